@@ -1,0 +1,46 @@
+# Northstar: two commands. `make run` sets up, builds and serves the demo; `make test` sets up,
+# builds and runs every suite.
+BUILD ?= build
+JOBS ?= 2
+PORT ?= 8080
+DATABASE ?= sqlite:./data/northstar.db
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+.PHONY: run test setup setup-test build debug unit api-tests bench clean format
+
+run: setup build
+	$(BUILD)/northstar serve --database $(DATABASE) --port $(PORT) --demo
+
+test: setup-test build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+	$(MAKE) api-tests
+
+setup:
+	@scripts/setup.sh run
+
+setup-test:
+	@scripts/setup.sh test
+	@cd tests && npm ci --no-audit --no-fund --loglevel=error
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
+
+build: $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j$(JOBS)
+
+# Debug build with AddressSanitizer and UndefinedBehaviorSanitizer, for local runs.
+debug:
+	cmake -S . -B build-debug -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNORTHSTAR_SANITIZE=ON
+	cmake --build build-debug -j$(JOBS)
+
+api-tests:
+	NORTHSTAR_BIN=$(abspath $(BUILD))/northstar tests/support/run-api-tests.sh
+
+bench: build
+	bench/run.sh
+
+format:
+	clang-format -i $$(git ls-files 'server/*.cpp' 'server/*.hpp' 'bench/*.cpp')
+
+clean:
+	rm -rf $(BUILD) build-debug

@@ -1,0 +1,24 @@
+// The demo portfolio: fictional organisations, people and a dozen alliances of different types
+// and stages, loaded through the services so that it is validated and audited like real data.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "modules/accounts/service.hpp"
+#include "modules/alliances/service.hpp"
+
+namespace northstar::demo {
+
+struct SignIn {
+  std::string organization, name, email, password, role;
+};
+
+// Loads the portfolio into a database that has no organisations yet; returns false (and changes
+// nothing) when it already has some.
+bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
+                 alliances::AlliancesService& alliances);
+// Gives every demo person a fresh random password and returns the sign-ins to print.
+std::vector<SignIn> ResetDemoPasswords(db::Database& database);
+
+}  // namespace northstar::demo

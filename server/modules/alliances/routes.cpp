@@ -1,0 +1,445 @@
+#include "modules/alliances/routes.hpp"
+
+#include <algorithm>
+
+#include "platform/common/ids.hpp"
+#include "platform/http/request_helpers.hpp"
+
+namespace northstar::alliances {
+namespace {
+
+using http::RequestContext;
+using http::Response;
+constexpr auto kRequired = Presence::kRequired;
+constexpr auto kOptional = Presence::kOptional;
+constexpr size_t kNameMax = 200, kTextMax = 5000, kBodyMax = 20000;
+
+json::array StringsJson(const std::vector<std::string>& v) {
+  json::array a;
+  for (const auto& s : v) a.emplace_back(s);
+  return a;
+}
+
+json::object PartyJson(const Party& p) {
+  return {{"organization_id", p.organization_id},
+          {"organization_name", p.organization_name},
+          {"organization_type", p.organization_type},
+          {"role", p.role}};
+}
+
+json::object AllianceJson(const Alliance& a, const std::string& my_role,
+                          const std::string& my_org) {
+  json::array parties, contributions;
+  json::value my_party = nullptr;
+  for (const auto& p : a.parties) {
+    parties.push_back(PartyJson(p));
+    contributions.push_back({{"organization_id", p.organization_id},
+                             {"organization_name", p.organization_name},
+                             {"contribution", p.contribution},
+                             {"expected_value", p.expected_value}});
+    if (p.organization_id == my_org) my_party = PartyJson(p);
+  }
+  return {{"id", a.id},
+          {"name", a.name},
+          {"type", a.type},
+          {"therapeutic_areas", StringsJson(a.therapeutic_areas)},
+          {"territory", a.territory},
+          {"tier", a.tier},
+          {"description", a.description},
+          {"stage", a.stage},
+          {"archived", a.archived},
+          {"parties", parties},
+          {"north_star", {{"statement", a.north_star_statement},
+                          {"beneficiaries", a.north_star_beneficiaries},
+                          {"contributions", contributions}}},
+          {"my_role", my_role},
+          {"my_party", my_party},
+          {"version", a.version},
+          {"created_at", a.created_at},
+          {"updated_at", a.updated_at}};
+}
+
+Response AllianceResponse(int status, const AllianceView& v) {
+  Response r = http::JsonResponse(
+      status, AllianceJson(v.alliance, std::string(access::ToString(v.membership.role)),
+                           v.membership.organization_id));
+  http::SetEtag(r, v.alliance.version);
+  return r;
+}
+
+json::object MemberJson(const Member& m) {
+  return {{"user_id", m.user_id},     {"name", m.name},
+          {"email", m.email},         {"organization_id", m.organization_id},
+          {"role", m.role},           {"added_at", m.added_at},
+          {"version", m.version}};
+}
+
+json::object NoteJson(const Note& n) {
+  return {{"id", n.id},
+          {"alliance_id", n.alliance_id},
+          {"title", n.title},
+          {"body", n.body},
+          {"entry_date", n.entry_date},
+          {"visibility", n.visibility},
+          {"owner_organization_id", n.owner_organization_id},
+          {"owner_organization_name", n.owner_organization_name},
+          {"author_id", n.owner_user_id},
+          {"author_name", n.author_name},
+          {"readers", StringsJson(n.readers)},
+          {"version", n.version},
+          {"created_at", n.created_at},
+          {"updated_at", n.updated_at}};
+}
+
+Response NoteResponse(int status, const Note& n) {
+  Response r = http::JsonResponse(status, NoteJson(n));
+  http::SetEtag(r, n.version);
+  return r;
+}
+
+// Reads an alliance body; on create the core fields are required.
+Result<AllianceInput> ReadAllianceInput(const json::object& body, bool creating) {
+  const Presence core = creating ? kRequired : kOptional;
+  InputReader in(body);
+  AllianceInput a;
+  a.name = in.String("name", core, kNameMax, 1);
+  a.type = in.Enum("type", core, AllianceTypes());
+  a.therapeutic_areas = in.StringArray("therapeutic_areas", kOptional, 20, kNameMax);
+  a.territory = in.String("territory", kOptional, kNameMax);
+  a.tier = in.Integer("tier", kOptional, kMinTier, kMaxTier);
+  a.description = in.String("description", kOptional, kTextMax);
+  if (creating) a.stage = in.Enum("stage", kOptional, Stages());
+  if (const json::array* parties = in.Array("parties", core, 20)) {
+    a.parties.emplace();
+    for (size_t i = 0; i < parties->size(); ++i) {
+      const std::string path = "parties[" + std::to_string(i) + "]";
+      if (!(*parties)[i].is_object()) {
+        in.AddError(path, "must be an object");
+        continue;
+      }
+      InputReader p((*parties)[i].as_object(), path);
+      auto org = p.Id("organization_id", kRequired);
+      auto role = p.Enum("role", kRequired, PartyRoles());
+      auto errors = p.Finish();
+      if (errors.empty()) a.parties->push_back({*org, "", "", *role, "", ""});
+      in.Merge(std::move(errors));
+    }
+  }
+  if (const json::object* ns = in.Object("north_star", kOptional)) {
+    InputReader n(*ns, "north_star");
+    a.statement = n.String("statement", kOptional, kTextMax);
+    a.beneficiaries = n.String("beneficiaries", kOptional, kTextMax);
+    if (const json::array* cs = n.Array("contributions", kOptional, 20)) {
+      a.contributions.emplace();
+      for (size_t i = 0; i < cs->size(); ++i) {
+        const std::string path = "north_star.contributions[" + std::to_string(i) + "]";
+        if (!(*cs)[i].is_object()) {
+          in.AddError(path, "must be an object");
+          continue;
+        }
+        InputReader c((*cs)[i].as_object(), path);
+        auto org = c.Id("organization_id", kRequired);
+        auto contribution = c.String("contribution", kOptional, kTextMax);
+        auto value = c.String("expected_value", kOptional, kTextMax);
+        auto errors = c.Finish();
+        if (errors.empty()) {
+          a.contributions->push_back({*org, contribution.value_or(""), value.value_or("")});
+        }
+        in.Merge(std::move(errors));
+      }
+    }
+    in.Merge(n.Finish());
+  }
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return a;
+}
+
+Result<Response> CreateAlliance(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(AllianceInput input, ReadAllianceInput(body, true));
+  NS_ASSIGN_OR_RETURN(AllianceView view, svc.Create(ctx.user(), input));
+  return AllianceResponse(201, view);
+}
+
+Result<Response> GetAlliance(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(AllianceView view, svc.Get(ctx.user(), ctx.Param("id")));
+  return AllianceResponse(200, view);
+}
+
+Result<Response> UpdateAlliance(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(AllianceInput input, ReadAllianceInput(body, false));
+  NS_ASSIGN_OR_RETURN(AllianceView view, svc.Update(ctx.user(), ctx.Param("id"), version, input));
+  return AllianceResponse(200, view);
+}
+
+Result<Response> ListAlliances(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(http::Page page, http::ReadPage(ctx.request));
+  const auto& q = ctx.request;
+  store::AllianceFilter f;
+  std::vector<FieldError> errors;
+  auto check_enum = [&](const char* name, const std::vector<std::string_view>& allowed,
+                        std::optional<std::string>& out) {
+    auto v = q.Query(name);
+    if (!v || v->empty()) return;
+    if (std::find(allowed.begin(), allowed.end(), *v) == allowed.end()) {
+      errors.push_back({name, "is not one of the known values"});
+    } else {
+      out = *v;
+    }
+  };
+  check_enum("stage", Stages(), f.stage);
+  check_enum("type", AllianceTypes(), f.type);
+  std::optional<std::string> archived, sort;
+  check_enum("archived", {"false", "true", "all"}, archived);
+  check_enum("sort", {"name", "-name", "updated_at", "-updated_at"}, sort);
+  if (archived) f.archived = *archived;
+  if (sort) f.sort = *sort;
+  if (auto tier = q.Query("tier"); tier && !tier->empty()) {
+    if (*tier == "1" || *tier == "2" || *tier == "3") f.tier = std::stoi(*tier);
+    else errors.push_back({"tier", "must be 1, 2 or 3"});
+  }
+  if (auto party = q.Query("party"); party && !party->empty()) {
+    if (IsValidId(*party)) f.party = *party;
+    else errors.push_back({"party", "must be an organisation id"});
+  }
+  if (auto text = q.Query("q"); text && !text->empty()) {
+    if (Utf8Length(*text) > 200) errors.push_back({"q", "must be at most 200 characters"});
+    else f.query = *text;
+  }
+  if (!errors.empty()) {
+    Error e = Invalid(std::move(errors));
+    e.code = ErrorCode::kMalformed;
+    return e;
+  }
+  if (page.cursor) {
+    const auto& c = *page.cursor;
+    if (c.contains("v") && c.contains("id") && c.at("v").is_string() && c.at("id").is_string() &&
+        c.contains("s") && c.at("s").is_string() && c.at("s").as_string() == f.sort) {
+      f.after_value = std::string(c.at("v").as_string());
+      f.after_id = std::string(c.at("id").as_string());
+    } else {
+      return Malformed("The cursor belongs to a different sort order; start from the first page.");
+    }
+  }
+  auto rows = svc.List(ctx.user(), f, page.limit + 1);
+  json::array items;
+  for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(page.limit); ++i) {
+    items.push_back(AllianceJson(rows[i].alliance, rows[i].my_role, rows[i].my_organization_id));
+  }
+  std::optional<json::object> next;
+  if (rows.size() > static_cast<size_t>(page.limit)) {
+    const Alliance& last = rows[page.limit - 1].alliance;
+    const bool by_name = f.sort == "name" || f.sort == "-name";
+    next = json::object{{"s", f.sort}, {"v", by_name ? last.name : last.updated_at}, {"id", last.id}};
+  }
+  return http::JsonResponse(200, http::ListBody(std::move(items), next));
+}
+
+Result<Response> Archive(AlliancesService& svc, RequestContext& ctx, bool archived) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  if (!ctx.request.body.empty()) {
+    NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+    InputReader in(body);
+    NS_TRY(FieldErrorsToStatus(in.Finish()));
+  }
+  NS_ASSIGN_OR_RETURN(AllianceView view, svc.SetArchived(ctx.user(), ctx.Param("id"), version, archived));
+  return AllianceResponse(200, view);
+}
+
+Result<Response> GetStage(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(StageView view, svc.GetStage(ctx.user(), ctx.Param("id")));
+  json::array allowed, history;
+  for (auto s : AllowedNextStages(view.alliance.stage)) allowed.emplace_back(s);
+  for (const auto& t : view.history) {
+    history.push_back({{"id", t.id},
+                       {"from", t.from ? json::value(*t.from) : json::value(nullptr)},
+                       {"to", t.to},
+                       {"reason", t.reason},
+                       {"actor", t.actor_name},
+                       {"actor_id", t.actor_id},
+                       {"at", t.at}});
+  }
+  Response r = http::JsonResponse(200, json::object{{"stage", view.alliance.stage},
+                                                    {"allowed_next", allowed},
+                                                    {"history", history},
+                                                    {"version", view.alliance.version}});
+  http::SetEtag(r, view.alliance.version);
+  return r;
+}
+
+Result<Response> MoveStage(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  InputReader in(body);
+  auto to = in.Enum("to", kRequired, Stages());
+  auto reason = in.String("reason", kRequired, kTextMax, 1);
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  NS_ASSIGN_OR_RETURN(AllianceView view,
+                      svc.MoveStage(ctx.user(), ctx.Param("id"), version, *to, *reason));
+  return AllianceResponse(200, view);
+}
+
+Result<Response> ListMembers(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto members, svc.ListMembers(ctx.user(), ctx.Param("id")));
+  json::array items;
+  for (const auto& m : members) items.push_back(MemberJson(m));
+  return http::JsonResponse(200, http::ListBody(std::move(items), std::nullopt));
+}
+
+Result<Response> AddMember(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  InputReader in(body);
+  auto user = in.Id("user_id", kRequired);
+  auto role = in.Enum("role", kRequired, access::AllianceRoleNames());
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  NS_ASSIGN_OR_RETURN(Member m, svc.AddMember(ctx.user(), ctx.Param("id"), *user, *role));
+  Response r = http::JsonResponse(201, MemberJson(m));
+  http::SetEtag(r, m.version);
+  return r;
+}
+
+Result<Response> ChangeMember(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  InputReader in(body);
+  auto role = in.Enum("role", kRequired, access::AllianceRoleNames());
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  NS_ASSIGN_OR_RETURN(Member m, svc.ChangeMemberRole(ctx.user(), ctx.Param("id"),
+                                                     ctx.Param("user_id"), version, *role));
+  Response r = http::JsonResponse(200, MemberJson(m));
+  http::SetEtag(r, m.version);
+  return r;
+}
+
+Result<Response> RemoveMember(AlliancesService& svc, RequestContext& ctx) {
+  NS_TRY(svc.RemoveMember(ctx.user(), ctx.Param("id"), ctx.Param("user_id")));
+  return http::NoContent();
+}
+
+Result<NoteInput> ReadNoteInput(const json::object& body, bool creating) {
+  InputReader in(body);
+  NoteInput n;
+  n.title = in.String("title", creating ? kRequired : kOptional, kNameMax, 1);
+  n.body = in.String("body", kOptional, kBodyMax);
+  n.entry_date = in.Date("entry_date", kOptional);
+  n.visibility = in.Enum("visibility", creating ? kRequired : kOptional, access::VisibilityNames());
+  n.readers = in.StringArray("readers", kOptional, 50, 36);
+  if (n.readers && !n.readers->empty() && n.visibility && *n.visibility != "restricted") {
+    in.AddError("readers", "are only allowed with visibility 'restricted'");
+  }
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return n;
+}
+
+Result<Response> ListNotes(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(http::Page page, http::ReadPage(ctx.request));
+  std::optional<std::string> visibility;
+  if (auto v = ctx.request.Query("visibility"); v && !v->empty()) {
+    if (!access::ParseVisibility(*v)) return Malformed("visibility must be alliance, party or restricted.");
+    visibility = *v;
+  }
+  std::optional<std::pair<std::string, std::string>> after;
+  if (page.cursor) {
+    const auto& c = *page.cursor;
+    if (!c.contains("d") || !c.contains("id") || !c.at("d").is_string() || !c.at("id").is_string()) {
+      return Malformed("The cursor is not one this server issued.");
+    }
+    after = std::make_pair(std::string(c.at("d").as_string()), std::string(c.at("id").as_string()));
+  }
+  NS_ASSIGN_OR_RETURN(auto notes, svc.ListNotes(ctx.user(), ctx.Param("id"), visibility, after, page.limit + 1));
+  json::array items;
+  for (size_t i = 0; i < notes.size() && i < static_cast<size_t>(page.limit); ++i) {
+    items.push_back(NoteJson(notes[i]));
+  }
+  std::optional<json::object> next;
+  if (notes.size() > static_cast<size_t>(page.limit)) {
+    next = json::object{{"d", notes[page.limit - 1].entry_date}, {"id", notes[page.limit - 1].id}};
+  }
+  return http::JsonResponse(200, http::ListBody(std::move(items), next));
+}
+
+Result<Response> GetNote(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(Note n, svc.GetNote(ctx.user(), ctx.Param("id"), ctx.Param("note_id")));
+  return NoteResponse(200, n);
+}
+
+Result<Response> CreateNote(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(NoteInput input, ReadNoteInput(body, true));
+  NS_ASSIGN_OR_RETURN(Note n, svc.CreateNote(ctx.user(), ctx.Param("id"), input));
+  return NoteResponse(201, n);
+}
+
+Result<Response> UpdateNote(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(NoteInput input, ReadNoteInput(body, false));
+  NS_ASSIGN_OR_RETURN(Note n, svc.UpdateNote(ctx.user(), ctx.Param("id"), ctx.Param("note_id"),
+                                             version, input));
+  return NoteResponse(200, n);
+}
+
+Result<Response> DeleteNote(AlliancesService& svc, RequestContext& ctx) {
+  NS_TRY(svc.DeleteNote(ctx.user(), ctx.Param("id"), ctx.Param("note_id")));
+  return http::NoContent();
+}
+
+Result<Response> ListAudit(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(http::Page page, http::ReadPage(ctx.request));
+  std::optional<int64_t> before;
+  if (page.cursor) {
+    if (!page.cursor->contains("seq") || !page.cursor->at("seq").is_int64()) {
+      return Malformed("The cursor is not one this server issued.");
+    }
+    before = page.cursor->at("seq").as_int64();
+  }
+  NS_ASSIGN_OR_RETURN(auto events, svc.ListAudit(ctx.user(), ctx.Param("id"), before, page.limit + 1));
+  json::array items;
+  for (size_t i = 0; i < events.size() && i < static_cast<size_t>(page.limit); ++i) {
+    const auto& e = events[i];
+    items.push_back({{"id", e.id},
+                     {"seq", e.seq},
+                     {"at", e.at},
+                     {"actor_id", e.actor_id.empty() ? json::value(nullptr) : json::value(e.actor_id)},
+                     {"actor_name", e.actor_name.empty() ? json::value(nullptr) : json::value(e.actor_name)},
+                     {"record_type", e.record_type},
+                     {"record_id", e.record_id},
+                     {"action", e.action},
+                     {"changes", e.changes}});
+  }
+  std::optional<json::object> next;
+  if (events.size() > static_cast<size_t>(page.limit)) next = json::object{{"seq", events[page.limit - 1].seq}};
+  return http::JsonResponse(200, http::ListBody(std::move(items), next));
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, AlliancesService& svc) {
+  auto bind = [&svc](Result<Response> (*fn)(AlliancesService&, RequestContext&)) {
+    return [&svc, fn](RequestContext& ctx) { return fn(svc, ctx); };
+  };
+  router.Add("GET", "/api/v1/alliances", bind(ListAlliances));
+  router.Add("POST", "/api/v1/alliances", bind(CreateAlliance));
+  router.Add("GET", "/api/v1/alliances/{id}", bind(GetAlliance));
+  router.Add("PATCH", "/api/v1/alliances/{id}", bind(UpdateAlliance));
+  router.Add("POST", "/api/v1/alliances/{id}/archive",
+             [&svc](RequestContext& ctx) { return Archive(svc, ctx, true); });
+  router.Add("POST", "/api/v1/alliances/{id}/restore",
+             [&svc](RequestContext& ctx) { return Archive(svc, ctx, false); });
+  router.Add("GET", "/api/v1/alliances/{id}/stage", bind(GetStage));
+  router.Add("POST", "/api/v1/alliances/{id}/stage", bind(MoveStage));
+  router.Add("GET", "/api/v1/alliances/{id}/members", bind(ListMembers));
+  router.Add("POST", "/api/v1/alliances/{id}/members", bind(AddMember));
+  router.Add("PATCH", "/api/v1/alliances/{id}/members/{user_id}", bind(ChangeMember));
+  router.Add("DELETE", "/api/v1/alliances/{id}/members/{user_id}", bind(RemoveMember));
+  router.Add("GET", "/api/v1/alliances/{id}/notes", bind(ListNotes));
+  router.Add("POST", "/api/v1/alliances/{id}/notes", bind(CreateNote));
+  router.Add("GET", "/api/v1/alliances/{id}/notes/{note_id}", bind(GetNote));
+  router.Add("PATCH", "/api/v1/alliances/{id}/notes/{note_id}", bind(UpdateNote));
+  router.Add("DELETE", "/api/v1/alliances/{id}/notes/{note_id}", bind(DeleteNote));
+  router.Add("GET", "/api/v1/alliances/{id}/audit", bind(ListAudit));
+}
+
+}  // namespace northstar::alliances

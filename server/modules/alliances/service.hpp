@@ -1,0 +1,109 @@
+// Use cases of alliances: the alliance record and its parties and North Star, the lifecycle
+// stage, members, the notes journal and the alliance's audit trail. Every call asks the access
+// policy first; every change commits with its audit event.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/accounts/service.hpp"
+#include "modules/alliances/model.hpp"
+#include "modules/alliances/store.hpp"
+#include "platform/audit/audit.hpp"
+#include "platform/auth/principal.hpp"
+#include "platform/db/database.hpp"
+
+namespace northstar::alliances {
+
+struct Contribution {
+  std::string organization_id, contribution, expected_value;
+};
+
+// What a client submits to create (all required but stage) or change (all optional) an alliance.
+struct AllianceInput {
+  std::optional<std::string> name, type, territory, description, stage;
+  std::optional<std::vector<std::string>> therapeutic_areas;
+  std::optional<int64_t> tier;
+  std::optional<std::vector<Party>> parties;  // organisation and role
+  std::optional<std::string> statement, beneficiaries;
+  std::optional<std::vector<Contribution>> contributions;
+};
+
+struct AllianceView {
+  Alliance alliance;
+  access::Membership membership;
+};
+
+struct StageView {
+  Alliance alliance;
+  std::vector<StageTransition> history;
+};
+
+struct NoteInput {
+  std::optional<std::string> title, body, entry_date, visibility;
+  std::optional<std::vector<std::string>> readers;
+};
+
+class AlliancesService {
+ public:
+  AlliancesService(db::Database& database, accounts::AccountsService& accounts);
+
+  Result<AllianceView> Create(const auth::Principal& actor, const AllianceInput& input);
+  Result<AllianceView> Get(const auth::Principal& actor, const std::string& id);
+  std::vector<store::ListedAlliance> List(const auth::Principal& actor,
+                                          const store::AllianceFilter& filter, int limit);
+  Result<AllianceView> Update(const auth::Principal& actor, const std::string& id,
+                              int64_t version, const AllianceInput& input);
+  Result<AllianceView> SetArchived(const auth::Principal& actor, const std::string& id,
+                                   int64_t version, bool archived);
+
+  Result<StageView> GetStage(const auth::Principal& actor, const std::string& id);
+  Result<AllianceView> MoveStage(const auth::Principal& actor, const std::string& id,
+                                 int64_t version, const std::string& to, const std::string& reason);
+
+  Result<std::vector<Member>> ListMembers(const auth::Principal& actor, const std::string& id);
+  Result<Member> AddMember(const auth::Principal& actor, const std::string& id,
+                           const std::string& user_id, const std::string& role);
+  Result<Member> ChangeMemberRole(const auth::Principal& actor, const std::string& id,
+                                  const std::string& user_id, int64_t version,
+                                  const std::string& role);
+  Status RemoveMember(const auth::Principal& actor, const std::string& id,
+                      const std::string& user_id);
+
+  Result<std::vector<Note>> ListNotes(const auth::Principal& actor, const std::string& id,
+                                      const std::optional<std::string>& visibility,
+                                      const std::optional<std::pair<std::string, std::string>>& after,
+                                      int limit);
+  Result<Note> GetNote(const auth::Principal& actor, const std::string& id,
+                       const std::string& note_id);
+  Result<Note> CreateNote(const auth::Principal& actor, const std::string& id,
+                          const NoteInput& input);
+  Result<Note> UpdateNote(const auth::Principal& actor, const std::string& id,
+                          const std::string& note_id, int64_t version, const NoteInput& input);
+  Status DeleteNote(const auth::Principal& actor, const std::string& id,
+                    const std::string& note_id);
+
+  Result<std::vector<audit::ListedEvent>> ListAudit(const auth::Principal& actor,
+                                                    const std::string& id,
+                                                    std::optional<int64_t> before_seq, int limit);
+
+ private:
+  // Checks parties and contributions against the database and folds the input into `a`.
+  std::vector<FieldError> Apply(db::Session& s, const AllianceInput& input, Alliance& a);
+  Status ValidateReaders(db::Session& s, const std::string& alliance_id,
+                         const std::vector<std::string>& readers);
+  Status AuthorizeInvitation(db::Session& s, const auth::Principal& actor,
+                             const std::string& alliance_id, const std::string& organization_id);
+  Status AcceptInvitation(db::Session& s, const accounts::Invitation& invitation,
+                          const accounts::User& user);
+
+  db::Database& db_;
+};
+
+// Audit and API views shared by the service and the routes.
+json::object AllianceAuditView(const Alliance& a);
+json::object NoteAuditView(const Note& n);
+access::RecordScope ScopeOf(const Note& n);
+
+}  // namespace northstar::alliances

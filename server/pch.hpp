@@ -1,0 +1,15 @@
+// Precompiled header: the heavy, stable third-party headers every translation unit pays for.
+#pragma once
+#include <boost/json.hpp>
+#include <soci/soci.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>

@@ -1,0 +1,89 @@
+// The one visibility and permission policy of Northstar (DESIGN.md section 2). Every read, list,
+// count and write of an alliance-scoped record goes through these functions; no handler decides
+// access on its own.
+//
+// - A caller who is not a member of the alliance, or who may not read a record, gets NotFound:
+//   never a 403, never a hint that the record exists.
+// - A caller who may read but not change gets Forbidden.
+// - Lists and counts use VisibleRecordsSql(), the same rule expressed in SQL.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/auth/principal.hpp"
+#include "platform/common/error.hpp"
+#include "platform/db/database.hpp"
+
+namespace northstar::access {
+
+enum class AllianceRole { kManager, kMember, kViewer, kExecutive };
+enum class Visibility { kAlliance, kParty, kRestricted };
+
+std::string_view ToString(AllianceRole role);
+std::optional<AllianceRole> ParseAllianceRole(std::string_view text);
+std::string_view ToString(Visibility visibility);
+std::optional<Visibility> ParseVisibility(std::string_view text);
+const std::vector<std::string_view>& AllianceRoleNames();
+const std::vector<std::string_view>& VisibilityNames();
+
+// The caller's standing in one alliance.
+struct Membership {
+  std::string alliance_id;
+  std::string user_id;
+  std::string organization_id;  // the caller's party
+  AllianceRole role = AllianceRole::kViewer;
+};
+
+// Who may read a record: its visibility, the owning party and user, and for restricted records
+// the users named besides the owner.
+struct RecordScope {
+  Visibility visibility = Visibility::kAlliance;
+  std::string owner_organization_id;
+  std::string owner_user_id;
+  std::vector<std::string> readers;
+};
+
+enum class AllianceAction {
+  kRead,                   // the alliance, its members, its stage history
+  kEdit,                   // name, description, parties, North Star
+  kMoveStage,              // lifecycle transitions
+  kArchive,                // archive and restore
+  kManageOwnPartyMembers,  // add, change, remove people of the caller's own party
+  kInvite,                 // invite people of any party
+  kWriteRecords,           // create journal entries and other alliance records
+};
+
+// Looks up the caller's membership; NotFound when there is none (or the alliance does not exist).
+Result<Membership> RequireMember(db::Session& session, const std::string& alliance_id,
+                                 const auth::Principal& principal);
+std::optional<Membership> FindMembership(db::Session& session, const std::string& alliance_id,
+                                         const std::string& user_id);
+
+// Alliance-level permission: Forbidden (the alliance is visible to a member) with a reason.
+Status Authorize(const Membership& member, AllianceAction action);
+// Member-management permission for a member of `target_organization_id`.
+Status AuthorizeMemberChange(const Membership& member, const std::string& target_organization_id);
+
+bool CanRead(const Membership& member, const RecordScope& scope);
+// NotFound when the record is not readable.
+Status AuthorizeRead(const Membership& member, const RecordScope& scope);
+// Changing or deleting a record: it must be readable (else NotFound), the caller must be allowed
+// to write records, and be its owner or a manager of the owning party (else Forbidden).
+Status AuthorizeRecordChange(const Membership& member, const RecordScope& scope);
+// Creating a record with `scope`: the owner must be the caller and readers members.
+Status AuthorizeRecordCreate(const Membership& member, const RecordScope& scope);
+
+// A SQL condition, true for rows the member may read, for tables with the standard access
+// columns (visibility, owner_organization_id, owner_user_id, readers). `alias` is the table's
+// alias in the query ("n" gives "n.visibility"); binds :acc_org, :acc_user, :acc_reader.
+std::string VisibleRecordsSql(std::string_view alias);
+void BindVisibility(db::Params& params, const Membership& member);
+
+// Readers as stored in the `readers` column (a JSON array of user ids) and back.
+std::string ReadersToJson(const std::vector<std::string>& readers);
+std::vector<std::string> ReadersFromJson(const std::string& text);
+
+}  // namespace northstar::access

@@ -1,0 +1,67 @@
+// Sign-in machinery: Argon2id password hashes, cookie sessions with CSRF tokens, API tokens,
+// and the sign-in back-off. Secrets (session cookies, API tokens, invitation tokens) are stored
+// only as BLAKE2b hashes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/auth/principal.hpp"
+#include "platform/common/error.hpp"
+#include "platform/db/database.hpp"
+#include "platform/http/message.hpp"
+
+namespace northstar::auth {
+
+inline constexpr char kSessionCookie[] = "ns_session";
+inline constexpr char kTokenPrefix[] = "ns_";
+
+// Argon2id (libsodium crypto_pwhash_str), 19 MiB and 2 passes as OWASP recommends.
+std::string HashPassword(std::string_view password);
+bool VerifyPassword(const std::string& hash, std::string_view password);
+
+struct NewSession {
+  std::string session_id;
+  std::string cookie_value;  // the secret; only its hash is stored
+  std::string csrf_token;
+  std::string expires_at;
+};
+// Requires: inside a transaction.
+NewSession CreateSession(db::Session& session, const std::string& user_id, int ttl_minutes,
+                         const http::Request& request);
+void RevokeSession(db::Session& session, const std::string& session_id);
+void RevokeAllSessions(db::Session& session, const std::string& user_id);
+void RevokeAllTokens(db::Session& session, const std::string& user_id);
+
+std::string SessionCookieHeader(const std::string& value, int max_age_seconds, bool secure);
+std::string ClearedCookieHeader(bool secure);
+
+struct NewToken {
+  std::string id;
+  std::string secret;  // shown once
+  std::string prefix;
+};
+NewToken CreateToken(db::Session& session, const std::string& user_id, const std::string& name,
+                     const std::optional<std::string>& expires_at);
+
+// Resolves the principal of a request from its Bearer token or session cookie. An absent
+// credential is nullopt; a present but invalid one is Unauthenticated.
+Result<std::optional<Principal>> Authenticate(db::Database& database, const http::Request& request);
+
+// Sign-in back-off, kept in the database so that every server node shares it. Keys are
+// "email:<address>" and "addr:<ip>".
+struct ThrottleRule {
+  int free_failures;   // failures allowed in the window before locking
+  int window_seconds;  // failures older than this are forgotten
+};
+// TooManyRequests with Retry-After while any key is locked.
+Status CheckThrottle(db::Session& session, const std::vector<std::pair<std::string, ThrottleRule>>& keys);
+void RecordFailure(db::Session& session, const std::vector<std::pair<std::string, ThrottleRule>>& keys);
+void ClearFailures(db::Session& session, const std::string& key);
+// Lock duration after `failures` failures: 0 within the free allowance, then doubling from 2 s,
+// capped at 15 minutes.
+int LockSeconds(int failures, int free_failures);
+
+}  // namespace northstar::auth

@@ -1,0 +1,39 @@
+// Server configuration. Values come from, in order of precedence: command-line flags,
+// NORTHSTAR_* environment variables, an optional TOML file (--config), then these defaults.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace northstar {
+
+struct Config {
+  std::string database = "sqlite:./data/northstar.db";
+  std::string bind = "127.0.0.1";
+  uint16_t port = 8080;
+  int io_threads = 2;
+  int db_threads = 8;
+  std::string static_dir = "web/dist";
+  uint64_t body_limit = 1024 * 1024;
+  int session_ttl_minutes = 12 * 60;
+  int invitation_ttl_days = 7;
+  int grace_seconds = 10;
+  int read_timeout_seconds = 30;
+  int idle_timeout_seconds = 60;
+  std::string log_level = "info";
+  bool access_log = true;
+  // Base URL people use to reach the server, for links in invitations.
+  std::string public_url;
+  // "auto" sets the Secure cookie flag when the request came over TLS (X-Forwarded-Proto: https
+  // from a trusted proxy); "always" and "never" force it.
+  std::string cookie_secure = "auto";
+  bool trust_proxy = false;
+  // Load the demo portfolio into an empty database on start.
+  bool demo = false;
+};
+
+// Applies a TOML file's keys (same names as the fields above) onto `config`. Throws
+// std::runtime_error with the file's parse error or an unknown key.
+void ApplyTomlFile(const std::string& path, Config& config);
+
+}  // namespace northstar

@@ -1,0 +1,70 @@
+// JSON helpers: parsing request bodies and reading their fields with validation that collects
+// every field error at once, so a client can show all of them beside the form.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/common/error.hpp"
+
+namespace northstar {
+
+namespace json = boost::json;
+
+// Parses a request body that must be one JSON object in valid UTF-8.
+Result<json::object> ParseJsonObject(std::string_view body);
+bool IsValidUtf8(std::string_view text);
+size_t Utf8Length(std::string_view text);
+std::string Serialize(const json::value& v);
+
+enum class Presence { kRequired, kOptional };
+
+// Reads the fields of one JSON object. Each getter validates its field and records a FieldError
+// (with the full dotted path) on failure; Finish() adds one error per field that no getter read.
+class InputReader {
+ public:
+  explicit InputReader(const json::object& object, std::string prefix = "");
+
+  bool Has(std::string_view key) const;
+  bool IsNull(std::string_view key) const;
+
+  std::optional<std::string> String(std::string_view key, Presence presence, size_t max_length,
+                                    size_t min_length = 0);
+  std::optional<std::string> Enum(std::string_view key, Presence presence,
+                                  const std::vector<std::string_view>& allowed);
+  std::optional<int64_t> Integer(std::string_view key, Presence presence, int64_t min, int64_t max);
+  std::optional<bool> Bool(std::string_view key, Presence presence);
+  std::optional<std::string> Date(std::string_view key, Presence presence);
+  std::optional<std::string> Id(std::string_view key, Presence presence);
+  std::optional<std::vector<std::string>> StringArray(std::string_view key, Presence presence,
+                                                      size_t max_items, size_t max_length);
+  const json::array* Array(std::string_view key, Presence presence, size_t max_items);
+  const json::object* Object(std::string_view key, Presence presence);
+
+  void AddError(std::string_view key, std::string message);
+  std::string Path(std::string_view key) const;
+  // Flags unknown fields and returns every error collected by this reader (and nested readers
+  // merged with Merge()).
+  std::vector<FieldError> Finish();
+  void Merge(std::vector<FieldError> errors);
+  bool HasErrors() const { return !errors_.empty(); }
+
+ private:
+  const json::value* Get(std::string_view key, Presence presence);
+
+  const json::object& object_;
+  std::string prefix_;
+  std::vector<std::string> read_;
+  std::vector<FieldError> errors_;
+};
+
+// Returns Invalid(errors) when there are any, else OkStatus().
+Status FieldErrorsToStatus(std::vector<FieldError> errors);
+
+}  // namespace northstar

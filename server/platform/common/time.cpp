@@ -1,0 +1,50 @@
+#include "platform/common/time.hpp"
+
+#include <cstdio>
+
+namespace northstar {
+
+std::string FormatInstant(Instant t) {
+  using namespace std::chrono;
+  const auto ms = duration_cast<milliseconds>(t.time_since_epoch()).count();
+  const auto days = sys_days{floor<std::chrono::days>(t)};
+  const year_month_day ymd{days};
+  const auto tod = ms - duration_cast<milliseconds>(days.time_since_epoch()).count();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", int(ymd.year()),
+                unsigned(ymd.month()), unsigned(ymd.day()), static_cast<long long>(tod / 3600000),
+                static_cast<long long>(tod / 60000 % 60), static_cast<long long>(tod / 1000 % 60),
+                static_cast<long long>(tod % 1000));
+  return buf;
+}
+
+std::string NowText() { return FormatInstant(Clock::now()); }
+
+std::optional<Instant> ParseInstant(std::string_view text) {
+  using namespace std::chrono;
+  int y, mo, d, h, mi, s, ms = 0;
+  const std::string str(text);
+  if (std::sscanf(str.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ", &y, &mo, &d, &h, &mi, &s, &ms) < 6) {
+    return std::nullopt;
+  }
+  const year_month_day ymd{year{y}, month{unsigned(mo)}, day{unsigned(d)}};
+  if (!ymd.ok() || h > 23 || mi > 59 || s > 60) return std::nullopt;
+  return sys_days{ymd} + hours{h} + minutes{mi} + seconds{s} + milliseconds{ms};
+}
+
+bool IsValidDate(std::string_view text) {
+  using namespace std::chrono;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  const int y = std::stoi(std::string(text.substr(0, 4)));
+  const unsigned m = std::stoul(std::string(text.substr(5, 2)));
+  const unsigned d = std::stoul(std::string(text.substr(8, 2)));
+  if (y < 1900 || y > 2999) return false;
+  return year_month_day{year{y}, month{m}, day{d}}.ok();
+}
+
+std::string TodayText() { return NowText().substr(0, 10); }
+
+}  // namespace northstar

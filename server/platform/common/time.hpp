@@ -1,0 +1,22 @@
+// Instants are UTC and travel as ISO-8601 text with milliseconds ("2026-11-21T19:33:56.123Z"),
+// which sorts correctly as text in every database. Calendar days are "YYYY-MM-DD".
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace northstar {
+
+using Clock = std::chrono::system_clock;
+using Instant = Clock::time_point;
+
+std::string FormatInstant(Instant t);
+std::string NowText();
+std::optional<Instant> ParseInstant(std::string_view text);
+// True for an existing calendar day in the proleptic Gregorian calendar, years 1900..2999.
+bool IsValidDate(std::string_view text);
+std::string TodayText();
+
+}  // namespace northstar

@@ -1,0 +1,211 @@
+#include "platform/db/database.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace northstar::db {
+
+DatabaseUrl ParseDatabaseUrl(const std::string& url) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    std::string path = url.substr(7);
+    if (path.rfind("//", 0) == 0) path = path.substr(2);  // sqlite:///abs/path
+    if (path.empty()) throw std::invalid_argument("the sqlite URL names no file: " + url);
+    return {Dialect::kSqlite, "db=" + path + " timeout=10 shared_cache=false", path};
+  }
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    return {Dialect::kPostgres, url, ""};
+  }
+  throw std::invalid_argument("unsupported database URL '" + url +
+                              "': use sqlite:PATH or postgresql://USER@HOST:PORT/DB");
+}
+
+Params& Params::Set(const std::string& name, std::string value) {
+  Entry& e = entries_.emplace_back();
+  e.name = name;
+  e.text = std::move(value);
+  return *this;
+}
+
+Params& Params::Set(const std::string& name, int64_t value) {
+  Entry& e = entries_.emplace_back();
+  e.name = name;
+  e.is_int = true;
+  e.integer = value;
+  return *this;
+}
+
+Params& Params::Set(const std::string& name, const std::optional<std::string>& value) {
+  if (value) return Set(name, *value);
+  return SetNull(name);
+}
+
+Params& Params::SetNull(const std::string& name) {
+  Entry& e = entries_.emplace_back();
+  e.name = name;
+  e.indicator = soci::i_null;
+  return *this;
+}
+
+const Row::Cell& Row::At(const std::string& column) const {
+  for (size_t i = 0; i < names_.size(); ++i) {
+    if (names_[i] == column) return cells_[i];
+  }
+  throw std::out_of_range("no column '" + column + "' in the result");
+}
+
+const std::string& Row::Str(const std::string& column) const {
+  const Cell& c = At(column);
+  if (c.null) throw std::runtime_error("column '" + column + "' is NULL");
+  return c.text;
+}
+
+std::optional<std::string> Row::OptStr(const std::string& column) const {
+  const Cell& c = At(column);
+  if (c.null) return std::nullopt;
+  return c.text;
+}
+
+int64_t Row::Int(const std::string& column) const {
+  const Cell& c = At(column);
+  if (c.null) throw std::runtime_error("column '" + column + "' is NULL");
+  return c.is_int ? c.integer : std::stoll(c.text);
+}
+
+std::optional<int64_t> Row::OptInt(const std::string& column) const {
+  if (At(column).null) return std::nullopt;
+  return Int(column);
+}
+
+bool Row::IsNull(const std::string& column) const { return At(column).null; }
+
+Session::Session(Database& database) : session_(database.pool()), dialect_(database.dialect()) {}
+
+std::vector<Row> Session::Query(const std::string& sql, const Params& params) {
+  // The params are only read, but SOCI's use() wants non-const lvalues that outlive the statement.
+  Params& p = const_cast<Params&>(params);
+  soci::details::prepare_temp_type prep = (session_.prepare << sql);
+  for (auto& e : p.entries_) {
+    if (e.is_int) prep, soci::use(e.integer, e.indicator, e.name);
+    else prep, soci::use(e.text, e.indicator, e.name);
+  }
+  soci::rowset<soci::row> rows(prep);
+  std::vector<Row> out;
+  for (const soci::row& r : rows) {
+    Row row;
+    const size_t n = r.size();
+    row.names_.reserve(n);
+    row.cells_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      const auto& props = r.get_properties(i);
+      std::string name = props.get_name();
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      row.names_.push_back(std::move(name));
+      Row::Cell& cell = row.cells_[i];
+      if (r.get_indicator(i) == soci::i_null) {
+        cell.null = true;
+        continue;
+      }
+      switch (props.get_data_type()) {
+        case soci::dt_integer:
+          cell.is_int = true, cell.integer = r.get<int>(i);
+          break;
+        case soci::dt_long_long:
+          cell.is_int = true, cell.integer = r.get<long long>(i);
+          break;
+        case soci::dt_unsigned_long_long:
+          cell.is_int = true, cell.integer = static_cast<int64_t>(r.get<unsigned long long>(i));
+          break;
+        case soci::dt_double: {
+          const double d = r.get<double>(i);
+          cell.is_int = true, cell.integer = static_cast<int64_t>(d);
+          cell.text = std::to_string(d);
+          break;
+        }
+        case soci::dt_date: {
+          std::tm tm = r.get<std::tm>(i);
+          char buf[32];
+          std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
+          cell.text = buf;
+          break;
+        }
+        default:
+          cell.text = r.get<std::string>(i);
+          break;
+      }
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::optional<Row> Session::QueryOne(const std::string& sql, const Params& params) {
+  auto rows = Query(sql, params);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+int64_t Session::Exec(const std::string& sql, const Params& params) {
+  Params& p = const_cast<Params&>(params);
+  soci::details::prepare_temp_type prep = (session_.prepare << sql);
+  for (auto& e : p.entries_) {
+    if (e.is_int) prep, soci::use(e.integer, e.indicator, e.name);
+    else prep, soci::use(e.text, e.indicator, e.name);
+  }
+  soci::statement st(prep);
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
+Transaction::Transaction(Session& session) : session_(session) {
+  session_.raw() << (session_.dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Transaction::~Transaction() {
+  if (done_) return;
+  try {
+    session_.raw() << "ROLLBACK";
+  } catch (...) {
+    // The connection is broken; the pool's next user will see it.
+  }
+}
+
+void Transaction::Commit() {
+  session_.raw() << "COMMIT";
+  done_ = true;
+}
+
+Database::Database(const std::string& url, size_t pool_size)
+    : url_(ParseDatabaseUrl(url)), pool_size_(pool_size) {
+  if (url_.dialect == Dialect::kSqlite) {
+    const auto parent = std::filesystem::path(url_.sqlite_path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+  }
+  pool_ = std::make_unique<soci::connection_pool>(pool_size);
+  for (size_t i = 0; i < pool_size; ++i) {
+    soci::session& s = pool_->at(i);
+    if (url_.dialect == Dialect::kSqlite) {
+      s.open(*soci::factory_sqlite3(), url_.connect_string);
+      s << "PRAGMA journal_mode = WAL";
+      s << "PRAGMA foreign_keys = ON";
+      s << "PRAGMA busy_timeout = 10000";
+      s << "PRAGMA synchronous = NORMAL";
+    } else {
+      s.open(*soci::factory_postgresql(), url_.connect_string);
+      s << "SET client_min_messages = WARNING";
+    }
+  }
+}
+
+bool IsConstraintViolation(const soci::soci_error& error) {
+  const std::string what = error.what();
+  return what.find("UNIQUE constraint") != std::string::npos ||
+         what.find("FOREIGN KEY constraint") != std::string::npos ||
+         what.find("duplicate key") != std::string::npos ||
+         what.find("violates foreign key") != std::string::npos ||
+         what.find("violates unique") != std::string::npos;
+}
+
+}  // namespace northstar::db

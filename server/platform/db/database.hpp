@@ -1,0 +1,123 @@
+// Database access over SOCI for SQLite and PostgreSQL: a connection pool, a small query API with
+// named parameters that outlive the statement, rows read without caring which backend produced
+// them, and write transactions that take the right lock on each backend.
+//
+// Thread-safety: Database is shared by all threads; a Session (one leased connection) belongs to
+// one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+namespace northstar::db {
+
+enum class Dialect { kSqlite, kPostgres };
+
+// A parsed database URL: "sqlite:path/to/file.db" or "postgresql://user@host:port/db".
+struct DatabaseUrl {
+  Dialect dialect;
+  std::string connect_string;  // what SOCI's backend takes
+  std::string sqlite_path;     // SQLite only
+};
+// Throws std::invalid_argument with a readable message on an unusable URL.
+DatabaseUrl ParseDatabaseUrl(const std::string& url);
+
+class Params {
+ public:
+  Params& Set(const std::string& name, std::string value);
+  Params& Set(const std::string& name, const char* value) { return Set(name, std::string(value)); }
+  Params& Set(const std::string& name, int64_t value);
+  Params& Set(const std::string& name, int value) { return Set(name, static_cast<int64_t>(value)); }
+  Params& Set(const std::string& name, bool value) { return Set(name, int64_t{value ? 1 : 0}); }
+  Params& Set(const std::string& name, const std::optional<std::string>& value);
+  Params& SetNull(const std::string& name);
+
+ private:
+  friend class Session;
+  struct Entry {
+    std::string name;
+    bool is_int = false;
+    std::string text;
+    long long integer = 0;
+    soci::indicator indicator = soci::i_ok;
+  };
+  std::deque<Entry> entries_;
+};
+
+class Row {
+ public:
+  const std::string& Str(const std::string& column) const;
+  std::optional<std::string> OptStr(const std::string& column) const;
+  int64_t Int(const std::string& column) const;
+  std::optional<int64_t> OptInt(const std::string& column) const;
+  bool Bool(const std::string& column) const { return Int(column) != 0; }
+  bool IsNull(const std::string& column) const;
+
+ private:
+  friend class Session;
+  struct Cell {
+    bool null = false;
+    bool is_int = false;
+    std::string text;
+    int64_t integer = 0;
+  };
+  const Cell& At(const std::string& column) const;
+  std::vector<std::string> names_;
+  std::vector<Cell> cells_;
+};
+
+class Database;
+
+// One leased connection.
+class Session {
+ public:
+  explicit Session(Database& database);
+  Dialect dialect() const { return dialect_; }
+  std::vector<Row> Query(const std::string& sql, const Params& params = {});
+  std::optional<Row> QueryOne(const std::string& sql, const Params& params = {});
+  // Returns the number of affected rows.
+  int64_t Exec(const std::string& sql, const Params& params = {});
+  soci::session& raw() { return session_; }
+
+ private:
+  soci::session session_;
+  Dialect dialect_;
+};
+
+// A write transaction: BEGIN IMMEDIATE on SQLite (so concurrent writers queue on the busy timeout
+// instead of failing to upgrade), BEGIN on PostgreSQL. Rolls back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(Session& session);
+  ~Transaction();
+  void Commit();
+
+ private:
+  Session& session_;
+  bool done_ = false;
+};
+
+class Database {
+ public:
+  Database(const std::string& url, size_t pool_size);
+  Dialect dialect() const { return url_.dialect; }
+  const DatabaseUrl& url() const { return url_; }
+  soci::connection_pool& pool() { return *pool_; }
+  size_t pool_size() const { return pool_size_; }
+
+ private:
+  DatabaseUrl url_;
+  size_t pool_size_;
+  std::unique_ptr<soci::connection_pool> pool_;
+};
+
+// True when a soci error is a uniqueness / foreign-key constraint violation.
+bool IsConstraintViolation(const soci::soci_error& error);
+
+}  // namespace northstar::db

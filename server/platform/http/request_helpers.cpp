@@ -1,0 +1,78 @@
+#include "platform/http/request_helpers.hpp"
+
+#include <sodium.h>
+
+#include <charconv>
+
+namespace northstar::http {
+
+Result<int64_t> RequireIfMatch(const Request& request) {
+  auto header = request.Header("if-match");
+  if (!header) {
+    return MakeError(ErrorCode::kPreconditionRequired,
+                     "Send the version you read in an If-Match header so that a concurrent change "
+                     "is not overwritten.");
+  }
+  std::string_view v = *header;
+  if (v.starts_with("W/")) v.remove_prefix(2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  int64_t version = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), version);
+  if (ec != std::errc() || ptr != v.data() + v.size() || version < 1) {
+    return Malformed("If-Match must be the record's version, e.g. \"3\".");
+  }
+  return version;
+}
+
+void SetEtag(Response& response, int64_t version) {
+  response.SetHeader("ETag", "\"" + std::to_string(version) + "\"");
+}
+
+Result<json::object> JsonBody(const Request& request) { return ParseJsonObject(request.body); }
+
+std::string EncodeCursor(const json::object& position) {
+  const std::string text = json::serialize(position);
+  std::string out(sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                  '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()),
+                    text.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.find('\0'));
+  return out;
+}
+
+Result<Page> ReadPage(const Request& request, int default_limit) {
+  Page page;
+  page.limit = default_limit;
+  if (auto limit = request.Query("limit")) {
+    int n = 0;
+    auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
+    if (ec != std::errc() || ptr != limit->data() + limit->size() || n < 1 || n > 200) {
+      return Malformed("limit must be a whole number from 1 to 200.");
+    }
+    page.limit = n;
+  }
+  if (auto cursor = request.Query("cursor"); cursor && !cursor->empty()) {
+    std::string raw(cursor->size(), '\0');
+    size_t len = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(),
+                          cursor->c_str(), cursor->size(), nullptr, &len, nullptr,
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+      return Malformed("The cursor is not one this server issued.");
+    }
+    raw.resize(len);
+    boost::system::error_code ec;
+    auto v = json::parse(raw, ec);
+    if (ec || !v.is_object()) return Malformed("The cursor is not one this server issued.");
+    page.cursor = std::move(v.as_object());
+  }
+  return page;
+}
+
+json::object ListBody(json::array items, const std::optional<json::object>& next) {
+  json::object body;
+  body["items"] = std::move(items);
+  body["next_cursor"] = next ? json::value(EncodeCursor(*next)) : json::value(nullptr);
+  return body;
+}
+
+}  // namespace northstar::http

@@ -1,0 +1,300 @@
+#include "platform/http/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
+#include <list>
+#include <mutex>
+#include <thread>
+
+#include "platform/common/ids.hpp"
+#include "platform/common/json.hpp"
+#include "platform/common/time.hpp"
+#include <cmath>
+
+namespace northstar::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+void AddSecurityHeaders(Response& response) {
+  response.SetHeader("X-Content-Type-Options", "nosniff");
+  response.SetHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  response.SetHeader("X-Frame-Options", "DENY");
+  response.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
+  response.SetHeader("Content-Security-Policy",
+                     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+                     "object-src 'none'; base-uri 'self'; form-action 'self'; "
+                     "frame-ancestors 'none'");
+  if (!response.Header("Cache-Control")) response.SetHeader("Cache-Control", "no-store");
+}
+
+namespace {
+
+class Connection {
+ public:
+  explicit Connection(tcp::socket socket) : stream_(std::move(socket)) {}
+  beast::tcp_stream& stream() { return stream_; }
+  // Both touched only on the connection's strand.
+  bool busy = false;
+  bool closing = false;
+
+ private:
+  beast::tcp_stream stream_;
+};
+
+Request ToRequest(const bhttp::request<bhttp::string_body>& in, const std::string& remote,
+                  bool trust_proxy) {
+  Request r;
+  r.method = std::string(in.method_string());
+  r.target = std::string(in.target());
+  const auto q = r.target.find('?');
+  std::string raw_path = r.target.substr(0, q);
+  if (!PercentDecode(raw_path, r.path, false)) r.path = raw_path;
+  for (const auto& field : in) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    r.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+  r.body = in.body();
+  r.remote_address = remote;
+  if (trust_proxy) {
+    if (auto fwd = r.Header("x-forwarded-for")) r.remote_address = fwd->substr(0, fwd->find(','));
+    if (auto proto = r.Header("x-forwarded-proto")) r.secure = *proto == "https";
+  }
+  return r;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  const Config& config;
+  const Router& router;
+  asio::io_context ioc;
+  asio::thread_pool db_pool;
+  std::atomic<bool> stopping{false};
+  std::mutex mu;
+  std::list<std::shared_ptr<Connection>> connections;
+  std::shared_ptr<spdlog::logger> access_log;
+
+  Impl(const Config& c, const Router& r)
+      : config(c), router(r), ioc(std::max(1, c.io_threads)), db_pool(std::max(1, c.db_threads)) {
+    access_log = spdlog::get("access");
+  }
+
+  void LogAccess(const Request& req, const Response& res, std::chrono::steady_clock::time_point t0) {
+    if (!config.access_log || !access_log) return;
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    json::object line{{"at", NowIso()},
+                      {"request_id", req.request_id},
+                      {"method", req.method},
+                      {"path", req.path},
+                      {"status", res.status},
+                      {"duration_ms", std::round(ms * 100) / 100},
+                      {"remote", req.remote_address},
+                      {"user_id", res.user_id.empty() ? json::value(nullptr) : json::value(res.user_id)},
+                      {"bytes", res.body.size()}};
+    access_log->info(json::serialize(line));
+  }
+
+  static std::string NowIso();
+
+  awaitable<Response> Dispatch(const Request& request) {
+    if (!router.IsBlocking(request)) co_return router.Handle(request);
+    // Database work runs on the pool; the coroutine resumes on its strand when it is done.
+    co_return co_await asio::co_spawn(
+        db_pool, [&]() -> awaitable<Response> { co_return router.Handle(request); },
+        use_awaitable);
+  }
+
+  awaitable<void> WriteResponse(Connection& c, Response response, bool keep_alive,
+                                const std::string& request_id, unsigned version) {
+    AddSecurityHeaders(response);
+    response.SetHeader("X-Request-Id", request_id);
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), version};
+    out.set(bhttp::field::server, "northstar");
+    for (const auto& [k, v] : response.headers) out.insert(k, v);
+    out.body() = std::move(response.body);
+    out.keep_alive(keep_alive);
+    out.prepare_payload();
+    c.stream().expires_after(std::chrono::seconds(config.read_timeout_seconds));
+    co_await bhttp::async_write(c.stream(), out, kTuple);
+  }
+
+  awaitable<void> Session(std::shared_ptr<Connection> c) {
+    beast::flat_buffer buffer;
+    std::string remote;
+    {
+      boost::system::error_code ec;
+      auto ep = c->stream().socket().remote_endpoint(ec);
+      if (!ec) remote = ep.address().to_string();
+    }
+    bool first = true;
+    while (!stopping.load() && !c->closing) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.body_limit(config.body_limit);
+      parser.header_limit(16 * 1024);
+      c->stream().expires_after(
+          std::chrono::seconds(first ? config.read_timeout_seconds : config.idle_timeout_seconds));
+      first = false;
+      auto [ec, n] = co_await bhttp::async_read(c->stream(), buffer, parser, kTuple);
+      if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
+          ec == beast::error::timeout || ec == asio::error::connection_reset || ec == asio::error::eof) {
+        break;
+      }
+      const auto t0 = std::chrono::steady_clock::now();
+      if (ec) {
+        // A request we cannot parse: answer once and close.
+        Request bad;
+        bad.request_id = NewId();
+        bad.method = "?";
+        bad.remote_address = remote;
+        const bool too_large = ec == bhttp::error::body_limit || ec == bhttp::error::header_limit;
+        Error e = too_large ? MakeError(ErrorCode::kPayloadTooLarge,
+                                        "The request is larger than the limit of " +
+                                            std::to_string(config.body_limit) + " bytes.")
+                            : Malformed("The HTTP request could not be parsed: " + ec.message());
+        Response res = ProblemResponse(e, bad.request_id);
+        c->busy = true;
+        co_await WriteResponse(*c, res, false, bad.request_id, 11);
+        LogAccess(bad, res, t0);
+        break;
+      }
+      c->busy = true;
+      Request request = ToRequest(parser.get(), remote, config.trust_proxy);
+      request.request_id = NewId();
+      if (config.cookie_secure == "always") request.secure = true;
+      if (config.cookie_secure == "never") request.secure = false;
+      Response response;
+      const auto q = request.target.find('?');
+      if (q != std::string::npos &&
+          !ParseQuery(std::string_view(request.target).substr(q + 1), request.query)) {
+        response = ProblemResponse(Malformed("The query string is not valid percent-encoded UTF-8."),
+                                   request.request_id);
+      } else {
+        response = co_await Dispatch(request);
+      }
+      const bool keep_alive = parser.get().keep_alive() && !stopping.load();
+      const int status = response.status;
+      Response logged;
+      logged.status = status;
+      logged.user_id = response.user_id;
+      logged.body.resize(response.body.size());
+      co_await WriteResponse(*c, std::move(response), keep_alive, request.request_id,
+                             parser.get().version());
+      LogAccess(request, logged, t0);
+      c->busy = false;
+      if (!keep_alive) break;
+    }
+    boost::system::error_code ignored;
+    c->stream().socket().shutdown(tcp::socket::shutdown_send, ignored);
+    std::lock_guard lock(mu);
+    connections.remove(c);
+  }
+
+  awaitable<void> Listen(tcp::acceptor& acceptor) {
+    for (;;) {
+      auto strand = asio::make_strand(ioc);
+      auto [ec, socket] = co_await acceptor.async_accept(strand, kTuple);
+      if (ec) {
+        if (stopping.load() || ec == asio::error::operation_aborted) co_return;
+        spdlog::warn("accept failed: {}", ec.message());
+        continue;
+      }
+      auto c = std::make_shared<Connection>(std::move(socket));
+      {
+        std::lock_guard lock(mu);
+        connections.push_back(c);
+      }
+      asio::co_spawn(strand, Session(c), [](std::exception_ptr e) {
+        if (!e) return;
+        try {
+          std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+          spdlog::error("connection ended with an error: {}", ex.what());
+        }
+      });
+    }
+  }
+
+  void BeginShutdown(tcp::acceptor& acceptor) {
+    if (stopping.exchange(true)) return;
+    spdlog::info("stopping: no new connections; finishing requests in flight (grace {} s)",
+                 config.grace_seconds);
+    boost::system::error_code ignored;
+    acceptor.close(ignored);
+    std::lock_guard lock(mu);
+    for (auto& c : connections) {
+      // Idle connections (waiting for a next request) are closed now; busy ones close after
+      // their response is written.
+      asio::post(c->stream().get_executor(), [c] {
+        c->closing = true;
+        if (!c->busy) c->stream().cancel();
+      });
+    }
+  }
+};
+
+std::string Server::Impl::NowIso() { return NowText(); }
+
+Server::Server(const Config& config, const Router& router)
+    : impl_(std::make_unique<Impl>(config, router)) {}
+
+Server::~Server() = default;
+
+void Server::Run(const std::function<void(unsigned short port)>& on_listening) {
+  Impl& d = *impl_;
+  auto acceptor_strand = asio::make_strand(d.ioc);
+  tcp::acceptor acceptor(acceptor_strand);
+  const tcp::endpoint endpoint(asio::ip::make_address(d.config.bind), d.config.port);
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(asio::socket_base::reuse_address(true));
+  acceptor.bind(endpoint);
+  acceptor.listen(asio::socket_base::max_listen_connections);
+  if (on_listening) on_listening(acceptor.local_endpoint().port());
+
+  asio::signal_set signals(acceptor_strand, SIGINT, SIGTERM);
+  asio::steady_timer drain_timer(acceptor_strand);
+  std::chrono::steady_clock::time_point deadline;
+  std::function<void()> poll_drained = [&] {
+    bool drained;
+    {
+      std::lock_guard lock(d.mu);
+      drained = d.connections.empty();
+    }
+    if (drained || std::chrono::steady_clock::now() >= deadline) {
+      if (!drained) spdlog::warn("grace period over; closing remaining connections");
+      d.ioc.stop();
+      return;
+    }
+    drain_timer.expires_after(std::chrono::milliseconds(25));
+    drain_timer.async_wait([&](boost::system::error_code) { poll_drained(); });
+  };
+  signals.async_wait([&](boost::system::error_code ec, int) {
+    if (ec) return;
+    deadline = std::chrono::steady_clock::now() + std::chrono::seconds(d.config.grace_seconds);
+    d.BeginShutdown(acceptor);
+    poll_drained();
+  });
+  asio::co_spawn(acceptor_strand, d.Listen(acceptor), asio::detached);
+
+  std::vector<std::thread> threads;
+  for (int i = 1; i < std::max(1, d.config.io_threads); ++i) threads.emplace_back([&] { d.ioc.run(); });
+  d.ioc.run();
+  for (auto& t : threads) t.join();
+  d.db_pool.join();
+  spdlog::info("stopped");
+}
+
+}  // namespace northstar::http

@@ -1,0 +1,254 @@
+// The policy matrix: every alliance-scoped route × every kind of caller (× note visibility for
+// note routes). Invisible → 404 (never 403, never a hint); signed out → 401; visible but not
+// allowed → 403. Lists and the audit view must not reveal invisible notes either.
+//
+// To cover a new route, add one line to ALLIANCE_ROUTES or NOTE_ROUTES.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildWorld, STANDARD_NOTES, uniq } from '../support/world.mjs';
+import { API, expectProblem, expectStatus, listAll } from '../support/client.mjs';
+
+// Callers: people of the standard world (see support/world.mjs) and `null` = signed out.
+const CALLERS = ['phManager', 'phMember', 'phViewer', 'phExec', 'nbManager', 'nbMember', 'phBystander', 'outsider', null];
+const callerName = (c) => c ?? 'signed-out';
+
+// What a route needs, given the caller's alliance role (the caller is known to be a member).
+const NEEDS = {
+  read: () => true,
+  manage: (role) => role === 'manager',                       // edit alliance, move stage
+  write: (role) => role === 'manager' || role === 'member',   // write notes
+  manageOwnParty: (role) => role === 'manager',               // add members of one's own party
+  manageHelixMember: (role, org) => role === 'manager' && org === 'helix', // change/remove a Helix member
+};
+
+const ALLIANCE_ROUTES = [
+  { name: 'GET alliance', method: 'GET', path: (c) => `alliances/${c.id}`, need: 'read', ok: 200 },
+  { name: 'PATCH alliance', method: 'PATCH', path: (c) => `alliances/${c.id}`, need: 'manage', ok: 200, prepare: patchAlliance },
+  { name: 'GET stage', method: 'GET', path: (c) => `alliances/${c.id}/stage`, need: 'read', ok: 200 },
+  { name: 'POST stage', method: 'POST', path: (c) => `alliances/${c.id}/stage`, need: 'manage', ok: 200, prepare: nextStage },
+  { name: 'POST archive', method: 'POST', path: (c) => `alliances/${c.id}/archive`, need: 'manage', ok: 200, prepare: unarchived },
+  { name: 'POST restore', method: 'POST', path: (c) => `alliances/${c.id}/restore`, need: 'manage', ok: 200, prepare: archived },
+  { name: 'GET members', method: 'GET', path: (c) => `alliances/${c.id}/members`, need: 'read', ok: 200 },
+  { name: 'POST members', method: 'POST', path: (c) => `alliances/${c.id}/members`, need: 'manageOwnParty', ok: 201, prepare: newColleague },
+  { name: 'PATCH member', method: 'PATCH', path: (c, p) => `alliances/${c.id}/members/${p.target}`, need: 'manageHelixMember', ok: 200, prepare: helixMemberRole },
+  { name: 'DELETE member', method: 'DELETE', path: (c, p) => `alliances/${c.id}/members/${p.target}`, need: 'manageHelixMember', ok: 204, prepare: helixMemberToRemove },
+  { name: 'GET notes', method: 'GET', path: (c) => `alliances/${c.id}/notes`, need: 'read', ok: 200 },
+  { name: 'POST notes', method: 'POST', path: (c) => `alliances/${c.id}/notes`, need: 'write', ok: 201, prepare: newNote },
+  { name: 'GET audit', method: 'GET', path: (c) => `alliances/${c.id}/audit`, need: 'read', ok: 200 },
+];
+
+// Note routes run against a note written like each of STANDARD_NOTES; `fresh` routes get a new
+// note for every case (they change or delete it).
+const NOTE_ROUTES = [
+  { name: 'GET note', method: 'GET', need: 'read', ok: 200, fresh: false },
+  { name: 'PATCH note', method: 'PATCH', need: 'edit', ok: 200, fresh: true, body: (caller) => ({ title: uniq(`edited by ${callerName(caller)}`) }) },
+  { name: 'DELETE note', method: 'DELETE', need: 'edit', ok: 204, fresh: true },
+];
+
+async function patchAlliance(w) {
+  const a = await w.getAlliance(w.alliance.id);
+  return { body: { description: uniq('Description revised') }, ifMatch: a.version };
+}
+
+// Archive/restore need the alliance in the other state first (set by phManager), then If-Match.
+async function setArchived(w, value) {
+  let a = await w.getAlliance(w.alliance.id);
+  if (a.archived !== value) {
+    const res = await w.as('phManager').post(`${API}/alliances/${a.id}/${value ? 'archive' : 'restore'}`, undefined, { ifMatch: a.version });
+    expectStatus(res, 200);
+    a = res.body;
+  }
+  return { ifMatch: a.version };
+}
+function unarchived(w) { return setArchived(w, false); }
+function archived(w) { return setArchived(w, true); }
+
+async function nextStage(w) {
+  const st = await w.as('phManager').get(`${API}/alliances/${w.alliance.id}/stage`);
+  expectStatus(st, 200);
+  const to = st.body.allowed_next.find((s) => s !== 'closed' && s !== 'terminated');
+  const a = await w.getAlliance(w.alliance.id);
+  return { body: { to, reason: uniq('Policy matrix stage move') }, ifMatch: a.version };
+}
+
+async function newColleague(w, caller) {
+  // Someone from the caller's own organisation who is not yet a member.
+  const org = caller ? w.person(caller).org : 'helix';
+  const spare = (caller ? w.spares[org].shift() : null) || { id: '01900000-0000-7000-8000-0000000000aa' };
+  return { body: { user_id: spare.id, role: 'viewer' } };
+}
+
+// A Helix member whose role can be set (to the role it has: the change is harmless).
+async function helixMemberRole(w) {
+  const list = await w.as('phManager').get(`${API}/alliances/${w.alliance.id}/members`);
+  const m = list.body.items.find((x) => x.user_id === w.person('phViewer').id);
+  return { target: m.user_id, body: { role: 'viewer' }, ifMatch: m.version };
+}
+
+// A fresh Helix member (added by phManager) for each removal attempt.
+async function helixMemberToRemove(w) {
+  const spare = w.spares.helix.shift();
+  const res = await w.as('phManager').post(`${API}/alliances/${w.alliance.id}/members`, { user_id: spare.id, role: 'viewer' });
+  expectStatus(res, 201);
+  return { target: spare.id };
+}
+
+async function newNote() {
+  return { body: { title: uniq('Matrix note'), body: 'Written by the policy matrix.', visibility: 'alliance' } };
+}
+
+describe('policy matrix', () => {
+  let world;
+  let server;
+  const ctx = {};
+
+  before(async () => {
+    world = await buildWorld({ notes: true, spares: { helix: 5 + CALLERS.length, nimbus: 2, outsider: 1 } });
+    server = world.server;
+    ctx.id = world.alliance.id;
+    for (const n of world.notes) n.titles = [n.title];
+  });
+  after(async () => { await world?.stop(); });
+
+  const browserOf = (caller) => (caller ? world.as(caller) : world.anon());
+  const roleOf = (caller) => (caller ? world.person(caller).role : null);
+
+  // Counts that any write changes; a refused request must leave them as they were.
+  const snapshot = async () => {
+    const a = await world.getAlliance(ctx.id);
+    return {
+      version: a.version,
+      stage: a.stage,
+      members: server.count('alliance_members'),
+      notes: server.count('notes'),
+      audit: server.count('audit_events'),
+      transitions: server.count('stage_transitions'),
+    };
+  };
+
+  function expectedForAllianceRoute(route, caller) {
+    if (!caller) return 401;
+    const role = roleOf(caller);
+    if (!role) return 404;
+    return NEEDS[route.need](role, world.person(caller).org) ? route.ok : 403;
+  }
+
+  describe('alliance routes', () => {
+    for (const route of ALLIANCE_ROUTES) {
+      for (const caller of CALLERS) {
+        // the expected status is computed when the test runs (the world exists by then)
+        it(`${route.name} as ${callerName(caller)}`, async () => {
+          const expected = expectedForAllianceRoute(route, caller);
+          const prep = route.prepare ? await route.prepare(world, caller) : {};
+          const before = route.method === 'GET' ? null : await snapshot();
+          const res = await browserOf(caller).request(route.method, `${API}/${route.path(ctx, prep)}`, prep);
+          if (expected >= 400) {
+            expectProblem(res, expected, { 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found' }[expected]);
+            if (before) assert.deepEqual(await snapshot(), before, 'a refused request changes nothing');
+          } else {
+            expectStatus(res, expected, `${route.name} as ${callerName(caller)}`);
+            if (route.method === 'POST' && route.path(ctx).endsWith('/notes')) {
+              world.notes.push({ id: res.body.id, author: caller, ownerOrg: world.person(caller).org, visibility: 'alliance',
+                readers: [], titles: [prep.body.title], deleted: false });
+            }
+          }
+        });
+      }
+    }
+  });
+
+  describe('note routes', () => {
+    for (const route of NOTE_ROUTES) {
+      for (const spec of STANDARD_NOTES) {
+        for (const caller of CALLERS) {
+          it(`${route.name} [${spec.key}] as ${callerName(caller)}`, async () => {
+            const note = route.fresh
+              ? await world.createNote(spec.author, { ...spec, key: undefined, title: uniq(`${spec.key} fresh`) })
+              : world.noteByKey[spec.key];
+            if (!note.titles) note.titles = [note.title];
+            let expected;
+            if (!caller) expected = 401;
+            else if (!world.canRead(note, caller)) expected = 404;
+            else if (route.need === 'read') expected = route.ok;
+            else expected = world.canWrite(note, caller) ? route.ok : 403;
+
+            const path = `${API}/alliances/${ctx.id}/notes/${note.id}`;
+            const opts = {};
+            if (route.body) opts.body = route.body(caller);
+            if (route.method === 'PATCH') opts.ifMatch = note.version;
+            const notesBefore = server.count('notes');
+            const res = await browserOf(caller).request(route.method, path, opts);
+            // keep the ledger true to what the server did, whatever we expected
+            if (route.method === 'DELETE' && res.status === 204) note.deleted = true;
+            if (route.method === 'PATCH' && res.status === 200) { note.titles.push(opts.body.title); note.version = res.body.version; }
+
+            if (expected >= 400) {
+              expectProblem(res, expected, { 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found' }[expected]);
+              assert.equal(server.count('notes'), notesBefore);
+              if (route.method === 'PATCH') {
+                const got = await world.as(spec.author).get(path);
+                assert.equal(got.body.title, note.titles[0], 'a refused PATCH changes nothing');
+              }
+            } else {
+              expectStatus(res, expected, `${route.name} [${spec.key}] as ${callerName(caller)}`);
+              if (route.method === 'GET') {
+                assert.equal(res.body.id, note.id);
+                assert.equal(res.body.visibility, spec.visibility);
+              }
+            }
+          });
+        }
+      }
+    }
+  });
+
+  describe('lists and audit reveal only what the caller may read', () => {
+    before(async () => { await setArchived(world, false); });
+
+    const members = CALLERS.filter((c) => c && ['phManager', 'phMember', 'phViewer', 'phExec', 'nbManager', 'nbMember'].includes(c));
+
+    for (const caller of members) {
+      it(`notes list as ${caller} holds exactly the readable notes`, async () => {
+        const items = await listAll(world.as(caller), `${API}/alliances/${ctx.id}/notes`);
+        const expected = world.notes.filter((n) => !n.deleted && world.canRead(n, caller)).map((n) => n.id).sort();
+        const got = items.map((n) => n.id).sort();
+        assert.equal(got.length, expected.length, 'the list length counts only readable notes');
+        assert.deepEqual(got, expected);
+      });
+
+      it(`notes list as ${caller}, paged by 3, and filtered per visibility, agree`, async () => {
+        const paged = await listAll(world.as(caller), `${API}/alliances/${ctx.id}/notes`, { limit: 3 });
+        const expected = world.notes.filter((n) => !n.deleted && world.canRead(n, caller));
+        assert.deepEqual(paged.map((n) => n.id).sort(), expected.map((n) => n.id).sort());
+        for (const v of ['alliance', 'party', 'restricted']) {
+          const items = await listAll(world.as(caller), `${API}/alliances/${ctx.id}/notes?visibility=${v}`);
+          assert.deepEqual(items.map((n) => n.id).sort(), expected.filter((n) => n.visibility === v).map((n) => n.id).sort(), `visibility=${v}`);
+        }
+      });
+
+      it(`audit as ${caller} names no note the caller cannot read`, async () => {
+        const events = await listAll(world.as(caller), `${API}/alliances/${ctx.id}/audit`);
+        assert.ok(events.length > 0, 'the caller sees some events');
+        const text = JSON.stringify(events);
+        for (const n of world.notes.filter((x) => !world.canRead(x, caller))) {
+          assert.ok(!text.includes(n.id), `audit shows ${caller} an event of invisible note ${n.key || n.id} (${n.visibility} by ${n.author})`);
+          for (const t of n.titles) assert.ok(!text.includes(t), `audit shows ${caller} the title of an invisible note: ${t}`);
+        }
+        for (const n of world.notes.filter((x) => world.canRead(x, caller) && x.key)) {
+          assert.ok(events.some((e) => e.record_id === n.id), `audit shows ${caller} the creation of readable note ${n.key}`);
+        }
+        const seqs = events.map((e) => e.seq);
+        assert.deepEqual(seqs, [...seqs].sort((a, b) => b - a), 'newest first');
+      });
+    }
+
+    it('the alliance list shows the alliance to members only', async () => {
+      for (const caller of CALLERS.filter(Boolean)) {
+        const items = await listAll(world.as(caller), `${API}/alliances`);
+        assert.equal(items.some((a) => a.id === ctx.id), !!roleOf(caller), `${caller}`);
+      }
+      expectProblem(await world.anon().get(`${API}/alliances`), 401, 'unauthenticated');
+    });
+  });
+});
