@@ -44,12 +44,15 @@ describe('organisations and users', () => {
     });
 
     it('the same name registered concurrently: one 201, the rest 409', async () => {
-      const before = server.count('organizations');
-      const results = await Promise.all(['phMember', 'nbMember', 'outsider', 'phViewer', 'nbManager'].map((k) =>
-        world.as(k).post(`${API}/organizations`, { name: 'Vega Bioinformatics', type: 'technology' })));
-      const statuses = results.map((r) => r.status).sort();
-      assert.deepEqual(statuses, [201, 409, 409, 409, 409], results.map((r) => `${r.status} ${r.text.slice(0, 200)}`).join('\n'));
-      assert.equal(server.count('organizations'), before + 1);
+      // a race: several rounds make a lost race likely to show
+      const who = ['phMember', 'nbMember', 'outsider', 'phViewer', 'nbManager', 'phExec', 'phBystander', 'phManager'];
+      for (const name of ['Vega Bioinformatics', 'Lyra Genomics', 'Altair Clinical']) {
+        const before = server.count('organizations');
+        const results = await Promise.all(who.map((k) => world.as(k).post(`${API}/organizations`, { name, type: 'technology' })));
+        const statuses = results.map((r) => r.status).sort();
+        assert.deepEqual(statuses, [201, ...who.slice(1).map(() => 409)], results.map((r) => `${r.status} ${r.text.slice(0, 200)}`).join('\n'));
+        assert.equal(server.count('organizations'), before + 1);
+      }
     });
 
     it('invalid organisations are 422 and write nothing', async () => {

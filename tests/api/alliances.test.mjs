@@ -217,7 +217,9 @@ describe('alliances', () => {
       assert.equal(desc[0].id, a.id, 'and first with -updated_at');
       const times = asc.map((x) => x.updated_at);
       assert.deepEqual(times, [...times].sort());
-      assert.deepEqual(desc.map((x) => x.id), asc.map((x) => x.id).reverse());
+      const dtimes = desc.map((x) => x.updated_at);
+      assert.deepEqual(dtimes, [...dtimes].sort().reverse());
+      assert.deepEqual(sorted(desc.map((x) => x.id)), sorted(asc.map((x) => x.id)));
       const paged = await listAll(lister, `${API}/alliances?sort=-updated_at`, { limit: 4 });
       assert.deepEqual(paged.map((x) => x.id), desc.map((x) => x.id));
     });

@@ -49,6 +49,7 @@ Response SignedInResponse(const SignedIn& s, const http::Request& request, int t
                                                     {"csrf_token", s.session.csrf_token}});
   r.SetHeader("Set-Cookie",
               auth::SessionCookieHeader(s.session.cookie_value, ttl_minutes * 60, request.secure));
+  r.user_id = s.user.id;
   return r;
 }
 

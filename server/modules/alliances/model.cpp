@@ -82,6 +82,7 @@ std::vector<FieldError> CheckParties(const std::vector<Party>& parties,
     if (std::find(seen.begin(), seen.end(), parties[i].organization_id) != seen.end()) {
       errors.push_back({"parties[" + std::to_string(i) + "].organization_id",
                         "names an organisation that is already a party"});
+      continue;
     }
     seen.push_back(parties[i].organization_id);
   }

@@ -135,7 +135,7 @@ Response Router::Handle(const Request& request) const {
         MakeError(ErrorCode::kInternal, "Something went wrong on our side; it has been logged."),
         request.request_id);
   }
-  if (context.principal) response.user_id = context.principal->user_id;
+  if (context.principal && response.user_id.empty()) response.user_id = context.principal->user_id;
   return response;
 }
 

@@ -94,14 +94,15 @@ struct Server::Impl {
 
   void LogAccess(const Request& req, const Response& res, std::chrono::steady_clock::time_point t0) {
     if (!config.access_log || !access_log) return;
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::steady_clock::now() - t0)
+                        .count();
     json::object line{{"at", NowIso()},
                       {"request_id", req.request_id},
                       {"method", req.method},
                       {"path", req.path},
                       {"status", res.status},
-                      {"duration_ms", std::round(ms * 100) / 100},
+                      {"duration_us", us},
                       {"remote", req.remote_address},
                       {"user_id", res.user_id.empty() ? json::value(nullptr) : json::value(res.user_id)},
                       {"bytes", res.body.size()}};

@@ -1,0 +1,116 @@
+#include "platform/access/policy.hpp"
+
+#include <gtest/gtest.h>
+
+namespace northstar::access {
+namespace {
+
+const Membership kPharmaManager{"A", "u-pm", "pharma", AllianceRole::kManager};
+const Membership kPharmaMember{"A", "u-pmem", "pharma", AllianceRole::kMember};
+const Membership kPharmaViewer{"A", "u-pv", "pharma", AllianceRole::kViewer};
+const Membership kPharmaExec{"A", "u-pe", "pharma", AllianceRole::kExecutive};
+const Membership kStartupManager{"A", "u-sm", "startup", AllianceRole::kManager};
+const Membership kStartupMember{"A", "u-smem", "startup", AllianceRole::kMember};
+
+RecordScope Scope(Visibility v, std::string org = "pharma", std::string owner = "u-pmem",
+                  std::vector<std::string> readers = {}) {
+  return {v, std::move(org), std::move(owner), std::move(readers)};
+}
+
+TEST(Read, AllianceRecordsAreReadByEveryParty) {
+  for (const auto& m : {kPharmaManager, kPharmaViewer, kStartupManager, kStartupMember}) {
+    EXPECT_TRUE(CanRead(m, Scope(Visibility::kAlliance)));
+  }
+}
+
+TEST(Read, PartyRecordsStayWithTheOwningParty) {
+  const auto scope = Scope(Visibility::kParty);
+  EXPECT_TRUE(CanRead(kPharmaManager, scope));
+  EXPECT_TRUE(CanRead(kPharmaViewer, scope));
+  EXPECT_TRUE(CanRead(kPharmaExec, scope));
+  EXPECT_FALSE(CanRead(kStartupManager, scope));
+  EXPECT_FALSE(CanRead(kStartupMember, scope));
+}
+
+TEST(Read, RestrictedRecordsOnlyForOwnerAndReaders) {
+  const auto scope = Scope(Visibility::kRestricted, "pharma", "u-pmem", {"u-sm"});
+  EXPECT_TRUE(CanRead(kPharmaMember, scope));    // owner
+  EXPECT_TRUE(CanRead(kStartupManager, scope));  // named reader, even of another party
+  EXPECT_FALSE(CanRead(kPharmaManager, scope));  // own party's manager is not named
+  EXPECT_FALSE(CanRead(kStartupMember, scope));
+}
+
+TEST(Read, InvisibleIsNotFoundNeverForbidden) {
+  Status s = AuthorizeRead(kStartupManager, Scope(Visibility::kParty));
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kNotFound);
+  s = AuthorizeRecordChange(kStartupManager, Scope(Visibility::kParty));
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kNotFound);
+}
+
+TEST(Write, AuthorOrManagerOfOwningParty) {
+  const auto scope = Scope(Visibility::kAlliance, "pharma", "u-pmem");
+  EXPECT_TRUE(AuthorizeRecordChange(kPharmaMember, scope).ok());
+  EXPECT_TRUE(AuthorizeRecordChange(kPharmaManager, scope).ok());
+  // The partner's manager reads the record but may not change it.
+  Status s = AuthorizeRecordChange(kStartupManager, scope);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kForbidden);
+  // A viewer of the owning party may not either.
+  s = AuthorizeRecordChange(kPharmaViewer, scope);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kForbidden);
+}
+
+TEST(Write, CreateOnlyInOwnNameAndParty) {
+  EXPECT_TRUE(AuthorizeRecordCreate(kPharmaMember, Scope(Visibility::kParty, "pharma", "u-pmem")).ok());
+  EXPECT_FALSE(AuthorizeRecordCreate(kPharmaMember, Scope(Visibility::kParty, "startup", "u-pmem")).ok());
+  EXPECT_FALSE(AuthorizeRecordCreate(kPharmaViewer, Scope(Visibility::kParty, "pharma", "u-pv")).ok());
+  EXPECT_FALSE(AuthorizeRecordCreate(kPharmaExec, Scope(Visibility::kAlliance, "pharma", "u-pe")).ok());
+}
+
+TEST(AllianceActions, ManagersRunTheAlliance) {
+  for (auto action : {AllianceAction::kEdit, AllianceAction::kMoveStage, AllianceAction::kArchive,
+                      AllianceAction::kInvite, AllianceAction::kManageOwnPartyMembers}) {
+    EXPECT_TRUE(Authorize(kPharmaManager, action).ok());
+    EXPECT_TRUE(Authorize(kStartupManager, action).ok());
+    for (const auto& m : {kPharmaMember, kPharmaViewer, kPharmaExec}) {
+      Status s = Authorize(m, action);
+      ASSERT_FALSE(s.ok());
+      EXPECT_EQ(s.error().code, ErrorCode::kForbidden);
+    }
+  }
+  EXPECT_TRUE(Authorize(kPharmaMember, AllianceAction::kWriteRecords).ok());
+  EXPECT_FALSE(Authorize(kPharmaViewer, AllianceAction::kWriteRecords).ok());
+  EXPECT_TRUE(Authorize(kPharmaViewer, AllianceAction::kRead).ok());
+}
+
+TEST(AllianceActions, MembersOfOwnPartyOnly) {
+  EXPECT_TRUE(AuthorizeMemberChange(kPharmaManager, "pharma").ok());
+  EXPECT_FALSE(AuthorizeMemberChange(kPharmaManager, "startup").ok());
+  EXPECT_FALSE(AuthorizeMemberChange(kPharmaMember, "pharma").ok());
+}
+
+TEST(Names, RoundTrip) {
+  for (auto name : AllianceRoleNames()) EXPECT_EQ(ToString(*ParseAllianceRole(name)), name);
+  for (auto name : VisibilityNames()) EXPECT_EQ(ToString(*ParseVisibility(name)), name);
+  EXPECT_FALSE(ParseVisibility("public"));
+  EXPECT_FALSE(ParseAllianceRole("owner"));
+}
+
+TEST(Readers, JsonRoundTrip) {
+  const std::vector<std::string> readers = {"0190a1b2-0000-7000-8000-000000000001", "x"};
+  EXPECT_EQ(ReadersFromJson(ReadersToJson(readers)), readers);
+  EXPECT_TRUE(ReadersFromJson("not json").empty());
+}
+
+TEST(Sql, VisibilityConditionCoversAllThreeLevels) {
+  const std::string sql = VisibleRecordsSql("n");
+  EXPECT_NE(sql.find("n.visibility = 'alliance'"), std::string::npos);
+  EXPECT_NE(sql.find("n.owner_organization_id = :acc_org"), std::string::npos);
+  EXPECT_NE(sql.find("n.readers LIKE :acc_reader"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace northstar::access

@@ -1,0 +1,127 @@
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "platform/common/ids.hpp"
+#include "platform/common/json.hpp"
+#include "platform/common/time.hpp"
+
+namespace northstar {
+namespace {
+
+TEST(Ids, UuidV7IsWellFormedOrderedAndUnique) {
+  std::set<std::string> seen;
+  std::string previous;
+  for (int i = 0; i < 1000; ++i) {
+    const std::string id = NewId();
+    ASSERT_TRUE(IsValidId(id)) << id;
+    EXPECT_EQ(id[14], '7');
+    EXPECT_NE(std::string("89ab").find(id[19]), std::string::npos);
+    EXPECT_TRUE(seen.insert(id).second);
+    EXPECT_GE(id.substr(0, 13), previous.substr(0, previous.empty() ? 0 : 13));
+    previous = id;
+  }
+  EXPECT_FALSE(IsValidId("not-an-id"));
+  EXPECT_FALSE(IsValidId("0190A1B2-0000-7000-8000-000000000001"));  // upper case
+  EXPECT_FALSE(IsValidId("0190a1b2-0000-7000-8000-00000000000"));
+}
+
+TEST(Secrets, HashIsStableAndNotTheSecret) {
+  const std::string s = RandomSecret(32);
+  EXPECT_EQ(s.size(), 43u);
+  EXPECT_NE(s, RandomSecret(32));
+  EXPECT_EQ(HashSecret(s), HashSecret(s));
+  EXPECT_EQ(HashSecret(s).size(), 64u);
+  EXPECT_EQ(HashSecret(s).find(s), std::string::npos);
+  EXPECT_TRUE(ConstantTimeEquals("abc", "abc"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "abd"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "abcd"));
+}
+
+TEST(Time, FormatsAndParsesInstants) {
+  const auto t = ParseInstant("2024-02-29T23:59:58.123Z");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(FormatInstant(*t), "2024-02-29T23:59:58.123Z");
+  EXPECT_FALSE(ParseInstant("2023-02-29T00:00:00.000Z"));
+  EXPECT_FALSE(ParseInstant("yesterday"));
+  EXPECT_EQ(NowText().size(), 24u);
+}
+
+TEST(Time, ValidDates) {
+  EXPECT_TRUE(IsValidDate("2024-02-29"));
+  EXPECT_FALSE(IsValidDate("2023-02-29"));
+  EXPECT_FALSE(IsValidDate("2024-13-01"));
+  EXPECT_FALSE(IsValidDate("2024-1-01"));
+  EXPECT_FALSE(IsValidDate("24-01-01"));
+  EXPECT_FALSE(IsValidDate("2024/01/01"));
+  EXPECT_FALSE(IsValidDate("1066-10-14"));
+}
+
+TEST(Utf8, ValidatesAndCounts) {
+  EXPECT_TRUE(IsValidUtf8("plain"));
+  EXPECT_TRUE(IsValidUtf8("Zürich – 東京 🧬"));
+  EXPECT_FALSE(IsValidUtf8("\xff"));
+  EXPECT_FALSE(IsValidUtf8("\xc3"));              // truncated
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));      // surrogate
+  EXPECT_EQ(Utf8Length("Zürich"), 6u);
+  EXPECT_EQ(Utf8Length("🧬"), 1u);
+}
+
+TEST(ParseJsonObject, RejectsWhatIsNotAnObject) {
+  EXPECT_TRUE(ParseJsonObject(R"({"a":1})").ok());
+  for (const char* bad : {"", "[1]", "\"text\"", "{\"a\":", "{\"a\":1}}", "nul"}) {
+    auto r = ParseJsonObject(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().code, ErrorCode::kMalformed) << bad;
+  }
+  EXPECT_FALSE(ParseJsonObject("{\"a\":\"\xff\"}").ok());
+}
+
+TEST(InputReader, CollectsEveryFieldError) {
+  auto body = ParseJsonObject(
+      R"({"name":"  ","tier":7,"type":"merger","when":"2024-02-30","extra":true,"areas":["a",3]})");
+  ASSERT_TRUE(body.ok());
+  InputReader in(*body);
+  EXPECT_FALSE(in.String("name", Presence::kRequired, 10, 1));
+  EXPECT_FALSE(in.Integer("tier", Presence::kRequired, 1, 3));
+  EXPECT_FALSE(in.Enum("type", Presence::kRequired, {"licence", "service"}));
+  EXPECT_FALSE(in.Date("when", Presence::kOptional));
+  EXPECT_FALSE(in.StringArray("areas", Presence::kOptional, 5, 10));
+  EXPECT_FALSE(in.String("missing", Presence::kRequired, 10));
+  const auto errors = in.Finish();
+  std::set<std::string> fields;
+  for (const auto& e : errors) fields.insert(e.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"name", "tier", "type", "when", "areas[1]", "missing", "extra"}));
+}
+
+TEST(InputReader, ReadsValidInputAndTrims) {
+  auto body = ParseJsonObject(R"({"name":"  Meridian  ","tier":2,"ok":false,"note":null})");
+  InputReader in(*body);
+  EXPECT_EQ(in.String("name", Presence::kRequired, 200, 1), "Meridian");
+  EXPECT_EQ(in.Integer("tier", Presence::kRequired, 1, 3), 2);
+  EXPECT_EQ(in.Bool("ok", Presence::kRequired), false);
+  EXPECT_TRUE(in.IsNull("note"));
+  EXPECT_FALSE(in.String("note", Presence::kOptional, 10));
+  EXPECT_TRUE(in.Finish().empty());
+}
+
+TEST(InputReader, LengthIsCountedInCharactersNotBytes) {
+  auto body = ParseJsonObject(R"({"name":"東京東京"})");
+  InputReader in(*body);
+  EXPECT_EQ(in.String("name", Presence::kRequired, 4, 1), "東京東京");
+  InputReader tight(*body);
+  EXPECT_FALSE(tight.String("name", Presence::kRequired, 3, 1));
+}
+
+TEST(InputReader, RejectsControlCharactersAndWrongTypes) {
+  auto body = ParseJsonObject("{\"a\":\"x\\u0000y\",\"b\":12,\"c\":\"1\"}");
+  InputReader in(*body);
+  EXPECT_FALSE(in.String("a", Presence::kRequired, 10));
+  EXPECT_FALSE(in.String("b", Presence::kRequired, 10));
+  EXPECT_FALSE(in.Integer("c", Presence::kRequired, 0, 10));
+  EXPECT_EQ(in.Finish().size(), 3u);
+}
+
+}  // namespace
+}  // namespace northstar

@@ -1,0 +1,210 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "platform/common/ids.hpp"
+#include "platform/http/message.hpp"
+#include "platform/http/request_helpers.hpp"
+#include "platform/http/router.hpp"
+#include "platform/http/server.hpp"
+#include "platform/http/static_files.hpp"
+
+namespace northstar::http {
+namespace {
+
+Request Make(std::string method, std::string path, std::string body = "") {
+  Request r;
+  r.method = std::move(method);
+  r.path = path;
+  r.target = path;
+  r.body = std::move(body);
+  r.request_id = "req-1";
+  return r;
+}
+
+json::value BodyOf(const Response& r) { return json::parse(r.body); }
+
+class RouterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    router_.SetAuthenticator([](const Request& r) -> Result<std::optional<auth::Principal>> {
+      if (auto cookie = r.Cookie("ns_session")) {
+        if (*cookie != "good") return MakeError(ErrorCode::kUnauthenticated, "expired");
+        auth::Principal p;
+        p.user_id = "u1";
+        p.session_id = "s1";
+        p.csrf_token = "csrf-123";
+        return std::optional<auth::Principal>(p);
+      }
+      return std::optional<auth::Principal>{};
+    });
+    router_.Add("GET", "/api/v1/things/{id}", [](RequestContext& c) -> Result<Response> {
+      return JsonResponse(200, json::object{{"id", c.Param("id")}, {"user", c.user().user_id}});
+    });
+    router_.Add("POST", "/api/v1/things", [](RequestContext&) -> Result<Response> {
+      return Invalid("name", "is required");
+    });
+    router_.Add("GET", "/public", [](RequestContext&) -> Result<Response> {
+      return JsonResponse(200, json::object{});
+    }, {Access::kPublic, false});
+    router_.Add("GET", "/boom", [](RequestContext&) -> Result<Response> {
+      throw std::runtime_error("secret internals");
+    }, {Access::kPublic, true});
+  }
+  Router router_;
+};
+
+TEST_F(RouterTest, MatchesParametersAndAuthenticates) {
+  const std::string id = NewId();
+  Request r = Make("GET", "/api/v1/things/" + id);
+  r.headers.push_back({"cookie", "theme=dark; ns_session=good"});
+  Response res = router_.Handle(r);
+  EXPECT_EQ(res.status, 200);
+  EXPECT_EQ(BodyOf(res).at("id").as_string(), id);
+  EXPECT_EQ(res.user_id, "u1");
+}
+
+TEST_F(RouterTest, SignedOutIs401AndExpiredSessionToo) {
+  Response res = router_.Handle(Make("GET", "/api/v1/things/" + NewId()));
+  EXPECT_EQ(res.status, 401);
+  EXPECT_EQ(*res.Header("Content-Type"), "application/problem+json");
+  EXPECT_EQ(BodyOf(res).at("request_id"), "req-1");
+  Request r = Make("GET", "/api/v1/things/" + NewId());
+  r.headers.push_back({"cookie", "ns_session=stale"});
+  EXPECT_EQ(router_.Handle(r).status, 401);
+}
+
+TEST_F(RouterTest, MalformedIdIs400UnknownPathIs404WrongMethodIs405) {
+  Request r = Make("GET", "/api/v1/things/not-an-id");
+  r.headers.push_back({"cookie", "ns_session=good"});
+  EXPECT_EQ(router_.Handle(r).status, 400);
+  EXPECT_EQ(router_.Handle(Make("GET", "/api/v1/nothing")).status, 404);
+  EXPECT_EQ(router_.Handle(Make("DELETE", "/public")).status, 405);
+}
+
+TEST_F(RouterTest, CookieRequestsThatChangeStateNeedTheCsrfToken) {
+  Request r = Make("POST", "/api/v1/things", "{}");
+  r.headers.push_back({"cookie", "ns_session=good"});
+  Response res = router_.Handle(r);
+  EXPECT_EQ(res.status, 403);
+  EXPECT_EQ(BodyOf(res).at("type"), "https://northstar.dev/problems/csrf");
+  r.headers.push_back({"x-csrf-token", "forged"});
+  EXPECT_EQ(router_.Handle(r).status, 403);
+  r.headers.back().second = "csrf-123";
+  res = router_.Handle(r);
+  EXPECT_EQ(res.status, 422);
+  EXPECT_EQ(BodyOf(res).at("errors").at(0).at("field"), "name");
+}
+
+TEST_F(RouterTest, ExceptionsBecome500WithoutInternals) {
+  Response res = router_.Handle(Make("GET", "/boom"));
+  EXPECT_EQ(res.status, 500);
+  EXPECT_EQ(res.body.find("secret internals"), std::string::npos);
+}
+
+TEST_F(RouterTest, OnlyBlockingRoutesLeaveTheIoThread) {
+  EXPECT_FALSE(router_.IsBlocking(Make("GET", "/public")));
+  EXPECT_TRUE(router_.IsBlocking(Make("GET", "/boom")));
+}
+
+TEST(Query, DecodesPercentAndPlus) {
+  std::multimap<std::string, std::string> q;
+  ASSERT_TRUE(ParseQuery("q=heart+failure&stage=execution&x=%C3%BC&empty", q));
+  EXPECT_EQ(q.find("q")->second, "heart failure");
+  EXPECT_EQ(q.find("x")->second, "ü");
+  EXPECT_EQ(q.count("empty"), 1u);
+  std::multimap<std::string, std::string> bad;
+  EXPECT_FALSE(ParseQuery("q=%ZZ", bad));
+  EXPECT_FALSE(ParseQuery("q=%ff", bad));
+}
+
+TEST(IfMatch, RequiredAndParsed) {
+  Request r = Make("PATCH", "/x");
+  auto missing = RequireIfMatch(r);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kPreconditionRequired);
+  r.headers.push_back({"if-match", "\"7\""});
+  EXPECT_EQ(*RequireIfMatch(r), 7);
+  r.headers.back().second = "W/\"3\"";
+  EXPECT_EQ(*RequireIfMatch(r), 3);
+  r.headers.back().second = "seven";
+  EXPECT_EQ(RequireIfMatch(r).error().code, ErrorCode::kMalformed);
+}
+
+TEST(Pagination, CursorRoundTripAndLimits) {
+  Request r = Make("GET", "/x");
+  r.query.emplace("cursor", EncodeCursor(json::object{{"id", "abc"}}));
+  r.query.emplace("limit", "10");
+  auto page = ReadPage(r);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->limit, 10);
+  EXPECT_EQ(page->cursor->at("id"), "abc");
+  Request bad = Make("GET", "/x");
+  bad.query.emplace("limit", "500");
+  EXPECT_FALSE(ReadPage(bad).ok());
+  Request junk = Make("GET", "/x");
+  junk.query.emplace("cursor", "!!!");
+  EXPECT_FALSE(ReadPage(junk).ok());
+}
+
+TEST(Problem, CarriesTypeStatusFieldsAndRetryAfter) {
+  Error e = Invalid("name", "is required");
+  Response r = ProblemResponse(e, "rid");
+  auto body = BodyOf(r).as_object();
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(body.at("type"), "https://northstar.dev/problems/validation");
+  EXPECT_EQ(body.at("status"), 422);
+  EXPECT_EQ(body.at("request_id"), "rid");
+  Error throttled = MakeError(ErrorCode::kTooManyRequests, "slow down");
+  throttled.retry_after_seconds = 8;
+  EXPECT_EQ(*ProblemResponse(throttled, "r").Header("Retry-After"), "8");
+}
+
+TEST(SecurityHeaders, OnEveryResponse) {
+  Response r;
+  AddSecurityHeaders(r);
+  EXPECT_EQ(*r.Header("X-Content-Type-Options"), "nosniff");
+  EXPECT_NE(r.Header("Content-Security-Policy")->find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_TRUE(r.Header("Referrer-Policy"));
+}
+
+class StaticFilesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = std::filesystem::temp_directory_path() / ("ns-static-" + NewId());
+    std::filesystem::create_directories(root_ / "assets");
+    std::ofstream(root_ / "index.html") << "<!doctype html><title>Northstar</title>";
+    std::ofstream(root_ / "assets" / "index-4f3a9c1b.js") << "console.log(1)";
+    std::ofstream(root_ / "favicon.svg") << "<svg/>";
+    std::ofstream(std::filesystem::temp_directory_path() / "ns-secret.txt") << "secret";
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+  std::filesystem::path root_;
+};
+
+TEST_F(StaticFilesTest, ServesFilesWithTypesAndCaching) {
+  StaticFiles files(root_);
+  auto asset = files.Serve(Make("GET", "/assets/index-4f3a9c1b.js"));
+  ASSERT_TRUE(asset);
+  EXPECT_EQ(*asset->Header("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(*asset->Header("Cache-Control"), "public, max-age=31536000, immutable");
+  auto svg = files.Serve(Make("GET", "/favicon.svg"));
+  EXPECT_EQ(*svg->Header("Content-Type"), "image/svg+xml");
+  EXPECT_EQ(*svg->Header("Cache-Control"), "public, max-age=300");
+  auto index = files.Serve(Make("GET", "/"));
+  EXPECT_EQ(*index->Header("Cache-Control"), "no-cache");
+}
+
+TEST_F(StaticFilesTest, SpaFallbackButRealMissingFilesAre404) {
+  StaticFiles files(root_);
+  auto route = files.Serve(Make("GET", "/alliances/0190a1b2-0000-7000-8000-000000000001"));
+  ASSERT_TRUE(route);
+  EXPECT_NE(route->body.find("Northstar"), std::string::npos);
+  EXPECT_FALSE(files.Serve(Make("GET", "/assets/missing-12345678.js")));
+  EXPECT_FALSE(files.Serve(Make("GET", "/../ns-secret.txt")));
+  EXPECT_FALSE(files.Serve(Make("POST", "/")));
+}
+
+}  // namespace
+}  // namespace northstar::http
