@@ -12,7 +12,8 @@ run: setup build
 	$(BUILD)/northstar serve --database $(DATABASE) --port $(PORT) --demo
 
 test: setup-test build
-	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+	node tests/support/with-postgres.mjs -- ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
+	NORTHSTAR_BIN=$(abspath $(BUILD))/northstar node --test tests/contract/
 	$(MAKE) api-tests
 
 setup:
@@ -34,7 +35,7 @@ debug:
 	cmake --build build-debug -j$(JOBS)
 
 api-tests:
-	NORTHSTAR_BIN=$(abspath $(BUILD))/northstar tests/support/run-api-tests.sh
+	NORTHSTAR_BIN=$(abspath $(BUILD))/northstar node tests/support/run-api-tests.mjs
 
 bench: build
 	bench/run.sh

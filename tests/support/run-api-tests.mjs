@@ -7,11 +7,13 @@
 //
 // For PostgreSQL one throwaway cluster serves the whole run (each test file creates its own
 // database in it); it is stopped and deleted at the end, also on Ctrl-C.
-// Environment: NORTHSTAR_BIN (binary), NORTHSTAR_TEST_CONCURRENCY (files in parallel, default 2).
+// Environment: NORTHSTAR_BIN (binary; the run tests a private copy of it), NORTHSTAR_TEST_CONCURRENCY
+// (files in parallel, default 2), NORTHSTAR_PG_URL_QUERY (see server.mjs).
 // Exits non-zero if any run fails.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCluster } from './pg.mjs';
@@ -49,6 +51,25 @@ if (!fs.existsSync(bin)) {
   process.exit(2);
 }
 
+// Test a private copy of the binary, so that a rebuild during the run cannot swap it mid-way.
+function snapshotBinary() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'northstar-bin-'));
+  const copy = path.join(dir, 'northstar');
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  for (let attempt = 0; attempt < 30; attempt++) {
+    try {
+      fs.copyFileSync(bin, copy);
+      fs.chmodSync(copy, 0o755);
+      const r = spawnSync(copy, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+      if (r.status === 0) return copy;
+    } catch { /* being rebuilt: try again */ }
+    spawnSync('sleep', ['2']);
+  }
+  console.error(`could not take a working copy of ${bin}`);
+  process.exit(2);
+}
+const binCopy = snapshotBinary();
+
 if (!fs.existsSync(path.join(testsDir, 'node_modules', 'yaml'))) {
   const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: testsDir, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status || 1);
@@ -71,7 +92,7 @@ function runNodeTest(db, extraEnv) {
       '--test-reporter=spec', ...testFiles], {
       cwd: repoRoot,
       stdio: 'inherit',
-      env: { ...process.env, NORTHSTAR_BIN: bin, NORTHSTAR_TEST_DB: db, ...extraEnv },
+      env: { ...process.env, NORTHSTAR_BIN: binCopy, NORTHSTAR_TEST_DB: db, ...extraEnv },
     });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });

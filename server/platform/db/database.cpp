@@ -3,10 +3,46 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <boost/url.hpp>
+
 #include <filesystem>
 #include <stdexcept>
 
 namespace northstar::db {
+
+namespace {
+
+std::string Quote(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\\' || c == '\'') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "'";
+}
+
+// libpq's keyword/value form of a postgresql:// URL (SOCI passes the string to PQconnectdb
+// after its own parsing, which does not understand URLs).
+std::string PostgresKeywords(const std::string& url) {
+  auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) throw std::invalid_argument("not a valid PostgreSQL URL: " + url);
+  const auto& u = *parsed;
+  std::string out;
+  auto add = [&out](const char* key, const std::string& value) {
+    if (!value.empty()) out += std::string(out.empty() ? "" : " ") + key + "=" + Quote(value);
+  };
+  add("host", u.host());
+  add("port", u.port());
+  add("user", u.user());
+  add("password", u.password());
+  std::string dbname = u.path();
+  if (!dbname.empty() && dbname.front() == '/') dbname.erase(0, 1);
+  add("dbname", dbname);
+  for (const auto& param : u.params()) add(std::string(param.key).c_str(), std::string(param.value));
+  return out;
+}
+
+}  // namespace
 
 DatabaseUrl ParseDatabaseUrl(const std::string& url) {
   if (url.rfind("sqlite:", 0) == 0) {
@@ -16,7 +52,7 @@ DatabaseUrl ParseDatabaseUrl(const std::string& url) {
     return {Dialect::kSqlite, "db=" + path + " timeout=10 shared_cache=false", path};
   }
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-    return {Dialect::kPostgres, url, ""};
+    return {Dialect::kPostgres, PostgresKeywords(url), ""};
   }
   throw std::invalid_argument("unsupported database URL '" + url +
                               "': use sqlite:PATH or postgresql://USER@HOST:PORT/DB");

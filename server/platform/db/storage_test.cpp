@@ -206,7 +206,9 @@ TEST(Migrations, SplitsStatementsAndSkipsComments) {
 TEST(DatabaseUrl, ParsesBothBackends) {
   EXPECT_EQ(db::ParseDatabaseUrl("sqlite:./data/n.db").sqlite_path, "./data/n.db");
   EXPECT_EQ(db::ParseDatabaseUrl("sqlite:///tmp/n.db").sqlite_path, "/tmp/n.db");
-  EXPECT_EQ(db::ParseDatabaseUrl("postgresql://u@h:5/db").dialect, db::Dialect::kPostgres);
+  const auto pg = db::ParseDatabaseUrl("postgresql://u:p%20w@h:5/db?sslmode=disable");
+  EXPECT_EQ(pg.dialect, db::Dialect::kPostgres);
+  EXPECT_EQ(pg.connect_string, "host='h' port='5' user='u' password='p w' dbname='db' sslmode='disable'");
   EXPECT_THROW(db::ParseDatabaseUrl("mysql://x"), std::invalid_argument);
 }
 
