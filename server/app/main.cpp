@@ -78,6 +78,11 @@ void PrintSignIns(const std::vector<ns::demo::SignIn>& sign_ins, const ns::Confi
 
 int Serve(ns::Config& config) {
   Services services(config, static_cast<size_t>(std::max(1, config.db_threads)));
+  if (const int current = ns::db::CurrentVersion(services.database); current > ns::db::LatestVersion()) {
+    throw std::runtime_error("the database schema is at version " + std::to_string(current) +
+                             ", newer than this binary knows (" + std::to_string(ns::db::LatestVersion()) +
+                             "); run a newer northstar");
+  }
   for (const auto& name : ns::db::Migrate(services.database)) spdlog::info("migration applied: {}", name);
   if (config.demo) {
     if (ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances)) {
@@ -306,8 +311,11 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (token_create->parsed()) {
-      ns::db::Session s(services.database);
-      auto person = ns::accounts::store::FindUserByEmail(s, token_email);
+      std::optional<ns::accounts::User> person;
+      {
+        ns::db::Session s(services.database);  // released before the service leases its own
+        person = ns::accounts::store::FindUserByEmail(s, token_email);
+      }
       if (!person) throw std::runtime_error("no person with e-mail " + token_email);
       ns::auth::Principal p{person->id, person->organization_id, person->org_role, person->name, person->email};
       auto created = services.accounts.CreateToken(p, token_name, token_days > 0 ? std::optional<int64_t>(token_days) : std::nullopt);

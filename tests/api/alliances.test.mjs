@@ -448,6 +448,18 @@ describe('alliances', () => {
       assert.equal((await world.getAlliance(a.id)).stage, 'closed');
     });
 
+    it('concurrent moves with the same version: one wins, the others get 412, one history entry', async () => {
+      const a = await world.createAlliance('phManager');
+      const before = server.count('stage_transitions');
+      const results = await Promise.all(['evaluation', 'closed', 'evaluation', 'closed', 'evaluation'].map((to, i) =>
+        world.as('phManager').post(`${API}/alliances/${a.id}/stage`, { to, reason: `racer ${i}` }, { ifMatch: a.version })));
+      const statuses = results.map((r) => r.status).sort();
+      assert.deepEqual(statuses, [200, 412, 412, 412, 412], results.map((r) => `${r.status} ${r.text.slice(0, 200)}`).join('\n'));
+      assert.equal(server.count('stage_transitions'), before + 1);
+      const st = await stageOf(a.id);
+      assert.equal(st.stage, results.find((r) => r.status === 200).body.stage);
+    });
+
     it('needs If-Match (428) and a known stage (422); a stale version is 412', async () => {
       const a = await world.createAlliance('phManager');
       expectProblem(await world.as('phManager').post(`${API}/alliances/${a.id}/stage`, { to: 'evaluation', reason: 'x' }), 428, 'precondition-required');

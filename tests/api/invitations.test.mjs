@@ -162,6 +162,20 @@ describe('invitations', () => {
       expectProblem(await new Browser(base).post(`${API}/invitations/accept`, { token, password: NEW_PASSWORD }), 404, 'not-found');
     });
 
+    it('the same token accepted concurrently: one 200, the rest 404; one account', async () => {
+      const res = await world.as('phManager').post(`${API}/invitations`,
+        partnerInvite({ email: 'pavel.novak@nimbus.example', name: 'Pavel Novak' }));
+      expectStatus(res, 201);
+      const token = tokenFromAcceptUrl(res.body.accept_url);
+      const usersBefore = server.count('users');
+      const results = await Promise.all([1, 2, 3, 4, 5, 6].map(() =>
+        new Browser(base).post(`${API}/invitations/accept`, { token, password: NEW_PASSWORD })));
+      const statuses = results.map((r) => r.status).sort();
+      assert.equal(server.count('users'), usersBefore + 1, 'exactly one account');
+      assert.equal(server.count('users', "email = 'pavel.novak@nimbus.example'"), 1);
+      assert.deepEqual(statuses, [200, 404, 404, 404, 404, 404], results.map((r) => `${r.status} ${r.text.slice(0, 200)}`).join('\n'));
+    });
+
     it('alliance_role defaults to member', async () => {
       const res = await world.as('phManager').post(`${API}/invitations`,
         partnerInvite({ email: 'lena.marsh@nimbus.example', name: 'Lena Marsh', alliance_role: undefined }));

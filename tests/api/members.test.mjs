@@ -109,16 +109,19 @@ describe('alliance members', () => {
     });
 
     it('the same person added concurrently: one 201, the rest 409', async () => {
-      const before = snapshot();
-      const results = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(() =>
-        world.as('phManager').post(membersPath(), { user_id: spare2.id, role: 'viewer' })));
-      const statuses = results.map((r) => r.status).sort();
-      const added = server.count('alliance_members') - before.members;
-      // leave spare2 out of the alliance again whatever happened: later tests rely on it
-      const del = await world.as('phManager').del(`${membersPath()}/${spare2.id}`);
-      assert.deepEqual(statuses, [201, 409, 409, 409, 409, 409, 409, 409], results.map((r) => `${r.status} ${r.text.slice(0, 200)}`).join('\n'));
-      assert.equal(added, 1);
-      assert.equal(del.status, 204, del.text);
+      // a race: several rounds make a lost race likely to show
+      for (let round = 0; round < 3; round++) {
+        const before = snapshot();
+        const results = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(() =>
+          world.as('phManager').post(membersPath(), { user_id: spare2.id, role: 'viewer' })));
+        const statuses = results.map((r) => r.status).sort();
+        const added = server.count('alliance_members') - before.members;
+        // leave spare2 out of the alliance again whatever happened: later tests rely on it
+        const del = await world.as('phManager').del(`${membersPath()}/${spare2.id}`);
+        assert.deepEqual(statuses, [201, 409, 409, 409, 409, 409, 409, 409], results.map((r) => `${r.status} ${r.text.slice(0, 200)}`).join('\n'));
+        assert.equal(added, 1);
+        assert.equal(del.status, 204, del.text);
+      }
     });
 
     it('the partner\'s manager adds a person of their own party', async () => {

@@ -213,6 +213,18 @@ describe('notes', () => {
       assert.deepEqual(snapshot(), before);
     });
 
+    it('concurrent edits with the same version: one 200, the others 412', async () => {
+      const path = `${notesPath}/${note.id}`;
+      const cur = (await world.as('phMember').get(path)).body;
+      const results = await Promise.all([1, 2, 3, 4, 5].map((i) =>
+        world.as(i % 2 ? 'phMember' : 'phManager').patch(path, { body: `Racer ${i}` }, { ifMatch: cur.version })));
+      const statuses = results.map((r) => r.status).sort();
+      assert.deepEqual(statuses, [200, 412, 412, 412, 412], results.map((r) => `${r.status} ${r.text.slice(0, 200)}`).join('\n'));
+      const now = (await world.as('phMember').get(path)).body;
+      assert.equal(now.version, cur.version + 1);
+      assert.equal(now.body, results.find((r) => r.status === 200).body.body);
+    });
+
     it('a manager of the owner party may edit; other members, viewers and the partner may not (403)', async () => {
       const path = `${notesPath}/${note.id}`;
       note.version = (await world.as('phMember').get(path)).body.version;

@@ -242,7 +242,7 @@ export async function listAll(client, path, { limit, maxPages = 200 } = {}) {
   assert.fail(`${path}: pagination did not end after ${maxPages} pages`);
 }
 
-/** "ns_…" invitation token out of an accept_url (query ?token=, #token= or last path segment). */
+/** The invitation token out of an accept_url (query ?token=, #token= or last path segment). */
 export function tokenFromAcceptUrl(acceptUrl) {
   const u = new URL(acceptUrl, 'http://placeholder');
   const fromQuery = u.searchParams.get('token');

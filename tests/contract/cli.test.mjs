@@ -1,0 +1,156 @@
+// The operator commands: help, clear errors, migrate, demo, backup while the server runs, and
+// configuration precedence (flag > environment > TOML file).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = process.env.NORTHSTAR_BIN ?? resolve(root, 'build', 'northstar');
+const run = (args, env = {}) =>
+  spawnSync(bin, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+const sqlite = (file, sql) =>
+  spawnSync('sqlite3', [file, sql], { encoding: 'utf8' }).stdout.trim();
+
+function freePort() {
+  return new Promise((res) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+async function waitReady(base) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('server did not become ready');
+}
+
+function stop(child) {
+  return new Promise((res) => {
+    child.on('exit', (code) => res(code));
+    child.kill('SIGTERM');
+  });
+}
+
+test('every command has --help and bad use fails with a message', () => {
+  for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['demo', '--help'],
+    ['org', 'create', '--help'], ['user', 'create', '--help'], ['token', 'create', '--help'],
+    ['audit', 'verify', '--help'], ['backup', '--help']]) {
+    const r = run(args);
+    assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stdout, /Usage|OPTIONS|Options/i, args.join(' '));
+  }
+  const serveHelp = run(['serve', '--help']).stdout;
+  for (const flag of ['--database', '--port', '--body-limit', '--session-ttl-minutes',
+    '--grace-seconds', '--static-dir', '--config']) {
+    assert.ok(serveHelp.includes(flag), `serve --help documents ${flag}`);
+  }
+  assert.ok(serveHelp.includes('NORTHSTAR_PORT'), 'serve --help names the environment variables');
+  const noCommand = run([]);
+  assert.notEqual(noCommand.status, 0);
+  const badType = run(['org', 'create', '--database', 'sqlite:/tmp/x.db', '--name', 'X', '--type', 'bank']);
+  assert.notEqual(badType.status, 0);
+  assert.match(badType.stderr, /type/);
+  const badUrl = run(['migrate', '--database', 'mysql://nope']);
+  assert.notEqual(badUrl.status, 0);
+  assert.match(badUrl.stderr, /unsupported database URL/);
+});
+
+test('migrate is idempotent and org/user create print ids; errors are clear', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ns-cli-'));
+  try {
+    const url = `sqlite:${join(dir, 'n.db')}`;
+    assert.match(run(['migrate', '--database', url]).stdout, /applied 0001_foundation/);
+    assert.doesNotMatch(run(['migrate', '--database', url]).stdout, /applied/);
+    const org = run(['org', 'create', '--database', url, '--name', 'Helix Pharma', '--type', 'pharma']);
+    assert.equal(org.status, 0, org.stderr);
+    assert.match(org.stdout.trim(), /^[0-9a-f-]{36}$/);
+    const dupe = run(['org', 'create', '--database', url, '--name', 'helix  pharma', '--type', 'pharma']);
+    assert.equal(dupe.status, 1);
+    assert.match(dupe.stderr, /already exists/);
+    const weak = run(['user', 'create', '--database', url, '--org', 'Helix Pharma', '--email',
+      'a@helix.example', '--name', 'A', '--password', 'short']);
+    assert.equal(weak.status, 1);
+    assert.match(weak.stderr, /password/);
+    const user = run(['user', 'create', '--database', url, '--org', 'Helix Pharma', '--email',
+      'a@helix.example', '--name', 'A', '--admin']);
+    assert.equal(user.status, 0, user.stderr);
+    assert.match(user.stderr, /password: \S{12,}/);
+    const token = run(['token', 'create', '--database', url, '--email', 'a@helix.example', '--name', 'ci']);
+    assert.equal(token.status, 0, token.stderr);
+    assert.match(token.stdout.trim(), /^ns_/);
+    assert.equal(sqlite(join(dir, 'n.db'), `SELECT COUNT(*) FROM api_tokens WHERE token_hash LIKE '%${token.stdout.trim()}%'`), '0');
+    assert.equal(run(['audit', 'verify', '--database', url]).status, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('backup copies a consistent SQLite database while the server runs', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ns-cli-'));
+  const file = join(dir, 'live.db');
+  const url = `sqlite:${file}`;
+  const port = await freePort();
+  const server = spawn(bin, ['serve', '--database', url, '--port', String(port), '--demo',
+    '--access-log', 'false', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  server.stdout.on('data', (d) => { out += d; });
+  try {
+    await waitReady(`http://127.0.0.1:${port}`);
+    // Keep the server busy with sign-ins while the backup runs.
+    const email = 'alice@meridian.example';
+    const load = Promise.all(Array.from({ length: 20 }, () =>
+      fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'wrong-password-xyz' }),
+      })));
+    const backup = run(['backup', '--database', url, '--output', join(dir, 'copy.db')]);
+    await load;
+    assert.equal(backup.status, 0, backup.stderr);
+    assert.equal(sqlite(join(dir, 'copy.db'), 'PRAGMA integrity_check'), 'ok');
+    assert.equal(sqlite(join(dir, 'copy.db'), 'SELECT COUNT(*) FROM alliances'), '12');
+    assert.equal(run(['audit', 'verify', '--database', `sqlite:${join(dir, 'copy.db')}`]).status, 0);
+    assert.match(out, /alice@meridian\.example\s+password: \S{12,}/);
+  } finally {
+    assert.equal(await stop(server), 0);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const pg = run(['backup', '--database', 'postgresql://postgres@127.0.0.1:5/x']);
+  assert.equal(pg.status, 0);
+  assert.match(pg.stdout, /pg_dump/);
+});
+
+test('configuration: flags beat environment variables, which beat the TOML file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ns-cli-'));
+  const [p1, p2, p3] = [await freePort(), await freePort(), await freePort()];
+  const toml = join(dir, 'northstar.toml');
+  writeFileSync(toml, `database = "sqlite:${join(dir, 'c.db')}"\nport = ${p1}\nlog_level = "warn"\naccess_log = false\n`);
+  const start = async (args, env, port) => {
+    const child = spawn(bin, ['serve', '--config', toml, ...args], {
+      env: { ...process.env, ...env }, stdio: 'ignore',
+    });
+    await waitReady(`http://127.0.0.1:${port}`);
+    assert.equal(await stop(child), 0);
+  };
+  try {
+    await start([], {}, p1);                                   // from the file
+    await start([], { NORTHSTAR_PORT: String(p2) }, p2);       // environment beats the file
+    await start(['--port', String(p3)], { NORTHSTAR_PORT: String(p2) }, p3);  // flag beats both
+    writeFileSync(join(dir, 'bad.toml'), 'colour = "blue"\n');
+    const bad = run(['serve', '--config', join(dir, 'bad.toml')]);
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stderr, /unknown setting 'colour'/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
