@@ -88,8 +88,8 @@ if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
   cmake --build "$BUILD" -j"$JOBS"
 fi
 SERVER_BIN=$BUILD/northstar
-GENERATE_BIN=$BUILD/northstar-bench-generate
-MICRO_BIN=$BUILD/northstar-bench-micro
+GENERATE_BIN=$BUILD/bench/northstar-bench-generate
+MICRO_BIN=$BUILD/bench/northstar-bench-micro
 [[ -x $SERVER_BIN && -x $GENERATE_BIN ]] || die "binaries missing in $BUILD"
 BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD/CMakeCache.txt" 2>/dev/null || true)
 
@@ -208,7 +208,7 @@ fi
 # ---- report -----------------------------------------------------------------------------------
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo "**not met**"; fi; }
-RATIO=$(awk -v r="${RPS[read]}" -v h="${RPS[healthz]}" 'BEGIN { printf "%.2f", h > 0 ? r / h : 0 }')
+RATIO=$(awk -v r="${RPS[read]}" -v h="${RPS[healthz]}" 'BEGIN { printf "%.2f", (h > 0 ? r / h : 0) }')
 CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)
 {
   echo "## Northstar load test — $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -1,9 +1,9 @@
 // Precompiled header: the heavy, stable third-party headers every translation unit pays for.
 #pragma once
-#include <boost/json.hpp>
 #include <soci/soci.h>
 #include <spdlog/spdlog.h>
 
+#include <boost/json.hpp>
 #include <chrono>
 #include <functional>
 #include <map>

@@ -1,10 +1,11 @@
 // northstar: the server binary and its operator commands.
-//   serve | migrate | demo | org create | user create | token create | audit verify | backup | routes
-#include <CLI/CLI.hpp>
+//   serve | migrate | demo | org create | user create | token create | audit verify | backup |
+//   routes
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -53,7 +54,9 @@ struct Services {
   ns::accounts::AccountsService accounts;
   ns::alliances::AlliancesService alliances;
   Services(const ns::Config& config, size_t pool)
-      : database(config.database, pool), accounts(database, config), alliances(database, accounts) {}
+      : database(config.database, pool),
+        accounts(database, config),
+        alliances(database, accounts) {}
 };
 
 void BuildRouter(ns::http::Router& router, Services& services, const ns::Config& config,
@@ -61,8 +64,9 @@ void BuildRouter(ns::http::Router& router, Services& services, const ns::Config&
   ns::http::RegisterSystemRoutes(router, services.database);
   ns::accounts::RegisterRoutes(router, services.accounts);
   ns::alliances::RegisterRoutes(router, services.alliances);
-  router.SetAuthenticator(
-      [&services](const ns::http::Request& r) { return ns::auth::Authenticate(services.database, r); });
+  router.SetAuthenticator([&services](const ns::http::Request& r) {
+    return ns::auth::Authenticate(services.database, r);
+  });
   router.SetFallback([&static_files](const ns::http::Request& r) { return static_files.Serve(r); });
 }
 
@@ -78,12 +82,14 @@ void PrintSignIns(const std::vector<ns::demo::SignIn>& sign_ins, const ns::Confi
 
 int Serve(ns::Config& config) {
   Services services(config, static_cast<size_t>(std::max(1, config.db_threads)));
-  if (const int current = ns::db::CurrentVersion(services.database); current > ns::db::LatestVersion()) {
+  if (const int current = ns::db::CurrentVersion(services.database);
+      current > ns::db::LatestVersion()) {
     throw std::runtime_error("the database schema is at version " + std::to_string(current) +
-                             ", newer than this binary knows (" + std::to_string(ns::db::LatestVersion()) +
-                             "); run a newer northstar");
+                             ", newer than this binary knows (" +
+                             std::to_string(ns::db::LatestVersion()) + "); run a newer northstar");
   }
-  for (const auto& name : ns::db::Migrate(services.database)) spdlog::info("migration applied: {}", name);
+  for (const auto& name : ns::db::Migrate(services.database))
+    spdlog::info("migration applied: {}", name);
   if (config.demo) {
     if (ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances)) {
       spdlog::info("demo portfolio loaded");
@@ -98,8 +104,9 @@ int Serve(ns::Config& config) {
   BuildRouter(router, services, config, static_files);
   ns::http::Server server(config, router);
   server.Run([&](unsigned short port) {
-    std::cout << "Northstar is listening on http://" << (config.bind == "0.0.0.0" ? "localhost" : config.bind)
-              << ":" << port << " (database: " << config.database << ")" << std::endl;
+    std::cout << "Northstar is listening on http://"
+              << (config.bind == "0.0.0.0" ? "localhost" : config.bind) << ":" << port
+              << " (database: " << config.database << ")" << std::endl;
   });
   return 0;
 }
@@ -107,9 +114,10 @@ int Serve(ns::Config& config) {
 int Backup(const std::string& database_url, const std::string& output) {
   const auto url = ns::db::ParseDatabaseUrl(database_url);
   if (url.dialect == ns::db::Dialect::kPostgres) {
-    std::cout << "For PostgreSQL use pg_dump, which takes a consistent snapshot while the server runs:\n"
-              << "  pg_dump --format=custom --file=" << (output.empty() ? "northstar.dump" : output)
-              << " '" << database_url << "'\n";
+    std::cout
+        << "For PostgreSQL use pg_dump, which takes a consistent snapshot while the server runs:\n"
+        << "  pg_dump --format=custom --file=" << (output.empty() ? "northstar.dump" : output)
+        << " '" << database_url << "'\n";
     return 0;
   }
   if (output.empty()) throw std::runtime_error("--output is required for a SQLite backup");
@@ -118,7 +126,8 @@ int Backup(const std::string& database_url, const std::string& output) {
   }
   sqlite3* source = nullptr;
   sqlite3* target = nullptr;
-  if (sqlite3_open_v2(url.sqlite_path.c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
+  if (sqlite3_open_v2(url.sqlite_path.c_str(), &source, SQLITE_OPEN_READONLY, nullptr) !=
+          SQLITE_OK ||
       sqlite3_open(output.c_str(), &target) != SQLITE_OK) {
     const std::string why = sqlite3_errmsg(source ? target ? target : source : source);
     sqlite3_close(source);
@@ -140,7 +149,8 @@ int Backup(const std::string& database_url, const std::string& output) {
   const int final_rc = sqlite3_errcode(target);
   sqlite3_close(source);
   sqlite3_close(target);
-  if (rc != SQLITE_DONE || final_rc != SQLITE_OK) throw std::runtime_error("backup failed: " + error);
+  if (rc != SQLITE_DONE || final_rc != SQLITE_OK)
+    throw std::runtime_error("backup failed: " + error);
   std::cout << "backup written to " << output << std::endl;
   return 0;
 }
@@ -153,7 +163,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "northstar 0.1.0");
   try {
-    if (const auto path = FindConfigPath(argc, argv); !path.empty()) ns::ApplyTomlFile(path, config);
+    if (const auto path = FindConfigPath(argc, argv); !path.empty())
+      ns::ApplyTomlFile(path, config);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << std::endl;
     return 2;
@@ -167,47 +178,94 @@ int main(int argc, char** argv) {
   };
 
   auto* serve = app.add_subcommand("serve", "Serve the API and the web app");
-  serve->add_option("--config", config_path, "TOML file with settings (same names as the flags, with underscores)")
+  serve
+      ->add_option("--config", config_path,
+                   "TOML file with settings (same names as the flags, with underscores)")
       ->envname("NORTHSTAR_CONFIG");
   add_database(serve);
-  serve->add_option("--bind", config.bind, "Address to listen on")->envname("NORTHSTAR_BIND")->capture_default_str();
+  serve->add_option("--bind", config.bind, "Address to listen on")
+      ->envname("NORTHSTAR_BIND")
+      ->capture_default_str();
   serve->add_option("--port", config.port, "Port to listen on (0 picks a free one)")
-      ->envname("NORTHSTAR_PORT")->capture_default_str();
+      ->envname("NORTHSTAR_PORT")
+      ->capture_default_str();
   serve->add_option("--io-threads", config.io_threads, "Threads for network I/O")
-      ->envname("NORTHSTAR_IO_THREADS")->check(CLI::Range(1, 64))->capture_default_str();
-  serve->add_option("--db-threads", config.db_threads, "Threads (and connections) for database work")
-      ->envname("NORTHSTAR_DB_THREADS")->check(CLI::Range(1, 256))->capture_default_str();
+      ->envname("NORTHSTAR_IO_THREADS")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  serve
+      ->add_option("--db-threads", config.db_threads, "Threads (and connections) for database work")
+      ->envname("NORTHSTAR_DB_THREADS")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
   serve->add_option("--static-dir", config.static_dir, "Folder with the built web app")
-      ->envname("NORTHSTAR_STATIC_DIR")->capture_default_str();
+      ->envname("NORTHSTAR_STATIC_DIR")
+      ->capture_default_str();
   serve->add_option("--body-limit", config.body_limit, "Largest request body in bytes")
-      ->envname("NORTHSTAR_BODY_LIMIT")->check(CLI::Range(uint64_t{1024}, uint64_t{1} << 30))->capture_default_str();
+      ->envname("NORTHSTAR_BODY_LIMIT")
+      ->check(CLI::Range(uint64_t{1024}, uint64_t{1} << 30))
+      ->capture_default_str();
   serve->add_option("--session-ttl-minutes", config.session_ttl_minutes, "How long a sign-in lasts")
-      ->envname("NORTHSTAR_SESSION_TTL_MINUTES")->check(CLI::Range(1, 60 * 24 * 90))->capture_default_str();
-  serve->add_option("--invitation-ttl-days", config.invitation_ttl_days, "How long an invitation link works")
-      ->envname("NORTHSTAR_INVITATION_TTL_DAYS")->check(CLI::Range(1, 90))->capture_default_str();
-  serve->add_option("--grace-seconds", config.grace_seconds, "On SIGTERM, how long to let requests in flight finish")
-      ->envname("NORTHSTAR_GRACE_SECONDS")->check(CLI::Range(0, 600))->capture_default_str();
-  serve->add_option("--read-timeout-seconds", config.read_timeout_seconds, "Timeout of each read and write")
-      ->envname("NORTHSTAR_READ_TIMEOUT_SECONDS")->check(CLI::Range(1, 3600))->capture_default_str();
-  serve->add_option("--idle-timeout-seconds", config.idle_timeout_seconds, "How long an idle keep-alive connection stays open")
-      ->envname("NORTHSTAR_IDLE_TIMEOUT_SECONDS")->check(CLI::Range(1, 3600))->capture_default_str();
+      ->envname("NORTHSTAR_SESSION_TTL_MINUTES")
+      ->check(CLI::Range(1, 60 * 24 * 90))
+      ->capture_default_str();
+  serve
+      ->add_option("--invitation-ttl-days", config.invitation_ttl_days,
+                   "How long an invitation link works")
+      ->envname("NORTHSTAR_INVITATION_TTL_DAYS")
+      ->check(CLI::Range(1, 90))
+      ->capture_default_str();
+  serve
+      ->add_option("--grace-seconds", config.grace_seconds,
+                   "On SIGTERM, how long to let requests in flight finish")
+      ->envname("NORTHSTAR_GRACE_SECONDS")
+      ->check(CLI::Range(0, 600))
+      ->capture_default_str();
+  serve
+      ->add_option("--read-timeout-seconds", config.read_timeout_seconds,
+                   "Timeout of each read and write")
+      ->envname("NORTHSTAR_READ_TIMEOUT_SECONDS")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  serve
+      ->add_option("--idle-timeout-seconds", config.idle_timeout_seconds,
+                   "How long an idle keep-alive connection stays open")
+      ->envname("NORTHSTAR_IDLE_TIMEOUT_SECONDS")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   serve->add_option("--log-level", config.log_level, "trace, debug, info, warn, error")
-      ->envname("NORTHSTAR_LOG_LEVEL")->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))->capture_default_str();
+      ->envname("NORTHSTAR_LOG_LEVEL")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+      ->capture_default_str();
   serve->add_option("--access-log", config.access_log, "Write one JSON line per request to stdout")
-      ->envname("NORTHSTAR_ACCESS_LOG")->capture_default_str();
-  serve->add_option("--public-url", config.public_url, "Base URL people use, for invitation links (default http://localhost:PORT)")
+      ->envname("NORTHSTAR_ACCESS_LOG")
+      ->capture_default_str();
+  serve
+      ->add_option("--public-url", config.public_url,
+                   "Base URL people use, for invitation links (default http://localhost:PORT)")
       ->envname("NORTHSTAR_PUBLIC_URL");
-  serve->add_option("--cookie-secure", config.cookie_secure, "Secure cookie flag: auto (when behind TLS), always, never")
-      ->envname("NORTHSTAR_COOKIE_SECURE")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
-  serve->add_option("--trust-proxy", config.trust_proxy, "Trust X-Forwarded-For/-Proto from a reverse proxy")
-      ->envname("NORTHSTAR_TRUST_PROXY")->capture_default_str();
-  serve->add_flag("--demo", config.demo, "Load the demo portfolio into an empty database and print sign-ins")
+  serve
+      ->add_option("--cookie-secure", config.cookie_secure,
+                   "Secure cookie flag: auto (when behind TLS), always, never")
+      ->envname("NORTHSTAR_COOKIE_SECURE")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  serve
+      ->add_option("--trust-proxy", config.trust_proxy,
+                   "Trust X-Forwarded-For/-Proto from a reverse proxy")
+      ->envname("NORTHSTAR_TRUST_PROXY")
+      ->capture_default_str();
+  serve
+      ->add_flag("--demo", config.demo,
+                 "Load the demo portfolio into an empty database and print sign-ins")
       ->envname("NORTHSTAR_DEMO");
 
-  auto* migrate = app.add_subcommand("migrate", "Apply the database migrations this binary carries");
+  auto* migrate =
+      app.add_subcommand("migrate", "Apply the database migrations this binary carries");
   add_database(migrate);
 
-  auto* demo = app.add_subcommand("demo", "Load the demo portfolio (into an empty database) and print sign-ins");
+  auto* demo = app.add_subcommand(
+      "demo", "Load the demo portfolio (into an empty database) and print sign-ins");
   add_database(demo);
 
   std::string org_name, org_type, org_website;
@@ -215,39 +273,48 @@ int main(int argc, char** argv) {
   auto* org_create = org->add_subcommand("create", "Create an organisation; prints its id");
   add_database(org_create);
   org_create->add_option("--name", org_name, "Name")->required();
-  org_create->add_option("--type", org_type, "Type")->required()->check(CLI::IsMember(
-      std::vector<std::string>(ns::accounts::OrganizationTypes().begin(), ns::accounts::OrganizationTypes().end())));
+  org_create->add_option("--type", org_type, "Type")
+      ->required()
+      ->check(CLI::IsMember(std::vector<std::string>(ns::accounts::OrganizationTypes().begin(),
+                                                     ns::accounts::OrganizationTypes().end())));
   org_create->add_option("--website", org_website, "Website");
 
   std::string user_org_id, user_org_name, user_email, user_name, user_password;
   bool user_admin = false;
   auto* user = app.add_subcommand("user", "People")->require_subcommand(1);
-  auto* user_create = user->add_subcommand("create", "Create a person with a password; prints the id");
+  auto* user_create =
+      user->add_subcommand("create", "Create a person with a password; prints the id");
   add_database(user_create);
   auto* org_id_opt = user_create->add_option("--org-id", user_org_id, "Organisation id");
   user_create->add_option("--org", user_org_name, "Organisation name")->excludes(org_id_opt);
   user_create->add_option("--email", user_email, "E-mail address")->required();
   user_create->add_option("--name", user_name, "Full name")->required();
-  user_create->add_option("--password", user_password,
-                          "Password (12+ characters); a random one is generated and printed when omitted")
+  user_create
+      ->add_option("--password", user_password,
+                   "Password (12+ characters); a random one is generated and printed when omitted")
       ->envname("NORTHSTAR_USER_PASSWORD");
   user_create->add_flag("--admin", user_admin, "Make the person an organisation administrator");
 
   std::string token_email, token_name;
   int token_days = 0;
   auto* token = app.add_subcommand("token", "API tokens")->require_subcommand(1);
-  auto* token_create = token->add_subcommand("create", "Create an API token for a person; prints the secret once");
+  auto* token_create =
+      token->add_subcommand("create", "Create an API token for a person; prints the secret once");
   add_database(token_create);
   token_create->add_option("--email", token_email, "The person's e-mail")->required();
   token_create->add_option("--name", token_name, "What the token is for")->required();
-  token_create->add_option("--expires-in-days", token_days, "Expiry (default: never)")->check(CLI::Range(1, 3650));
+  token_create->add_option("--expires-in-days", token_days, "Expiry (default: never)")
+      ->check(CLI::Range(1, 3650));
 
   auto* audit_cmd = app.add_subcommand("audit", "The audit trail")->require_subcommand(1);
-  auto* verify = audit_cmd->add_subcommand("verify", "Walk the hash chain and report the first broken link");
+  auto* verify =
+      audit_cmd->add_subcommand("verify", "Walk the hash chain and report the first broken link");
   add_database(verify);
 
   std::string backup_output;
-  auto* backup = app.add_subcommand("backup", "Copy a SQLite database while the server runs (PostgreSQL: prints the pg_dump command)");
+  auto* backup = app.add_subcommand(
+      "backup",
+      "Copy a SQLite database while the server runs (PostgreSQL: prints the pg_dump command)");
   add_database(backup);
   backup->add_option("--output", backup_output, "File to write");
 
@@ -285,7 +352,8 @@ int main(int argc, char** argv) {
     }
     if (org_create->parsed()) {
       auto created = services.accounts.CreateOrganization(
-          std::nullopt, org_name, org_type, org_website.empty() ? std::nullopt : std::optional(org_website));
+          std::nullopt, org_name, org_type,
+          org_website.empty() ? std::nullopt : std::optional(org_website));
       if (!created.ok()) throw std::runtime_error(created.error().detail);
       std::cout << created->id << std::endl;
       return 0;
@@ -300,7 +368,8 @@ int main(int argc, char** argv) {
       }
       const bool generated = user_password.empty();
       if (generated) user_password = ns::RandomSecret(12);
-      auto created = services.accounts.CreateUser(user_org_id, user_email, user_name, user_admin, user_password);
+      auto created = services.accounts.CreateUser(user_org_id, user_email, user_name, user_admin,
+                                                  user_password);
       if (!created.ok()) {
         std::string why = created.error().detail;
         for (const auto& f : created.error().fields) why += "; " + f.field + " " + f.message;
@@ -317,8 +386,10 @@ int main(int argc, char** argv) {
         person = ns::accounts::store::FindUserByEmail(s, token_email);
       }
       if (!person) throw std::runtime_error("no person with e-mail " + token_email);
-      ns::auth::Principal p{person->id, person->organization_id, person->org_role, person->name, person->email};
-      auto created = services.accounts.CreateToken(p, token_name, token_days > 0 ? std::optional<int64_t>(token_days) : std::nullopt);
+      ns::auth::Principal p{person->id, person->organization_id, person->org_role, person->name,
+                            person->email};
+      auto created = services.accounts.CreateToken(
+          p, token_name, token_days > 0 ? std::optional<int64_t>(token_days) : std::nullopt);
       if (!created.ok()) throw std::runtime_error(created.error().detail);
       std::cout << created->second << std::endl;
       return 0;

@@ -15,7 +15,8 @@ std::string InvitationStatus(const Invitation& invitation, const std::string& no
 bool IsPlausibleEmail(std::string_view email) {
   if (email.size() < 3 || email.size() > 254) return false;
   const auto at = email.find('@');
-  if (at == 0 || at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) {
+  if (at == 0 || at == std::string_view::npos ||
+      email.find('@', at + 1) != std::string_view::npos) {
     return false;
   }
   const auto domain = email.substr(at + 1);

@@ -10,8 +10,8 @@ namespace northstar::accounts {
 
 inline const std::vector<std::string_view>& OrganizationTypes() {
   static const std::vector<std::string_view> kTypes = {
-      "pharma", "biotech", "startup", "technology", "academic",
-      "provider", "payer", "government", "nonprofit", "cro"};
+      "pharma",   "biotech", "startup",    "technology", "academic",
+      "provider", "payer",   "government", "nonprofit",  "cro"};
   return kTypes;
 }
 inline const std::vector<std::string_view>& OrgRoles() {

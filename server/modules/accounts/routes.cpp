@@ -44,9 +44,10 @@ json::object TokenJson(const store::TokenRow& t) {
 }
 
 Response SignedInResponse(const SignedIn& s, const http::Request& request, int ttl_minutes) {
-  Response r = http::JsonResponse(200, json::object{{"user", UserJson(s.user)},
-                                                    {"organization", OrganizationJson(s.organization)},
-                                                    {"csrf_token", s.session.csrf_token}});
+  Response r =
+      http::JsonResponse(200, json::object{{"user", UserJson(s.user)},
+                                           {"organization", OrganizationJson(s.organization)},
+                                           {"csrf_token", s.session.csrf_token}});
   r.SetHeader("Set-Cookie",
               auth::SessionCookieHeader(s.session.cookie_value, ttl_minutes * 60, request.secure));
   r.user_id = s.user.id;
@@ -105,7 +106,8 @@ Result<Response> CreateOrganization(AccountsService& svc, RequestContext& ctx) {
   auto website = in.String("website", kOptional, 2048);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
   if (website && website->empty()) website.reset();
-  NS_ASSIGN_OR_RETURN(Organization org, svc.CreateOrganization(ctx.principal, *name, *type, website));
+  NS_ASSIGN_OR_RETURN(Organization org,
+                      svc.CreateOrganization(ctx.principal, *name, *type, website));
   Response r = http::JsonResponse(201, OrganizationJson(org));
   http::SetEtag(r, org.version);
   return r;
@@ -128,7 +130,8 @@ Result<Response> UpdateOrganization(AccountsService& svc, RequestContext& ctx) {
   changes.clear_website = in.IsNull("website");
   changes.website = in.String("website", kOptional, 2048);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
-  if (changes.website && changes.website->empty()) changes.website.reset(), changes.clear_website = true;
+  if (changes.website && changes.website->empty())
+    changes.website.reset(), changes.clear_website = true;
   NS_ASSIGN_OR_RETURN(Organization org,
                       svc.UpdateOrganization(ctx.user(), ctx.Param("id"), version, changes));
   Response r = http::JsonResponse(200, OrganizationJson(org));
@@ -148,7 +151,8 @@ Result<Response> ListUsers(AccountsService& svc, RequestContext& ctx) {
     items.push_back(UserJson(users[i]));
   }
   std::optional<json::object> next;
-  if (users.size() > static_cast<size_t>(page.limit)) next = json::object{{"id", users[page.limit - 1].id}};
+  if (users.size() > static_cast<size_t>(page.limit))
+    next = json::object{{"id", users[page.limit - 1].id}};
   return http::JsonResponse(200, http::ListBody(std::move(items), next));
 }
 
@@ -221,12 +225,13 @@ Result<Response> LookupInvitation(AccountsService& svc, RequestContext& ctx) {
     return NotFound("This invitation link is unknown, used or expired; ask for a new one.");
   }
   NS_ASSIGN_OR_RETURN(store::InvitationRow row, svc.LookupInvitation(*token));
-  return http::JsonResponse(200, json::object{{"email", row.invitation.email},
-                                              {"name", row.invitation.name},
-                                              {"organization_name", row.organization_name},
-                                              {"alliance_name", OptJson(row.alliance_name)},
-                                              {"alliance_role", OptJson(row.invitation.alliance_role)},
-                                              {"expires_at", row.invitation.expires_at}});
+  return http::JsonResponse(200,
+                            json::object{{"email", row.invitation.email},
+                                         {"name", row.invitation.name},
+                                         {"organization_name", row.organization_name},
+                                         {"alliance_name", OptJson(row.alliance_name)},
+                                         {"alliance_role", OptJson(row.invitation.alliance_role)},
+                                         {"expires_at", row.invitation.expires_at}});
 }
 
 Result<Response> AcceptInvitation(AccountsService& svc, RequestContext& ctx) {
@@ -236,7 +241,8 @@ Result<Response> AcceptInvitation(AccountsService& svc, RequestContext& ctx) {
   auto password = in.String("password", kRequired, kMaxPasswordLength, 1);
   auto name = in.String("name", kOptional, 200, 1);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
-  NS_ASSIGN_OR_RETURN(SignedIn signed_in, svc.AcceptInvitation(*token, *password, name, ctx.request));
+  NS_ASSIGN_OR_RETURN(SignedIn signed_in,
+                      svc.AcceptInvitation(*token, *password, name, ctx.request));
   return SignedInResponse(signed_in, ctx.request, svc.config().session_ttl_minutes);
 }
 
@@ -258,8 +264,8 @@ Result<Response> CreateToken(AccountsService& svc, RequestContext& ctx) {
   auto days = in.Integer("expires_in_days", kOptional, 1, 3650);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
   NS_ASSIGN_OR_RETURN(auto created, svc.CreateToken(ctx.user(), *name, days));
-  return http::JsonResponse(201, json::object{{"token", TokenJson(created.first)},
-                                              {"secret", created.second}});
+  return http::JsonResponse(
+      201, json::object{{"token", TokenJson(created.first)}, {"secret", created.second}});
 }
 
 Result<Response> RevokeToken(AccountsService& svc, RequestContext& ctx) {
@@ -270,18 +276,20 @@ Result<Response> RevokeToken(AccountsService& svc, RequestContext& ctx) {
 }  // namespace
 
 json::object UserJson(const User& u) {
-  return {{"id", u.id},         {"email", u.email},     {"name", u.name},
-          {"organization_id", u.organization_id},       {"org_role", u.org_role},
-          {"active", u.active}, {"version", u.version}, {"created_at", u.created_at}};
+  return {{"id", u.id},
+          {"email", u.email},
+          {"name", u.name},
+          {"organization_id", u.organization_id},
+          {"org_role", u.org_role},
+          {"active", u.active},
+          {"version", u.version},
+          {"created_at", u.created_at}};
 }
 
 json::object OrganizationJson(const Organization& o) {
-  return {{"id", o.id},
-          {"name", o.name},
-          {"type", o.type},
-          {"website", OptJson(o.website)},
-          {"version", o.version},
-          {"created_at", o.created_at}};
+  return {{"id", o.id},           {"name", o.name},
+          {"type", o.type},       {"website", OptJson(o.website)},
+          {"version", o.version}, {"created_at", o.created_at}};
 }
 
 void RegisterRoutes(http::Router& router, AccountsService& svc) {
@@ -292,12 +300,13 @@ void RegisterRoutes(http::Router& router, AccountsService& svc) {
   const http::RouteOptions kPublic{Access::kPublic, true};
   router.Add("POST", "/api/v1/auth/login", bind(Login), kPublic);
   router.Add("POST", "/api/v1/auth/logout", bind(Logout));
-  router.Add("POST", "/api/v1/auth/sessions/revoke-all", bind([](AccountsService& s, RequestContext& ctx) -> Result<Response> {
-    s.RevokeAllSessions(ctx.user());
-    Response r = http::NoContent();
-    r.SetHeader("Set-Cookie", auth::ClearedCookieHeader(ctx.request.secure));
-    return r;
-  }));
+  router.Add("POST", "/api/v1/auth/sessions/revoke-all",
+             bind([](AccountsService& s, RequestContext& ctx) -> Result<Response> {
+               s.RevokeAllSessions(ctx.user());
+               Response r = http::NoContent();
+               r.SetHeader("Set-Cookie", auth::ClearedCookieHeader(ctx.request.secure));
+               return r;
+             }));
   router.Add("GET", "/api/v1/me", bind(Me));
   router.Add("GET", "/api/v1/organizations", bind(ListOrganizations));
   router.Add("POST", "/api/v1/organizations", bind(CreateOrganization));

@@ -14,7 +14,8 @@ const auth::ThrottleRule kPerAccount{5, 15 * 60};
 const auth::ThrottleRule kPerAddress{20, 15 * 60};
 
 json::object OrgAuditView(const Organization& o) {
-  return {{"name", o.name}, {"type", o.type},
+  return {{"name", o.name},
+          {"type", o.type},
           {"website", o.website ? json::value(*o.website) : json::value(nullptr)}};
 }
 
@@ -44,10 +45,12 @@ Error WrongCredentials() {
 Status CheckPassword(const std::string& password) {
   const size_t length = Utf8Length(password);
   if (length < kMinPasswordLength) {
-    return Invalid("password", "must be at least " + std::to_string(kMinPasswordLength) + " characters");
+    return Invalid("password",
+                   "must be at least " + std::to_string(kMinPasswordLength) + " characters");
   }
   if (length > kMaxPasswordLength) {
-    return Invalid("password", "must be at most " + std::to_string(kMaxPasswordLength) + " characters");
+    return Invalid("password",
+                   "must be at most " + std::to_string(kMaxPasswordLength) + " characters");
   }
   return OkStatus();
 }
@@ -58,9 +61,8 @@ AccountsService::AccountsService(db::Database& database, const Config& config)
     : db_(database), config_(config) {}
 
 std::string AccountsService::AcceptUrl(const std::string& token) const {
-  std::string base = config_.public_url.empty()
-                         ? "http://localhost:" + std::to_string(config_.port)
-                         : config_.public_url;
+  std::string base = config_.public_url.empty() ? "http://localhost:" + std::to_string(config_.port)
+                                                : config_.public_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   return base + "/invitations/accept?token=" + token;
 }
@@ -88,9 +90,10 @@ Result<SignedIn> AccountsService::Login(const std::string& email, const std::str
   auth::ClearFailures(session, "email:" + normalized);
   auto new_session = auth::CreateSession(session, user->id, config_.session_ttl_minutes, request);
   auto org = store::FindOrganization(session, user->organization_id);
-  audit::Record(session, OrgEvent(user->id, user->organization_id, "session",
-                                  new_session.session_id, "sign_in",
-                                  {{"remote_address", {{"before", nullptr}, {"after", request.remote_address}}}}));
+  audit::Record(
+      session,
+      OrgEvent(user->id, user->organization_id, "session", new_session.session_id, "sign_in",
+               {{"remote_address", {{"before", nullptr}, {"after", request.remote_address}}}}));
   tx.Commit();
   return SignedIn{*user, *org, new_session};
 }
@@ -122,9 +125,8 @@ Result<std::pair<User, Organization>> AccountsService::Me(const auth::Principal&
   return std::make_pair(*user, *org);
 }
 
-std::vector<Organization> AccountsService::ListOrganizations(const std::string& query,
-                                                             const std::optional<std::string>& after,
-                                                             int limit) {
+std::vector<Organization> AccountsService::ListOrganizations(
+    const std::string& query, const std::optional<std::string>& after, int limit) {
   db::Session session(db_);
   return store::ListOrganizations(session, query, after, limit);
 }
@@ -190,7 +192,8 @@ std::vector<User> AccountsService::ListUsers(const auth::Principal& actor,
 Result<User> AccountsService::GetUser(const auth::Principal& actor, const std::string& id) {
   db::Session session(db_);
   auto user = store::FindUser(session, id);
-  if (!user || user->organization_id != actor.organization_id) return NotFound("No such person in your organisation.");
+  if (!user || user->organization_id != actor.organization_id)
+    return NotFound("No such person in your organisation.");
   return *user;
 }
 
@@ -211,8 +214,8 @@ Result<User> AccountsService::UpdateUser(const auth::Principal& actor, const std
   if (changes.name) next.name = *changes.name;
   if (changes.org_role) next.org_role = *changes.org_role;
   if (changes.active) next.active = *changes.active;
-  const bool loses_admin = current->org_role == "admin" && current->active &&
-                           (next.org_role != "admin" || !next.active);
+  const bool loses_admin =
+      current->org_role == "admin" && current->active && (next.org_role != "admin" || !next.active);
   if (loses_admin && store::CountActiveAdmins(session, current->organization_id) <= 1) {
     return Conflict("The organisation's last administrator cannot be demoted or deactivated.");
   }
@@ -236,10 +239,12 @@ Result<User> AccountsService::CreateUser(const std::string& organization_id,
   const std::string hash = auth::HashPassword(password);
   db::Session session(db_);
   db::Transaction tx(session);
-  if (!store::FindOrganization(session, organization_id)) return NotFound("No organisation with this id.");
-  if (store::FindUserByEmail(session, email)) return Conflict("Someone already uses " + email + ".");
-  User user{NewId(), organization_id, NormalizeEmail(email), name, admin ? "admin" : "member", true, 1,
-            NowText()};
+  if (!store::FindOrganization(session, organization_id))
+    return NotFound("No organisation with this id.");
+  if (store::FindUserByEmail(session, email))
+    return Conflict("Someone already uses " + email + ".");
+  User user{NewId(), organization_id, NormalizeEmail(email), name, admin ? "admin" : "member", true,
+            1,       NowText()};
   store::InsertUser(session, user, hash);
   audit::Record(session, OrgEvent("", organization_id, "user", user.id, "create",
                                   audit::Created(UserAuditView(user))));
@@ -258,8 +263,9 @@ Result<CreatedInvitation> AccountsService::Invite(const auth::Principal& actor,
   } else {
     if (!org) return Invalid("organization_id", "is not a known organisation");
     if (actor.organization_id != input.organization_id || !actor.is_org_admin()) {
-      return Forbidden("Only an administrator of the organisation may invite its people "
-                       "outside an alliance.");
+      return Forbidden(
+          "Only an administrator of the organisation may invite its people "
+          "outside an alliance.");
     }
   }
   if (!org) return Invalid("organization_id", "is not a known organisation");
@@ -289,9 +295,12 @@ Result<CreatedInvitation> AccountsService::Invite(const auth::Principal& actor,
   event.record_type = "invitation";
   event.record_id = inv.id;
   event.action = "create";
-  event.changes = audit::Created({{"email", inv.email}, {"name", inv.name},
-                                  {"organization_id", inv.organization_id},
-                                  {"alliance_role", inv.alliance_role ? json::value(*inv.alliance_role) : json::value(nullptr)}});
+  event.changes =
+      audit::Created({{"email", inv.email},
+                      {"name", inv.name},
+                      {"organization_id", inv.organization_id},
+                      {"alliance_role", inv.alliance_role ? json::value(*inv.alliance_role)
+                                                          : json::value(nullptr)}});
   // The inviting party sees its own invitations in the alliance's activity.
   event.scope.visibility = access::Visibility::kParty;
   event.scope.owner_organization_id = actor.organization_id;
@@ -328,10 +337,17 @@ Result<SignedIn> AccountsService::AcceptInvitation(const std::string& token,
   db::Session session(db_);
   auto existing = store::FindUserByEmail(session, inv.email);
   std::optional<std::string> new_hash;
+  // Accepting with an existing account's password is a sign-in, with the same back-off.
+  const std::vector<std::pair<std::string, auth::ThrottleRule>> keys = {
+      {"email:" + inv.email, kPerAccount}, {"addr:" + request.remote_address, kPerAddress}};
   if (existing) {
     // A person with an account proves it with their password; it is not replaced.
+    NS_TRY(auth::CheckThrottle(session, keys));
     const auto hash = store::PasswordHash(session, existing->id);
     if (!existing->active || !hash || !auth::VerifyPassword(*hash, password)) {
+      db::Transaction tx(session);
+      auth::RecordFailure(session, keys);
+      tx.Commit();
       return Invalid("password", "is not the password of the existing account for " + inv.email);
     }
   } else {
@@ -339,19 +355,28 @@ Result<SignedIn> AccountsService::AcceptInvitation(const std::string& token,
     new_hash = auth::HashPassword(password);
   }
   db::Transaction tx(session);
-  User user;
-  if (existing) {
-    user = *existing;
-  } else {
-    user = User{NewId(), inv.organization_id, inv.email, name.value_or(inv.name), "member", true, 1,
-                NowText()};
-    store::InsertUser(session, user, new_hash);
-    audit::Record(session, OrgEvent(user.id, user.organization_id, "user", user.id, "create",
-                                    audit::Created(UserAuditView(user))));
-  }
+  User user = existing ? *existing : User{NewId(),   inv.organization_id,
+                                          inv.email, name.value_or(inv.name),
+                                          "member",  true,
+                                          1,         NowText()};
+  // Claim the invitation first: of two concurrent accepts, the second waits on this row and
+  // then finds it used.
   if (!store::MarkInvitationAccepted(session, inv.id, user.id)) {
     return NotFound("This invitation link is unknown, used or expired; ask for a new one.");
   }
+  if (!existing) {
+    if (store::FindUserByEmail(session, inv.email)) {
+      return Conflict("An account for " + inv.email + " was created meanwhile; sign in instead.");
+    }
+    store::InsertUser(session, user, new_hash);
+    audit::Record(session, OrgEvent(user.id, user.organization_id, "user", user.id, "create",
+                                    audit::Created(UserAuditView(user))));
+  } else {
+    auth::ClearFailures(session, "email:" + inv.email);
+  }
+  audit::Event accepted =
+      OrgEvent(user.id, inv.organization_id, "invitation", inv.id, "accept", {});
+  audit::Record(session, accepted);
   if (inv.alliance_id) {
     if (!hooks_.on_accept) throw std::logic_error("alliance invitation hooks are not registered");
     NS_TRY(hooks_.on_accept(session, inv, user));
@@ -376,7 +401,8 @@ Status AccountsService::RevokeInvitation(const auth::Principal& actor, const std
   if (!store::MarkInvitationRevoked(session, id)) {
     return Conflict("The invitation was already accepted or revoked.");
   }
-  audit::Event event = OrgEvent(actor.user_id, actor.organization_id, "invitation", id, "revoke", {});
+  audit::Event event =
+      OrgEvent(actor.user_id, actor.organization_id, "invitation", id, "revoke", {});
   event.alliance_id = row->invitation.alliance_id.value_or("");
   audit::Record(session, event);
   tx.Commit();
@@ -398,8 +424,9 @@ Result<std::pair<store::TokenRow, std::string>> AccountsService::CreateToken(
     expires_at = FormatInstant(Clock::now() + std::chrono::hours(24) * *expires_in_days);
   }
   auto token = auth::CreateToken(session, actor.user_id, name, expires_at);
-  audit::Record(session, OrgEvent(actor.user_id, actor.organization_id, "api_token", token.id,
-                                  "create", audit::Created({{"name", name}, {"prefix", token.prefix}})));
+  audit::Record(session,
+                OrgEvent(actor.user_id, actor.organization_id, "api_token", token.id, "create",
+                         audit::Created({{"name", name}, {"prefix", token.prefix}})));
   auto row = store::FindToken(session, token.id);
   tx.Commit();
   return std::make_pair(*row, token.secret);
@@ -416,7 +443,8 @@ Status AccountsService::RevokeToken(const auth::Principal& actor, const std::str
       actor.is_org_admin() && owner && owner->organization_id == actor.organization_id;
   if (!own && !admin_of_owner) return NotFound("No such token.");
   if (!store::RevokeToken(session, id)) return Conflict("The token is already revoked.");
-  audit::Record(session, OrgEvent(actor.user_id, actor.organization_id, "api_token", id, "revoke", {}));
+  audit::Record(session,
+                OrgEvent(actor.user_id, actor.organization_id, "api_token", id, "revoke", {}));
   tx.Commit();
   return OkStatus();
 }

@@ -94,9 +94,9 @@ class AccountsService {
   Status RevokeInvitation(const auth::Principal& actor, const std::string& id);
 
   std::vector<store::TokenRow> ListTokens(const auth::Principal& actor);
-  Result<std::pair<store::TokenRow, std::string>> CreateToken(const auth::Principal& actor,
-                                                              const std::string& name,
-                                                              std::optional<int64_t> expires_in_days);
+  Result<std::pair<store::TokenRow, std::string>> CreateToken(
+      const auth::Principal& actor, const std::string& name,
+      std::optional<int64_t> expires_in_days);
   Status RevokeToken(const auth::Principal& actor, const std::string& id);
 
   std::string AcceptUrl(const std::string& token) const;

@@ -19,13 +19,13 @@ constexpr char kTokenColumns[] =
     "t.id, t.user_id, t.name, t.prefix, t.created_at, t.last_used_at, t.expires_at, t.revoked_at";
 
 Organization OrgFromRow(const db::Row& r) {
-  return {r.Str("id"), r.Str("name"), r.Str("type"), r.OptStr("website"), r.Int("version"),
-          r.Str("created_at")};
+  return {r.Str("id"),         r.Str("name"),    r.Str("type"),
+          r.OptStr("website"), r.Int("version"), r.Str("created_at")};
 }
 
 User UserFromRow(const db::Row& r) {
-  return {r.Str("id"), r.Str("organization_id"), r.Str("email"), r.Str("name"),
-          r.Str("org_role"), r.Bool("active"), r.Int("version"), r.Str("created_at")};
+  return {r.Str("id"),       r.Str("organization_id"), r.Str("email"),   r.Str("name"),
+          r.Str("org_role"), r.Bool("active"),         r.Int("version"), r.Str("created_at")};
 }
 
 InvitationRow InvitationFromRow(const db::Row& r) {
@@ -48,8 +48,14 @@ InvitationRow InvitationFromRow(const db::Row& r) {
 }
 
 TokenRow TokenFromRow(const db::Row& r) {
-  return {r.Str("id"), r.Str("user_id"), r.Str("name"), r.Str("prefix"), r.Str("created_at"),
-          r.OptStr("last_used_at"), r.OptStr("expires_at"), r.OptStr("revoked_at")};
+  return {r.Str("id"),
+          r.Str("user_id"),
+          r.Str("name"),
+          r.Str("prefix"),
+          r.Str("created_at"),
+          r.OptStr("last_used_at"),
+          r.OptStr("expires_at"),
+          r.OptStr("revoked_at")};
 }
 
 }  // namespace
@@ -57,7 +63,8 @@ TokenRow TokenFromRow(const db::Row& r) {
 std::optional<Organization> FindOrganization(db::Session& s, const std::string& id) {
   db::Params p;
   p.Set("id", id);
-  auto row = s.QueryOne(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = :id", p);
+  auto row =
+      s.QueryOne(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = :id", p);
   if (!row) return std::nullopt;
   return OrgFromRow(*row);
 }
@@ -74,7 +81,8 @@ std::optional<Organization> FindOrganizationByName(db::Session& s, const std::st
 std::vector<Organization> ListOrganizations(db::Session& s, const std::string& query,
                                             const std::optional<std::string>& after_key,
                                             int limit) {
-  std::string sql = std::string("SELECT ") + kOrgColumns + ", name_key FROM organizations WHERE 1 = 1";
+  std::string sql =
+      std::string("SELECT ") + kOrgColumns + ", name_key FROM organizations WHERE 1 = 1";
   db::Params p;
   if (!query.empty()) {
     sql += " AND name_key LIKE :q";
@@ -92,20 +100,33 @@ std::vector<Organization> ListOrganizations(db::Session& s, const std::string& q
 
 void InsertOrganization(db::Session& s, const Organization& org, const std::string& created_by) {
   db::Params p;
-  p.Set("id", org.id).Set("name", org.name).Set("key", NameKey(org.name)).Set("type", org.type)
-      .Set("web", org.website).Set("by", created_by.empty() ? std::nullopt : std::optional(created_by))
+  p.Set("id", org.id)
+      .Set("name", org.name)
+      .Set("key", NameKey(org.name))
+      .Set("type", org.type)
+      .Set("web", org.website)
+      .Set("by", created_by.empty() ? std::nullopt : std::optional(created_by))
       .Set("now", org.created_at);
-  s.Exec("INSERT INTO organizations (id, name, name_key, type, website, created_by, version,"
-         " created_at, updated_at) VALUES (:id, :name, :key, :type, :web, :by, 1, :now, :now)", p);
+  s.Exec(
+      "INSERT INTO organizations (id, name, name_key, type, website, created_by, version,"
+      " created_at, updated_at) VALUES (:id, :name, :key, :type, :web, :by, 1, :now, :now)",
+      p);
 }
 
 bool UpdateOrganization(db::Session& s, const Organization& org, int64_t expected_version) {
   db::Params p;
-  p.Set("id", org.id).Set("name", org.name).Set("key", NameKey(org.name)).Set("type", org.type)
-      .Set("web", org.website).Set("now", NowText()).Set("v", expected_version);
-  return s.Exec("UPDATE organizations SET name = :name, name_key = :key, type = :type,"
-                " website = :web, version = version + 1, updated_at = :now"
-                " WHERE id = :id AND version = :v", p) == 1;
+  p.Set("id", org.id)
+      .Set("name", org.name)
+      .Set("key", NameKey(org.name))
+      .Set("type", org.type)
+      .Set("web", org.website)
+      .Set("now", NowText())
+      .Set("v", expected_version);
+  return s.Exec(
+             "UPDATE organizations SET name = :name, name_key = :key, type = :type,"
+             " website = :web, version = version + 1, updated_at = :now"
+             " WHERE id = :id AND version = :v",
+             p) == 1;
 }
 
 std::optional<User> FindUser(db::Session& s, const std::string& id) {
@@ -135,7 +156,8 @@ std::optional<std::string> PasswordHash(db::Session& s, const std::string& user_
 
 std::vector<User> ListUsers(db::Session& s, const std::string& organization_id,
                             const std::optional<std::string>& after_id, int limit) {
-  std::string sql = std::string("SELECT ") + kUserColumns + " FROM users WHERE organization_id = :org";
+  std::string sql =
+      std::string("SELECT ") + kUserColumns + " FROM users WHERE organization_id = :org";
   db::Params p;
   p.Set("org", organization_id);
   if (after_id) {
@@ -151,27 +173,43 @@ std::vector<User> ListUsers(db::Session& s, const std::string& organization_id,
 int64_t CountActiveAdmins(db::Session& s, const std::string& organization_id) {
   db::Params p;
   p.Set("org", organization_id);
-  return s.QueryOne("SELECT COUNT(*) AS n FROM users WHERE organization_id = :org"
-                    " AND org_role = 'admin' AND active = 1", p)->Int("n");
+  return s
+      .QueryOne(
+          "SELECT COUNT(*) AS n FROM users WHERE organization_id = :org"
+          " AND org_role = 'admin' AND active = 1",
+          p)
+      ->Int("n");
 }
 
 void InsertUser(db::Session& s, const User& user, const std::optional<std::string>& password_hash) {
   db::Params p;
-  p.Set("id", user.id).Set("org", user.organization_id).Set("email", NormalizeEmail(user.email))
-      .Set("name", user.name).Set("hash", password_hash).Set("role", user.org_role)
-      .Set("active", user.active).Set("now", user.created_at);
-  s.Exec("INSERT INTO users (id, organization_id, email, name, password_hash, org_role, active,"
-         " version, created_at, updated_at) VALUES (:id, :org, :email, :name, :hash, :role,"
-         " :active, 1, :now, :now)", p);
+  p.Set("id", user.id)
+      .Set("org", user.organization_id)
+      .Set("email", NormalizeEmail(user.email))
+      .Set("name", user.name)
+      .Set("hash", password_hash)
+      .Set("role", user.org_role)
+      .Set("active", user.active)
+      .Set("now", user.created_at);
+  s.Exec(
+      "INSERT INTO users (id, organization_id, email, name, password_hash, org_role, active,"
+      " version, created_at, updated_at) VALUES (:id, :org, :email, :name, :hash, :role,"
+      " :active, 1, :now, :now)",
+      p);
 }
 
 bool UpdateUser(db::Session& s, const User& user, int64_t expected_version) {
   db::Params p;
-  p.Set("id", user.id).Set("name", user.name).Set("role", user.org_role).Set("active", user.active)
-      .Set("now", NowText()).Set("v", expected_version);
-  return s.Exec("UPDATE users SET name = :name, org_role = :role, active = :active,"
-                " version = version + 1, updated_at = :now WHERE id = :id AND version = :v",
-                p) == 1;
+  p.Set("id", user.id)
+      .Set("name", user.name)
+      .Set("role", user.org_role)
+      .Set("active", user.active)
+      .Set("now", NowText())
+      .Set("v", expected_version);
+  return s.Exec(
+             "UPDATE users SET name = :name, org_role = :role, active = :active,"
+             " version = version + 1, updated_at = :now WHERE id = :id AND version = :v",
+             p) == 1;
 }
 
 void SetPassword(db::Session& s, const std::string& user_id, const std::string& password_hash) {
@@ -182,20 +220,28 @@ void SetPassword(db::Session& s, const std::string& user_id, const std::string& 
 
 void InsertInvitation(db::Session& s, const Invitation& i, const std::string& token_hash) {
   db::Params p;
-  p.Set("id", i.id).Set("hash", token_hash).Set("email", NormalizeEmail(i.email))
-      .Set("name", i.name).Set("org", i.organization_id).Set("alliance", i.alliance_id)
-      .Set("role", i.alliance_role).Set("by", i.invited_by).Set("now", i.created_at)
+  p.Set("id", i.id)
+      .Set("hash", token_hash)
+      .Set("email", NormalizeEmail(i.email))
+      .Set("name", i.name)
+      .Set("org", i.organization_id)
+      .Set("alliance", i.alliance_id)
+      .Set("role", i.alliance_role)
+      .Set("by", i.invited_by)
+      .Set("now", i.created_at)
       .Set("exp", i.expires_at);
-  s.Exec("INSERT INTO invitations (id, token_hash, email, name, organization_id, alliance_id,"
-         " alliance_role, invited_by, created_at, expires_at) VALUES (:id, :hash, :email, :name,"
-         " :org, :alliance, :role, :by, :now, :exp)", p);
+  s.Exec(
+      "INSERT INTO invitations (id, token_hash, email, name, organization_id, alliance_id,"
+      " alliance_role, invited_by, created_at, expires_at) VALUES (:id, :hash, :email, :name,"
+      " :org, :alliance, :role, :by, :now, :exp)",
+      p);
 }
 
 std::optional<InvitationRow> FindInvitation(db::Session& s, const std::string& id) {
   db::Params p;
   p.Set("id", id);
-  auto row = s.QueryOne(std::string("SELECT ") + kInvitationColumns + kInvitationFrom +
-                        " WHERE i.id = :id", p);
+  auto row = s.QueryOne(
+      std::string("SELECT ") + kInvitationColumns + kInvitationFrom + " WHERE i.id = :id", p);
   if (!row) return std::nullopt;
   return InvitationFromRow(*row);
 }
@@ -203,8 +249,9 @@ std::optional<InvitationRow> FindInvitation(db::Session& s, const std::string& i
 std::optional<InvitationRow> FindInvitationByTokenHash(db::Session& s, const std::string& hash) {
   db::Params p;
   p.Set("hash", hash);
-  auto row = s.QueryOne(std::string("SELECT ") + kInvitationColumns + kInvitationFrom +
-                        " WHERE i.token_hash = :hash", p);
+  auto row = s.QueryOne(
+      std::string("SELECT ") + kInvitationColumns + kInvitationFrom + " WHERE i.token_hash = :hash",
+      p);
   if (!row) return std::nullopt;
   return InvitationFromRow(*row);
 }
@@ -230,21 +277,26 @@ std::vector<InvitationRow> ListInvitations(db::Session& s, const std::string& or
 bool MarkInvitationAccepted(db::Session& s, const std::string& id, const std::string& user_id) {
   db::Params p;
   p.Set("id", id).Set("user", user_id).Set("now", NowText());
-  return s.Exec("UPDATE invitations SET accepted_at = :now, accepted_user_id = :user"
-                " WHERE id = :id AND accepted_at IS NULL AND revoked_at IS NULL", p) == 1;
+  return s.Exec(
+             "UPDATE invitations SET accepted_at = :now, accepted_user_id = :user"
+             " WHERE id = :id AND accepted_at IS NULL AND revoked_at IS NULL",
+             p) == 1;
 }
 
 bool MarkInvitationRevoked(db::Session& s, const std::string& id) {
   db::Params p;
   p.Set("id", id).Set("now", NowText());
-  return s.Exec("UPDATE invitations SET revoked_at = :now"
-                " WHERE id = :id AND accepted_at IS NULL AND revoked_at IS NULL", p) == 1;
+  return s.Exec(
+             "UPDATE invitations SET revoked_at = :now"
+             " WHERE id = :id AND accepted_at IS NULL AND revoked_at IS NULL",
+             p) == 1;
 }
 
 std::vector<TokenRow> ListTokens(db::Session& s, const std::string& user_id_or_empty,
                                  const std::string& organization_id) {
-  std::string sql = std::string("SELECT ") + kTokenColumns +
-                    " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE u.organization_id = :org";
+  std::string sql =
+      std::string("SELECT ") + kTokenColumns +
+      " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE u.organization_id = :org";
   db::Params p;
   p.Set("org", organization_id);
   if (!user_id_or_empty.empty()) {
@@ -260,7 +312,8 @@ std::vector<TokenRow> ListTokens(db::Session& s, const std::string& user_id_or_e
 std::optional<TokenRow> FindToken(db::Session& s, const std::string& id) {
   db::Params p;
   p.Set("id", id);
-  auto row = s.QueryOne(std::string("SELECT ") + kTokenColumns + " FROM api_tokens t WHERE t.id = :id", p);
+  auto row =
+      s.QueryOne(std::string("SELECT ") + kTokenColumns + " FROM api_tokens t WHERE t.id = :id", p);
   if (!row) return std::nullopt;
   return TokenFromRow(*row);
 }

@@ -14,8 +14,7 @@ namespace northstar::accounts::store {
 std::optional<Organization> FindOrganization(db::Session& s, const std::string& id);
 std::optional<Organization> FindOrganizationByName(db::Session& s, const std::string& name);
 std::vector<Organization> ListOrganizations(db::Session& s, const std::string& query,
-                                            const std::optional<std::string>& after_key,
-                                            int limit);
+                                            const std::optional<std::string>& after_key, int limit);
 void InsertOrganization(db::Session& s, const Organization& org, const std::string& created_by);
 // False when the version did not match (nothing changed).
 bool UpdateOrganization(db::Session& s, const Organization& org, int64_t expected_version);

@@ -8,10 +8,17 @@
 namespace northstar::alliances {
 
 const std::vector<std::string_view>& AllianceTypes() {
-  static const std::vector<std::string_view> kTypes = {
-      "research_collaboration", "co_development", "co_commercialization", "in_licensing",
-      "out_licensing", "data_sharing", "platform_subscription", "service",
-      "public_private_partnership", "consortium", "joint_venture"};
+  static const std::vector<std::string_view> kTypes = {"research_collaboration",
+                                                       "co_development",
+                                                       "co_commercialization",
+                                                       "in_licensing",
+                                                       "out_licensing",
+                                                       "data_sharing",
+                                                       "platform_subscription",
+                                                       "service",
+                                                       "public_private_partnership",
+                                                       "consortium",
+                                                       "joint_venture"};
   return kTypes;
 }
 
@@ -23,8 +30,8 @@ const std::vector<std::string_view>& PartyRoles() {
 
 const std::vector<std::string_view>& Stages() {
   static const std::vector<std::string_view> kStages = {
-      "scouting", "evaluation", "due_diligence", "negotiation", "startup", "execution",
-      "renewal", "wind_down", "closed", "terminated"};
+      "scouting",  "evaluation", "due_diligence", "negotiation", "startup",
+      "execution", "renewal",    "wind_down",     "closed",      "terminated"};
   return kStages;
 }
 
@@ -59,10 +66,10 @@ Status CheckTransition(std::string_view from, std::string_view to) {
     list += (list.empty() ? "" : ", ") + std::string(s);
     allowed.emplace_back(s);
   }
-  Error e = Invalid("to", next.empty() ? "the alliance is " + std::string(from) +
-                                             "; no further stage is possible"
-                                       : "cannot move from " + std::string(from) + " to " +
-                                             std::string(to) + "; allowed: " + list);
+  Error e = Invalid(
+      "to", next.empty() ? "the alliance is " + std::string(from) + "; no further stage is possible"
+                         : "cannot move from " + std::string(from) + " to " + std::string(to) +
+                               "; allowed: " + list);
   e.extra_json = json::serialize(json::object{{"allowed", allowed}});
   return e;
 }

@@ -49,9 +49,10 @@ json::object AllianceJson(const Alliance& a, const std::string& my_role,
           {"stage", a.stage},
           {"archived", a.archived},
           {"parties", parties},
-          {"north_star", {{"statement", a.north_star_statement},
-                          {"beneficiaries", a.north_star_beneficiaries},
-                          {"contributions", contributions}}},
+          {"north_star",
+           {{"statement", a.north_star_statement},
+            {"beneficiaries", a.north_star_beneficiaries},
+            {"contributions", contributions}}},
           {"my_role", my_role},
           {"my_party", my_party},
           {"version", a.version},
@@ -68,9 +69,9 @@ Response AllianceResponse(int status, const AllianceView& v) {
 }
 
 json::object MemberJson(const Member& m) {
-  return {{"user_id", m.user_id},     {"name", m.name},
-          {"email", m.email},         {"organization_id", m.organization_id},
-          {"role", m.role},           {"added_at", m.added_at},
+  return {{"user_id", m.user_id}, {"name", m.name},
+          {"email", m.email},     {"organization_id", m.organization_id},
+          {"role", m.role},       {"added_at", m.added_at},
           {"version", m.version}};
 }
 
@@ -197,16 +198,22 @@ Result<Response> ListAlliances(AlliancesService& svc, RequestContext& ctx) {
   if (archived) f.archived = *archived;
   if (sort) f.sort = *sort;
   if (auto tier = q.Query("tier"); tier && !tier->empty()) {
-    if (*tier == "1" || *tier == "2" || *tier == "3") f.tier = std::stoi(*tier);
-    else errors.push_back({"tier", "must be 1, 2 or 3"});
+    if (*tier == "1" || *tier == "2" || *tier == "3")
+      f.tier = std::stoi(*tier);
+    else
+      errors.push_back({"tier", "must be 1, 2 or 3"});
   }
   if (auto party = q.Query("party"); party && !party->empty()) {
-    if (IsValidId(*party)) f.party = *party;
-    else errors.push_back({"party", "must be an organisation id"});
+    if (IsValidId(*party))
+      f.party = *party;
+    else
+      errors.push_back({"party", "must be an organisation id"});
   }
   if (auto text = q.Query("q"); text && !text->empty()) {
-    if (Utf8Length(*text) > 200) errors.push_back({"q", "must be at most 200 characters"});
-    else f.query = *text;
+    if (Utf8Length(*text) > 200)
+      errors.push_back({"q", "must be at most 200 characters"});
+    else
+      f.query = *text;
   }
   if (!errors.empty()) {
     Error e = Invalid(std::move(errors));
@@ -232,7 +239,8 @@ Result<Response> ListAlliances(AlliancesService& svc, RequestContext& ctx) {
   if (rows.size() > static_cast<size_t>(page.limit)) {
     const Alliance& last = rows[page.limit - 1].alliance;
     const bool by_name = f.sort == "name" || f.sort == "-name";
-    next = json::object{{"s", f.sort}, {"v", by_name ? last.name : last.updated_at}, {"id", last.id}};
+    next =
+        json::object{{"s", f.sort}, {"v", by_name ? last.name : last.updated_at}, {"id", last.id}};
   }
   return http::JsonResponse(200, http::ListBody(std::move(items), next));
 }
@@ -244,7 +252,8 @@ Result<Response> Archive(AlliancesService& svc, RequestContext& ctx, bool archiv
     InputReader in(body);
     NS_TRY(FieldErrorsToStatus(in.Finish()));
   }
-  NS_ASSIGN_OR_RETURN(AllianceView view, svc.SetArchived(ctx.user(), ctx.Param("id"), version, archived));
+  NS_ASSIGN_OR_RETURN(AllianceView view,
+                      svc.SetArchived(ctx.user(), ctx.Param("id"), version, archived));
   return AllianceResponse(200, view);
 }
 
@@ -337,18 +346,21 @@ Result<Response> ListNotes(AlliancesService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(http::Page page, http::ReadPage(ctx.request));
   std::optional<std::string> visibility;
   if (auto v = ctx.request.Query("visibility"); v && !v->empty()) {
-    if (!access::ParseVisibility(*v)) return Malformed("visibility must be alliance, party or restricted.");
+    if (!access::ParseVisibility(*v))
+      return Malformed("visibility must be alliance, party or restricted.");
     visibility = *v;
   }
   std::optional<std::pair<std::string, std::string>> after;
   if (page.cursor) {
     const auto& c = *page.cursor;
-    if (!c.contains("d") || !c.contains("id") || !c.at("d").is_string() || !c.at("id").is_string()) {
+    if (!c.contains("d") || !c.contains("id") || !c.at("d").is_string() ||
+        !c.at("id").is_string()) {
       return Malformed("The cursor is not one this server issued.");
     }
     after = std::make_pair(std::string(c.at("d").as_string()), std::string(c.at("id").as_string()));
   }
-  NS_ASSIGN_OR_RETURN(auto notes, svc.ListNotes(ctx.user(), ctx.Param("id"), visibility, after, page.limit + 1));
+  NS_ASSIGN_OR_RETURN(
+      auto notes, svc.ListNotes(ctx.user(), ctx.Param("id"), visibility, after, page.limit + 1));
   json::array items;
   for (size_t i = 0; i < notes.size() && i < static_cast<size_t>(page.limit); ++i) {
     items.push_back(NoteJson(notes[i]));
@@ -376,8 +388,8 @@ Result<Response> UpdateNote(AlliancesService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
   NS_ASSIGN_OR_RETURN(NoteInput input, ReadNoteInput(body, false));
-  NS_ASSIGN_OR_RETURN(Note n, svc.UpdateNote(ctx.user(), ctx.Param("id"), ctx.Param("note_id"),
-                                             version, input));
+  NS_ASSIGN_OR_RETURN(
+      Note n, svc.UpdateNote(ctx.user(), ctx.Param("id"), ctx.Param("note_id"), version, input));
   return NoteResponse(200, n);
 }
 
@@ -395,22 +407,25 @@ Result<Response> ListAudit(AlliancesService& svc, RequestContext& ctx) {
     }
     before = page.cursor->at("seq").as_int64();
   }
-  NS_ASSIGN_OR_RETURN(auto events, svc.ListAudit(ctx.user(), ctx.Param("id"), before, page.limit + 1));
+  NS_ASSIGN_OR_RETURN(auto events,
+                      svc.ListAudit(ctx.user(), ctx.Param("id"), before, page.limit + 1));
   json::array items;
   for (size_t i = 0; i < events.size() && i < static_cast<size_t>(page.limit); ++i) {
     const auto& e = events[i];
-    items.push_back({{"id", e.id},
-                     {"seq", e.seq},
-                     {"at", e.at},
-                     {"actor_id", e.actor_id.empty() ? json::value(nullptr) : json::value(e.actor_id)},
-                     {"actor_name", e.actor_name.empty() ? json::value(nullptr) : json::value(e.actor_name)},
-                     {"record_type", e.record_type},
-                     {"record_id", e.record_id},
-                     {"action", e.action},
-                     {"changes", e.changes}});
+    items.push_back(
+        {{"id", e.id},
+         {"seq", e.seq},
+         {"at", e.at},
+         {"actor_id", e.actor_id.empty() ? json::value(nullptr) : json::value(e.actor_id)},
+         {"actor_name", e.actor_name.empty() ? json::value(nullptr) : json::value(e.actor_name)},
+         {"record_type", e.record_type},
+         {"record_id", e.record_id},
+         {"action", e.action},
+         {"changes", e.changes}});
   }
   std::optional<json::object> next;
-  if (events.size() > static_cast<size_t>(page.limit)) next = json::object{{"seq", events[page.limit - 1].seq}};
+  if (events.size() > static_cast<size_t>(page.limit))
+    next = json::object{{"seq", events[page.limit - 1].seq}};
   return http::JsonResponse(200, http::ListBody(std::move(items), next));
 }
 

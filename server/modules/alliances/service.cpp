@@ -29,7 +29,9 @@ audit::Event AllianceEvent(const std::string& actor, const Alliance& a, const st
 }
 
 json::object MemberAuditView(const Member& m) {
-  return {{"user_id", m.user_id}, {"name", m.name}, {"organization_id", m.organization_id},
+  return {{"user_id", m.user_id},
+          {"name", m.name},
+          {"organization_id", m.organization_id},
           {"role", m.role}};
 }
 
@@ -47,8 +49,10 @@ Result<std::pair<Alliance, access::Membership>> LoadForMember(db::Session& s,
 json::object AllianceAuditView(const Alliance& a) {
   json::array parties;
   for (const auto& p : a.parties) {
-    parties.push_back({{"organization_id", p.organization_id}, {"role", p.role},
-                       {"contribution", p.contribution}, {"expected_value", p.expected_value}});
+    parties.push_back({{"organization_id", p.organization_id},
+                       {"role", p.role},
+                       {"contribution", p.contribution},
+                       {"expected_value", p.expected_value}});
   }
   return {{"name", a.name},
           {"type", a.type},
@@ -64,8 +68,10 @@ json::object AllianceAuditView(const Alliance& a) {
 }
 
 json::object NoteAuditView(const Note& n) {
-  return {{"title", n.title},           {"body", n.body},
-          {"entry_date", n.entry_date}, {"visibility", n.visibility},
+  return {{"title", n.title},
+          {"body", n.body},
+          {"entry_date", n.entry_date},
+          {"visibility", n.visibility},
           {"readers", StringsJson(n.readers)}};
 }
 
@@ -102,8 +108,8 @@ std::vector<FieldError> AlliancesService::Apply(db::Session& s, const AllianceIn
     for (size_t i = 0; i < in.parties->size(); ++i) {
       Party p = (*in.parties)[i];
       if (!store::OrganizationExists(s, p.organization_id)) {
-        errors.push_back({"parties[" + std::to_string(i) + "].organization_id",
-                          "is not a known organisation"});
+        errors.push_back(
+            {"parties[" + std::to_string(i) + "].organization_id", "is not a known organisation"});
       }
       if (const Party* old = a.FindParty(p.organization_id)) {
         p.contribution = old->contribution;
@@ -144,16 +150,20 @@ Result<AllianceView> AlliancesService::Create(const auth::Principal& actor,
   for (auto& e : CheckParties(a.parties, actor.organization_id)) errors.push_back(std::move(e));
   NS_TRY(FieldErrorsToStatus(std::move(errors)));
   store::InsertAlliance(s, a);
-  Member creator{actor.user_id, actor.name, actor.email, actor.organization_id, "manager", 1, a.created_at};
+  Member creator{actor.user_id, actor.name, actor.email, actor.organization_id,
+                 "manager",     1,          a.created_at};
   store::InsertMember(s, a.id, creator, actor.user_id);
-  store::InsertTransition(s, a.id, {NewId(), std::nullopt, a.stage, "Alliance created", actor.user_id, "", a.created_at});
+  store::InsertTransition(
+      s, a.id,
+      {NewId(), std::nullopt, a.stage, "Alliance created", actor.user_id, "", a.created_at});
   a.parties = store::LoadParties(s, a.id);
   audit::Record(s, AllianceEvent(actor.user_id, a, "alliance", a.id, "create",
                                  audit::Created(AllianceAuditView(a))));
   audit::Record(s, AllianceEvent(actor.user_id, a, "member", actor.user_id, "add",
                                  audit::Created(MemberAuditView(creator))));
   tx.Commit();
-  return AllianceView{a, {a.id, actor.user_id, actor.organization_id, access::AllianceRole::kManager}};
+  return AllianceView{a,
+                      {a.id, actor.user_id, actor.organization_id, access::AllianceRole::kManager}};
 }
 
 Result<AllianceView> AlliancesService::Get(const auth::Principal& actor, const std::string& id) {
@@ -180,14 +190,16 @@ Result<AllianceView> AlliancesService::Update(const auth::Principal& actor, cons
   Alliance next = current;
   auto errors = Apply(s, input, next);
   if (input.parties) {
-    for (auto& e : CheckParties(next.parties, actor.organization_id)) errors.push_back(std::move(e));
+    for (auto& e : CheckParties(next.parties, actor.organization_id))
+      errors.push_back(std::move(e));
   }
   NS_TRY(FieldErrorsToStatus(std::move(errors)));
   for (const auto& old : current.parties) {
     if (!next.FindParty(old.organization_id) &&
         store::CountMembersOfParty(s, id, old.organization_id) > 0) {
-      return Conflict(old.organization_name +
-                      " still has members in this alliance; remove them before removing the party.");
+      return Conflict(
+          old.organization_name +
+          " still has members in this alliance; remove them before removing the party.");
     }
   }
   next.updated_at = NowText();
@@ -210,15 +222,17 @@ Result<AllianceView> AlliancesService::SetArchived(const auth::Principal& actor,
   NS_TRY(access::Authorize(membership, access::AllianceAction::kArchive));
   if (current.version != version) return Stale();
   if (current.archived == archived) {
-    return Conflict(archived ? "The alliance is already archived." : "The alliance is not archived.");
+    return Conflict(archived ? "The alliance is already archived."
+                             : "The alliance is not archived.");
   }
   Alliance next = current;
   next.archived = archived;
   next.updated_at = NowText();
   if (!store::UpdateAlliance(s, next, version)) return Stale();
   next.version = version + 1;
-  audit::Record(s, AllianceEvent(actor.user_id, next, "alliance", id, archived ? "archive" : "restore",
-                                 audit::Diff(AllianceAuditView(current), AllianceAuditView(next))));
+  audit::Record(s,
+                AllianceEvent(actor.user_id, next, "alliance", id, archived ? "archive" : "restore",
+                              audit::Diff(AllianceAuditView(current), AllianceAuditView(next))));
   tx.Commit();
   return AllianceView{next, membership};
 }
@@ -244,7 +258,8 @@ Result<AllianceView> AlliancesService::MoveStage(const auth::Principal& actor,
   next.updated_at = NowText();
   if (!store::UpdateAlliance(s, next, version)) return Stale();
   next.version = version + 1;
-  store::InsertTransition(s, id, {NewId(), current.stage, to, reason, actor.user_id, "", next.updated_at});
+  store::InsertTransition(s, id,
+                          {NewId(), current.stage, to, reason, actor.user_id, "", next.updated_at});
   json::object changes = audit::Diff(AllianceAuditView(current), AllianceAuditView(next));
   changes["reason"] = json::object{{"before", nullptr}, {"after", reason}};
   audit::Record(s, AllianceEvent(actor.user_id, next, "alliance", id, "stage", std::move(changes)));
@@ -282,9 +297,8 @@ Result<Member> AlliancesService::AddMember(const auth::Principal& actor, const s
 }
 
 Result<Member> AlliancesService::ChangeMemberRole(const auth::Principal& actor,
-                                                  const std::string& id,
-                                                  const std::string& user_id, int64_t version,
-                                                  const std::string& role) {
+                                                  const std::string& id, const std::string& user_id,
+                                                  int64_t version, const std::string& role) {
   db::Session s(db_);
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(auto loaded, LoadForMember(s, actor, id));
@@ -316,7 +330,8 @@ Status AlliancesService::RemoveMember(const auth::Principal& actor, const std::s
   auto member = store::FindMember(s, id, user_id);
   if (!member) return NotFound("No such member of this alliance.");
   NS_TRY(access::AuthorizeMemberChange(membership, member->organization_id));
-  if (member->role == "manager" && store::CountManagersOfParty(s, id, member->organization_id) <= 1) {
+  if (member->role == "manager" &&
+      store::CountManagersOfParty(s, id, member->organization_id) <= 1) {
     return Conflict("A party needs at least one manager in the alliance.");
   }
   store::DeleteMember(s, id, user_id);
@@ -337,7 +352,8 @@ Status AlliancesService::ValidateReaders(db::Session& s, const std::string& alli
 }
 
 Result<std::vector<Note>> AlliancesService::ListNotes(
-    const auth::Principal& actor, const std::string& id, const std::optional<std::string>& visibility,
+    const auth::Principal& actor, const std::string& id,
+    const std::optional<std::string>& visibility,
     const std::optional<std::pair<std::string, std::string>>& after, int limit) {
   db::Session s(db_);
   NS_ASSIGN_OR_RETURN(access::Membership membership, access::RequireMember(s, id, actor));
@@ -400,7 +416,12 @@ Result<Note> AlliancesService::UpdateNote(const auth::Principal& actor, const st
   if (input.entry_date) next.entry_date = *input.entry_date;
   if (input.visibility) next.visibility = *input.visibility;
   if (input.readers) next.readers = *input.readers;
-  if (next.visibility != "restricted") next.readers.clear();
+  if (next.visibility != "restricted") {
+    if (input.readers && !input.readers->empty()) {
+      return Invalid("readers", "are only allowed with visibility 'restricted'");
+    }
+    next.readers.clear();
+  }
   NS_TRY(ValidateReaders(s, id, next.readers));
   if (!store::UpdateNote(s, next, version)) return Stale();
   // The event is readable by whoever could read the note before or after the change: it is
@@ -458,8 +479,9 @@ Status AlliancesService::AcceptInvitation(db::Session& s, const accounts::Invita
     return Conflict("The alliance of this invitation no longer includes your organisation.");
   }
   if (store::FindMember(s, alliance->id, user.id)) return OkStatus();
-  Member m{user.id, user.name, user.email, user.organization_id,
-           inv.alliance_role.value_or("member"), 1, NowText()};
+  Member m{
+      user.id, user.name, user.email, user.organization_id, inv.alliance_role.value_or("member"),
+      1,       NowText()};
   store::InsertMember(s, alliance->id, m, inv.invited_by);
   audit::Record(s, AllianceEvent(user.id, *alliance, "member", user.id, "join",
                                  audit::Created(MemberAuditView(m))));

@@ -53,8 +53,8 @@ class AlliancesService {
   Result<AllianceView> Get(const auth::Principal& actor, const std::string& id);
   std::vector<store::ListedAlliance> List(const auth::Principal& actor,
                                           const store::AllianceFilter& filter, int limit);
-  Result<AllianceView> Update(const auth::Principal& actor, const std::string& id,
-                              int64_t version, const AllianceInput& input);
+  Result<AllianceView> Update(const auth::Principal& actor, const std::string& id, int64_t version,
+                              const AllianceInput& input);
   Result<AllianceView> SetArchived(const auth::Principal& actor, const std::string& id,
                                    int64_t version, bool archived);
 
@@ -71,10 +71,10 @@ class AlliancesService {
   Status RemoveMember(const auth::Principal& actor, const std::string& id,
                       const std::string& user_id);
 
-  Result<std::vector<Note>> ListNotes(const auth::Principal& actor, const std::string& id,
-                                      const std::optional<std::string>& visibility,
-                                      const std::optional<std::pair<std::string, std::string>>& after,
-                                      int limit);
+  Result<std::vector<Note>> ListNotes(
+      const auth::Principal& actor, const std::string& id,
+      const std::optional<std::string>& visibility,
+      const std::optional<std::pair<std::string, std::string>>& after, int limit);
   Result<Note> GetNote(const auth::Principal& actor, const std::string& id,
                        const std::string& note_id);
   Result<Note> CreateNote(const auth::Principal& actor, const std::string& id,

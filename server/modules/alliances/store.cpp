@@ -72,13 +72,14 @@ Alliance AllianceFromRow(const db::Row& r) {
 }
 
 Party PartyFromRow(const db::Row& r) {
-  return {r.Str("organization_id"), r.Str("organization_name"), r.Str("organization_type"),
-          r.Str("role"), r.Str("contribution"), r.Str("expected_value")};
+  return {r.Str("organization_id"),   r.Str("organization_name"),
+          r.Str("organization_type"), r.Str("role"),
+          r.Str("contribution"),      r.Str("expected_value")};
 }
 
 Member MemberFromRow(const db::Row& r) {
-  return {r.Str("user_id"), r.Str("name"), r.Str("email"), r.Str("organization_id"),
-          r.Str("role"), r.Int("version"), r.Str("added_at")};
+  return {r.Str("user_id"), r.Str("name"),    r.Str("email"),   r.Str("organization_id"),
+          r.Str("role"),    r.Int("version"), r.Str("added_at")};
 }
 
 Note NoteFromRow(const db::Row& r) {
@@ -101,10 +102,16 @@ Note NoteFromRow(const db::Row& r) {
 }
 
 void BindAlliance(db::Params& p, const Alliance& a) {
-  p.Set("id", a.id).Set("name", a.name).Set("type", a.type)
-      .Set("areas", AreasToJson(a.therapeutic_areas)).Set("territory", a.territory)
-      .Set("tier", a.tier).Set("description", a.description).Set("stage", a.stage)
-      .Set("archived", a.archived).Set("statement", a.north_star_statement)
+  p.Set("id", a.id)
+      .Set("name", a.name)
+      .Set("type", a.type)
+      .Set("areas", AreasToJson(a.therapeutic_areas))
+      .Set("territory", a.territory)
+      .Set("tier", a.tier)
+      .Set("description", a.description)
+      .Set("stage", a.stage)
+      .Set("archived", a.archived)
+      .Set("statement", a.north_star_statement)
       .Set("beneficiaries", a.north_star_beneficiaries);
 }
 
@@ -112,8 +119,11 @@ void InsertParties(db::Session& s, const Alliance& a) {
   for (size_t i = 0; i < a.parties.size(); ++i) {
     const Party& party = a.parties[i];
     db::Params p;
-    p.Set("a", a.id).Set("o", party.organization_id).Set("role", party.role)
-        .Set("contribution", party.contribution).Set("value", party.expected_value)
+    p.Set("a", a.id)
+        .Set("o", party.organization_id)
+        .Set("role", party.role)
+        .Set("contribution", party.contribution)
+        .Set("value", party.expected_value)
         .Set("pos", static_cast<int64_t>(i));
     s.Exec(kInsertParty, p);
   }
@@ -134,7 +144,8 @@ std::vector<Party> LoadParties(db::Session& s, const std::string& alliance_id) {
   db::Params p;
   p.Set("a", alliance_id);
   std::vector<Party> out;
-  for (const auto& r : s.Query(std::string(kPartiesOf) + " WHERE p.alliance_id = :a ORDER BY p.position", p)) {
+  for (const auto& r :
+       s.Query(std::string(kPartiesOf) + " WHERE p.alliance_id = :a ORDER BY p.position", p)) {
     out.push_back(PartyFromRow(r));
   }
   return out;
@@ -143,7 +154,8 @@ std::vector<Party> LoadParties(db::Session& s, const std::string& alliance_id) {
 std::optional<Alliance> FindAlliance(db::Session& s, const std::string& id) {
   db::Params p;
   p.Set("id", id);
-  auto row = s.QueryOne(std::string("SELECT ") + kAllianceColumns + " FROM alliances a WHERE a.id = :id", p);
+  auto row = s.QueryOne(
+      std::string("SELECT ") + kAllianceColumns + " FROM alliances a WHERE a.id = :id", p);
   if (!row) return std::nullopt;
   Alliance a = AllianceFromRow(*row);
   a.parties = LoadParties(s, id);
@@ -164,15 +176,19 @@ std::vector<ListedAlliance> ListAlliances(db::Session& s, const std::string& use
   if (f.type) sql += " AND a.type = :type", p.Set("type", *f.type);
   if (f.tier) sql += " AND a.tier = :tier", p.Set("tier", *f.tier);
   if (f.party) {
-    sql += " AND EXISTS (SELECT 1 FROM alliance_parties fp WHERE fp.alliance_id = a.id"
-           " AND fp.organization_id = :party)";
+    sql +=
+        " AND EXISTS (SELECT 1 FROM alliance_parties fp WHERE fp.alliance_id = a.id"
+        " AND fp.organization_id = :party)";
     p.Set("party", *f.party);
   }
   if (f.query && !f.query->empty()) {
-    sql += " AND (LOWER(a.name) LIKE :q ESCAPE '\\' OR LOWER(a.description) LIKE :q ESCAPE '\\'"
-           " OR LOWER(a.therapeutic_areas) LIKE :q ESCAPE '\\' OR LOWER(a.territory) LIKE :q ESCAPE '\\'"
-           " OR EXISTS (SELECT 1 FROM alliance_parties qp JOIN organizations qo"
-           " ON qo.id = qp.organization_id WHERE qp.alliance_id = a.id AND qo.name_key LIKE :q ESCAPE '\\'))";
+    sql +=
+        " AND (LOWER(a.name) LIKE :q ESCAPE '\\' OR LOWER(a.description) LIKE :q ESCAPE '\\'"
+        " OR LOWER(a.therapeutic_areas) LIKE :q ESCAPE '\\' OR LOWER(a.territory) LIKE :q ESCAPE "
+        "'\\'"
+        " OR EXISTS (SELECT 1 FROM alliance_parties qp JOIN organizations qo"
+        " ON qo.id = qp.organization_id WHERE qp.alliance_id = a.id AND qo.name_key LIKE :q ESCAPE "
+        "'\\'))";
     p.Set("q", LikePattern(*f.query));
   }
   const bool by_name = f.sort == "name" || f.sort == "-name";
@@ -200,7 +216,8 @@ std::vector<ListedAlliance> ListAlliances(db::Session& s, const std::string& use
   }
   std::map<std::string, std::vector<Party>> parties;
   for (const auto& r : s.Query(std::string(kPartiesOf) + " WHERE p.alliance_id IN (" + in +
-                                   ") ORDER BY p.alliance_id, p.position", pp)) {
+                                   ") ORDER BY p.alliance_id, p.position",
+                               pp)) {
     parties[r.Str("alliance_id")].push_back(PartyFromRow(r));
   }
   for (auto& l : out) l.alliance.parties = std::move(parties[l.alliance.id]);
@@ -237,16 +254,27 @@ int64_t CountMembersOfParty(db::Session& s, const std::string& alliance_id,
                             const std::string& organization_id) {
   db::Params p;
   p.Set("a", alliance_id).Set("o", organization_id);
-  return s.QueryOne("SELECT COUNT(*) AS n FROM alliance_members WHERE alliance_id = :a"
-                    " AND organization_id = :o", p)->Int("n");
+  return s
+      .QueryOne(
+          "SELECT COUNT(*) AS n FROM alliance_members WHERE alliance_id = :a"
+          " AND organization_id = :o",
+          p)
+      ->Int("n");
 }
 
 void InsertTransition(db::Session& s, const std::string& alliance_id, const StageTransition& t) {
   db::Params p;
-  p.Set("id", t.id).Set("a", alliance_id).Set("from", t.from).Set("to", t.to)
-      .Set("reason", t.reason).Set("actor", t.actor_id).Set("at", t.at);
-  s.Exec("INSERT INTO stage_transitions (id, alliance_id, from_stage, to_stage, reason, actor_id,"
-         " at) VALUES (:id, :a, :from, :to, :reason, :actor, :at)", p);
+  p.Set("id", t.id)
+      .Set("a", alliance_id)
+      .Set("from", t.from)
+      .Set("to", t.to)
+      .Set("reason", t.reason)
+      .Set("actor", t.actor_id)
+      .Set("at", t.at);
+  s.Exec(
+      "INSERT INTO stage_transitions (id, alliance_id, from_stage, to_stage, reason, actor_id,"
+      " at) VALUES (:id, :a, :from, :to, :reason, :actor, :at)",
+      p);
 }
 
 std::vector<StageTransition> ListTransitions(db::Session& s, const std::string& alliance_id) {
@@ -256,7 +284,8 @@ std::vector<StageTransition> ListTransitions(db::Session& s, const std::string& 
   for (const auto& r : s.Query("SELECT t.id, t.from_stage, t.to_stage, t.reason, t.actor_id,"
                                " u.name AS actor_name, t.at FROM stage_transitions t"
                                " JOIN users u ON u.id = t.actor_id WHERE t.alliance_id = :a"
-                               " ORDER BY t.at, t.id", p)) {
+                               " ORDER BY t.at, t.id",
+                               p)) {
     out.push_back({r.Str("id"), r.OptStr("from_stage"), r.Str("to_stage"), r.Str("reason"),
                    r.Str("actor_id"), r.Str("actor_name"), r.Str("at")});
   }
@@ -268,7 +297,8 @@ std::vector<Member> ListMembers(db::Session& s, const std::string& alliance_id) 
   p.Set("a", alliance_id);
   std::vector<Member> out;
   for (const auto& r : s.Query(std::string(kMemberColumns) +
-                                   " WHERE m.alliance_id = :a ORDER BY m.organization_id, u.name", p)) {
+                                   " WHERE m.alliance_id = :a ORDER BY m.organization_id, u.name",
+                               p)) {
     out.push_back(MemberFromRow(r));
   }
   return out;
@@ -278,7 +308,8 @@ std::optional<Member> FindMember(db::Session& s, const std::string& alliance_id,
                                  const std::string& user_id) {
   db::Params p;
   p.Set("a", alliance_id).Set("u", user_id);
-  auto row = s.QueryOne(std::string(kMemberColumns) + " WHERE m.alliance_id = :a AND m.user_id = :u", p);
+  auto row =
+      s.QueryOne(std::string(kMemberColumns) + " WHERE m.alliance_id = :a AND m.user_id = :u", p);
   if (!row) return std::nullopt;
   return MemberFromRow(*row);
 }
@@ -286,18 +317,26 @@ std::optional<Member> FindMember(db::Session& s, const std::string& alliance_id,
 void InsertMember(db::Session& s, const std::string& alliance_id, const Member& m,
                   const std::string& added_by) {
   db::Params p;
-  p.Set("a", alliance_id).Set("u", m.user_id).Set("o", m.organization_id).Set("role", m.role)
-      .Set("by", added_by.empty() ? std::nullopt : std::optional(added_by)).Set("at", m.added_at);
-  s.Exec("INSERT INTO alliance_members (alliance_id, user_id, organization_id, role, version,"
-         " added_by, added_at) VALUES (:a, :u, :o, :role, 1, :by, :at)", p);
+  p.Set("a", alliance_id)
+      .Set("u", m.user_id)
+      .Set("o", m.organization_id)
+      .Set("role", m.role)
+      .Set("by", added_by.empty() ? std::nullopt : std::optional(added_by))
+      .Set("at", m.added_at);
+  s.Exec(
+      "INSERT INTO alliance_members (alliance_id, user_id, organization_id, role, version,"
+      " added_by, added_at) VALUES (:a, :u, :o, :role, 1, :by, :at)",
+      p);
 }
 
 bool UpdateMemberRole(db::Session& s, const std::string& alliance_id, const std::string& user_id,
                       const std::string& role, int64_t expected_version) {
   db::Params p;
   p.Set("a", alliance_id).Set("u", user_id).Set("role", role).Set("v", expected_version);
-  return s.Exec("UPDATE alliance_members SET role = :role, version = version + 1"
-                " WHERE alliance_id = :a AND user_id = :u AND version = :v", p) == 1;
+  return s.Exec(
+             "UPDATE alliance_members SET role = :role, version = version + 1"
+             " WHERE alliance_id = :a AND user_id = :u AND version = :v",
+             p) == 1;
 }
 
 void DeleteMember(db::Session& s, const std::string& alliance_id, const std::string& user_id) {
@@ -310,20 +349,26 @@ int64_t CountManagersOfParty(db::Session& s, const std::string& alliance_id,
                              const std::string& organization_id) {
   db::Params p;
   p.Set("a", alliance_id).Set("o", organization_id);
-  return s.QueryOne("SELECT COUNT(*) AS n FROM alliance_members WHERE alliance_id = :a"
-                    " AND organization_id = :o AND role = 'manager'", p)->Int("n");
+  return s
+      .QueryOne(
+          "SELECT COUNT(*) AS n FROM alliance_members WHERE alliance_id = :a"
+          " AND organization_id = :o AND role = 'manager'",
+          p)
+      ->Int("n");
 }
 
 std::optional<UserSummary> FindUser(db::Session& s, const std::string& id) {
   db::Params p;
   p.Set("id", id);
-  auto r = s.QueryOne("SELECT id, organization_id, name, email, active FROM users WHERE id = :id", p);
+  auto r =
+      s.QueryOne("SELECT id, organization_id, name, email, active FROM users WHERE id = :id", p);
   if (!r) return std::nullopt;
   return UserSummary{r->Str("id"), r->Str("organization_id"), r->Str("name"), r->Str("email"),
                      r->Bool("active")};
 }
 
-std::optional<Note> FindNote(db::Session& s, const std::string& alliance_id, const std::string& id) {
+std::optional<Note> FindNote(db::Session& s, const std::string& alliance_id,
+                             const std::string& id) {
   db::Params p;
   p.Set("a", alliance_id).Set("id", id);
   auto row = s.QueryOne(std::string(kNoteColumns) + " WHERE n.alliance_id = :a AND n.id = :id", p);
@@ -335,8 +380,8 @@ std::vector<Note> ListNotes(db::Session& s, const access::Membership& member,
                             const std::optional<std::string>& visibility,
                             const std::optional<std::pair<std::string, std::string>>& after,
                             int limit) {
-  std::string sql = std::string(kNoteColumns) + " WHERE n.alliance_id = :a AND " +
-                    access::VisibleRecordsSql("n");
+  std::string sql =
+      std::string(kNoteColumns) + " WHERE n.alliance_id = :a AND " + access::VisibleRecordsSql("n");
   db::Params p;
   p.Set("a", member.alliance_id);
   access::BindVisibility(p, member);
@@ -353,23 +398,38 @@ std::vector<Note> ListNotes(db::Session& s, const access::Membership& member,
 
 void InsertNote(db::Session& s, const Note& n) {
   db::Params p;
-  p.Set("id", n.id).Set("a", n.alliance_id).Set("title", n.title).Set("body", n.body)
-      .Set("date", n.entry_date).Set("vis", n.visibility).Set("org", n.owner_organization_id)
-      .Set("user", n.owner_user_id).Set("readers", access::ReadersToJson(n.readers))
+  p.Set("id", n.id)
+      .Set("a", n.alliance_id)
+      .Set("title", n.title)
+      .Set("body", n.body)
+      .Set("date", n.entry_date)
+      .Set("vis", n.visibility)
+      .Set("org", n.owner_organization_id)
+      .Set("user", n.owner_user_id)
+      .Set("readers", access::ReadersToJson(n.readers))
       .Set("now", n.created_at);
-  s.Exec("INSERT INTO notes (id, alliance_id, title, body, entry_date, visibility,"
-         " owner_organization_id, owner_user_id, readers, version, created_at, updated_at)"
-         " VALUES (:id, :a, :title, :body, :date, :vis, :org, :user, :readers, 1, :now, :now)", p);
+  s.Exec(
+      "INSERT INTO notes (id, alliance_id, title, body, entry_date, visibility,"
+      " owner_organization_id, owner_user_id, readers, version, created_at, updated_at)"
+      " VALUES (:id, :a, :title, :body, :date, :vis, :org, :user, :readers, 1, :now, :now)",
+      p);
 }
 
 bool UpdateNote(db::Session& s, const Note& n, int64_t expected_version) {
   db::Params p;
-  p.Set("id", n.id).Set("title", n.title).Set("body", n.body).Set("date", n.entry_date)
-      .Set("vis", n.visibility).Set("readers", access::ReadersToJson(n.readers))
-      .Set("now", NowText()).Set("v", expected_version);
-  return s.Exec("UPDATE notes SET title = :title, body = :body, entry_date = :date,"
-                " visibility = :vis, readers = :readers, version = version + 1,"
-                " updated_at = :now WHERE id = :id AND version = :v", p) == 1;
+  p.Set("id", n.id)
+      .Set("title", n.title)
+      .Set("body", n.body)
+      .Set("date", n.entry_date)
+      .Set("vis", n.visibility)
+      .Set("readers", access::ReadersToJson(n.readers))
+      .Set("now", NowText())
+      .Set("v", expected_version);
+  return s.Exec(
+             "UPDATE notes SET title = :title, body = :body, entry_date = :date,"
+             " visibility = :vis, readers = :readers, version = version + 1,"
+             " updated_at = :now WHERE id = :id AND version = :v",
+             p) == 1;
 }
 
 void DeleteNote(db::Session& s, const std::string& id) {

@@ -137,10 +137,9 @@ Status AuthorizeRecordCreate(const Membership& member, const RecordScope& scope)
 
 std::string VisibleRecordsSql(std::string_view alias) {
   const std::string a(alias);
-  return "(" + a + ".visibility = 'alliance' OR (" + a +
-         ".visibility = 'party' AND " + a + ".owner_organization_id = :acc_org) OR (" + a +
-         ".visibility = 'restricted' AND (" + a + ".owner_user_id = :acc_user OR " + a +
-         ".readers LIKE :acc_reader)))";
+  return "(" + a + ".visibility = 'alliance' OR (" + a + ".visibility = 'party' AND " + a +
+         ".owner_organization_id = :acc_org) OR (" + a + ".visibility = 'restricted' AND (" + a +
+         ".owner_user_id = :acc_user OR " + a + ".readers LIKE :acc_reader)))";
 }
 
 void BindVisibility(db::Params& params, const Membership& member) {

@@ -64,10 +64,14 @@ TEST(Write, AuthorOrManagerOfOwningParty) {
 }
 
 TEST(Write, CreateOnlyInOwnNameAndParty) {
-  EXPECT_TRUE(AuthorizeRecordCreate(kPharmaMember, Scope(Visibility::kParty, "pharma", "u-pmem")).ok());
-  EXPECT_FALSE(AuthorizeRecordCreate(kPharmaMember, Scope(Visibility::kParty, "startup", "u-pmem")).ok());
-  EXPECT_FALSE(AuthorizeRecordCreate(kPharmaViewer, Scope(Visibility::kParty, "pharma", "u-pv")).ok());
-  EXPECT_FALSE(AuthorizeRecordCreate(kPharmaExec, Scope(Visibility::kAlliance, "pharma", "u-pe")).ok());
+  EXPECT_TRUE(
+      AuthorizeRecordCreate(kPharmaMember, Scope(Visibility::kParty, "pharma", "u-pmem")).ok());
+  EXPECT_FALSE(
+      AuthorizeRecordCreate(kPharmaMember, Scope(Visibility::kParty, "startup", "u-pmem")).ok());
+  EXPECT_FALSE(
+      AuthorizeRecordCreate(kPharmaViewer, Scope(Visibility::kParty, "pharma", "u-pv")).ok());
+  EXPECT_FALSE(
+      AuthorizeRecordCreate(kPharmaExec, Scope(Visibility::kAlliance, "pharma", "u-pe")).ok());
 }
 
 TEST(AllianceActions, ManagersRunTheAlliance) {

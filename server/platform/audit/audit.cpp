@@ -24,16 +24,16 @@ std::string Opt(const std::optional<std::string>& s) { return s.value_or(""); }
 // The canonical text an event's hash covers. Fields are separated by a unit separator that
 // JSON-serialised and id fields cannot contain unescaped.
 std::string Canonical(int64_t seq, const std::string& id, const std::string& at,
-                      const std::string& actor, const std::string& alliance,
-                      const std::string& org, const std::string& record_type,
-                      const std::string& record_id, const std::string& action,
-                      const std::string& changes, const std::string& visibility,
-                      const std::string& owner_org, const std::string& owner_user,
-                      const std::string& readers, const std::string& prev_hash) {
+                      const std::string& actor, const std::string& alliance, const std::string& org,
+                      const std::string& record_type, const std::string& record_id,
+                      const std::string& action, const std::string& changes,
+                      const std::string& visibility, const std::string& owner_org,
+                      const std::string& owner_user, const std::string& readers,
+                      const std::string& prev_hash) {
   std::string out;
   for (const std::string* part :
-       {&id, &at, &actor, &alliance, &org, &record_type, &record_id, &action, &changes,
-        &visibility, &owner_org, &owner_user, &readers, &prev_hash}) {
+       {&id, &at, &actor, &alliance, &org, &record_type, &record_id, &action, &changes, &visibility,
+        &owner_org, &owner_user, &readers, &prev_hash}) {
     out += *part;
     out += '\x1f';
   }
@@ -76,18 +76,27 @@ void Record(db::Session& session, const Event& event) {
   const std::string changes = json::serialize(event.changes);
   const std::string visibility(access::ToString(event.scope.visibility));
   const std::string readers = access::ReadersToJson(event.scope.readers);
-  const std::string hash = HashSecret(Canonical(
-      seq, id, at, event.actor_id, event.alliance_id, event.organization_id, event.record_type,
-      event.record_id, event.action, changes, visibility, event.scope.owner_organization_id,
-      event.scope.owner_user_id, readers, prev));
+  const std::string hash = HashSecret(
+      Canonical(seq, id, at, event.actor_id, event.alliance_id, event.organization_id,
+                event.record_type, event.record_id, event.action, changes, visibility,
+                event.scope.owner_organization_id, event.scope.owner_user_id, readers, prev));
   db::Params p;
-  p.Set("seq", seq).Set("id", id).Set("at", at).Set("actor", NullIfEmpty(event.actor_id))
-      .Set("alliance", NullIfEmpty(event.alliance_id)).Set("org", NullIfEmpty(event.organization_id))
-      .Set("rtype", event.record_type).Set("rid", event.record_id).Set("action", event.action)
-      .Set("changes", changes).Set("vis", visibility)
+  p.Set("seq", seq)
+      .Set("id", id)
+      .Set("at", at)
+      .Set("actor", NullIfEmpty(event.actor_id))
+      .Set("alliance", NullIfEmpty(event.alliance_id))
+      .Set("org", NullIfEmpty(event.organization_id))
+      .Set("rtype", event.record_type)
+      .Set("rid", event.record_id)
+      .Set("action", event.action)
+      .Set("changes", changes)
+      .Set("vis", visibility)
       .Set("oorg", NullIfEmpty(event.scope.owner_organization_id))
-      .Set("ouser", NullIfEmpty(event.scope.owner_user_id)).Set("readers", readers)
-      .Set("prev", prev).Set("hash", hash);
+      .Set("ouser", NullIfEmpty(event.scope.owner_user_id))
+      .Set("readers", readers)
+      .Set("prev", prev)
+      .Set("hash", hash);
   session.Exec(kInsertEvent, p);
   db::Params h;
   h.Set("hash", hash);
@@ -120,12 +129,12 @@ VerifyReport Verify(db::Session& session) {
         fail("prev_hash does not match the previous event");
         return report;
       }
-      const std::string hash = HashSecret(Canonical(
-          seq, r.Str("id"), r.Str("at"), Opt(r.OptStr("actor_id")), Opt(r.OptStr("alliance_id")),
-          Opt(r.OptStr("organization_id")), r.Str("record_type"), r.Str("record_id"),
-          r.Str("action"), r.Str("changes"), r.Str("visibility"),
-          Opt(r.OptStr("owner_organization_id")), Opt(r.OptStr("owner_user_id")),
-          r.Str("readers"), r.Str("prev_hash")));
+      const std::string hash = HashSecret(
+          Canonical(seq, r.Str("id"), r.Str("at"), Opt(r.OptStr("actor_id")),
+                    Opt(r.OptStr("alliance_id")), Opt(r.OptStr("organization_id")),
+                    r.Str("record_type"), r.Str("record_id"), r.Str("action"), r.Str("changes"),
+                    r.Str("visibility"), Opt(r.OptStr("owner_organization_id")),
+                    Opt(r.OptStr("owner_user_id")), r.Str("readers"), r.Str("prev_hash")));
       if (!ConstantTimeEquals(hash, r.Str("hash"))) {
         fail("the event's content does not match its hash (it was altered)");
         return report;
@@ -152,7 +161,8 @@ std::vector<ListedEvent> ListForAlliance(db::Session& session, const access::Mem
   std::string sql =
       "SELECT e.seq, e.id, e.at, e.actor_id, u.name AS actor_name, e.record_type, e.record_id,"
       " e.action, e.changes FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id"
-      " WHERE e.alliance_id = :alliance AND " + access::VisibleRecordsSql("e");
+      " WHERE e.alliance_id = :alliance AND " +
+      access::VisibleRecordsSql("e");
   db::Params p;
   p.Set("alliance", member.alliance_id);
   access::BindVisibility(p, member);

@@ -20,9 +20,9 @@ struct Event {
   std::string organization_id;  // the organisation the record belongs to, if any
   std::string record_type;      // "alliance", "note", "member", ...
   std::string record_id;
-  std::string action;           // "create", "update", "delete", "stage", "archive", ...
-  json::object changes;         // {"field": {"before": x, "after": y}}
-  access::RecordScope scope;    // who may read the event (the record's own visibility)
+  std::string action;         // "create", "update", "delete", "stage", "archive", ...
+  json::object changes;       // {"field": {"before": x, "after": y}}
+  access::RecordScope scope;  // who may read the event (the record's own visibility)
 };
 
 // Field-by-field difference of two JSON objects: {field: {before, after}} for changed fields.

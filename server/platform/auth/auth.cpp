@@ -76,8 +76,12 @@ NewSession CreateSession(db::Session& session, const std::string& user_id, int t
   s.csrf_token = RandomSecret(24);
   s.expires_at = FormatInstant(Clock::now() + std::chrono::minutes(ttl_minutes));
   db::Params p;
-  p.Set("id", s.session_id).Set("hash", HashSecret(s.cookie_value)).Set("user", user_id)
-      .Set("csrf", s.csrf_token).Set("now", NowText()).Set("exp", s.expires_at)
+  p.Set("id", s.session_id)
+      .Set("hash", HashSecret(s.cookie_value))
+      .Set("user", user_id)
+      .Set("csrf", s.csrf_token)
+      .Set("now", NowText())
+      .Set("exp", s.expires_at)
       .Set("remote", request.remote_address)
       .Set("agent", request.Header("user-agent").value_or("").substr(0, 300));
   session.Exec(kInsertSession, p);
@@ -105,8 +109,9 @@ void RevokeAllTokens(db::Session& session, const std::string& user_id) {
 }
 
 std::string SessionCookieHeader(const std::string& value, int max_age_seconds, bool secure) {
-  return std::string(kSessionCookie) + "=" + value + "; Path=/; Max-Age=" +
-         std::to_string(max_age_seconds) + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=" + value +
+         "; Path=/; Max-Age=" + std::to_string(max_age_seconds) + "; HttpOnly; SameSite=Lax" +
+         (secure ? "; Secure" : "");
 }
 
 std::string ClearedCookieHeader(bool secure) {
@@ -121,8 +126,13 @@ NewToken CreateToken(db::Session& session, const std::string& user_id, const std
   t.secret = kTokenPrefix + RandomSecret(32);
   t.prefix = t.secret.substr(0, 10);
   db::Params p;
-  p.Set("id", t.id).Set("user", user_id).Set("name", name).Set("prefix", t.prefix)
-      .Set("hash", HashSecret(t.secret)).Set("now", NowText()).Set("exp", expires_at);
+  p.Set("id", t.id)
+      .Set("user", user_id)
+      .Set("name", name)
+      .Set("prefix", t.prefix)
+      .Set("hash", HashSecret(t.secret))
+      .Set("now", NowText())
+      .Set("exp", expires_at);
   session.Exec(
       "INSERT INTO api_tokens (id, user_id, name, prefix, token_hash, created_at, expires_at)"
       " VALUES (:id, :user, :name, :prefix, :hash, :now, :exp)",
@@ -130,7 +140,8 @@ NewToken CreateToken(db::Session& session, const std::string& user_id, const std
   return t;
 }
 
-Result<std::optional<Principal>> Authenticate(db::Database& database, const http::Request& request) {
+Result<std::optional<Principal>> Authenticate(db::Database& database,
+                                              const http::Request& request) {
   const auto authorization = request.Header("authorization");
   const auto cookie = request.Cookie(kSessionCookie);
   if (!authorization && (!cookie || cookie->empty())) return std::optional<Principal>{};
@@ -192,12 +203,13 @@ Status CheckThrottle(db::Session& session,
     if (!row || !row->OptStr("locked_until")) continue;
     auto until = ParseInstant(*row->OptStr("locked_until"));
     if (until && *until > now) {
-      wait = std::max(wait, static_cast<int>(std::chrono::ceil<std::chrono::seconds>(*until - now).count()));
+      wait = std::max(
+          wait, static_cast<int>(std::chrono::ceil<std::chrono::seconds>(*until - now).count()));
     }
   }
   if (wait == 0) return OkStatus();
-  Error e = MakeError(ErrorCode::kTooManyRequests,
-                      "Too many failed sign-ins; try again in " + std::to_string(wait) + " seconds.");
+  Error e = MakeError(ErrorCode::kTooManyRequests, "Too many failed sign-ins; try again in " +
+                                                       std::to_string(wait) + " seconds.");
   e.retry_after_seconds = wait;
   return e;
 }
@@ -220,15 +232,22 @@ void RecordFailure(db::Session& session,
     }
     const int lock = LockSeconds(failures, rule.free_failures);
     db::Params w;
-    w.Set("key", key).Set("f", failures).Set("ws", window_start)
-        .Set("lu", lock > 0 ? std::optional<std::string>(FormatInstant(now + std::chrono::seconds(lock)))
-                            : std::nullopt);
+    w.Set("key", key)
+        .Set("f", failures)
+        .Set("ws", window_start)
+        .Set("lu", lock > 0
+                       ? std::optional<std::string>(FormatInstant(now + std::chrono::seconds(lock)))
+                       : std::nullopt);
     if (row) {
-      session.Exec("UPDATE login_throttle SET failures = :f, window_start = :ws, locked_until = :lu"
-                   " WHERE throttle_key = :key", w);
+      session.Exec(
+          "UPDATE login_throttle SET failures = :f, window_start = :ws, locked_until = :lu"
+          " WHERE throttle_key = :key",
+          w);
     } else {
-      session.Exec("INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until)"
-                   " VALUES (:key, :f, :ws, :lu)", w);
+      session.Exec(
+          "INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until)"
+          " VALUES (:key, :f, :ws, :lu)",
+          w);
     }
   }
 }

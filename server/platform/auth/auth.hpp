@@ -57,8 +57,10 @@ struct ThrottleRule {
   int window_seconds;  // failures older than this are forgotten
 };
 // TooManyRequests with Retry-After while any key is locked.
-Status CheckThrottle(db::Session& session, const std::vector<std::pair<std::string, ThrottleRule>>& keys);
-void RecordFailure(db::Session& session, const std::vector<std::pair<std::string, ThrottleRule>>& keys);
+Status CheckThrottle(db::Session& session,
+                     const std::vector<std::pair<std::string, ThrottleRule>>& keys);
+void RecordFailure(db::Session& session,
+                   const std::vector<std::pair<std::string, ThrottleRule>>& keys);
 void ClearFailures(db::Session& session, const std::string& key);
 // Lock duration after `failures` failures: 0 within the free allowance, then doubling from 2 s,
 // capped at 15 minutes.

@@ -61,9 +61,9 @@ TEST(Utf8, ValidatesAndCounts) {
   EXPECT_TRUE(IsValidUtf8("plain"));
   EXPECT_TRUE(IsValidUtf8("Zürich – 東京 🧬"));
   EXPECT_FALSE(IsValidUtf8("\xff"));
-  EXPECT_FALSE(IsValidUtf8("\xc3"));              // truncated
-  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong
-  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xc3"));          // truncated
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));      // overlong
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));  // surrogate
   EXPECT_EQ(Utf8Length("Zürich"), 6u);
   EXPECT_EQ(Utf8Length("🧬"), 1u);
 }
@@ -92,7 +92,8 @@ TEST(InputReader, CollectsEveryFieldError) {
   const auto errors = in.Finish();
   std::set<std::string> fields;
   for (const auto& e : errors) fields.insert(e.field);
-  EXPECT_EQ(fields, (std::set<std::string>{"name", "tier", "type", "when", "areas[1]", "missing", "extra"}));
+  EXPECT_EQ(fields, (std::set<std::string>{"name", "tier", "type", "when", "areas[1]", "missing",
+                                           "extra"}));
 }
 
 TEST(InputReader, ReadsValidInputAndTrims) {

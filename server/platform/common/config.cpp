@@ -1,7 +1,8 @@
 #include "platform/common/config.hpp"
 
-#include <stdexcept>
 #include <toml++/toml.h>
+
+#include <stdexcept>
 
 namespace northstar {
 
@@ -16,36 +17,61 @@ void ApplyTomlFile(const std::string& path, Config& config) {
   for (const auto& [key, node] : table) {
     const std::string k(key.str());
     auto str = [&](std::string& out) {
-      if (auto v = node.value<std::string>()) out = *v;
-      else throw std::runtime_error(path + ": " + k + " must be a string");
+      if (auto v = node.value<std::string>())
+        out = *v;
+      else
+        throw std::runtime_error(path + ": " + k + " must be a string");
     };
     auto integer = [&](auto& out) {
-      if (auto v = node.value<int64_t>()) out = static_cast<std::remove_reference_t<decltype(out)>>(*v);
-      else throw std::runtime_error(path + ": " + k + " must be an integer");
+      if (auto v = node.value<int64_t>())
+        out = static_cast<std::remove_reference_t<decltype(out)>>(*v);
+      else
+        throw std::runtime_error(path + ": " + k + " must be an integer");
     };
     auto boolean = [&](bool& out) {
-      if (auto v = node.value<bool>()) out = *v;
-      else throw std::runtime_error(path + ": " + k + " must be true or false");
+      if (auto v = node.value<bool>())
+        out = *v;
+      else
+        throw std::runtime_error(path + ": " + k + " must be true or false");
     };
-    if (k == "database") str(config.database);
-    else if (k == "bind") str(config.bind);
-    else if (k == "port") integer(config.port);
-    else if (k == "io_threads") integer(config.io_threads);
-    else if (k == "db_threads") integer(config.db_threads);
-    else if (k == "static_dir") str(config.static_dir);
-    else if (k == "body_limit") integer(config.body_limit);
-    else if (k == "session_ttl_minutes") integer(config.session_ttl_minutes);
-    else if (k == "invitation_ttl_days") integer(config.invitation_ttl_days);
-    else if (k == "grace_seconds") integer(config.grace_seconds);
-    else if (k == "read_timeout_seconds") integer(config.read_timeout_seconds);
-    else if (k == "idle_timeout_seconds") integer(config.idle_timeout_seconds);
-    else if (k == "log_level") str(config.log_level);
-    else if (k == "access_log") boolean(config.access_log);
-    else if (k == "public_url") str(config.public_url);
-    else if (k == "cookie_secure") str(config.cookie_secure);
-    else if (k == "trust_proxy") boolean(config.trust_proxy);
-    else if (k == "demo") boolean(config.demo);
-    else throw std::runtime_error(path + ": unknown setting '" + k + "'");
+    if (k == "database")
+      str(config.database);
+    else if (k == "bind")
+      str(config.bind);
+    else if (k == "port")
+      integer(config.port);
+    else if (k == "io_threads")
+      integer(config.io_threads);
+    else if (k == "db_threads")
+      integer(config.db_threads);
+    else if (k == "static_dir")
+      str(config.static_dir);
+    else if (k == "body_limit")
+      integer(config.body_limit);
+    else if (k == "session_ttl_minutes")
+      integer(config.session_ttl_minutes);
+    else if (k == "invitation_ttl_days")
+      integer(config.invitation_ttl_days);
+    else if (k == "grace_seconds")
+      integer(config.grace_seconds);
+    else if (k == "read_timeout_seconds")
+      integer(config.read_timeout_seconds);
+    else if (k == "idle_timeout_seconds")
+      integer(config.idle_timeout_seconds);
+    else if (k == "log_level")
+      str(config.log_level);
+    else if (k == "access_log")
+      boolean(config.access_log);
+    else if (k == "public_url")
+      str(config.public_url);
+    else if (k == "cookie_secure")
+      str(config.cookie_secure);
+    else if (k == "trust_proxy")
+      boolean(config.trust_proxy);
+    else if (k == "demo")
+      boolean(config.demo);
+    else
+      throw std::runtime_error(path + ": unknown setting '" + k + "'");
   }
 }
 

@@ -14,6 +14,7 @@ enum class ErrorCode {
   kUnauthenticated,       // 401
   kForbidden,             // 403
   kNotFound,              // 404
+  kMethodNotAllowed,      // 405
   kConflict,              // 409
   kStale,                 // 412
   kPayloadTooLarge,       // 413
@@ -70,7 +71,7 @@ inline Error Stale() {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }
@@ -93,9 +94,9 @@ using Status = Result<Ok>;
 inline Status OkStatus() { return Ok{}; }
 
 // Propagates an error out of a function returning Result<...>.
-#define NS_TRY(expr)                          \
-  do {                                        \
-    auto ns_try_result_ = (expr);             \
+#define NS_TRY(expr)                                         \
+  do {                                                       \
+    auto ns_try_result_ = (expr);                            \
     if (!ns_try_result_.ok()) return ns_try_result_.error(); \
   } while (0)
 

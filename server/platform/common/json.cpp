@@ -41,8 +41,8 @@ bool IsValidUtf8(std::string_view s) {
 }
 
 size_t Utf8Length(std::string_view s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string Serialize(const json::value& v) { return json::serialize(v); }
@@ -105,8 +105,9 @@ std::optional<std::string> InputReader::String(std::string_view key, Presence pr
   s = first == std::string::npos ? "" : s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
   const size_t length = Utf8Length(s);
   if (length < min_length) {
-    AddError(key, min_length == 1 ? "must not be empty"
-                                  : "must be at least " + std::to_string(min_length) + " characters");
+    AddError(key, min_length == 1
+                      ? "must not be empty"
+                      : "must be at least " + std::to_string(min_length) + " characters");
     return std::nullopt;
   }
   if (length > max_length) {
@@ -205,7 +206,11 @@ std::optional<std::vector<std::string>> InputReader::StringArray(std::string_vie
       AddError(path, "must be 1 to " + std::to_string(max_length) + " characters");
       return std::nullopt;
     }
-    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+    if (std::find(out.begin(), out.end(), s) != out.end()) {
+      AddError(path, "repeats an earlier item");
+      return std::nullopt;
+    }
+    out.push_back(std::move(s));
   }
   return out;
 }

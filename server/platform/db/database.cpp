@@ -4,7 +4,6 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <boost/url.hpp>
-
 #include <filesystem>
 #include <stdexcept>
 
@@ -38,7 +37,8 @@ std::string PostgresKeywords(const std::string& url) {
   std::string dbname = u.path();
   if (!dbname.empty() && dbname.front() == '/') dbname.erase(0, 1);
   add("dbname", dbname);
-  for (const auto& param : u.params()) add(std::string(param.key).c_str(), std::string(param.value));
+  for (const auto& param : u.params())
+    add(std::string(param.key).c_str(), std::string(param.value));
   return out;
 }
 
@@ -117,15 +117,21 @@ std::optional<int64_t> Row::OptInt(const std::string& column) const {
 
 bool Row::IsNull(const std::string& column) const { return At(column).null; }
 
-Session::Session(Database& database) : session_(database.pool()), dialect_(database.dialect()) {}
+Session::Session(Database& database) : session_(database.pool()), dialect_(database.dialect()) {
+  // A connection that failed (the database restarted, the network dropped) is reopened on its
+  // next lease, so the server recovers without a restart.
+  if (!session_.is_connected()) session_.reconnect();
+}
 
 std::vector<Row> Session::Query(const std::string& sql, const Params& params) {
   // The params are only read, but SOCI's use() wants non-const lvalues that outlive the statement.
   Params& p = const_cast<Params&>(params);
   soci::details::prepare_temp_type prep = (session_.prepare << sql);
   for (auto& e : p.entries_) {
-    if (e.is_int) prep, soci::use(e.integer, e.indicator, e.name);
-    else prep, soci::use(e.text, e.indicator, e.name);
+    if (e.is_int)
+      prep, soci::use(e.integer, e.indicator, e.name);
+    else
+      prep, soci::use(e.text, e.indicator, e.name);
   }
   soci::rowset<soci::row> rows(prep);
   std::vector<Row> out;
@@ -187,8 +193,10 @@ int64_t Session::Exec(const std::string& sql, const Params& params) {
   Params& p = const_cast<Params&>(params);
   soci::details::prepare_temp_type prep = (session_.prepare << sql);
   for (auto& e : p.entries_) {
-    if (e.is_int) prep, soci::use(e.integer, e.indicator, e.name);
-    else prep, soci::use(e.text, e.indicator, e.name);
+    if (e.is_int)
+      prep, soci::use(e.integer, e.indicator, e.name);
+    else
+      prep, soci::use(e.text, e.indicator, e.name);
   }
   soci::statement st(prep);
   st.execute(true);
@@ -233,6 +241,13 @@ Database::Database(const std::string& url, size_t pool_size)
       s << "SET client_min_messages = WARNING";
     }
   }
+}
+
+std::string SafeMessage(const std::exception& error) {
+  if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&error)) {
+    return soci_error->get_error_message();
+  }
+  return error.what();
 }
 
 bool IsConstraintViolation(const soci::soci_error& error) {

@@ -6,14 +6,14 @@
 // one thread at a time.
 #pragma once
 
+#include <soci/soci.h>
+
 #include <cstdint>
 #include <deque>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <soci/soci.h>
 
 namespace northstar::db {
 
@@ -116,6 +116,10 @@ class Database {
   size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
 };
+
+// An exception's message safe for logs: SOCI appends the statement's parameters (hashes, e-mail
+// addresses) to its messages; this keeps only the database's own error text.
+std::string SafeMessage(const std::exception& error);
 
 // True when a soci error is a uniqueness / foreign-key constraint violation.
 bool IsConstraintViolation(const soci::soci_error& error);

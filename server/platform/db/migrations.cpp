@@ -41,11 +41,12 @@ int LatestVersion() {
 
 int CurrentVersion(Database& database) {
   Session session(database);
-  const char* exists_sql =
-      database.dialect() == Dialect::kSqlite
-          ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
-          : "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = 'schema_migrations'"
-            " AND table_schema = current_schema()";
+  const char* exists_sql = database.dialect() == Dialect::kSqlite
+                               ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND "
+                                 "name = 'schema_migrations'"
+                               : "SELECT COUNT(*) AS n FROM information_schema.tables WHERE "
+                                 "table_name = 'schema_migrations'"
+                                 " AND table_schema = current_schema()";
   if (session.QueryOne(exists_sql)->Int("n") == 0) return 0;
   auto row = session.QueryOne("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations");
   return row ? static_cast<int>(row->Int("v")) : 0;

@@ -16,7 +16,8 @@ namespace northstar {
 namespace {
 
 std::string SqliteUrl() {
-  return "sqlite:" + (std::filesystem::temp_directory_path() / ("ns-unit-" + NewId() + ".db")).string();
+  return "sqlite:" +
+         (std::filesystem::temp_directory_path() / ("ns-unit-" + NewId() + ".db")).string();
 }
 
 class Storage : public ::testing::TestWithParam<std::string> {
@@ -40,28 +41,41 @@ class Storage : public ::testing::TestWithParam<std::string> {
     db::Migrate(*database_);
     db::Session s(*database_);
     org_a_ = NewId(), org_b_ = NewId(), user_a_ = NewId(), user_b_ = NewId(), alliance_ = NewId();
-    s.Exec("INSERT INTO organizations (id, name, name_key, type, version, created_at, updated_at)"
-           " VALUES ('" + org_a_ + "', 'A', 'a', 'pharma', 1, 'x', 'x'), ('" + org_b_ +
-           "', 'B', 'b', 'startup', 1, 'x', 'x')");
-    s.Exec("INSERT INTO users (id, organization_id, email, name, org_role, active, version,"
-           " created_at, updated_at) VALUES ('" + user_a_ + "', '" + org_a_ +
-           "', 'a@a.example', 'Ann', 'admin', 1, 1, 'x', 'x'), ('" + user_b_ + "', '" + org_b_ +
-           "', 'b@b.example', 'Bo', 'admin', 1, 1, 'x', 'x')");
-    s.Exec("INSERT INTO alliances (id, name, type, therapeutic_areas, territory, tier, description,"
-           " stage, archived, north_star_statement, north_star_beneficiaries, created_by, version,"
-           " created_at, updated_at) VALUES ('" + alliance_ + "', 'X', 'service', '[]', '', 2, '',"
-           " 'scouting', 0, '', '', '" + user_a_ + "', 1, 'x', 'x')");
+    s.Exec(
+        "INSERT INTO organizations (id, name, name_key, type, version, created_at, updated_at)"
+        " VALUES ('" +
+        org_a_ + "', 'A', 'a', 'pharma', 1, 'x', 'x'), ('" + org_b_ +
+        "', 'B', 'b', 'startup', 1, 'x', 'x')");
+    s.Exec(
+        "INSERT INTO users (id, organization_id, email, name, org_role, active, version,"
+        " created_at, updated_at) VALUES ('" +
+        user_a_ + "', '" + org_a_ + "', 'a@a.example', 'Ann', 'admin', 1, 1, 'x', 'x'), ('" +
+        user_b_ + "', '" + org_b_ + "', 'b@b.example', 'Bo', 'admin', 1, 1, 'x', 'x')");
+    s.Exec(
+        "INSERT INTO alliances (id, name, type, therapeutic_areas, territory, tier, description,"
+        " stage, archived, north_star_statement, north_star_beneficiaries, created_by, version,"
+        " created_at, updated_at) VALUES ('" +
+        alliance_ +
+        "', 'X', 'service', '[]', '', 2, '',"
+        " 'scouting', 0, '', '', '" +
+        user_a_ + "', 1, 'x', 'x')");
   }
 
   void InsertNote(const std::string& visibility, const std::string& org, const std::string& owner,
                   const std::string& readers = "[]") {
     db::Session s(*database_);
     db::Params p;
-    p.Set("id", NewId()).Set("a", alliance_).Set("vis", visibility).Set("org", org)
-        .Set("user", owner).Set("readers", readers);
-    s.Exec("INSERT INTO notes (id, alliance_id, title, body, entry_date, visibility,"
-           " owner_organization_id, owner_user_id, readers, version, created_at, updated_at)"
-           " VALUES (:id, :a, :vis, '', '2026-01-01', :vis, :org, :user, :readers, 1, 'x', 'x')", p);
+    p.Set("id", NewId())
+        .Set("a", alliance_)
+        .Set("vis", visibility)
+        .Set("org", org)
+        .Set("user", owner)
+        .Set("readers", readers);
+    s.Exec(
+        "INSERT INTO notes (id, alliance_id, title, body, entry_date, visibility,"
+        " owner_organization_id, owner_user_id, readers, version, created_at, updated_at)"
+        " VALUES (:id, :a, :vis, '', '2026-01-01', :vis, :org, :user, :readers, 1, 'x', 'x')",
+        p);
   }
 
   int64_t CountVisible(const access::Membership& m) {
@@ -69,8 +83,11 @@ class Storage : public ::testing::TestWithParam<std::string> {
     db::Params p;
     p.Set("a", alliance_);
     access::BindVisibility(p, m);
-    return s.QueryOne("SELECT COUNT(*) AS n FROM notes n WHERE n.alliance_id = :a AND " +
-                          access::VisibleRecordsSql("n"), p)->Int("n");
+    return s
+        .QueryOne("SELECT COUNT(*) AS n FROM notes n WHERE n.alliance_id = :a AND " +
+                      access::VisibleRecordsSql("n"),
+                  p)
+        ->Int("n");
   }
 
   std::unique_ptr<db::Database> database_;
@@ -86,8 +103,10 @@ TEST_P(Storage, ParamsRoundTripNullsIntegersAndText) {
   db::Session s(*database_);
   db::Params p;
   p.Set("id", NewId()).Set("name", "Zürich – 東京").Set("web", std::nullopt);
-  s.Exec("INSERT INTO organizations (id, name, name_key, type, website, version, created_at,"
-         " updated_at) VALUES (:id, :name, 'z', 'cro', :web, 41, 'x', 'x')", p);
+  s.Exec(
+      "INSERT INTO organizations (id, name, name_key, type, website, version, created_at,"
+      " updated_at) VALUES (:id, :name, 'z', 'cro', :web, 41, 'x', 'x')",
+      p);
   auto row = s.QueryOne("SELECT name, website, version FROM organizations WHERE name_key = 'z'");
   ASSERT_TRUE(row);
   EXPECT_EQ(row->Str("name"), "Zürich – 東京");
@@ -113,8 +132,9 @@ TEST_P(Storage, TransactionsRollBackUnlessCommitted) {
 TEST_P(Storage, UniqueViolationsAreRecognised) {
   db::Session s(*database_);
   try {
-    s.Exec("INSERT INTO organizations (id, name, name_key, type, version, created_at, updated_at)"
-           " VALUES ('dup', 'A2', 'a', 'pharma', 1, 'x', 'x')");
+    s.Exec(
+        "INSERT INTO organizations (id, name, name_key, type, version, created_at, updated_at)"
+        " VALUES ('dup', 'A2', 'a', 'pharma', 1, 'x', 'x')");
     FAIL() << "expected a constraint violation";
   } catch (const soci::soci_error& e) {
     EXPECT_TRUE(db::IsConstraintViolation(e)) << e.what();
@@ -155,8 +175,9 @@ TEST_P(Storage, AuditChainVerifiesAndCatchesTampering) {
   EXPECT_TRUE(report.intact) << report.message;
   EXPECT_EQ(report.events_checked, 5);
 
-  s.Exec("UPDATE audit_events SET changes = '{\"name\":{\"before\":\"X\",\"after\":\"Z\"}}'"
-         " WHERE seq = 3");
+  s.Exec(
+      "UPDATE audit_events SET changes = '{\"name\":{\"before\":\"X\",\"after\":\"Z\"}}'"
+      " WHERE seq = 3");
   report = audit::Verify(s);
   EXPECT_FALSE(report.intact);
   EXPECT_EQ(report.first_broken_seq, 3);
@@ -208,7 +229,8 @@ TEST(DatabaseUrl, ParsesBothBackends) {
   EXPECT_EQ(db::ParseDatabaseUrl("sqlite:///tmp/n.db").sqlite_path, "/tmp/n.db");
   const auto pg = db::ParseDatabaseUrl("postgresql://u:p%20w@h:5/db?sslmode=disable");
   EXPECT_EQ(pg.dialect, db::Dialect::kPostgres);
-  EXPECT_EQ(pg.connect_string, "host='h' port='5' user='u' password='p w' dbname='db' sslmode='disable'");
+  EXPECT_EQ(pg.connect_string,
+            "host='h' port='5' user='u' password='p w' dbname='db' sslmode='disable'");
   EXPECT_THROW(db::ParseDatabaseUrl("mysql://x"), std::invalid_argument);
 }
 

@@ -42,15 +42,16 @@ class RouterTest : public ::testing::Test {
     router_.Add("GET", "/api/v1/things/{id}", [](RequestContext& c) -> Result<Response> {
       return JsonResponse(200, json::object{{"id", c.Param("id")}, {"user", c.user().user_id}});
     });
-    router_.Add("POST", "/api/v1/things", [](RequestContext&) -> Result<Response> {
-      return Invalid("name", "is required");
-    });
-    router_.Add("GET", "/public", [](RequestContext&) -> Result<Response> {
-      return JsonResponse(200, json::object{});
-    }, {Access::kPublic, false});
-    router_.Add("GET", "/boom", [](RequestContext&) -> Result<Response> {
-      throw std::runtime_error("secret internals");
-    }, {Access::kPublic, true});
+    router_.Add("POST", "/api/v1/things",
+                [](RequestContext&) -> Result<Response> { return Invalid("name", "is required"); });
+    router_.Add(
+        "GET", "/public",
+        [](RequestContext&) -> Result<Response> { return JsonResponse(200, json::object{}); },
+        {Access::kPublic, false});
+    router_.Add(
+        "GET", "/boom",
+        [](RequestContext&) -> Result<Response> { throw std::runtime_error("secret internals"); },
+        {Access::kPublic, true});
   }
   Router router_;
 };

@@ -14,36 +14,64 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 std::string_view TypeSuffix(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kMalformed: return "malformed";
-    case ErrorCode::kUnauthenticated: return "unauthenticated";
-    case ErrorCode::kForbidden: return "forbidden";
-    case ErrorCode::kNotFound: return "not-found";
-    case ErrorCode::kConflict: return "conflict";
-    case ErrorCode::kStale: return "stale";
-    case ErrorCode::kPayloadTooLarge: return "too-large";
-    case ErrorCode::kValidation: return "validation";
-    case ErrorCode::kPreconditionRequired: return "precondition-required";
-    case ErrorCode::kTooManyRequests: return "too-many-requests";
-    case ErrorCode::kUnavailable: return "unavailable";
-    case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kMalformed:
+      return "malformed";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorCode::kForbidden:
+      return "forbidden";
+    case ErrorCode::kNotFound:
+      return "not-found";
+    case ErrorCode::kMethodNotAllowed:
+      return "method-not-allowed";
+    case ErrorCode::kConflict:
+      return "conflict";
+    case ErrorCode::kStale:
+      return "stale";
+    case ErrorCode::kPayloadTooLarge:
+      return "too-large";
+    case ErrorCode::kValidation:
+      return "validation";
+    case ErrorCode::kPreconditionRequired:
+      return "precondition-required";
+    case ErrorCode::kTooManyRequests:
+      return "too-many-requests";
+    case ErrorCode::kUnavailable:
+      return "unavailable";
+    case ErrorCode::kInternal:
+      return "internal";
   }
   return "internal";
 }
 
 std::string_view Title(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kMalformed: return "Malformed request";
-    case ErrorCode::kUnauthenticated: return "Not signed in";
-    case ErrorCode::kForbidden: return "Not allowed";
-    case ErrorCode::kNotFound: return "Not found";
-    case ErrorCode::kConflict: return "Conflict";
-    case ErrorCode::kStale: return "Changed since you read it";
-    case ErrorCode::kPayloadTooLarge: return "Request too large";
-    case ErrorCode::kValidation: return "Invalid input";
-    case ErrorCode::kPreconditionRequired: return "Version required";
-    case ErrorCode::kTooManyRequests: return "Too many requests";
-    case ErrorCode::kUnavailable: return "Service unavailable";
-    case ErrorCode::kInternal: return "Internal error";
+    case ErrorCode::kMalformed:
+      return "Malformed request";
+    case ErrorCode::kUnauthenticated:
+      return "Not signed in";
+    case ErrorCode::kForbidden:
+      return "Not allowed";
+    case ErrorCode::kNotFound:
+      return "Not found";
+    case ErrorCode::kMethodNotAllowed:
+      return "Method not allowed";
+    case ErrorCode::kConflict:
+      return "Conflict";
+    case ErrorCode::kStale:
+      return "Changed since you read it";
+    case ErrorCode::kPayloadTooLarge:
+      return "Request too large";
+    case ErrorCode::kValidation:
+      return "Invalid input";
+    case ErrorCode::kPreconditionRequired:
+      return "Version required";
+    case ErrorCode::kTooManyRequests:
+      return "Too many requests";
+    case ErrorCode::kUnavailable:
+      return "Service unavailable";
+    case ErrorCode::kInternal:
+      return "Internal error";
   }
   return "Internal error";
 }
@@ -121,18 +149,32 @@ Response NoContent() {
 
 int StatusOf(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kMalformed: return 400;
-    case ErrorCode::kUnauthenticated: return 401;
-    case ErrorCode::kForbidden: return 403;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kConflict: return 409;
-    case ErrorCode::kStale: return 412;
-    case ErrorCode::kPayloadTooLarge: return 413;
-    case ErrorCode::kValidation: return 422;
-    case ErrorCode::kPreconditionRequired: return 428;
-    case ErrorCode::kTooManyRequests: return 429;
-    case ErrorCode::kUnavailable: return 503;
-    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kMalformed:
+      return 400;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kForbidden:
+      return 403;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kMethodNotAllowed:
+      return 405;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kStale:
+      return 412;
+    case ErrorCode::kPayloadTooLarge:
+      return 413;
+    case ErrorCode::kValidation:
+      return 422;
+    case ErrorCode::kPreconditionRequired:
+      return 428;
+    case ErrorCode::kTooManyRequests:
+      return 429;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -148,7 +190,8 @@ Response ProblemResponse(const Error& error, const std::string& request_id) {
   body["request_id"] = request_id;
   if (!error.fields.empty()) {
     json::array fields;
-    for (const auto& f : error.fields) fields.push_back(json::object{{"field", f.field}, {"message", f.message}});
+    for (const auto& f : error.fields)
+      fields.push_back(json::object{{"field", f.field}, {"message", f.message}});
     body["errors"] = std::move(fields);
   }
   if (!error.extra_json.empty()) {

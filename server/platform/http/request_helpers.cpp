@@ -54,8 +54,8 @@ Result<Page> ReadPage(const Request& request, int default_limit) {
   if (auto cursor = request.Query("cursor"); cursor && !cursor->empty()) {
     std::string raw(cursor->size(), '\0');
     size_t len = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(),
-                          cursor->c_str(), cursor->size(), nullptr, &len, nullptr,
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), cursor->c_str(),
+                          cursor->size(), nullptr, &len, nullptr,
                           sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
       return Malformed("The cursor is not one this server issued.");
     }

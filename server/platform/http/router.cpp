@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "platform/common/ids.hpp"
+#include "platform/db/database.hpp"
 
 namespace northstar::http {
 namespace {
@@ -48,8 +49,10 @@ const Router::Route* Router::Find(const std::string& method, const std::string& 
     for (size_t i = 0; i < segments.size() && match; ++i) {
       const auto& want = route.segments[i];
       if (want.size() > 2 && want.front() == '{' && want.back() == '}') {
-        if (segments[i].empty()) match = false;
-        else found[want.substr(1, want.size() - 2)] = segments[i];
+        if (segments[i].empty())
+          match = false;
+        else
+          found[want.substr(1, want.size() - 2)] = segments[i];
       } else if (want != segments[i]) {
         match = false;
       }
@@ -62,6 +65,18 @@ const Router::Route* Router::Find(const std::string& method, const std::string& 
     }
   }
   return nullptr;
+}
+
+std::string Router::AllowedMethods(const std::string& path) const {
+  std::string out;
+  for (const auto& route : routes_) {
+    std::map<std::string, std::string> params;
+    bool matched = false;
+    if (Find(route.method, path, &params, &matched) == &route) {
+      out += (out.empty() ? "" : ", ") + route.method;
+    }
+  }
+  return out;
 }
 
 bool Router::IsBlocking(const Request& request) const {
@@ -83,7 +98,18 @@ Result<Response> Router::Dispatch(const Route& route, RequestContext& context) c
       return Malformed("'" + value + "' is not a valid id.");
     }
   }
-  if (authenticator_) {
+  // Inline routes never touch the database, so they do not authenticate; public routes that
+  // do survive a database failure in authentication (e.g. /readyz must still answer 503).
+  const bool authenticate = route.options.access == Access::kSignedIn || route.options.blocking;
+  if (authenticator_ && authenticate && route.options.access == Access::kPublic) {
+    try {
+      auto principal = authenticator_(context.request);
+      if (principal.ok()) context.principal = std::move(principal).value();
+    } catch (const std::exception& e) {
+      spdlog::warn("request {}: could not identify the caller: {}", context.request.request_id,
+                   db::SafeMessage(e));
+    }
+  } else if (authenticator_ && authenticate) {
     auto principal = authenticator_(context.request);
     if (!principal.ok()) {
       if (route.options.access == Access::kSignedIn) return principal.error();
@@ -115,11 +141,11 @@ Response Router::Handle(const Request& request) const {
     if (!path_matched && fallback_ && !request.path.starts_with("/api/")) {
       if (auto r = fallback_(request)) return *r;
     }
-    Error e = path_matched ? MakeError(ErrorCode::kMalformed,
+    Error e = path_matched ? MakeError(ErrorCode::kMethodNotAllowed,
                                        "Method " + request.method + " is not allowed here.")
                            : NotFound("No such resource: " + request.path);
     Response r = ProblemResponse(e, request.request_id);
-    if (path_matched) r.status = 405;
+    if (path_matched) r.SetHeader("Allow", AllowedMethods(request.path));
     return r;
   }
   RequestContext context{request, std::move(params), std::nullopt};
@@ -128,9 +154,23 @@ Response Router::Handle(const Request& request) const {
     auto result = Dispatch(*route, context);
     response = result.ok() ? std::move(result).value()
                            : ProblemResponse(result.error(), request.request_id);
+  } catch (const soci::soci_error& e) {
+    if (db::IsConstraintViolation(e)) {
+      // Two requests raced past the same check (say, two sign-ups with one name); the loser is
+      // told what a sequential request would have been told.
+      response = ProblemResponse(
+          Conflict("The change conflicts with one made at the same moment; reload and retry."),
+          request.request_id);
+    } else {
+      spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
+                    db::SafeMessage(e));
+      response = ProblemResponse(
+          MakeError(ErrorCode::kUnavailable, "The database is not available; try again shortly."),
+          request.request_id);
+    }
   } catch (const std::exception& e) {
     spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
-                  e.what());
+                  db::SafeMessage(e));
     response = ProblemResponse(
         MakeError(ErrorCode::kInternal, "Something went wrong on our side; it has been logged."),
         request.request_id);

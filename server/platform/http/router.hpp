@@ -68,6 +68,7 @@ class Router {
   };
   const Route* Find(const std::string& method, const std::string& path,
                     std::map<std::string, std::string>* params, bool* path_matched) const;
+  std::string AllowedMethods(const std::string& path) const;
   Result<Response> Dispatch(const Route& route, RequestContext& context) const;
 
   std::vector<Route> routes_;

@@ -1,12 +1,13 @@
 #include "platform/http/server.hpp"
 
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <chrono>
+#include <cmath>
 #include <list>
 #include <mutex>
 #include <thread>
@@ -14,7 +15,6 @@
 #include "platform/common/ids.hpp"
 #include "platform/common/json.hpp"
 #include "platform/common/time.hpp"
-#include <cmath>
 
 namespace northstar::http {
 
@@ -92,20 +92,22 @@ struct Server::Impl {
     access_log = spdlog::get("access");
   }
 
-  void LogAccess(const Request& req, const Response& res, std::chrono::steady_clock::time_point t0) {
+  void LogAccess(const Request& req, const Response& res,
+                 std::chrono::steady_clock::time_point t0) {
     if (!config.access_log || !access_log) return;
-    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                        std::chrono::steady_clock::now() - t0)
-                        .count();
-    json::object line{{"at", NowIso()},
-                      {"request_id", req.request_id},
-                      {"method", req.method},
-                      {"path", req.path},
-                      {"status", res.status},
-                      {"duration_us", us},
-                      {"remote", req.remote_address},
-                      {"user_id", res.user_id.empty() ? json::value(nullptr) : json::value(res.user_id)},
-                      {"bytes", res.body.size()}};
+    const auto us =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
+            .count();
+    json::object line{
+        {"at", NowIso()},
+        {"request_id", req.request_id},
+        {"method", req.method},
+        {"path", req.path},
+        {"status", res.status},
+        {"duration_us", us},
+        {"remote", req.remote_address},
+        {"user_id", res.user_id.empty() ? json::value(nullptr) : json::value(res.user_id)},
+        {"bytes", res.body.size()}};
     access_log->info(json::serialize(line));
   }
 
@@ -115,8 +117,7 @@ struct Server::Impl {
     if (!router.IsBlocking(request)) co_return router.Handle(request);
     // Database work runs on the pool; the coroutine resumes on its strand when it is done.
     co_return co_await asio::co_spawn(
-        db_pool, [&]() -> awaitable<Response> { co_return router.Handle(request); },
-        use_awaitable);
+        db_pool, [&]() -> awaitable<Response> { co_return router.Handle(request); }, use_awaitable);
   }
 
   awaitable<void> WriteResponse(Connection& c, Response response, bool keep_alive,
@@ -151,7 +152,8 @@ struct Server::Impl {
       first = false;
       auto [ec, n] = co_await bhttp::async_read(c->stream(), buffer, parser, kTuple);
       if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
-          ec == beast::error::timeout || ec == asio::error::connection_reset || ec == asio::error::eof) {
+          ec == beast::error::timeout || ec == asio::error::connection_reset ||
+          ec == asio::error::eof) {
         break;
       }
       const auto t0 = std::chrono::steady_clock::now();
@@ -181,8 +183,8 @@ struct Server::Impl {
       const auto q = request.target.find('?');
       if (q != std::string::npos &&
           !ParseQuery(std::string_view(request.target).substr(q + 1), request.query)) {
-        response = ProblemResponse(Malformed("The query string is not valid percent-encoded UTF-8."),
-                                   request.request_id);
+        response = ProblemResponse(
+            Malformed("The query string is not valid percent-encoded UTF-8."), request.request_id);
       } else {
         response = co_await Dispatch(request);
       }
@@ -291,7 +293,8 @@ void Server::Run(const std::function<void(unsigned short port)>& on_listening) {
   asio::co_spawn(acceptor_strand, d.Listen(acceptor), asio::detached);
 
   std::vector<std::thread> threads;
-  for (int i = 1; i < std::max(1, d.config.io_threads); ++i) threads.emplace_back([&] { d.ioc.run(); });
+  for (int i = 1; i < std::max(1, d.config.io_threads); ++i)
+    threads.emplace_back([&] { d.ioc.run(); });
   d.ioc.run();
   for (auto& t : threads) t.join();
   d.db_pool.join();
