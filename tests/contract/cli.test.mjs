@@ -154,3 +154,31 @@ test('configuration: flags beat environment variables, which beat the TOML file'
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('SIGTERM lets requests in flight finish, refuses new connections, and exits 0', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ns-cli-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(bin, ['serve', '--database', `sqlite:${join(dir, 'g.db')}`, '--port',
+    String(port), '--demo', '--access-log', 'false', '--log-level', 'warn', '--grace-seconds', '10'],
+  { stdio: 'ignore' });
+  try {
+    await waitReady(base);
+    // Sign-ins are slow on purpose (Argon2id), so these are still running when SIGTERM arrives.
+    const inFlight = Array.from({ length: 8 }, () =>
+      fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'ben@meridian.example', password: 'not-the-password-1' }),
+      }).then((r) => r.status, (e) => `error: ${e.cause?.code ?? e.message}`));
+    await new Promise((r) => setTimeout(r, 100));
+    const exited = new Promise((res) => server.on('exit', (code) => res(code)));
+    server.kill('SIGTERM');
+    const statuses = await Promise.all(inFlight);
+    for (const s of statuses) assert.ok(s === 401 || s === 429, `in-flight request answered ${s}`);
+    assert.equal(await exited, 0);
+    await assert.rejects(fetch(`${base}/healthz`), 'no new connections after shutdown');
+  } finally {
+    if (server.exitCode === null) server.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -48,6 +48,7 @@ class Connection {
   // Both touched only on the connection's strand.
   bool busy = false;
   bool closing = false;
+  int served = 0;
 
  private:
   beast::tcp_stream stream_;
@@ -143,7 +144,9 @@ struct Server::Impl {
       if (!ec) remote = ep.address().to_string();
     }
     bool first = true;
-    while (!stopping.load() && !c->closing) {
+    // A connection that has not sent its first request yet is let through once while stopping:
+    // its request may already be on the wire.
+    while (!c->closing && (!stopping.load() || c->served == 0)) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.body_limit(config.body_limit);
       parser.header_limit(16 * 1024);
@@ -198,6 +201,7 @@ struct Server::Impl {
                              parser.get().version());
       LogAccess(request, logged, t0);
       c->busy = false;
+      ++c->served;
       if (!keep_alive) break;
     }
     boost::system::error_code ignored;
@@ -239,9 +243,10 @@ struct Server::Impl {
     acceptor.close(ignored);
     std::lock_guard lock(mu);
     for (auto& c : connections) {
-      // Idle connections (waiting for a next request) are closed now; busy ones close after
-      // their response is written.
+      // Idle keep-alive connections (between requests) are closed now; busy ones close after
+      // their response is written; new ones get to send one request within the read timeout.
       asio::post(c->stream().get_executor(), [c] {
+        if (c->served == 0) return;
         c->closing = true;
         if (!c->busy) c->stream().cancel();
       });
