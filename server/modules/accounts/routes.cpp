@@ -82,20 +82,11 @@ Result<Response> Me(AccountsService& svc, RequestContext& ctx) {
 
 Result<Response> ListOrganizations(AccountsService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(http::Page page, http::ReadPage(ctx.request));
-  std::optional<std::string> after;
-  if (page.cursor && page.cursor->contains("k") && page.cursor->at("k").is_string()) {
-    after = std::string(page.cursor->at("k").as_string());
-  }
-  auto orgs = svc.ListOrganizations(ctx.request.Query("q").value_or(""), after, page.limit + 1);
-  json::array items;
-  std::optional<json::object> next;
-  for (size_t i = 0; i < orgs.size() && i < static_cast<size_t>(page.limit); ++i) {
-    items.push_back(OrganizationJson(orgs[i]));
-  }
-  if (orgs.size() > static_cast<size_t>(page.limit)) {
-    next = json::object{{"k", NameKey(orgs[page.limit - 1].name)}};
-  }
-  return http::JsonResponse(200, http::ListBody(std::move(items), next));
+  auto orgs = svc.ListOrganizations(ctx.request.Query("q").value_or(""),
+                                    http::CursorText(page, "k"), page.limit + 1);
+  return http::PageResponse(orgs, page.limit, OrganizationJson, [](const Organization& o) {
+    return json::object{{"k", NameKey(o.name)}};
+  });
 }
 
 Result<Response> CreateOrganization(AccountsService& svc, RequestContext& ctx) {
@@ -141,19 +132,10 @@ Result<Response> UpdateOrganization(AccountsService& svc, RequestContext& ctx) {
 
 Result<Response> ListUsers(AccountsService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(http::Page page, http::ReadPage(ctx.request));
-  std::optional<std::string> after;
-  if (page.cursor && page.cursor->contains("id") && page.cursor->at("id").is_string()) {
-    after = std::string(page.cursor->at("id").as_string());
-  }
-  auto users = svc.ListUsers(ctx.user(), after, page.limit + 1);
-  json::array items;
-  for (size_t i = 0; i < users.size() && i < static_cast<size_t>(page.limit); ++i) {
-    items.push_back(UserJson(users[i]));
-  }
-  std::optional<json::object> next;
-  if (users.size() > static_cast<size_t>(page.limit))
-    next = json::object{{"id", users[page.limit - 1].id}};
-  return http::JsonResponse(200, http::ListBody(std::move(items), next));
+  auto users = svc.ListUsers(ctx.user(), http::CursorText(page, "id"), page.limit + 1);
+  return http::PageResponse(users, page.limit, UserJson, [](const User& u) {
+    return json::object{{"id", u.id}};
+  });
 }
 
 Result<Response> GetUser(AccountsService& svc, RequestContext& ctx) {
@@ -203,20 +185,10 @@ Result<Response> CreateInvitation(AccountsService& svc, RequestContext& ctx) {
 
 Result<Response> ListInvitations(AccountsService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(http::Page page, http::ReadPage(ctx.request));
-  std::optional<std::string> after;
-  if (page.cursor && page.cursor->contains("id") && page.cursor->at("id").is_string()) {
-    after = std::string(page.cursor->at("id").as_string());
-  }
-  auto rows = svc.ListInvitations(ctx.user(), after, page.limit + 1);
-  json::array items;
-  for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(page.limit); ++i) {
-    items.push_back(InvitationJson(rows[i]));
-  }
-  std::optional<json::object> next;
-  if (rows.size() > static_cast<size_t>(page.limit)) {
-    next = json::object{{"id", rows[page.limit - 1].invitation.id}};
-  }
-  return http::JsonResponse(200, http::ListBody(std::move(items), next));
+  auto rows = svc.ListInvitations(ctx.user(), http::CursorText(page, "id"), page.limit + 1);
+  return http::PageResponse(rows, page.limit, InvitationJson, [](const store::InvitationRow& r) {
+    return json::object{{"id", r.invitation.id}};
+  });
 }
 
 Result<Response> LookupInvitation(AccountsService& svc, RequestContext& ctx) {

@@ -14,12 +14,6 @@ constexpr auto kRequired = Presence::kRequired;
 constexpr auto kOptional = Presence::kOptional;
 constexpr size_t kNameMax = 200, kTextMax = 5000, kBodyMax = 20000;
 
-json::array StringsJson(const std::vector<std::string>& v) {
-  json::array a;
-  for (const auto& s : v) a.emplace_back(s);
-  return a;
-}
-
 json::object PartyJson(const Party& p) {
   return {{"organization_id", p.organization_id},
           {"organization_name", p.organization_name},
@@ -42,7 +36,7 @@ json::object AllianceJson(const Alliance& a, const std::string& my_role,
   return {{"id", a.id},
           {"name", a.name},
           {"type", a.type},
-          {"therapeutic_areas", StringsJson(a.therapeutic_areas)},
+          {"therapeutic_areas", ToJsonArray(a.therapeutic_areas)},
           {"territory", a.territory},
           {"tier", a.tier},
           {"description", a.description},
@@ -86,7 +80,7 @@ json::object NoteJson(const Note& n) {
           {"owner_organization_name", n.owner_organization_name},
           {"author_id", n.owner_user_id},
           {"author_name", n.author_name},
-          {"readers", StringsJson(n.readers)},
+          {"readers", ToJsonArray(n.readers)},
           {"version", n.version},
           {"created_at", n.created_at},
           {"updated_at", n.updated_at}};
@@ -230,19 +224,17 @@ Result<Response> ListAlliances(AlliancesService& svc, RequestContext& ctx) {
       return Malformed("The cursor belongs to a different sort order; start from the first page.");
     }
   }
-  auto rows = svc.List(ctx.user(), f, page.limit + 1);
-  json::array items;
-  for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(page.limit); ++i) {
-    items.push_back(AllianceJson(rows[i].alliance, rows[i].my_role, rows[i].my_organization_id));
-  }
-  std::optional<json::object> next;
-  if (rows.size() > static_cast<size_t>(page.limit)) {
-    const Alliance& last = rows[page.limit - 1].alliance;
-    const bool by_name = f.sort == "name" || f.sort == "-name";
-    next =
-        json::object{{"s", f.sort}, {"v", by_name ? last.name : last.updated_at}, {"id", last.id}};
-  }
-  return http::JsonResponse(200, http::ListBody(std::move(items), next));
+  const bool by_name = f.sort == "name" || f.sort == "-name";
+  return http::PageResponse(
+      svc.List(ctx.user(), f, page.limit + 1), page.limit,
+      [](const store::ListedAlliance& r) {
+        return AllianceJson(r.alliance, r.my_role, r.my_organization_id);
+      },
+      [&](const store::ListedAlliance& r) {
+        return json::object{{"s", f.sort},
+                            {"v", by_name ? r.alliance.name : r.alliance.updated_at},
+                            {"id", r.alliance.id}};
+      });
 }
 
 Result<Response> Archive(AlliancesService& svc, RequestContext& ctx, bool archived) {
@@ -352,24 +344,15 @@ Result<Response> ListNotes(AlliancesService& svc, RequestContext& ctx) {
   }
   std::optional<std::pair<std::string, std::string>> after;
   if (page.cursor) {
-    const auto& c = *page.cursor;
-    if (!c.contains("d") || !c.contains("id") || !c.at("d").is_string() ||
-        !c.at("id").is_string()) {
-      return Malformed("The cursor is not one this server issued.");
-    }
-    after = std::make_pair(std::string(c.at("d").as_string()), std::string(c.at("id").as_string()));
+    auto date = http::CursorText(page, "d"), id = http::CursorText(page, "id");
+    if (!date || !id) return Malformed("The cursor is not one this server issued.");
+    after = std::make_pair(*date, *id);
   }
   NS_ASSIGN_OR_RETURN(
       auto notes, svc.ListNotes(ctx.user(), ctx.Param("id"), visibility, after, page.limit + 1));
-  json::array items;
-  for (size_t i = 0; i < notes.size() && i < static_cast<size_t>(page.limit); ++i) {
-    items.push_back(NoteJson(notes[i]));
-  }
-  std::optional<json::object> next;
-  if (notes.size() > static_cast<size_t>(page.limit)) {
-    next = json::object{{"d", notes[page.limit - 1].entry_date}, {"id", notes[page.limit - 1].id}};
-  }
-  return http::JsonResponse(200, http::ListBody(std::move(items), next));
+  return http::PageResponse(notes, page.limit, NoteJson, [](const Note& n) {
+    return json::object{{"d", n.entry_date}, {"id", n.id}};
+  });
 }
 
 Result<Response> GetNote(AlliancesService& svc, RequestContext& ctx) {
@@ -398,6 +381,21 @@ Result<Response> DeleteNote(AlliancesService& svc, RequestContext& ctx) {
   return http::NoContent();
 }
 
+json::object AuditEventJson(const audit::ListedEvent& e) {
+  auto optional = [](const std::string& s) {
+    return s.empty() ? json::value(nullptr) : json::value(s);
+  };
+  return {{"id", e.id},
+          {"seq", e.seq},
+          {"at", e.at},
+          {"actor_id", optional(e.actor_id)},
+          {"actor_name", optional(e.actor_name)},
+          {"record_type", e.record_type},
+          {"record_id", e.record_id},
+          {"action", e.action},
+          {"changes", e.changes}};
+}
+
 Result<Response> ListAudit(AlliancesService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(http::Page page, http::ReadPage(ctx.request));
   std::optional<int64_t> before;
@@ -409,24 +407,9 @@ Result<Response> ListAudit(AlliancesService& svc, RequestContext& ctx) {
   }
   NS_ASSIGN_OR_RETURN(auto events,
                       svc.ListAudit(ctx.user(), ctx.Param("id"), before, page.limit + 1));
-  json::array items;
-  for (size_t i = 0; i < events.size() && i < static_cast<size_t>(page.limit); ++i) {
-    const auto& e = events[i];
-    items.push_back(
-        {{"id", e.id},
-         {"seq", e.seq},
-         {"at", e.at},
-         {"actor_id", e.actor_id.empty() ? json::value(nullptr) : json::value(e.actor_id)},
-         {"actor_name", e.actor_name.empty() ? json::value(nullptr) : json::value(e.actor_name)},
-         {"record_type", e.record_type},
-         {"record_id", e.record_id},
-         {"action", e.action},
-         {"changes", e.changes}});
-  }
-  std::optional<json::object> next;
-  if (events.size() > static_cast<size_t>(page.limit))
-    next = json::object{{"seq", events[page.limit - 1].seq}};
-  return http::JsonResponse(200, http::ListBody(std::move(items), next));
+  return http::PageResponse(events, page.limit, AuditEventJson, [](const audit::ListedEvent& e) {
+    return json::object{{"seq", e.seq}};
+  });
 }
 
 }  // namespace

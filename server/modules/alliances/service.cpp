@@ -8,12 +8,6 @@
 namespace northstar::alliances {
 namespace {
 
-json::array StringsJson(const std::vector<std::string>& v) {
-  json::array a;
-  for (const auto& s : v) a.emplace_back(s);
-  return a;
-}
-
 audit::Event AllianceEvent(const std::string& actor, const Alliance& a, const std::string& type,
                            const std::string& record_id, const std::string& action,
                            json::object changes) {
@@ -56,7 +50,7 @@ json::object AllianceAuditView(const Alliance& a) {
   }
   return {{"name", a.name},
           {"type", a.type},
-          {"therapeutic_areas", StringsJson(a.therapeutic_areas)},
+          {"therapeutic_areas", ToJsonArray(a.therapeutic_areas)},
           {"territory", a.territory},
           {"tier", a.tier},
           {"description", a.description},
@@ -72,7 +66,7 @@ json::object NoteAuditView(const Note& n) {
           {"body", n.body},
           {"entry_date", n.entry_date},
           {"visibility", n.visibility},
-          {"readers", StringsJson(n.readers)}};
+          {"readers", ToJsonArray(n.readers)}};
 }
 
 access::RecordScope ScopeOf(const Note& n) {

@@ -41,22 +41,12 @@ constexpr char kNoteColumns[] =
     " FROM notes n JOIN organizations o ON o.id = n.owner_organization_id"
     " JOIN users u ON u.id = n.owner_user_id";
 
-std::string AreasToJson(const std::vector<std::string>& areas) {
-  json::array a;
-  for (const auto& s : areas) a.emplace_back(s);
-  return json::serialize(a);
-}
-
-std::vector<std::string> AreasFromJson(const std::string& text) {
-  return access::ReadersFromJson(text);  // same shape: a JSON array of strings
-}
-
 Alliance AllianceFromRow(const db::Row& r) {
   Alliance a;
   a.id = r.Str("id");
   a.name = r.Str("name");
   a.type = r.Str("type");
-  a.therapeutic_areas = AreasFromJson(r.Str("therapeutic_areas"));
+  a.therapeutic_areas = StringsFromJsonText(r.Str("therapeutic_areas"));
   a.territory = r.Str("territory");
   a.tier = r.Int("tier");
   a.description = r.Str("description");
@@ -105,7 +95,7 @@ void BindAlliance(db::Params& p, const Alliance& a) {
   p.Set("id", a.id)
       .Set("name", a.name)
       .Set("type", a.type)
-      .Set("areas", AreasToJson(a.therapeutic_areas))
+      .Set("areas", json::serialize(ToJsonArray(a.therapeutic_areas)))
       .Set("territory", a.territory)
       .Set("tier", a.tier)
       .Set("description", a.description)

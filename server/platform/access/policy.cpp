@@ -149,20 +149,11 @@ void BindVisibility(db::Params& params, const Membership& member) {
 }
 
 std::string ReadersToJson(const std::vector<std::string>& readers) {
-  json::array a;
-  for (const auto& r : readers) a.emplace_back(r);
-  return json::serialize(a);
+  return json::serialize(ToJsonArray(readers));
 }
 
 std::vector<std::string> ReadersFromJson(const std::string& text) {
-  std::vector<std::string> out;
-  boost::system::error_code ec;
-  auto v = json::parse(text, ec);
-  if (ec || !v.is_array()) return out;
-  for (const auto& item : v.as_array()) {
-    if (item.is_string()) out.emplace_back(item.as_string());
-  }
-  return out;
+  return StringsFromJsonText(text);
 }
 
 }  // namespace northstar::access

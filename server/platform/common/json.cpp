@@ -248,6 +248,23 @@ std::vector<FieldError> InputReader::Finish() {
   return std::move(errors_);
 }
 
+json::array ToJsonArray(const std::vector<std::string>& items) {
+  json::array a;
+  for (const auto& s : items) a.emplace_back(s);
+  return a;
+}
+
+std::vector<std::string> StringsFromJsonText(const std::string& text) {
+  std::vector<std::string> out;
+  boost::system::error_code ec;
+  auto v = json::parse(text, ec);
+  if (ec || !v.is_array()) return out;
+  for (const auto& item : v.as_array()) {
+    if (item.is_string()) out.emplace_back(item.as_string());
+  }
+  return out;
+}
+
 Status FieldErrorsToStatus(std::vector<FieldError> errors) {
   if (errors.empty()) return OkStatus();
   return Invalid(std::move(errors));

@@ -63,6 +63,10 @@ class InputReader {
   std::vector<FieldError> errors_;
 };
 
+// A list of strings as a JSON array, and back from JSON text (anything else gives an empty list).
+json::array ToJsonArray(const std::vector<std::string>& items);
+std::vector<std::string> StringsFromJsonText(const std::string& text);
+
 // Returns Invalid(errors) when there are any, else OkStatus().
 Status FieldErrorsToStatus(std::vector<FieldError> errors);
 

@@ -123,7 +123,7 @@ Session::Session(Database& database) : session_(database.pool()), dialect_(datab
   if (!session_.is_connected()) session_.reconnect();
 }
 
-std::vector<Row> Session::Query(const std::string& sql, const Params& params) {
+soci::details::prepare_temp_type Session::Prepare(const std::string& sql, const Params& params) {
   // The params are only read, but SOCI's use() wants non-const lvalues that outlive the statement.
   Params& p = const_cast<Params&>(params);
   soci::details::prepare_temp_type prep = (session_.prepare << sql);
@@ -133,7 +133,11 @@ std::vector<Row> Session::Query(const std::string& sql, const Params& params) {
     else
       prep, soci::use(e.text, e.indicator, e.name);
   }
-  soci::rowset<soci::row> rows(prep);
+  return prep;
+}
+
+std::vector<Row> Session::Query(const std::string& sql, const Params& params) {
+  soci::rowset<soci::row> rows(Prepare(sql, params));
   std::vector<Row> out;
   for (const soci::row& r : rows) {
     Row row;
@@ -190,15 +194,7 @@ std::optional<Row> Session::QueryOne(const std::string& sql, const Params& param
 }
 
 int64_t Session::Exec(const std::string& sql, const Params& params) {
-  Params& p = const_cast<Params&>(params);
-  soci::details::prepare_temp_type prep = (session_.prepare << sql);
-  for (auto& e : p.entries_) {
-    if (e.is_int)
-      prep, soci::use(e.integer, e.indicator, e.name);
-    else
-      prep, soci::use(e.text, e.indicator, e.name);
-  }
-  soci::statement st(prep);
+  soci::statement st(Prepare(sql, params));
   st.execute(true);
   return st.get_affected_rows();
 }

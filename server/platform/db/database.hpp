@@ -86,6 +86,7 @@ class Session {
   soci::session& raw() { return session_; }
 
  private:
+  soci::details::prepare_temp_type Prepare(const std::string& sql, const Params& params);
   soci::session session_;
   Dialect dialect_;
 };

@@ -75,4 +75,11 @@ json::object ListBody(json::array items, const std::optional<json::object>& next
   return body;
 }
 
+std::optional<std::string> CursorText(const Page& page, std::string_view key) {
+  if (!page.cursor) return std::nullopt;
+  auto it = page.cursor->find(key);
+  if (it == page.cursor->end() || !it->value().is_string()) return std::nullopt;
+  return std::string(it->value().as_string());
+}
+
 }  // namespace northstar::http

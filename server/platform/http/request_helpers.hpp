@@ -1,6 +1,7 @@
 // Helpers every route uses: body parsing, If-Match versions, ETags, pagination.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,5 +26,19 @@ Result<Page> ReadPage(const Request& request, int default_limit = 50);
 std::string EncodeCursor(const json::object& position);
 // {"items": [...], "next_cursor": cursor|null}
 json::object ListBody(json::array items, const std::optional<json::object>& next);
+// The text under `key` in the page's cursor, if the cursor has one.
+std::optional<std::string> CursorText(const Page& page, std::string_view key);
+
+// Answers one page of rows that were fetched with limit + 1: the extra row only tells that there
+// is a next page, whose cursor is `position` of the page's last row.
+template <typename Row, typename ToJson, typename Position>
+Response PageResponse(const std::vector<Row>& rows, int limit, ToJson to_json, Position position) {
+  json::array items;
+  const size_t shown = std::min(rows.size(), static_cast<size_t>(limit));
+  for (size_t i = 0; i < shown; ++i) items.push_back(to_json(rows[i]));
+  std::optional<json::object> next;
+  if (rows.size() > shown) next = position(rows[shown - 1]);
+  return JsonResponse(200, ListBody(std::move(items), next));
+}
 
 }  // namespace northstar::http
