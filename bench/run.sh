@@ -102,15 +102,15 @@ else
 fi
 DB=$DATA/bench.db
 SUMMARY=$DATA/generate.out
-GENERATE_SECONDS="(reused)"
 if [[ -s $SUMMARY && -f $DB ]] && grep -q "^alliances=$ALLIANCES$" "$SUMMARY"; then
   log "reusing the data set in $DATA"
+  GENERATED="reused; generated earlier in $(sed -n 's/^total_seconds=\([0-9]*\).*/\1/p' "$SUMMARY") s"
 else
   rm -f "$DB" "$DB-wal" "$DB-shm" "$SUMMARY"
   log "generating $ALLIANCES alliances into $DB"
   started=$(date +%s.%N)
   timeout 7200 "$GENERATE_BIN" --database "sqlite:$DB" --alliances "$ALLIANCES" >"$SUMMARY.tmp"
-  GENERATE_SECONDS=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')
+  GENERATED="generated in $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }') s"
   mv "$SUMMARY.tmp" "$SUMMARY"
 fi
 value() { sed -n "s/^$1=//p" "$SUMMARY" | head -n1; }
@@ -145,6 +145,7 @@ done
 sleep 1
 rss_kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$SERVER_PID/status"; }
 IDLE_RSS_KB=$(rss_kb VmRSS)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log "signing in as $EMAIL"
 curl -sS --max-time 10 -D "$WORK/login.headers" -o "$WORK/login.body" \
@@ -165,7 +166,9 @@ LIST_ITEMS=$(grep -o '"id":"[^"]*","name"' "$WORK/check.body" | wc -l | tr -d ' 
 
 # ---- load -------------------------------------------------------------------------------------
 # wrk shares the machine with the server; both are on loopback.
-declare -A RPS P50 P99 BAD ERRS
+declare -A RPS P50 P99 BAD ERRS CPU_US CORES
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }  # user + system time
 to_ms() {  # wrk latency ("812.00us", "3.41ms", "1.02s") -> milliseconds
   awk -v v="$1" 'BEGIN {
     n = v + 0
@@ -177,8 +180,18 @@ run_wrk() {  # name url [header]
   local args=(-t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency)
   [[ $# -ge 3 ]] && args+=(-H "$3")
   log "wrk $name: $CONNECTIONS connections, ${DURATION} s"
+  local ticks_before ticks_after requests
+  ticks_before=$(cpu_ticks)
   timeout $((DURATION + 60)) wrk "${args[@]}" "$url" >"$out"
+  ticks_after=$(cpu_ticks)
   cat "$out" >&2
+  requests=$(awk '/ requests in / { print $1 }' "$out")
+  # The server's own CPU time per request, and how many of the cores it got: less sensitive to
+  # a noisy machine than requests per second.
+  CPU_US[$name]=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$CLK_TCK" -v n="${requests:-0}" \
+    'BEGIN { printf "%.0f", n > 0 ? t / hz * 1e6 / n : 0 }')
+  CORES[$name]=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$CLK_TCK" -v d="$DURATION" \
+    'BEGIN { printf "%.2f", t / hz / d }')
   RPS[$name]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
   P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
@@ -214,14 +227,15 @@ CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)
   echo "## Northstar load test — $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "Machine: $(nproc) cores, ${CPU:-unknown CPU}, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM;" \
-       "build ${BUILD_TYPE:-?}; SQLite; $ALLIANCES alliances ($DB_SIZE database, generated in ${GENERATE_SECONDS} s);" \
+       "build ${BUILD_TYPE:-?}; SQLite; $ALLIANCES alliances ($DB_SIZE database, $GENERATED);" \
        "signed in as a member of $HUB_ALLIANCES alliances; wrk ${WRK_THREADS} threads, $CONNECTIONS connections, ${DURATION} s per endpoint."
   echo
-  echo "| Endpoint | Requests/s | p50 (ms) | p99 (ms) | non-2xx | socket errors |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  echo "| GET /healthz | ${RPS[healthz]} | ${P50[healthz]} | ${P99[healthz]} | ${BAD[healthz]} | ${ERRS[healthz]} |"
-  echo "| GET /api/v1/alliances/{id} (signed in) | ${RPS[read]} | ${P50[read]} | ${P99[read]} | ${BAD[read]} | ${ERRS[read]} |"
-  echo "| GET /api/v1/alliances?stage=execution&limit=50 ($LIST_ITEMS items) | ${RPS[list]} | ${P50[list]} | ${P99[list]} | ${BAD[list]} | ${ERRS[list]} |"
+  echo "| Endpoint | Requests/s | p50 (ms) | p99 (ms) | Server CPU µs/request | Server cores busy | non-2xx | socket errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  row() { echo "| $1 | ${RPS[$2]} | ${P50[$2]} | ${P99[$2]} | ${CPU_US[$2]} | ${CORES[$2]} | ${BAD[$2]} | ${ERRS[$2]} |"; }
+  row "GET /healthz" healthz
+  row "GET /api/v1/alliances/{id} (signed in)" read
+  row "GET /api/v1/alliances?stage=execution&limit=50 ($LIST_ITEMS items)" list
   echo
   echo "| Budget (DESIGN.md section 7) | Measured | Verdict |"
   echo "|---|---:|---|"
@@ -230,7 +244,8 @@ CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)
   echo "| Idle memory < 64 MB | $(mb "$IDLE_RSS_KB") MB | $(verdict "$IDLE_RSS_KB < 65536") |"
   echo "| Memory under load < 256 MB (peak RSS) | $(mb "$PEAK_RSS_KB") MB | $(verdict "$PEAK_RSS_KB < 262144") |"
   echo
-  echo "RSS after the load: $(mb "$AFTER_RSS_KB") MB. Filtered list p99: ${P99[list]} ms (no budget)."
+  echo "RSS after the load: $(mb "$AFTER_RSS_KB") MB. Filtered list p99: ${P99[list]} ms (no budget)." \
+       "Load average before the load test: $LOAD_BEFORE (wrk runs on the same cores)."
 } | tee "$WORK/results.md"
 [[ -n ${BENCH_OUT:-} ]] && cp "$WORK/results.md" "$BENCH_OUT"
 if [[ -n $DATA_DIR ]]; then
