@@ -16,11 +16,10 @@
 //
 // Output: progress on stderr; KEY=VALUE lines on stdout (sign_in_email, password, alliance_id,
 // ...) that bench/run.sh reads.
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -72,16 +71,21 @@ std::string Duration(double seconds) {
   if (seconds < 0 || seconds > 1e7) return "?";
   const auto s = static_cast<long>(seconds + 0.5);
   char buf[32];
-  if (s >= 3600) std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, s / 60 % 60);
-  else if (s >= 60) std::snprintf(buf, sizeof buf, "%ldm%02lds", s / 60, s % 60);
-  else std::snprintf(buf, sizeof buf, "%lds", s);
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, s / 60 % 60);
+  else if (s >= 60)
+    std::snprintf(buf, sizeof buf, "%ldm%02lds", s / 60, s % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%lds", s);
   return buf;
 }
 
 class Progress {
  public:
   Progress(std::string label, int64_t total)
-      : label_(std::move(label)), total_(total), start_(SteadyClock::now()),
+      : label_(std::move(label)),
+        total_(total),
+        start_(SteadyClock::now()),
         tty_(isatty(STDERR_FILENO) != 0) {
     reporter_ = std::thread([this] { Report(); });
   }
@@ -128,8 +132,10 @@ class Progress {
     std::snprintf(line, sizeof line, "%-10s [%s] %7lld/%-7lld %5.1f%% %8.1f/s  %s", label_.c_str(),
                   bar.c_str(), static_cast<long long>(done), static_cast<long long>(total_),
                   100.0 * fraction, rate, eta.c_str());
-    if (tty_) std::fprintf(stderr, "\r%s\033[K%s", line, final ? "\n" : "");
-    else std::fprintf(stderr, "%s\n", line);
+    if (tty_)
+      std::fprintf(stderr, "\r%s\033[K%s", line, final ? "\n" : "");
+    else
+      std::fprintf(stderr, "%s\n", line);
     std::fflush(stderr);
   }
 
@@ -185,58 +191,101 @@ T Must(ns::Result<T> result, const std::string& what) {
 // Vocabulary. Every name is a combination of these made-up words.
 
 const std::vector<std::string> kOrgWords = {
-    "Aldermoor", "Brightwell", "Calloway", "Dunmere",   "Elmstead",    "Fenwick",    "Glenhart",
-    "Halvorsen", "Ironbridge", "Juniper",  "Kestrel",   "Larkspur",    "Marlowe",    "Northcote",
-    "Oakhaven",  "Pellham",    "Quarrington", "Ravensworth", "Silverbirch", "Thornbury",
-    "Umberlane", "Valemont",   "Westerly", "Yarrow",    "Zephyrine"};
+    "Aldermoor", "Brightwell",  "Calloway",    "Dunmere",     "Elmstead",
+    "Fenwick",   "Glenhart",    "Halvorsen",   "Ironbridge",  "Juniper",
+    "Kestrel",   "Larkspur",    "Marlowe",     "Northcote",   "Oakhaven",
+    "Pellham",   "Quarrington", "Ravensworth", "Silverbirch", "Thornbury",
+    "Umberlane", "Valemont",    "Westerly",    "Yarrow",      "Zephyrine"};
 
 struct OrgKind {
   const char* suffix;
   const char* type;
 };
-const std::vector<OrgKind> kOrgKinds = {
-    {"Therapeutics", "pharma"},      {"Biologics", "biotech"},          {"Digital Health", "startup"},
-    {"University", "academic"},      {"Clinical Research", "cro"},      {"Health Network", "provider"},
-    {"Patient Foundation", "nonprofit"}, {"Data Systems", "technology"}, {"Health Plan", "payer"},
-    {"Public Health Agency", "government"}, {"Bio", "biotech"},          {"Pharma", "pharma"}};
+const std::vector<OrgKind> kOrgKinds = {{"Therapeutics", "pharma"},
+                                        {"Biologics", "biotech"},
+                                        {"Digital Health", "startup"},
+                                        {"University", "academic"},
+                                        {"Clinical Research", "cro"},
+                                        {"Health Network", "provider"},
+                                        {"Patient Foundation", "nonprofit"},
+                                        {"Data Systems", "technology"},
+                                        {"Health Plan", "payer"},
+                                        {"Public Health Agency", "government"},
+                                        {"Bio", "biotech"},
+                                        {"Pharma", "pharma"}};
 
 const std::vector<std::string> kFirstNames = {
-    "Ada",   "Bruno", "Carla", "Dmitri", "Elin",  "Farid", "Greta", "Hugo",  "Ines",  "Jonas",
-    "Kaia",  "Luca",  "Maren", "Nikolai", "Olga", "Pavel", "Quinn", "Rosa",  "Soren", "Talia",
-    "Uma",   "Viktor", "Wanda", "Xavier", "Yara", "Zoltan", "Amara", "Bastian", "Celine", "Darius"};
+    "Ada",  "Bruno",  "Carla", "Dmitri",  "Elin", "Farid",  "Greta", "Hugo",    "Ines",   "Jonas",
+    "Kaia", "Luca",   "Maren", "Nikolai", "Olga", "Pavel",  "Quinn", "Rosa",    "Soren",  "Talia",
+    "Uma",  "Viktor", "Wanda", "Xavier",  "Yara", "Zoltan", "Amara", "Bastian", "Celine", "Darius"};
 const std::vector<std::string> kLastNames = {
-    "Abernathy", "Bellweather", "Castellane", "Drummond", "Eskildsen", "Fairbairn", "Gallardo",
-    "Holloway",  "Ingersoll",   "Jankowski",  "Kavanagh", "Lindqvist", "Montrose",  "Nakamura",
-    "Okonkwo",   "Pemberton",   "Quintero",   "Rasmussen", "Strand",   "Trevelyan", "Underhill",
-    "Valdivia",  "Whitcombe",   "Yilmaz",     "Zeller",   "Achterberg", "Blackwood", "Corrigan",
-    "Delacroix", "Everly"};
+    "Abernathy", "Bellweather", "Castellane", "Drummond",  "Eskildsen", "Fairbairn",
+    "Gallardo",  "Holloway",    "Ingersoll",  "Jankowski", "Kavanagh",  "Lindqvist",
+    "Montrose",  "Nakamura",    "Okonkwo",    "Pemberton", "Quintero",  "Rasmussen",
+    "Strand",    "Trevelyan",   "Underhill",  "Valdivia",  "Whitcombe", "Yilmaz",
+    "Zeller",    "Achterberg",  "Blackwood",  "Corrigan",  "Delacroix", "Everly"};
 
-const std::vector<std::string> kAreas = {
-    "oncology", "cardiology", "immunology", "neurology", "hepatology", "nephrology",
-    "respiratory", "rare disease", "infectious disease", "dermatology", "ophthalmology",
-    "metabolic disease", "digital therapeutics", "real-world data", "vaccines"};
-const std::vector<std::string> kTerritories = {
-    "Worldwide", "EU", "US", "EU and US", "UK", "Japan", "Nordics", "DACH", "Latin America",
-    "Asia-Pacific", "Worldwide excluding China", "US (Midwest)"};
-const std::vector<std::string> kNoteTitles = {
-    "Steering committee minutes", "Budget review", "Recruitment update", "Risk register review",
-    "Data sharing questions", "Publication plan", "Milestone check", "Governance retrospective",
-    "Regulatory feedback", "Supply forecast", "Our position on the option", "Next quarter priorities"};
-const std::vector<std::string> kContributions = {
-    "Clinical development and regulatory affairs", "Platform, product team and patient design",
-    "Funding and portfolio strategy", "Lab capacity and translational biology",
-    "Outcomes data from partner hospitals", "Site management and monitoring",
-    "Market access in the territory", "Analytics platform and data engineering"};
-const std::vector<std::string> kValues = {
-    "Milestone payments and a validated claim", "Faster real-world evidence",
-    "Royalties and a late-stage asset", "Publications and training",
-    "A reference customer", "Lower total cost of care", "A differentiated offer"};
+const std::vector<std::string> kAreas = {"oncology",
+                                         "cardiology",
+                                         "immunology",
+                                         "neurology",
+                                         "hepatology",
+                                         "nephrology",
+                                         "respiratory",
+                                         "rare disease",
+                                         "infectious disease",
+                                         "dermatology",
+                                         "ophthalmology",
+                                         "metabolic disease",
+                                         "digital therapeutics",
+                                         "real-world data",
+                                         "vaccines"};
+const std::vector<std::string> kTerritories = {"Worldwide",
+                                               "EU",
+                                               "US",
+                                               "EU and US",
+                                               "UK",
+                                               "Japan",
+                                               "Nordics",
+                                               "DACH",
+                                               "Latin America",
+                                               "Asia-Pacific",
+                                               "Worldwide excluding China",
+                                               "US (Midwest)"};
+const std::vector<std::string> kNoteTitles = {"Steering committee minutes",
+                                              "Budget review",
+                                              "Recruitment update",
+                                              "Risk register review",
+                                              "Data sharing questions",
+                                              "Publication plan",
+                                              "Milestone check",
+                                              "Governance retrospective",
+                                              "Regulatory feedback",
+                                              "Supply forecast",
+                                              "Our position on the option",
+                                              "Next quarter priorities"};
+const std::vector<std::string> kContributions = {"Clinical development and regulatory affairs",
+                                                 "Platform, product team and patient design",
+                                                 "Funding and portfolio strategy",
+                                                 "Lab capacity and translational biology",
+                                                 "Outcomes data from partner hospitals",
+                                                 "Site management and monitoring",
+                                                 "Market access in the territory",
+                                                 "Analytics platform and data engineering"};
+const std::vector<std::string> kValues = {"Milestone payments and a validated claim",
+                                          "Faster real-world evidence",
+                                          "Royalties and a late-stage asset",
+                                          "Publications and training",
+                                          "A reference customer",
+                                          "Lower total cost of care",
+                                          "A differentiated offer"};
 
-// Weighted choice: weights[k] for items[k].
+// A uniformly random item.
 template <typename T>
 const T& Pick(std::mt19937_64& rng, const std::vector<T>& items) {
   return items[std::uniform_int_distribution<size_t>(0, items.size() - 1)(rng)];
 }
+// An index drawn with probability proportional to weights[index].
 size_t PickWeighted(std::mt19937_64& rng, const std::vector<double>& weights) {
   std::discrete_distribution<size_t> d(weights.begin(), weights.end());
   return d(rng);
@@ -267,8 +316,8 @@ void CreateOrganizations(const Options& o, ns::accounts::AccountsService& accoun
   for (int i = 0; i < o.orgs; ++i) {
     const std::string& word = kOrgWords[i % kOrgWords.size()];
     const OrgKind& kind = kOrgKinds[(i / kOrgWords.size() + i) % kOrgKinds.size()];
-    const std::string base = kind.type == std::string("academic") ? "University of " + word
-                                                                  : word + " " + kind.suffix;
+    const std::string base =
+        kind.type == std::string("academic") ? "University of " + word : word + " " + kind.suffix;
     std::string name = base;
     std::string short_name = word;
     for (int n = 2; taken.count(name); ++n) {
@@ -283,8 +332,10 @@ void CreateOrganizations(const Options& o, ns::accounts::AccountsService& accoun
     org.short_name = short_name;
     org.type = kind.type;
     org.domain = slug + ".example";
-    org.id = Must(accounts.CreateOrganization(std::nullopt, name, kind.type, "https://" + org.domain),
-                  "organisation " + name).id;
+    org.id =
+        Must(accounts.CreateOrganization(std::nullopt, name, kind.type, "https://" + org.domain),
+             "organisation " + name)
+            .id;
     p.orgs.push_back(std::move(org));
   }
 }
@@ -306,7 +357,8 @@ void CreatePeople(const Options& o, int threads, ns::accounts::AccountsService& 
     if (j >= static_cast<int>(kFirstNames.size())) local += std::to_string(j);
     const std::string email = local + "@" + org.domain;
     const bool admin = j == 0;
-    auto user = Must(accounts.CreateUser(org.id, email, first + " " + last, admin, o.password), email);
+    auto user =
+        Must(accounts.CreateUser(org.id, email, first + " " + last, admin, o.password), email);
     ns::auth::Principal& person = p.people[g];
     person.user_id = user.id;
     person.organization_id = user.organization_id;
@@ -337,9 +389,18 @@ std::vector<std::string> StagePath(std::mt19937_64& rng) {
     }
   };
   switch (target) {
-    case 0: break;                          // scouting
-    case 1: case 2: case 3: case 4: case 5: forward_to(target); break;
-    case 6: forward_to(5), path.push_back("renewal"); break;
+    case 0:
+      break;  // scouting
+    case 1:
+    case 2:
+    case 3:
+    case 4:
+    case 5:
+      forward_to(target);
+      break;
+    case 6:
+      forward_to(5), path.push_back("renewal");
+      break;
     case 7:
       forward_to(5);
       if (Chance(rng, 0.5)) path.push_back("renewal");
@@ -361,22 +422,32 @@ std::vector<std::string> StagePath(std::mt19937_64& rng) {
 
 std::vector<std::string> PartyRolesFor(const std::string& type, size_t count) {
   std::vector<std::string> roles;
-  if (type == "in_licensing") roles = {"licensee", "licensor"};
-  else if (type == "out_licensing") roles = {"licensor", "licensee"};
-  else if (type == "co_development" || type == "co_commercialization") roles = {"co_developer", "co_developer"};
-  else if (type == "research_collaboration") roles = {"lead", "funder"};
-  else if (type == "consortium") roles = {"member", "member", "member", "observer"};
-  else roles = {"lead", "member"};
+  if (type == "in_licensing")
+    roles = {"licensee", "licensor"};
+  else if (type == "out_licensing")
+    roles = {"licensor", "licensee"};
+  else if (type == "co_development" || type == "co_commercialization")
+    roles = {"co_developer", "co_developer"};
+  else if (type == "research_collaboration")
+    roles = {"lead", "funder"};
+  else if (type == "consortium")
+    roles = {"member", "member", "member", "observer"};
+  else
+    roles = {"lead", "member"};
   while (roles.size() < count) roles.push_back("member");
   roles.resize(count);
   return roles;
 }
 
+// Per person: how many alliances they belong to, and one they can read (preferably one in
+// execution, the stage the load test lists).
 struct Tally {
-  std::vector<std::atomic<int>> memberships;  // per person
   std::mutex mutex;
-  std::string hub_alliance_id;  // an alliance in execution the hub belongs to
-  explicit Tally(size_t people) : memberships(people) {}
+  std::vector<int> memberships;
+  std::vector<std::string> readable;
+  std::vector<bool> readable_in_execution;
+  explicit Tally(size_t people)
+      : memberships(people), readable(people), readable_in_execution(people) {}
 };
 
 void CreateAlliance(int i, const Options& o, const Portfolio& p,
@@ -409,8 +480,10 @@ void CreateAlliance(int i, const Options& o, const Portfolio& p,
   // Organisation 0 (the hub's) is the creator or the invited partner of a fixed share.
   std::vector<int> orgs;
   const double u = std::uniform_real_distribution<double>(0, 1)(rng);
-  if (u < kHubCreatorShare) orgs = {0};
-  else orgs = {other_org({0})};
+  if (u < kHubCreatorShare)
+    orgs = {0};
+  else
+    orgs = {other_org({0})};
   if (orgs[0] != 0 && u < kHubCreatorShare + kHubPartnerShare) orgs.push_back(0);
   while (orgs.size() < party_count) orgs.push_back(other_org(orgs));
   const Org& a_org = p.orgs[orgs[0]];
@@ -452,7 +525,8 @@ void CreateAlliance(int i, const Options& o, const Portfolio& p,
   const auto roles = PartyRolesFor(type, orgs.size());
   for (size_t k = 0; k < orgs.size(); ++k) {
     in.parties->push_back({p.orgs[orgs[k]].id, "", "", roles[k], "", ""});
-    in.contributions->push_back({p.orgs[orgs[k]].id, Pick(rng, kContributions), Pick(rng, kValues)});
+    in.contributions->push_back(
+        {p.orgs[orgs[k]].id, Pick(rng, kContributions), Pick(rng, kValues)});
   }
   const auto view = Must(alliances.Create(creator_p, in), "alliance " + std::string(code));
   const std::string id = view.alliance.id;
@@ -461,7 +535,8 @@ void CreateAlliance(int i, const Options& o, const Portfolio& p,
   // The partner's manager joins through an invitation, as people do.
   ns::accounts::NewInvitation invitation{partner_p.email, partner_p.name, partner_p.organization_id,
                                          id, std::string("manager")};
-  const auto invited = Must(accounts.Invite(creator_p, invitation), "invite to " + std::string(code));
+  const auto invited =
+      Must(accounts.Invite(creator_p, invitation), "invite to " + std::string(code));
   ns::http::Request request;
   request.remote_address = "127.0.0.1";
   request.headers.emplace_back("user-agent", "northstar-bench-generate");
@@ -476,7 +551,8 @@ void CreateAlliance(int i, const Options& o, const Portfolio& p,
     const Org& org = a_side ? a_org : b_org;
     std::vector<int> candidates;
     for (int person : org.people) {
-      if (std::find(members.begin(), members.end(), person) == members.end()) candidates.push_back(person);
+      if (std::find(members.begin(), members.end(), person) == members.end())
+        candidates.push_back(person);
     }
     if (candidates.empty()) continue;
     const int person = Pick(rng, candidates);
@@ -492,13 +568,19 @@ void CreateAlliance(int i, const Options& o, const Portfolio& p,
     const ns::auth::Principal& author_p = p.people[author];
     al::NoteInput note;
     note.title = Pick(rng, kNoteTitles);
-    note.visibility = std::vector<std::string>{"alliance", "party", "restricted"}[PickWeighted(rng, {55, 35, 10})];
+    note.visibility = std::vector<std::string>{"alliance", "party",
+                                               "restricted"}[PickWeighted(rng, {55, 35, 10})];
     char date[16];
-    std::snprintf(date, sizeof date, "%04d-%02d-%02d", std::uniform_int_distribution<int>(2024, 2026)(rng),
-                  std::uniform_int_distribution<int>(1, 12)(rng), std::uniform_int_distribution<int>(1, 28)(rng));
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d",
+                  std::uniform_int_distribution<int>(2024, 2026)(rng),
+                  std::uniform_int_distribution<int>(1, 12)(rng),
+                  std::uniform_int_distribution<int>(1, 28)(rng));
     note.entry_date = date;
-    note.body = *note.title + " for " + code + ": actions agreed, owners named, follow-up at the next "
-                "meeting. " + (*note.visibility == "alliance" ? "Shared with all partners." : "For our side only.");
+    note.body =
+        *note.title + " for " + code +
+        ": actions agreed, owners named, follow-up at the next "
+        "meeting. " +
+        (*note.visibility == "alliance" ? "Shared with all partners." : "For our side only.");
     std::vector<std::string> readers;
     if (*note.visibility == "restricted") {
       for (int m : members) {
@@ -516,24 +598,29 @@ void CreateAlliance(int i, const Options& o, const Portfolio& p,
   int64_t version = view.alliance.version;
   std::string stage = view.alliance.stage;
   for (const auto& to : StagePath(rng)) {
-    if (!al::IsTransitionAllowed(stage, to)) throw std::logic_error("bad path " + stage + " → " + to);
-    const auto moved = Must(alliances.MoveStage(creator_p, id, version, to, "Portfolio review decision"),
-                            "stage of " + std::string(code));
+    if (!al::IsTransitionAllowed(stage, to))
+      throw std::logic_error("bad path " + stage + " → " + to);
+    const auto moved =
+        Must(alliances.MoveStage(creator_p, id, version, to, "Portfolio review decision"),
+             "stage of " + std::string(code));
     version = moved.alliance.version;
     stage = moved.alliance.stage;
   }
 
-  for (int m : members) tally.memberships[m]++;
-  if (stage == "execution" &&
-      std::find(members.begin(), members.end(), p.orgs[0].people[0]) != members.end()) {
-    std::lock_guard lock(tally.mutex);
-    if (tally.hub_alliance_id.empty()) tally.hub_alliance_id = id;
+  std::lock_guard lock(tally.mutex);
+  for (int m : members) {
+    tally.memberships[m]++;
+    if (tally.readable[m].empty() || (stage == "execution" && !tally.readable_in_execution[m])) {
+      tally.readable[m] = id;
+      tally.readable_in_execution[m] = stage == "execution";
+    }
   }
 }
 
 int Run(const Options& o) {
-  const int threads = o.threads > 0 ? o.threads
-                                    : std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
+  const int threads = o.threads > 0
+                          ? o.threads
+                          : std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
   ns::Config config;
   config.database = o.database;
   // One connection per worker, and one spare for lookups.
@@ -542,7 +629,8 @@ int Run(const Options& o) {
   {
     ns::db::Session s(database);
     if (s.QueryOne("SELECT COUNT(*) AS n FROM organizations")->Int("n") > 0) {
-      throw std::runtime_error("the database already has organisations; generate into an empty one");
+      throw std::runtime_error(
+          "the database already has organisations; generate into an empty one");
     }
   }
   ns::accounts::AccountsService accounts(database, config);
@@ -555,12 +643,10 @@ int Run(const Options& o) {
 
   Tally tally(portfolio.people.size());
   Progress progress("alliances", o.alliances);
-  ParallelFor(o.alliances, threads, progress, [&](int i) {
-    CreateAlliance(i, o, portfolio, accounts, alliances, tally);
-  });
+  ParallelFor(o.alliances, threads, progress,
+              [&](int i) { CreateAlliance(i, o, portfolio, accounts, alliances, tally); });
   const double alliance_seconds = progress.Finish();
-  const double total_seconds =
-      std::chrono::duration<double>(SteadyClock::now() - start).count();
+  const double total_seconds = std::chrono::duration<double>(SteadyClock::now() - start).count();
 
   int hub = 0;
   for (size_t k = 0; k < portfolio.people.size(); ++k) {
@@ -572,7 +658,7 @@ int Run(const Options& o) {
             << tally.memberships[hub] << " alliances\n";
   std::cout << "sign_in_email=" << hub_p.email << "\n"
             << "password=" << o.password << "\n"
-            << "alliance_id=" << tally.hub_alliance_id << "\n"
+            << "alliance_id=" << tally.readable[hub] << "\n"
             << "hub_alliances=" << tally.memberships[hub] << "\n"
             << "alliances=" << o.alliances << "\n"
             << "organizations=" << o.orgs << "\n"
@@ -588,21 +674,29 @@ int Run(const Options& o) {
 int main(int argc, char** argv) {
   Options o;
   CLI::App app{"Fill an empty Northstar database with a large synthetic portfolio"};
-  app.add_option("--database", o.database, "Database URL: sqlite:PATH or postgresql://...")->required();
-  app.add_option("--alliances", o.alliances, "How many alliances")->check(CLI::Range(1, 10'000'000))
+  app.add_option("--database", o.database, "Database URL: sqlite:PATH or postgresql://...")
+      ->required();
+  app.add_option("--alliances", o.alliances, "How many alliances")
+      ->check(CLI::Range(1, 10'000'000))
       ->capture_default_str();
   app.add_option("--notes-per-alliance", o.notes_per_alliance, "Journal entries per alliance")
-      ->check(CLI::Range(0, 1000))->capture_default_str();
+      ->check(CLI::Range(0, 1000))
+      ->capture_default_str();
   app.add_option("--members-per-alliance", o.members_per_alliance,
                  "Members per alliance, from its first two parties (at least 2)")
-      ->check(CLI::Range(2, 100))->capture_default_str();
-  app.add_option("--orgs", o.orgs, "Organisations")->check(CLI::Range(2, 100000))->capture_default_str();
+      ->check(CLI::Range(2, 100))
+      ->capture_default_str();
+  app.add_option("--orgs", o.orgs, "Organisations")
+      ->check(CLI::Range(2, 100000))
+      ->capture_default_str();
   app.add_option("--users-per-org", o.users_per_org, "People per organisation")
-      ->check(CLI::Range(1, 1000))->capture_default_str();
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   app.add_option("--password", o.password, "Password of every generated person (12+ characters)")
       ->capture_default_str();
   app.add_option("--threads", o.threads, "Worker threads (0: one per core, at least 2)")
-      ->check(CLI::Range(0, 64))->capture_default_str();
+      ->check(CLI::Range(0, 64))
+      ->capture_default_str();
   app.add_option("--seed", o.seed, "Seed of the random choices")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   try {

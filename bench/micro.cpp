@@ -29,8 +29,14 @@ const std::string kOrgA = "01920d6e-0000-7000-8000-000000000001";
 const std::string kOrgB = "01920d6e-0000-7000-8000-000000000002";
 
 ns::auth::Principal SignedInPrincipal() {
-  return {"01920d6e-0000-7000-8000-0000000000aa", kOrgA, "member", "Ada Strand",
-          "ada.strand@example.example", "01920d6e-0000-7000-8000-0000000000bb", "", "csrf"};
+  return {"01920d6e-0000-7000-8000-0000000000aa",
+          kOrgA,
+          "member",
+          "Ada Strand",
+          "ada.strand@example.example",
+          "01920d6e-0000-7000-8000-0000000000bb",
+          "",
+          "csrf"};
 }
 
 // A router with the server's real route table (taken from the real registration against an
@@ -58,11 +64,11 @@ const ns::http::Router& BenchRouter() {
             },
             {is_public ? ns::http::Access::kPublic : ns::http::Access::kSignedIn, !is_public});
     }
-    r.SetAuthenticator([](const ns::http::Request& request)
-                           -> ns::Result<std::optional<ns::auth::Principal>> {
-      if (!request.Cookie("ns_session")) return std::optional<ns::auth::Principal>{};
-      return std::optional<ns::auth::Principal>(SignedInPrincipal());
-    });
+    r.SetAuthenticator(
+        [](const ns::http::Request& request) -> ns::Result<std::optional<ns::auth::Principal>> {
+          if (!request.Cookie("ns_session")) return std::optional<ns::auth::Principal>{};
+          return std::optional<ns::auth::Principal>(SignedInPrincipal());
+        });
     return r;
   }();
   return router;
@@ -120,11 +126,12 @@ const std::string& AllianceBody() {
       {"north_star",
        {{"statement", "Bring a better oncology option to patients within three years."},
         {"beneficiaries", "People living with cancer, and their carers."},
-        {"contributions",
-         ns::json::array{{{"organization_id", kOrgA}, {"contribution", "Clinical development"},
-                          {"expected_value", "Royalties"}},
-                         {{"organization_id", kOrgB}, {"contribution", "Platform"},
-                          {"expected_value", "Milestones"}}}}}}});
+        {"contributions", ns::json::array{{{"organization_id", kOrgA},
+                                           {"contribution", "Clinical development"},
+                                           {"expected_value", "Royalties"}},
+                                          {{"organization_id", kOrgB},
+                                           {"contribution", "Platform"},
+                                           {"expected_value", "Milestones"}}}}}}});
   return body;
 }
 
@@ -155,7 +162,8 @@ std::vector<ns::FieldError> ReadAllianceBody(const std::string& text) {
     benchmark::DoNotOptimize(n.String("beneficiaries", kOptional, 5000));
     if (const auto* cs = n.Array("contributions", kOptional, 20)) {
       for (size_t i = 0; i < cs->size(); ++i) {
-        ns::InputReader c((*cs)[i].as_object(), "north_star.contributions[" + std::to_string(i) + "]");
+        ns::InputReader c((*cs)[i].as_object(),
+                          "north_star.contributions[" + std::to_string(i) + "]");
         benchmark::DoNotOptimize(c.Id("organization_id", kRequired));
         benchmark::DoNotOptimize(c.String("contribution", kOptional, 5000));
         benchmark::DoNotOptimize(c.String("expected_value", kOptional, 5000));
@@ -176,7 +184,8 @@ void BM_InputReaderAllianceBody(benchmark::State& state) {
 BENCHMARK(BM_InputReaderAllianceBody);
 
 void BM_CanRead(benchmark::State& state) {
-  const ns::access::Membership member{kAllianceId, "user-b", kOrgA, ns::access::AllianceRole::kMember};
+  const ns::access::Membership member{kAllianceId, "user-b", kOrgA,
+                                      ns::access::AllianceRole::kMember};
   const std::vector<ns::access::RecordScope> scopes = {
       {ns::access::Visibility::kAlliance, kOrgB, "user-x", {}},
       {ns::access::Visibility::kParty, kOrgA, "user-a", {}},
@@ -190,7 +199,8 @@ void BM_CanRead(benchmark::State& state) {
 BENCHMARK(BM_CanRead);
 
 void BM_VisibleRecordsSql(benchmark::State& state) {
-  const ns::access::Membership member{kAllianceId, "user-b", kOrgA, ns::access::AllianceRole::kMember};
+  const ns::access::Membership member{kAllianceId, "user-b", kOrgA,
+                                      ns::access::AllianceRole::kMember};
   for (auto _ : state) {
     std::string sql = "SELECT n.id FROM notes n WHERE n.alliance_id = :a AND " +
                       ns::access::VisibleRecordsSql("n");

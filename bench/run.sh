@@ -189,7 +189,7 @@ run_wrk() {  # name url [header]
   # The server's own CPU time per request, and how many of the cores it got: less sensitive to
   # a noisy machine than requests per second.
   CPU_US[$name]=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$CLK_TCK" -v n="${requests:-0}" \
-    'BEGIN { printf "%.0f", n > 0 ? t / hz * 1e6 / n : 0 }')
+    'BEGIN { printf "%.0f", (n > 0 ? t / hz * 1e6 / n : 0) }')
   CORES[$name]=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$CLK_TCK" -v d="$DURATION" \
     'BEGIN { printf "%.2f", t / hz / d }')
   RPS[$name]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
