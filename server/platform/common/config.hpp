@@ -12,7 +12,9 @@ struct Config {
   std::string bind = "127.0.0.1";
   uint16_t port = 8080;
   int io_threads = 2;
-  int db_threads = 8;
+  // Few threads suit SQLite on a small machine (measured in docs/performance.md); PostgreSQL
+  // deployments with network latency want more.
+  int db_threads = 4;
   std::string static_dir = "web/dist";
   uint64_t body_limit = 1024 * 1024;
   int session_ttl_minutes = 12 * 60;

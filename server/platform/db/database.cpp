@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "platform/db/sqlite_statements.hpp"
+
 namespace northstar::db {
 
 namespace {
@@ -86,8 +88,8 @@ Params& Params::SetNull(const std::string& name) {
 }
 
 const Row::Cell& Row::At(const std::string& column) const {
-  for (size_t i = 0; i < names_.size(); ++i) {
-    if (names_[i] == column) return cells_[i];
+  for (size_t i = 0; i < names_->size(); ++i) {
+    if ((*names_)[i] == column) return cells_[i];
   }
   throw std::out_of_range("no column '" + column + "' in the result");
 }
@@ -121,6 +123,10 @@ Session::Session(Database& database) : session_(database.pool()), dialect_(datab
   // A connection that failed (the database restarted, the network dropped) is reopened on its
   // next lease, so the server recovers without a restart.
   if (!session_.is_connected()) session_.reconnect();
+  if (dialect_ == Dialect::kSqlite) {
+    auto it = database.sqlite_caches_.find(session_.get_backend());
+    if (it != database.sqlite_caches_.end()) sqlite_ = it->second.get();
+  }
 }
 
 soci::details::prepare_temp_type Session::Prepare(const std::string& sql, const Params& params) {
@@ -137,18 +143,26 @@ soci::details::prepare_temp_type Session::Prepare(const std::string& sql, const 
 }
 
 std::vector<Row> Session::Query(const std::string& sql, const Params& params) {
+  if (sqlite_) return sqlite_->Query(sql, params);
   soci::rowset<soci::row> rows(Prepare(sql, params));
   std::vector<Row> out;
+  std::shared_ptr<const std::vector<std::string>> names;
   for (const soci::row& r : rows) {
     Row row;
     const size_t n = r.size();
-    row.names_.reserve(n);
+    if (!names) {
+      auto lower = std::make_shared<std::vector<std::string>>();
+      for (size_t i = 0; i < n; ++i) {
+        std::string name = r.get_properties(i).get_name();
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        lower->push_back(std::move(name));
+      }
+      names = std::move(lower);
+    }
+    row.names_ = names;
     row.cells_.resize(n);
     for (size_t i = 0; i < n; ++i) {
       const auto& props = r.get_properties(i);
-      std::string name = props.get_name();
-      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      row.names_.push_back(std::move(name));
       Row::Cell& cell = row.cells_[i];
       if (r.get_indicator(i) == soci::i_null) {
         cell.null = true;
@@ -194,6 +208,7 @@ std::optional<Row> Session::QueryOne(const std::string& sql, const Params& param
 }
 
 int64_t Session::Exec(const std::string& sql, const Params& params) {
+  if (sqlite_) return sqlite_->Exec(sql, params);
   soci::statement st(Prepare(sql, params));
   st.execute(true);
   return st.get_affected_rows();
@@ -223,6 +238,7 @@ Database::Database(const std::string& url, size_t pool_size)
     const auto parent = std::filesystem::path(url_.sqlite_path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
   }
+  if (url_.dialect == Dialect::kSqlite) ConfigureSqliteOnce();
   pool_ = std::make_unique<soci::connection_pool>(pool_size);
   for (size_t i = 0; i < pool_size; ++i) {
     soci::session& s = pool_->at(i);
@@ -232,6 +248,9 @@ Database::Database(const std::string& url, size_t pool_size)
       s << "PRAGMA foreign_keys = ON";
       s << "PRAGMA busy_timeout = 10000";
       s << "PRAGMA synchronous = NORMAL";
+      if (sqlite3* handle = NativeSqliteHandle(s)) {
+        sqlite_caches_.emplace(s.get_backend(), std::make_unique<SqliteStatementCache>(handle));
+      }
     } else {
       s.open(*soci::factory_postgresql(), url_.connect_string);
       s << "SET client_min_messages = WARNING";
@@ -244,6 +263,10 @@ std::string SafeMessage(const std::exception& error) {
     return soci_error->get_error_message();
   }
   return error.what();
+}
+
+Database::~Database() {
+  sqlite_caches_.clear();  // finalise statements while their connections are still open
 }
 
 bool IsConstraintViolation(const soci::soci_error& error) {

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,6 +41,7 @@ class Params {
 
  private:
   friend class Session;
+  friend class SqliteStatementCache;
   struct Entry {
     std::string name;
     bool is_int = false;
@@ -61,6 +63,7 @@ class Row {
 
  private:
   friend class Session;
+  friend class SqliteStatementCache;
   struct Cell {
     bool null = false;
     bool is_int = false;
@@ -68,11 +71,13 @@ class Row {
     int64_t integer = 0;
   };
   const Cell& At(const std::string& column) const;
-  std::vector<std::string> names_;
+  // Column names in lower case, shared by all rows of one result.
+  std::shared_ptr<const std::vector<std::string>> names_;
   std::vector<Cell> cells_;
 };
 
 class Database;
+class SqliteStatementCache;
 
 // One leased connection.
 class Session {
@@ -89,6 +94,7 @@ class Session {
   soci::details::prepare_temp_type Prepare(const std::string& sql, const Params& params);
   soci::session session_;
   Dialect dialect_;
+  SqliteStatementCache* sqlite_ = nullptr;  // the connection's statements (SQLite only)
 };
 
 // A write transaction: BEGIN IMMEDIATE on SQLite (so concurrent writers queue on the busy timeout
@@ -107,6 +113,7 @@ class Transaction {
 class Database {
  public:
   Database(const std::string& url, size_t pool_size);
+  ~Database();
   Dialect dialect() const { return url_.dialect; }
   const DatabaseUrl& url() const { return url_; }
   soci::connection_pool& pool() { return *pool_; }
@@ -116,6 +123,9 @@ class Database {
   DatabaseUrl url_;
   size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
+  // Declared after the pool so that statements are finalised before connections close.
+  std::map<const void*, std::unique_ptr<SqliteStatementCache>> sqlite_caches_;
+  friend class Session;
 };
 
 // An exception's message safe for logs: SOCI appends the statement's parameters (hashes, e-mail
