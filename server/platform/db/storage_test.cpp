@@ -28,16 +28,19 @@ class Storage : public ::testing::TestWithParam<std::string> {
       url = SqliteUrl();
     } else {
       const char* pg = std::getenv("NORTHSTAR_TEST_POSTGRES_URL");
-      if (!pg) GTEST_SKIP() << "NORTHSTAR_TEST_POSTGRES_URL is not set";
+      if (!pg && std::getenv("CI")) FAIL() << "CI must run the storage suite on PostgreSQL too";
+      if (!pg) GTEST_SKIP() << "NORTHSTAR_TEST_POSTGRES_URL is not set (make test sets it)";
       url = pg;
     }
-    database_ = std::make_unique<db::Database>(url, 2);
     if (GetParam() == "postgresql") {
-      // A clean schema for each test.
-      db::Session s(*database_);
-      s.Exec("DROP SCHEMA public CASCADE");
-      s.Exec("CREATE SCHEMA public");
+      // A schema of its own for each test, so tests may run in parallel on one database.
+      schema_ = "t_" + NewId().substr(24);
+      admin_ = std::make_unique<db::Database>(url, 1);
+      db::Session(*admin_).Exec("CREATE SCHEMA " + schema_);
+      url += (url.find('?') == std::string::npos ? "?" : "&") +
+             std::string("options=-c%20search_path%3D") + schema_;
     }
+    database_ = std::make_unique<db::Database>(url, 2);
     db::Migrate(*database_);
     db::Session s(*database_);
     org_a_ = NewId(), org_b_ = NewId(), user_a_ = NewId(), user_b_ = NewId(), alliance_ = NewId();
@@ -59,6 +62,11 @@ class Storage : public ::testing::TestWithParam<std::string> {
         "', 'X', 'service', '[]', '', 2, '',"
         " 'scouting', 0, '', '', '" +
         user_a_ + "', 1, 'x', 'x')");
+  }
+
+  void TearDown() override {
+    database_.reset();
+    if (admin_) db::Session(*admin_).Exec("DROP SCHEMA " + schema_ + " CASCADE");
   }
 
   void InsertNote(const std::string& visibility, const std::string& org, const std::string& owner,
@@ -90,6 +98,8 @@ class Storage : public ::testing::TestWithParam<std::string> {
         ->Int("n");
   }
 
+  std::unique_ptr<db::Database> admin_;
+  std::string schema_;
   std::unique_ptr<db::Database> database_;
   std::string org_a_, org_b_, user_a_, user_b_, alliance_;
 };
