@@ -6,15 +6,17 @@ PORT ?= 8080
 DATABASE ?= sqlite:./data/northstar.db
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: run test setup setup-test build debug unit api-tests bench clean format
+.PHONY: run test setup setup-test build web web-test e2e debug api-tests bench clean format
 
-run: setup build
-	$(BUILD)/northstar serve --database $(DATABASE) --port $(PORT) --demo
+run: setup build web
+	$(BUILD)/northstar serve --database $(DATABASE) --port $(PORT) --demo --static-dir web/dist
 
-test: setup-test build
+test: setup-test build web
 	node tests/support/with-postgres.mjs -- ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 	NORTHSTAR_BIN=$(abspath $(BUILD))/northstar node --test tests/contract/
+	$(MAKE) web-test
 	$(MAKE) api-tests
+	$(MAKE) e2e
 
 setup:
 	@scripts/setup.sh run
@@ -22,6 +24,21 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 	@cd tests && npm ci --no-audit --no-fund --loglevel=error
+
+# npm ci only when the lock file changed since the last install.
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+web: web/node_modules/.package-lock.json
+	cd web && npm run build
+
+web-test: web/node_modules/.package-lock.json
+	cd web && npm test
+
+# Browser tests: the real server on a fresh SQLite database, Debian's Chromium via playwright-core.
+e2e: build web
+	NORTHSTAR_BIN=$(abspath $(BUILD))/northstar node tests/e2e/run.mjs
 
 $(BUILD)/build.ninja:
 	cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)

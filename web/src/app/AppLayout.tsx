@@ -1,0 +1,116 @@
+// The frame of every signed-in page: the header with navigation and the signed-in person.
+import { AppShell, Avatar, Burger, Container, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBriefcase, IconChevronDown, IconLogout, IconSettings, IconUserCircle } from '@tabler/icons-react';
+import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
+import { useSession, useSignOut } from '../modules/auth/session';
+import { ORG_ROLE_LABELS, ORGANIZATION_TYPE_LABELS } from '../ui/labels';
+import { Logo } from './Logo';
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part.charAt(0).toUpperCase())
+    .join('');
+}
+
+const NAV = [
+  { to: '/alliances', label: 'Portfolio', icon: IconBriefcase },
+  { to: '/settings', label: 'Settings', icon: IconSettings },
+];
+
+export function AppLayout() {
+  const { user, organization } = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const [opened, { toggle, close }] = useDisclosure(false);
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }} padding={0}>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <AppShell.Header withBorder style={{ boxShadow: '0 1px 2px rgba(16, 24, 40, 0.04)' }}>
+        <Container size="xl" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="lg" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open navigation" />
+              <UnstyledButton component={RouterNavLink} to="/alliances" aria-label="Northstar home">
+                <Logo />
+              </UnstyledButton>
+              <Group gap={4} visibleFrom="sm" component="nav" aria-label="Main">
+                {NAV.map((item) => (
+                  <RouterNavLink key={item.to} to={item.to} className="top-nav-link">
+                    {item.label}
+                  </RouterNavLink>
+                ))}
+              </Group>
+            </Group>
+            <Menu position="bottom-end" width={260} withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={`Account: ${user.name}, ${organization.name}`} className="user-button" data-testid="user-menu">
+                  <Group gap="sm" wrap="nowrap">
+                    <Avatar color="indigo" radius="xl" size={34}>
+                      {initials(user.name)}
+                    </Avatar>
+                    <Stack gap={0} visibleFrom="xs" style={{ lineHeight: 1.2 }}>
+                      <Text size="sm" fw={600} lh={1.25}>
+                        {user.name}
+                      </Text>
+                      <Text size="xs" c="dimmed" lh={1.25}>
+                        {organization.name}
+                      </Text>
+                    </Stack>
+                    <IconChevronDown size={14} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>
+                  {user.email}
+                  <br />
+                  {organization.name} · {ORGANIZATION_TYPE_LABELS[organization.type]}
+                  <br />
+                  {ORG_ROLE_LABELS[user.org_role]}
+                </Menu.Label>
+                <Menu.Divider />
+                <Menu.Item leftSection={<IconUserCircle size={16} />} onClick={() => navigate('/account')}>
+                  Your account
+                </Menu.Item>
+                <Menu.Item leftSection={<IconSettings size={16} />} onClick={() => navigate('/settings')}>
+                  Organisation settings
+                </Menu.Item>
+                <Menu.Divider />
+                <Menu.Item
+                  leftSection={<IconLogout size={16} />}
+                  onClick={() => void signOut()}
+                >
+                  Sign out
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" hiddenFrom="sm" aria-label="Main">
+        {NAV.map((item) => (
+          <NavLink
+            key={item.to}
+            component={RouterNavLink}
+            to={item.to}
+            label={item.label}
+            leftSection={<item.icon size={18} aria-hidden />}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} bg="var(--mantine-color-gray-0)" style={{ minHeight: '100vh', outline: 'none' }}>
+        <Container size="xl" py={{ base: 'md', sm: 'xl' }}>
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

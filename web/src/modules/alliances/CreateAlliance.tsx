@@ -1,0 +1,64 @@
+import { Alert, Button, Group, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { fieldErrorsOf, problemMessage } from '../../api/problem';
+import type { Alliance } from '../../api/types';
+import { focusFirstError } from '../../ui/feedback';
+import { useSession } from '../auth/session';
+import { AllianceFormFields, useAllianceForm } from './AllianceFormFields';
+import { formErrorsFromServer, newAllianceValues, partiesProblem, toCreateRequest } from './formModel';
+import { createAlliance, refreshAlliance } from './queries';
+
+export function CreateAlliance({ onCreated, onCancel }: { onCreated: (alliance: Alliance) => void; onCancel: () => void }) {
+  const { organization } = useSession();
+  const queryClient = useQueryClient();
+  const form = useAllianceForm(newAllianceValues(organization));
+  const [submitted, setSubmitted] = useState(false);
+  const mutation = useMutation({
+    mutationFn: createAlliance,
+    onSuccess: (alliance) => {
+      refreshAlliance(queryClient, alliance);
+      notifications.show({ color: 'teal', title: 'Alliance created', message: `${alliance.name} is ready. Invite your partner from the Team tab.` });
+      onCreated(alliance);
+    },
+    onError: (error) => {
+      form.setErrors(formErrorsFromServer(fieldErrorsOf(error)));
+      focusFirstError();
+    },
+  });
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(
+        (values) => {
+          setSubmitted(true);
+          if (partiesProblem(values, organization.id)) return;
+          mutation.mutate(toCreateRequest(values));
+        },
+        () => {
+          setSubmitted(true);
+          focusFirstError();
+        },
+      )}
+    >
+      <Stack gap="lg">
+        <AllianceFormFields form={form} myOrganizationId={organization.id} mode="create" showPartiesProblem={submitted} />
+        {mutation.isError && (
+          <Alert color="red" variant="light" role="alert" title="The alliance was not created">
+            {problemMessage(mutation.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            Create alliance
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+// The North Star: what the alliance is for, for whom, and what each party gives and gets.
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconStar } from '@tabler/icons-react';
+import type { Alliance } from '../../api/types';
+import { formatDateTime } from '../../ui/format';
+import { ALLIANCE_TYPE_LABELS, ORGANIZATION_TYPE_LABELS, PARTY_ROLE_LABELS } from '../../ui/labels';
+
+function Empty({ children }: { children: string }) {
+  return (
+    <Text size="sm" c="dimmed" fs="italic">
+      {children}
+    </Text>
+  );
+}
+
+export function OverviewPanel({ alliance }: { alliance: Alliance }) {
+  const { north_star: ns } = alliance;
+  const contributions = new Map(ns.contributions.map((c) => [c.organization_id, c]));
+  const canEdit = alliance.my_role === 'manager';
+  return (
+    <Stack gap="md">
+      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} style={{ borderTop: '3px solid var(--mantine-color-indigo-5)' }}>
+        <Stack gap="md">
+          <Group gap="xs">
+            <IconStar size={18} color="var(--mantine-color-indigo-6)" aria-hidden />
+            <Title order={2} size="h4">
+              North Star
+            </Title>
+          </Group>
+          {ns.statement ? (
+            <Text size="lg" fw={500} lh={1.45} data-testid="north-star-statement">
+              {ns.statement}
+            </Text>
+          ) : (
+            <Empty>{canEdit ? 'No statement yet. Edit the alliance to say what it is meant to achieve.' : 'No statement yet.'}</Empty>
+          )}
+          <div>
+            <Text size="xs" tt="uppercase" fw={700} c="dimmed" lts={0.4}>
+              For whom
+            </Text>
+            {ns.beneficiaries ? <Text size="sm">{ns.beneficiaries}</Text> : <Empty>Not described yet.</Empty>}
+          </div>
+        </Stack>
+      </Paper>
+
+      <SimpleGrid cols={{ base: 1, sm: Math.min(alliance.parties.length, 3) }} spacing="md" aria-label="What each party brings and expects">
+        {alliance.parties.map((party) => {
+          const c = contributions.get(party.organization_id);
+          return (
+            <Paper key={party.organization_id} withBorder radius="md" p="md" data-party-card={party.organization_name}>
+              <Stack gap="sm">
+                <div>
+                  <Text fw={650}>{party.organization_name}</Text>
+                  <Text size="xs" c="dimmed">
+                    {PARTY_ROLE_LABELS[party.role]} · {ORGANIZATION_TYPE_LABELS[party.organization_type]}
+                  </Text>
+                </div>
+                <div>
+                  <Text size="xs" tt="uppercase" fw={700} c="dimmed" lts={0.4}>
+                    Contributes
+                  </Text>
+                  {c?.contribution ? <Text size="sm">{c.contribution}</Text> : <Empty>Not described yet.</Empty>}
+                </div>
+                <div>
+                  <Text size="xs" tt="uppercase" fw={700} c="dimmed" lts={0.4}>
+                    Expects
+                  </Text>
+                  {c?.expected_value ? <Text size="sm">{c.expected_value}</Text> : <Empty>Not described yet.</Empty>}
+                </div>
+              </Stack>
+            </Paper>
+          );
+        })}
+      </SimpleGrid>
+
+      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+        <Title order={2} size="h5" mb="sm">
+          Details
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="md">
+          <div>
+            <Text size="xs" c="dimmed">Type</Text>
+            <Text size="sm">{ALLIANCE_TYPE_LABELS[alliance.type]}</Text>
+          </div>
+          <div>
+            <Text size="xs" c="dimmed">Therapeutic areas</Text>
+            {alliance.therapeutic_areas.length ? (
+              <Group gap={4} mt={2}>
+                {alliance.therapeutic_areas.map((area) => (
+                  <Badge key={area} variant="default" size="sm" tt="none">
+                    {area}
+                  </Badge>
+                ))}
+              </Group>
+            ) : (
+              <Text size="sm">—</Text>
+            )}
+          </div>
+          <div>
+            <Text size="xs" c="dimmed">Territory</Text>
+            <Text size="sm">{alliance.territory || '—'}</Text>
+          </div>
+          <div>
+            <Text size="xs" c="dimmed">Last updated</Text>
+            <Text size="sm">{formatDateTime(alliance.updated_at)}</Text>
+          </div>
+        </SimpleGrid>
+        {alliance.description && (
+          <Text size="sm" mt="md" style={{ whiteSpace: 'pre-wrap' }}>
+            {alliance.description}
+          </Text>
+        )}
+      </Paper>
+    </Stack>
+  );
+}

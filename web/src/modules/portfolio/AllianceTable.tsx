@@ -1,0 +1,118 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { Alliance } from '../../api/types';
+import { StageBadge, TierBadge } from '../../ui/badges';
+import { formatDateTime } from '../../ui/format';
+import { ALLIANCE_ROLE_LABELS, ALLIANCE_TYPE_LABELS, PARTY_ROLE_LABELS } from '../../ui/labels';
+
+function Parties({ alliance }: { alliance: Alliance }) {
+  return (
+    <Stack gap={2}>
+      {alliance.parties.map((party) => (
+        <Text key={party.organization_id} size="sm" lh={1.35}>
+          {party.organization_name}{' '}
+          <Text span size="xs" c="dimmed">
+            {PARTY_ROLE_LABELS[party.role]}
+          </Text>
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+export function AllianceTable({ alliances }: { alliances: Alliance[] }) {
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover striped="even" aria-label="Alliances">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Alliance</Table.Th>
+            <Table.Th scope="col">Stage</Table.Th>
+            <Table.Th scope="col">Type</Table.Th>
+            <Table.Th scope="col">Tier</Table.Th>
+            <Table.Th scope="col">Parties</Table.Th>
+            <Table.Th scope="col" visibleFrom="lg">
+              Updated
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {alliances.map((alliance) => (
+            <Table.Tr key={alliance.id} data-alliance-id={alliance.id}>
+              <Table.Td maw={340}>
+                <Anchor component={Link} to={`/alliances/${alliance.id}`} fw={600} size="sm">
+                  {alliance.name}
+                </Anchor>
+                <Group gap={6} mt={2}>
+                  <Text size="xs" c="dimmed">
+                    {ALLIANCE_ROLE_LABELS[alliance.my_role]}
+                  </Text>
+                  {alliance.archived && (
+                    <Badge size="xs" color="gray" variant="filled">
+                      Archived
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td miw={130}>
+                <StageBadge stage={alliance.stage} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{ALLIANCE_TYPE_LABELS[alliance.type]}</Text>
+              </Table.Td>
+              <Table.Td miw={90}>
+                <TierBadge tier={alliance.tier} />
+              </Table.Td>
+              <Table.Td>
+                <Parties alliance={alliance} />
+              </Table.Td>
+              <Table.Td visibleFrom="lg">
+                <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(alliance.updated_at)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function AllianceCards({ alliances }: { alliances: Alliance[] }) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+      {alliances.map((alliance) => (
+        <Card key={alliance.id} withBorder radius="md" padding="lg" data-alliance-id={alliance.id}>
+          <Stack gap="sm" h="100%">
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+              <Anchor component={Link} to={`/alliances/${alliance.id}`} fw={650} size="md" lh={1.3}>
+                {alliance.name}
+              </Anchor>
+              <TierBadge tier={alliance.tier} />
+            </Group>
+            <Group gap="xs">
+              <StageBadge stage={alliance.stage} />
+              <Text size="xs" c="dimmed">
+                {ALLIANCE_TYPE_LABELS[alliance.type]}
+              </Text>
+              {alliance.archived && (
+                <Badge size="xs" color="gray" variant="filled">
+                  Archived
+                </Badge>
+              )}
+            </Group>
+            {alliance.north_star.statement && (
+              <Text size="sm" lineClamp={3} c="gray.8">
+                {alliance.north_star.statement}
+              </Text>
+            )}
+            <div style={{ marginTop: 'auto' }}>
+              <Parties alliance={alliance} />
+            </div>
+          </Stack>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,68 @@
+// Badges for the values people scan for: stage, tier, visibility, roles.
+import { Badge, type BadgeProps, Tooltip } from '@mantine/core';
+import { IconEyeOff, IconLock, IconUsersGroup } from '@tabler/icons-react';
+import type { Stage, Tier, Visibility } from '../api/types';
+import { STAGE_COLORS, STAGE_LABELS, TIER_DESCRIPTIONS, TIER_LABELS } from './labels';
+
+export function StageBadge({ stage, ...props }: { stage: Stage } & BadgeProps) {
+  return (
+    <Badge color={STAGE_COLORS[stage]} variant="light" radius="sm" data-stage={stage} style={{ flexShrink: 0 }} {...props}>
+      {STAGE_LABELS[stage]}
+    </Badge>
+  );
+}
+
+const TIER_COLORS: Record<Tier, string> = { 1: 'grape', 2: 'blue', 3: 'gray' };
+
+export function TierBadge({ tier, ...props }: { tier: Tier } & BadgeProps) {
+  return (
+    <Tooltip label={TIER_DESCRIPTIONS[tier]} withArrow>
+      <Badge color={TIER_COLORS[tier]} variant="outline" radius="sm" style={{ flexShrink: 0 }} {...props}>
+        {TIER_LABELS[tier]}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** The words shown for a note's visibility: who can read it, in plain language. */
+export function visibilityLabel(visibility: Visibility, ownerOrganizationName: string): string {
+  switch (visibility) {
+    case 'alliance':
+      return 'All parties';
+    case 'party':
+      return `Only ${ownerOrganizationName}`;
+    case 'restricted':
+      return 'Restricted';
+  }
+}
+
+const VISIBILITY_HELP: Record<Visibility, string> = {
+  alliance: 'Every member of every party of the alliance can read this.',
+  party: 'Only members of the owning organisation can read this.',
+  restricted: 'Only the author and the named readers can read this.',
+};
+
+export function VisibilityBadge({
+  visibility,
+  ownerOrganizationName,
+  ...props
+}: { visibility: Visibility; ownerOrganizationName: string } & BadgeProps) {
+  const color = visibility === 'alliance' ? 'teal' : visibility === 'party' ? 'blue' : 'orange';
+  const Icon =
+    visibility === 'alliance' ? IconUsersGroup : visibility === 'party' ? IconLock : IconEyeOff;
+  return (
+    <Tooltip label={VISIBILITY_HELP[visibility]} withArrow multiline maw={260}>
+      <Badge
+        color={color}
+        variant="light"
+        radius="sm"
+        leftSection={<Icon size={12} aria-hidden />}
+        data-visibility={visibility}
+        style={{ flexShrink: 0 }}
+        {...props}
+      >
+        {visibilityLabel(visibility, ownerOrganizationName)}
+      </Badge>
+    </Tooltip>
+  );
+}
