@@ -81,7 +81,7 @@ void PrintSignIns(const std::vector<ns::demo::SignIn>& sign_ins, const ns::Confi
 }
 
 int Serve(ns::Config& config) {
-  Services services(config, static_cast<size_t>(std::max(1, config.db_threads)));
+  Services services(config, static_cast<size_t>(ns::EffectiveDbThreads(config)));
   if (const int current = ns::db::CurrentVersion(services.database);
       current > ns::db::LatestVersion()) {
     throw std::runtime_error("the database schema is at version " + std::to_string(current) +
@@ -194,9 +194,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   serve
-      ->add_option("--db-threads", config.db_threads, "Threads (and connections) for database work")
+      ->add_option("--db-threads", config.db_threads,
+                   "Threads (and connections) for database work; 0: one per core for SQLite, four "
+                   "per core (at least 8) for PostgreSQL")
       ->envname("NORTHSTAR_DB_THREADS")
-      ->check(CLI::Range(1, 256))
+      ->check(CLI::Range(0, 256))
       ->capture_default_str();
   serve->add_option("--static-dir", config.static_dir, "Folder with the built web app")
       ->envname("NORTHSTAR_STATIC_DIR")

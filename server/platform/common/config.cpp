@@ -2,9 +2,18 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <thread>
 
 namespace northstar {
+
+int EffectiveDbThreads(const Config& config) {
+  if (config.db_threads > 0) return config.db_threads;
+  const int cores = std::max(1u, std::thread::hardware_concurrency());
+  const bool sqlite = config.database.rfind("sqlite:", 0) == 0;
+  return sqlite ? std::max(2, cores) : std::max(8, 4 * cores);
+}
 
 void ApplyTomlFile(const std::string& path, Config& config) {
   toml::table table;

@@ -12,9 +12,9 @@ struct Config {
   std::string bind = "127.0.0.1";
   uint16_t port = 8080;
   int io_threads = 2;
-  // Few threads suit SQLite on a small machine (measured in docs/performance.md); PostgreSQL
-  // deployments with network latency want more.
-  int db_threads = 4;
+  // 0 picks by database: SQLite work is CPU-bound on local files, so one thread per core does
+  // best (measured in docs/performance.md); PostgreSQL work waits on the network, so four per core.
+  int db_threads = 0;
   std::string static_dir = "web/dist";
   uint64_t body_limit = 1024 * 1024;
   int session_ttl_minutes = 12 * 60;
@@ -33,6 +33,9 @@ struct Config {
   // Load the demo portfolio into an empty database on start.
   bool demo = false;
 };
+
+// The database threads to run: `db_threads`, or when it is 0 the default for the database URL.
+int EffectiveDbThreads(const Config& config);
 
 // Applies a TOML file's keys (same names as the fields above) onto `config`. Throws
 // std::runtime_error with the file's parse error or an unknown key.

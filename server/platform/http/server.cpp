@@ -89,7 +89,7 @@ struct Server::Impl {
   std::shared_ptr<spdlog::logger> access_log;
 
   Impl(const Config& c, const Router& r)
-      : config(c), router(r), ioc(std::max(1, c.io_threads)), db_pool(std::max(1, c.db_threads)) {
+      : config(c), router(r), ioc(std::max(1, c.io_threads)), db_pool(EffectiveDbThreads(c)) {
     access_log = spdlog::get("access");
   }
 
