@@ -388,8 +388,12 @@ int main(int argc, char** argv) {
         person = ns::accounts::store::FindUserByEmail(s, token_email);
       }
       if (!person) throw std::runtime_error("no person with e-mail " + token_email);
-      ns::auth::Principal p{person->id, person->organization_id, person->org_role, person->name,
-                            person->email};
+      ns::auth::Principal p;
+      p.user_id = person->id;
+      p.organization_id = person->organization_id;
+      p.org_role = person->org_role;
+      p.name = person->name;
+      p.email = person->email;
       auto created = services.accounts.CreateToken(
           p, token_name, token_days > 0 ? std::optional<int64_t>(token_days) : std::nullopt);
       if (!created.ok()) throw std::runtime_error(created.error().detail);
