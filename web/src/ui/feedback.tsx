@@ -27,6 +27,49 @@ export function ErrorAlert({
   );
 }
 
+// The end of a form: why saving failed, in a sentence, then Cancel and the action. Without
+// `onSubmit` the action submits the surrounding form.
+export function FormActions({
+  error,
+  errorTitle,
+  onCancel,
+  submitLabel,
+  pending,
+  onSubmit,
+  disabled,
+}: {
+  error: unknown;
+  errorTitle?: string;
+  onCancel: () => void;
+  submitLabel: ReactNode;
+  pending: boolean;
+  onSubmit?: () => void;
+  disabled?: boolean;
+}) {
+  return (
+    <>
+      {error != null && (
+        <Alert color="red" variant="light" role="alert" title={errorTitle}>
+          {problemMessage(error)}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button
+          type={onSubmit ? 'button' : 'submit'}
+          onClick={onSubmit}
+          disabled={disabled}
+          loading={pending}
+        >
+          {submitLabel}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
 export function PageLoader({ label = 'Loading…' }: { label?: string }) {
   return (
     <Center py="xl" role="status" aria-live="polite">

@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fieldErrorsOf, problemMessage } from '../../api/problem';
+import { fieldErrorsOf } from '../../api/problem';
 import type { Alliance } from '../../api/types';
-import { focusFirstError } from '../../ui/feedback';
+import { FormActions, focusFirstError } from '../../ui/feedback';
 import { useSession } from '../auth/session';
 import { AllianceFormFields, useAllianceForm } from './AllianceFormFields';
 import { formErrorsFromServer, newAllianceValues, partiesProblem, toCreateRequest } from './formModel';
@@ -45,19 +45,13 @@ export function CreateAlliance({ onCreated, onCancel }: { onCreated: (alliance: 
     >
       <Stack gap="lg">
         <AllianceFormFields form={form} myOrganizationId={organization.id} mode="create" showPartiesProblem={submitted} />
-        {mutation.isError && (
-          <Alert color="red" variant="light" role="alert" title="The alliance was not created">
-            {problemMessage(mutation.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            Create alliance
-          </Button>
-        </Group>
+        <FormActions
+          error={mutation.isError ? mutation.error : null}
+          errorTitle="The alliance was not created"
+          onCancel={onCancel}
+          submitLabel="Create alliance"
+          pending={mutation.isPending}
+        />
       </Stack>
     </form>
   );

@@ -10,7 +10,7 @@ import { api, unwrap, unwrapEmpty } from '../../api/client';
 import { fieldErrorsOf, problemMessage } from '../../api/problem';
 import type { Token, TokenCreated } from '../../api/types';
 import { CopyField } from '../../ui/CopyField';
-import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
+import { EmptyState, ErrorAlert, FormActions, PageLoader } from '../../ui/feedback';
 import { formatDateTime } from '../../ui/format';
 import { useSession } from '../auth/session';
 
@@ -57,19 +57,12 @@ function CreateTokenForm({ onCreated, onClose }: { onCreated: (created: TokenCre
           allowDecimal={false}
           {...form.getInputProps('expires_in_days')}
         />
-        {create.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {problemMessage(create.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create token
-          </Button>
-        </Group>
+        <FormActions
+          error={create.isError ? create.error : null}
+          onCancel={onClose}
+          submitLabel="Create token"
+          pending={create.isPending}
+        />
       </Stack>
     </form>
   );

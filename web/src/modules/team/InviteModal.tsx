@@ -5,9 +5,10 @@ import { useForm } from '@mantine/form';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fieldErrorsOf, problemMessage } from '../../api/problem';
+import { fieldErrorsOf } from '../../api/problem';
 import type { AllianceRole, InvitationCreated } from '../../api/types';
 import { CopyField } from '../../ui/CopyField';
+import { FormActions } from '../../ui/feedback';
 import { formatDateTime } from '../../ui/format';
 import { ALLIANCE_ROLE_LABELS, ALLIANCE_ROLES, options } from '../../ui/labels';
 import { invitationsKey, invite } from './queries';
@@ -130,19 +131,12 @@ function InviteForm({ target, onClose }: { target: InviteTarget; onClose: () => 
             {...form.getInputProps('role')}
           />
         )}
-        {mutation.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {problemMessage(mutation.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            Create invitation
-          </Button>
-        </Group>
+        <FormActions
+          error={mutation.isError ? mutation.error : null}
+          onCancel={onClose}
+          submitLabel="Create invitation"
+          pending={mutation.isPending}
+        />
       </Stack>
     </form>
   );

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { Alliance, AllianceRole, Member } from '../../api/types';
-import { ErrorAlert, PageLoader } from '../../ui/feedback';
+import { ErrorAlert, FormActions, PageLoader } from '../../ui/feedback';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { ALLIANCE_ROLE_LABELS, ALLIANCE_ROLES, ORGANIZATION_TYPE_LABELS, PARTY_ROLE_LABELS, options } from '../../ui/labels';
 import { useSession } from '../auth/session';
@@ -146,19 +146,14 @@ function AddColleagueModal({ alliance, members, opened, onClose }: { alliance: A
           allowDeselect={false}
           onChange={(v) => v && setRole(v as AllianceRole)}
         />
-        {add.isError && (
-          <Alert color="red" variant="light" role="alert">
-            {problemMessage(add.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button disabled={!userId} loading={add.isPending} onClick={() => add.mutate()}>
-            Add to alliance
-          </Button>
-        </Group>
+        <FormActions
+          error={add.isError ? add.error : null}
+          onCancel={onClose}
+          submitLabel="Add to alliance"
+          pending={add.isPending}
+          onSubmit={() => add.mutate()}
+          disabled={!userId}
+        />
       </Stack>
     </Modal>
   );
