@@ -12,6 +12,7 @@ import { formatDate } from '../../ui/format';
 import { ORG_ROLE_LABELS } from '../../ui/labels';
 import { useSession } from '../auth/session';
 import { InviteModal } from '../team/InviteModal';
+import { PersonCell } from '../../ui/PersonCell';
 
 const usersKey = ['users', 'list'] as const;
 
@@ -33,19 +34,7 @@ function PersonRow({ person, isAdmin, isMe }: { person: User; isAdmin: boolean; 
   });
   return (
     <Table.Tr data-person={person.email} style={person.active ? undefined : { opacity: 0.6 }}>
-      <Table.Td>
-        <Text size="sm" fw={500}>
-          {person.name}
-          {isMe && (
-            <Badge ml={6} size="xs" variant="light">
-              You
-            </Badge>
-          )}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {person.email}
-        </Text>
-      </Table.Td>
+      <PersonCell name={person.name} email={person.email} isMe={isMe} />
       <Table.Td w={220}>
         {isAdmin ? (
           <Select

@@ -10,6 +10,7 @@ import { api, unwrap } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { Alliance, AllianceRole, Member } from '../../api/types';
 import { ErrorAlert, FormActions, PageLoader } from '../../ui/feedback';
+import { PersonCell } from '../../ui/PersonCell';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { ALLIANCE_ROLE_LABELS, ALLIANCE_ROLES, ORGANIZATION_TYPE_LABELS, PARTY_ROLE_LABELS, options } from '../../ui/labels';
 import { useSession } from '../auth/session';
@@ -45,19 +46,7 @@ function MemberRow({ alliance, member, canManage, isMe }: { alliance: Alliance; 
   });
   return (
     <Table.Tr data-member={member.email}>
-      <Table.Td>
-        <Text size="sm" fw={500}>
-          {member.name}
-          {isMe && (
-            <Badge ml={6} size="xs" variant="light">
-              You
-            </Badge>
-          )}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {member.email}
-        </Text>
-      </Table.Td>
+      <PersonCell name={member.name} email={member.email} isMe={isMe} />
       <Table.Td w={220}>
         {canManage ? (
           <Select
