@@ -53,10 +53,12 @@ struct Services {
   ns::db::Database database;
   ns::accounts::AccountsService accounts;
   ns::alliances::AlliancesService alliances;
+  ns::auth::PrincipalCache principals;
   Services(const ns::Config& config, size_t pool)
       : database(config.database, pool),
         accounts(database, config),
-        alliances(database, accounts) {}
+        alliances(database, accounts),
+        principals(std::chrono::milliseconds(config.auth_cache_ms)) {}
 };
 
 void BuildRouter(ns::http::Router& router, Services& services, const ns::Config& config,
@@ -65,7 +67,7 @@ void BuildRouter(ns::http::Router& router, Services& services, const ns::Config&
   ns::accounts::RegisterRoutes(router, services.accounts);
   ns::alliances::RegisterRoutes(router, services.alliances);
   router.SetAuthenticator([&services](const ns::http::Request& r) {
-    return ns::auth::Authenticate(services.database, r);
+    return ns::auth::Authenticate(services.database, r, &services.principals);
   });
   router.SetFallback([&static_files](const ns::http::Request& r) { return static_files.Serve(r); });
 }
@@ -210,6 +212,13 @@ int main(int argc, char** argv) {
   serve->add_option("--session-ttl-minutes", config.session_ttl_minutes, "How long a sign-in lasts")
       ->envname("NORTHSTAR_SESSION_TTL_MINUTES")
       ->check(CLI::Range(1, 60 * 24 * 90))
+      ->capture_default_str();
+  serve
+      ->add_option("--auth-cache-ms", config.auth_cache_ms,
+                   "How long a sign-in lookup is reused; changes made by this server apply at once, "
+                   "changes made elsewhere within this time; 0: off")
+      ->envname("NORTHSTAR_AUTH_CACHE_MS")
+      ->check(CLI::Range(0, 60'000))
       ->capture_default_str();
   serve
       ->add_option("--invitation-ttl-days", config.invitation_ttl_days,

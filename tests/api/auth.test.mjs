@@ -13,6 +13,11 @@ const PAST = {
 };
 
 /** A value in the past in the same representation as `sample` (text, epoch s or epoch ms). */
+// The server reuses a sign-in lookup for up to --auth-cache-ms (default 1000) unless it made a
+// change itself; a change behind its back, as these tests make, is seen after that.
+const AUTH_CACHE_MS = 1000;
+const outlastAuthCache = () => new Promise((resolve) => setTimeout(resolve, AUTH_CACHE_MS + 100));
+
 function pastLike(sample) {
   if (typeof sample === 'number') return sample > 1e11 ? PAST.millis : PAST.seconds;
   if (typeof sample === 'string' && /^\d+$/.test(sample)) return Number(sample) > 1e11 ? PAST.millis : PAST.seconds;
@@ -250,6 +255,7 @@ describe('authentication', () => {
       expectStatus(await api.get(`${API}/me`), 200);
       const [row] = server.dbQuery(`SELECT expires_at FROM api_tokens WHERE id = '${res.body.token.id}'`);
       server.dbQuery(`UPDATE api_tokens SET expires_at = ${pastLike(row.expires_at)} WHERE id = '${res.body.token.id}'`);
+      await outlastAuthCache();
       expectProblem(await api.get(`${API}/me`), 401, 'unauthenticated');
     });
 
@@ -291,6 +297,7 @@ describe('authentication', () => {
       const rows = server.dbQuery(`SELECT expires_at FROM sessions WHERE user_id = '${spare.id}'`);
       assert.ok(rows.length >= 1, 'the session row exists');
       server.dbQuery(`UPDATE sessions SET expires_at = ${pastLike(rows[0].expires_at)} WHERE user_id = '${spare.id}'`);
+      await outlastAuthCache();
       expectProblem(await b.get(`${API}/me`), 401, 'unauthenticated');
       expectStatus(await world.as('phManager').get(`${API}/me`), 200, 'other sessions are unaffected');
     });

@@ -162,6 +162,7 @@ Result<AllianceView> AlliancesService::Create(const auth::Principal& actor,
 
 Result<AllianceView> AlliancesService::Get(const auth::Principal& actor, const std::string& id) {
   db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(auto loaded, LoadForMember(s, actor, id));
   return AllianceView{std::move(loaded.first), std::move(loaded.second)};
 }

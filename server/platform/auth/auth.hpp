@@ -3,9 +3,13 @@
 // only as BLAKE2b hashes.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "platform/auth/principal.hpp"
@@ -46,9 +50,41 @@ struct NewToken {
 NewToken CreateToken(db::Session& session, const std::string& user_id, const std::string& name,
                      const std::optional<std::string>& expires_at);
 
+// Recent sign-in lookups, so that a burst of requests with one cookie or token does not look it
+// up each time. An entry is served while no change has been committed through this process since
+// it was read (Database::change_count), for at most `ttl`, and never past the credential's own
+// expiry. A change made outside this process (another server on the same PostgreSQL database, a
+// hand edit) is therefore seen within `ttl`; a ttl of zero turns the cache off. Thread-safe.
+class PrincipalCache {
+ public:
+  explicit PrincipalCache(std::chrono::milliseconds ttl, size_t capacity = 10'000);
+
+  // `key` identifies the credential (its kind and hash); `now` is NowText().
+  std::optional<Principal> Find(const std::string& key, uint64_t change_count,
+                                const std::string& now);
+  // `change_count` is the count read before the lookup that produced `principal`.
+  void Store(const std::string& key, const Principal& principal,
+             std::optional<std::string> expires_at, uint64_t change_count);
+  bool enabled() const { return ttl_.count() > 0; }
+
+ private:
+  struct Entry {
+    Principal principal;
+    std::optional<std::string> expires_at;
+    uint64_t change_count;
+    std::chrono::steady_clock::time_point stored_at;
+  };
+  std::chrono::milliseconds ttl_;
+  size_t capacity_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_;
+};
+
 // Resolves the principal of a request from its Bearer token or session cookie. An absent
-// credential is nullopt; a present but invalid one is Unauthenticated.
-Result<std::optional<Principal>> Authenticate(db::Database& database, const http::Request& request);
+// credential is nullopt; a present but invalid one is Unauthenticated. With a cache, recent
+// lookups are reused as PrincipalCache describes.
+Result<std::optional<Principal>> Authenticate(db::Database& database, const http::Request& request,
+                                              PrincipalCache* cache = nullptr);
 
 // Sign-in back-off, kept in the database so that every server node shares it. Keys are
 // "email:<address>" and "addr:<ip>".

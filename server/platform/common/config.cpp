@@ -59,6 +59,8 @@ void ApplyTomlFile(const std::string& path, Config& config) {
       integer(config.body_limit);
     else if (k == "session_ttl_minutes")
       integer(config.session_ttl_minutes);
+    else if (k == "auth_cache_ms")
+      integer(config.auth_cache_ms);
     else if (k == "invitation_ttl_days")
       integer(config.invitation_ttl_days);
     else if (k == "grace_seconds")

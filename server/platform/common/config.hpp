@@ -18,6 +18,9 @@ struct Config {
   std::string static_dir = "web/dist";
   uint64_t body_limit = 1024 * 1024;
   int session_ttl_minutes = 12 * 60;
+  // How long a sign-in lookup may be reused (auth::PrincipalCache); 0 turns the cache off. Changes
+  // made by this process take effect at once; changes made elsewhere within this time.
+  int auth_cache_ms = 1000;
   int invitation_ttl_days = 7;
   int grace_seconds = 10;
   int read_timeout_seconds = 30;

@@ -119,7 +119,8 @@ std::optional<int64_t> Row::OptInt(const std::string& column) const {
 
 bool Row::IsNull(const std::string& column) const { return At(column).null; }
 
-Session::Session(Database& database) : session_(database.pool()), dialect_(database.dialect()) {
+Session::Session(Database& database)
+    : database_(database), session_(database.pool()), dialect_(database.dialect()) {
   // A connection that failed (the database restarted, the network dropped) is reopened on its
   // next lease, so the server recovers without a restart.
   if (!session_.is_connected()) session_.reconnect();
@@ -208,28 +209,58 @@ std::optional<Row> Session::QueryOne(const std::string& sql, const Params& param
 }
 
 int64_t Session::Exec(const std::string& sql, const Params& params) {
-  if (sqlite_) return sqlite_->Exec(sql, params);
-  soci::statement st(Prepare(sql, params));
-  st.execute(true);
-  return st.get_affected_rows();
+  int64_t affected = 0;
+  if (sqlite_) {
+    affected = sqlite_->Exec(sql, params);
+  } else {
+    soci::statement st(Prepare(sql, params));
+    st.execute(true);
+    affected = st.get_affected_rows();
+  }
+  database_.changes_.fetch_add(1, std::memory_order_acq_rel);
+  return affected;
+}
+
+void Session::Control(const char* sql) {
+  if (sqlite_) {
+    sqlite_->Exec(sql, Params{});
+  } else {
+    session_ << sql;
+  }
 }
 
 Transaction::Transaction(Session& session) : session_(session) {
-  session_.raw() << (session_.dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  session_.Control(session_.dialect() == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
 Transaction::~Transaction() {
   if (done_) return;
   try {
-    session_.raw() << "ROLLBACK";
+    session_.Control("ROLLBACK");
   } catch (...) {
     // The connection is broken; the pool's next user will see it.
   }
 }
 
 void Transaction::Commit() {
-  session_.raw() << "COMMIT";
+  session_.Control("COMMIT");
   done_ = true;
+  session_.database_.changes_.fetch_add(1, std::memory_order_acq_rel);
+}
+
+ReadSnapshot::ReadSnapshot(Session& session) : session_(session) {
+  if (session_.dialect() != Dialect::kSqlite) return;
+  session_.Control("BEGIN");
+  open_ = true;
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  if (!open_) return;
+  try {
+    session_.Control("COMMIT");
+  } catch (...) {
+    // A read transaction holds nothing to lose; a broken connection is the pool's to replace.
+  }
 }
 
 Database::Database(const std::string& url, size_t pool_size)

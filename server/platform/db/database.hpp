@@ -8,6 +8,7 @@
 
 #include <soci/soci.h>
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -86,12 +87,18 @@ class Session {
   Dialect dialect() const { return dialect_; }
   std::vector<Row> Query(const std::string& sql, const Params& params = {});
   std::optional<Row> QueryOne(const std::string& sql, const Params& params = {});
-  // Returns the number of affected rows.
+  // Returns the number of affected rows. Counts as a change of the database (see
+  // Database::change_count).
   int64_t Exec(const std::string& sql, const Params& params = {});
   soci::session& raw() { return session_; }
 
  private:
+  friend class Transaction;
+  friend class ReadSnapshot;
+  // Transaction control (BEGIN, COMMIT, ROLLBACK): not a change in itself.
+  void Control(const char* sql);
   soci::details::prepare_temp_type Prepare(const std::string& sql, const Params& params);
+  Database& database_;
   soci::session session_;
   Dialect dialect_;
   SqliteStatementCache* sqlite_ = nullptr;  // the connection's statements (SQLite only)
@@ -110,6 +117,22 @@ class Transaction {
   bool done_ = false;
 };
 
+// A consistent read: the queries inside see one state of the database. On SQLite this is one
+// deferred read transaction, so the WAL read lock (a mutex shared by all connections) is taken
+// once instead of once per statement; on PostgreSQL it does nothing, each statement reading the
+// committed state. Only for reads: writes belong in a Transaction.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Session& session);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Session& session_;
+  bool open_ = false;
+};
+
 class Database {
  public:
   Database(const std::string& url, size_t pool_size);
@@ -118,14 +141,20 @@ class Database {
   const DatabaseUrl& url() const { return url_; }
   soci::connection_pool& pool() { return *pool_; }
   size_t pool_size() const { return pool_size_; }
+  // How many changes this process has made to the database: bumped after every Exec and every
+  // commit. A cache of database state read when the count was N is current while it is still N,
+  // as far as this process's own changes go.
+  uint64_t change_count() const { return changes_.load(std::memory_order_acquire); }
 
  private:
   DatabaseUrl url_;
   size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
+  std::atomic<uint64_t> changes_{0};
   // Declared after the pool so that statements are finalised before connections close.
   std::map<const void*, std::unique_ptr<SqliteStatementCache>> sqlite_caches_;
   friend class Session;
+  friend class Transaction;
 };
 
 // An exception's message safe for logs: SOCI appends the statement's parameters (hashes, e-mail

@@ -139,6 +139,46 @@ TEST_P(Storage, TransactionsRollBackUnlessCommitted) {
   EXPECT_EQ(s.QueryOne("SELECT name FROM alliances")->Str("name"), "changed");
 }
 
+TEST_P(Storage, ChangesAreCountedButReadsAreNot) {
+  db::Session s(*database_);
+  const uint64_t before = database_->change_count();
+  {
+    db::ReadSnapshot snapshot(s);
+    EXPECT_EQ(s.QueryOne("SELECT name FROM alliances")->Str("name"), "X");
+    EXPECT_EQ(s.Query("SELECT id FROM users").size(), 2u);
+  }
+  EXPECT_EQ(database_->change_count(), before);
+  {
+    db::Transaction tx(s);
+    s.Exec("UPDATE alliances SET name = 'changed'");
+  }
+  EXPECT_GT(database_->change_count(), before);  // even a write that rolls back counts
+  const uint64_t after_write = database_->change_count();
+  {
+    db::Transaction tx(s);
+    s.Exec("UPDATE alliances SET name = 'changed'");
+    const uint64_t inside = database_->change_count();
+    tx.Commit();
+    // Bumped again at the commit, so nothing read before it stays current.
+    EXPECT_GT(database_->change_count(), inside);
+  }
+  EXPECT_GT(database_->change_count(), after_write);
+}
+
+TEST_P(Storage, AReadSnapshotSeesOneStateOfTheDatabase) {
+  db::Session reader(*database_);
+  db::Session writer(*database_);
+  db::ReadSnapshot snapshot(reader);
+  EXPECT_EQ(reader.QueryOne("SELECT name FROM alliances")->Str("name"), "X");
+  writer.Exec("UPDATE alliances SET name = 'changed'");
+  const std::string seen = reader.QueryOne("SELECT name FROM alliances")->Str("name");
+  if (database_->dialect() == db::Dialect::kSqlite) {
+    EXPECT_EQ(seen, "X");  // one read transaction
+  } else {
+    EXPECT_EQ(seen, "changed");  // PostgreSQL: each statement reads what is committed
+  }
+}
+
 TEST_P(Storage, UniqueViolationsAreRecognised) {
   db::Session s(*database_);
   try {
