@@ -152,6 +152,19 @@ std::optional<Alliance> FindAlliance(db::Session& s, const std::string& id) {
   return a;
 }
 
+std::optional<AllianceWithMembership> FindAllianceForMember(db::Session& s, const std::string& id,
+                                                            const std::string& user_id) {
+  db::Params p;
+  p.Set("id", id).Set("acc_member_user", user_id);
+  auto row = s.QueryOne(std::string("SELECT ") + kAllianceColumns + access::kMembershipColumns +
+                            " FROM alliances a" + access::kMembershipJoin + " WHERE a.id = :id",
+                        p);
+  if (!row) return std::nullopt;
+  AllianceWithMembership out{AllianceFromRow(*row), access::ReadJoinedMembership(*row)};
+  out.alliance.parties = LoadParties(s, id);
+  return out;
+}
+
 std::vector<ListedAlliance> ListAlliances(db::Session& s, const std::string& user_id,
                                           const AllianceFilter& f, int limit) {
   std::string sql = std::string("SELECT ") + kAllianceColumns +

@@ -27,6 +27,14 @@ struct ListedAlliance {
 };
 
 std::optional<Alliance> FindAlliance(db::Session& s, const std::string& id);
+// The alliance with the caller's membership row (access::kMembershipJoin) in one query; nullopt
+// when the alliance does not exist or the user is not a member.
+struct AllianceWithMembership {
+  Alliance alliance;
+  access::JoinedMembership membership;
+};
+std::optional<AllianceWithMembership> FindAllianceForMember(db::Session& s, const std::string& id,
+                                                            const std::string& user_id);
 std::vector<ListedAlliance> ListAlliances(db::Session& s, const std::string& user_id,
                                           const AllianceFilter& filter, int limit);
 void InsertAlliance(db::Session& s, const Alliance& a);

@@ -61,6 +61,17 @@ std::optional<Membership> FindMembership(db::Session& session, const std::string
   return Membership{alliance_id, user_id, row->Str("organization_id"), *role};
 }
 
+JoinedMembership ReadJoinedMembership(const db::Row& row) {
+  return {row.Str("acc_member_org"), row.Str("acc_member_role")};
+}
+
+Result<Membership> RequireMember(const std::string& alliance_id, const auth::Principal& principal,
+                                 const std::optional<JoinedMembership>& joined) {
+  const auto role = joined ? ParseAllianceRole(joined->role) : std::nullopt;
+  if (!role) return NotFound("No alliance with this id is visible to you.");
+  return Membership{alliance_id, principal.user_id, joined->organization_id, *role};
+}
+
 Result<Membership> RequireMember(db::Session& session, const std::string& alliance_id,
                                  const auth::Principal& principal) {
   auto membership = FindMembership(session, alliance_id, principal.user_id);

@@ -61,6 +61,21 @@ Result<Membership> RequireMember(db::Session& session, const std::string& allian
                                  const auth::Principal& principal);
 std::optional<Membership> FindMembership(db::Session& session, const std::string& alliance_id,
                                          const std::string& user_id);
+// The caller's membership read in the same query as the record: add kMembershipColumns to the
+// select list and kMembershipJoin after `FROM alliances a`, bind :acc_member_user to the user.
+inline constexpr char kMembershipJoin[] =
+    " JOIN alliance_members acc_m ON acc_m.alliance_id = a.id AND acc_m.user_id = :acc_member_user"
+    " JOIN users acc_u ON acc_u.id = acc_m.user_id AND acc_u.active = 1";
+inline constexpr char kMembershipColumns[] =
+    ", acc_m.organization_id AS acc_member_org, acc_m.role AS acc_member_role";
+struct JoinedMembership {
+  std::string organization_id;
+  std::string role;
+};
+JoinedMembership ReadJoinedMembership(const db::Row& row);
+// The decision of RequireMember above from a joined row; nullopt when the query found none.
+Result<Membership> RequireMember(const std::string& alliance_id, const auth::Principal& principal,
+                                 const std::optional<JoinedMembership>& joined);
 
 // Alliance-level permission: Forbidden (the alliance is visible to a member) with a reason.
 Status Authorize(const Membership& member, AllianceAction action);
