@@ -15,6 +15,7 @@
 #include "modules/accounts/routes.hpp"
 #include "modules/accounts/store.hpp"
 #include "modules/alliances/routes.hpp"
+#include "modules/plans/routes.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/common/config.hpp"
 #include "platform/common/ids.hpp"
@@ -53,11 +54,13 @@ struct Services {
   ns::db::Database database;
   ns::accounts::AccountsService accounts;
   ns::alliances::AlliancesService alliances;
+  ns::plans::PlansService plans;
   ns::auth::PrincipalCache principals;
   Services(const ns::Config& config, size_t pool)
       : database(config.database, pool),
         accounts(database, config),
         alliances(database, accounts),
+        plans(database),
         principals(std::chrono::milliseconds(config.auth_cache_ms)) {}
 };
 
@@ -66,6 +69,7 @@ void BuildRouter(ns::http::Router& router, Services& services, const ns::Config&
   ns::http::RegisterSystemRoutes(router, services.database);
   ns::accounts::RegisterRoutes(router, services.accounts);
   ns::alliances::RegisterRoutes(router, services.alliances);
+  ns::plans::RegisterRoutes(router, services.plans);
   router.SetAuthenticator([&services](const ns::http::Request& r) {
     return ns::auth::Authenticate(services.database, r, &services.principals);
   });

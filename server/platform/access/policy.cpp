@@ -88,6 +88,7 @@ Status Authorize(const Membership& member, AllianceAction action) {
     case AllianceAction::kArchive:
     case AllianceAction::kManageOwnPartyMembers:
     case AllianceAction::kInvite:
+    case AllianceAction::kCommitParty:
       if (member.role == AllianceRole::kManager) return OkStatus();
       return Forbidden("Only an alliance manager may do this; your role is " +
                        std::string(ToString(member.role)) + ".");

@@ -54,6 +54,7 @@ enum class AllianceAction {
   kManageOwnPartyMembers,  // add, change, remove people of the caller's own party
   kInvite,                 // invite people of any party
   kWriteRecords,           // create journal entries and other alliance records
+  kCommitParty,            // re-baseline a plan, approve or reject for one's party (managers)
 };
 
 // Looks up the caller's membership; NotFound when there is none (or the alliance does not exist).

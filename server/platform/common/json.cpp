@@ -1,6 +1,7 @@
 #include "platform/common/json.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "platform/common/ids.hpp"
 #include "platform/common/time.hpp"
@@ -152,6 +153,21 @@ std::optional<int64_t> InputReader::Integer(std::string_view key, Presence prese
   }
   if (n < min || n > max) {
     AddError(key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<double> InputReader::Number(std::string_view key, Presence presence) {
+  const json::value* v = Get(key, presence);
+  if (!v) return std::nullopt;
+  if (!v->is_number()) {
+    AddError(key, "must be a number");
+    return std::nullopt;
+  }
+  const double n = v->to_number<double>();
+  if (!std::isfinite(n) || std::abs(n) > 1e15) {
+    AddError(key, "must be a number between -1e15 and 1e15");
     return std::nullopt;
   }
   return n;

@@ -38,6 +38,8 @@ class InputReader {
   std::optional<std::string> Enum(std::string_view key, Presence presence,
                                   const std::vector<std::string_view>& allowed);
   std::optional<int64_t> Integer(std::string_view key, Presence presence, int64_t min, int64_t max);
+  // A finite JSON number (integer or not).
+  std::optional<double> Number(std::string_view key, Presence presence);
   std::optional<bool> Bool(std::string_view key, Presence presence);
   std::optional<std::string> Date(std::string_view key, Presence presence);
   std::optional<std::string> Id(std::string_view key, Presence presence);

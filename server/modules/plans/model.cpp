@@ -1,0 +1,173 @@
+#include "modules/plans/model.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <set>
+
+namespace northstar::plans {
+namespace {
+
+std::chrono::sys_days ParseDay(std::string_view day) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  std::from_chars(day.data(), day.data() + 4, y);
+  std::from_chars(day.data() + 5, day.data() + 7, m);
+  std::from_chars(day.data() + 8, day.data() + 10, d);
+  return std::chrono::sys_days(std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d));
+}
+
+bool SetTo(const std::optional<std::string>& set, std::initializer_list<std::string_view> any) {
+  return set && std::find(any.begin(), any.end(), *set) != any.end();
+}
+
+// The status from rules 1-6 and whether the dates (not a person) decided it.
+std::pair<std::string, bool> Decide(const StatusFacts& f, std::string_view today) {
+  if (SetTo(f.status_set, {"achieved", "missed", "cancelled", "at_risk", "late"})) {
+    return {*f.status_set, false};
+  }
+  if (f.actual_date) return {"achieved", true};
+  if (f.forecast_date < today) return {"late", true};
+  if (SetTo(f.status_set, {"planned", "on_track"})) return {*f.status_set, false};
+  const bool blocked =
+      std::any_of(f.open_dependency_dates.begin(), f.open_dependency_dates.end(),
+                  [&](const std::string& d) { return d > f.forecast_date; });
+  if (f.forecast_date > f.planned_date || blocked) return {"at_risk", true};
+  if (DaysBetween(today, f.forecast_date) <= kOnTrackHorizonDays) return {"on_track", true};
+  return {"planned", true};
+}
+
+}  // namespace
+
+int64_t DaysBetween(std::string_view a, std::string_view b) {
+  return (ParseDay(b) - ParseDay(a)).count();
+}
+
+std::string AddDays(std::string_view day, int64_t n) {
+  const std::chrono::year_month_day ymd{ParseDay(day) + std::chrono::days(n)};
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return out;
+}
+
+std::string MilestoneStatus(const StatusFacts& facts, std::string_view today) {
+  return Decide(facts, today).first;
+}
+
+bool IsDerived(const StatusFacts& facts, std::string_view today) {
+  return Decide(facts, today).second;
+}
+
+int64_t SlipDays(std::string_view baseline, std::string_view forecast,
+                 const std::optional<std::string>& actual) {
+  return DaysBetween(baseline, actual ? std::string_view(*actual) : forecast);
+}
+
+std::optional<std::vector<std::string>> FindCycle(const DependencyGraph& graph,
+                                                  const std::string& start) {
+  std::vector<std::string> path{start};
+  // Explored, or on the current path: either way not a way back to `start` from here.
+  std::set<std::string> seen{start};
+  std::function<bool(const std::string&)> visit = [&](const std::string& node) {
+    auto it = graph.find(node);
+    if (it == graph.end()) return false;
+    for (const auto& next : it->second) {
+      path.push_back(next);
+      if (next == start) return true;
+      if (seen.insert(next).second && visit(next)) return true;
+      path.pop_back();
+    }
+    return false;
+  };
+  if (visit(start)) return path;
+  return std::nullopt;
+}
+
+std::vector<std::string> CriticalPath(const std::vector<PathNode>& nodes) {
+  std::map<std::string, const PathNode*> by_id;
+  const PathNode* last = nullptr;
+  for (const auto& n : nodes) {
+    if (n.cancelled) continue;
+    by_id[n.id] = &n;
+    if (!last || n.date > last->date) last = &n;
+  }
+  std::vector<std::string> chain;
+  std::set<std::string> seen;
+  for (const PathNode* at = last; at && seen.insert(at->id).second;) {
+    chain.push_back(at->id);
+    const PathNode* binding = nullptr;
+    for (const auto& dep : at->depends_on) {
+      auto it = by_id.find(dep);
+      if (it != by_id.end() && (!binding || it->second->date > binding->date)) {
+        binding = it->second;
+      }
+    }
+    at = binding;
+  }
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+std::string KpiStatus(const KpiRule& rule, std::optional<double> latest) {
+  if (!latest) return "no_data";
+  // "At least as good as x": on the better side of x, or equal.
+  const auto meets = [&](double x) { return rule.higher_is_better ? *latest >= x : *latest <= x; };
+  if (meets(rule.target)) return "green";
+  if (rule.red_threshold) {
+    const bool at_or_beyond_red =
+        rule.higher_is_better ? *latest <= *rule.red_threshold : *latest >= *rule.red_threshold;
+    return at_or_beyond_red ? "red" : "amber";
+  }
+  if (rule.amber_threshold) return meets(*rule.amber_threshold) ? "amber" : "red";
+  return "red";
+}
+
+std::optional<std::string> CheckThresholds(const KpiRule& rule) {
+  // Each threshold must be on the worse side of the one before it.
+  const auto not_better = [&](double worse, double better) {
+    return rule.higher_is_better ? worse <= better : worse >= better;
+  };
+  const std::string order = rule.higher_is_better ? "red ≤ amber ≤ target" : "red ≥ amber ≥ target";
+  if (rule.amber_threshold && !not_better(*rule.amber_threshold, rule.target)) {
+    return "must not be better than the target (" + order + ")";
+  }
+  if (rule.red_threshold && !not_better(*rule.red_threshold, rule.target)) {
+    return "must not be better than the target (" + order + ")";
+  }
+  if (rule.red_threshold && rule.amber_threshold &&
+      !not_better(*rule.red_threshold, *rule.amber_threshold)) {
+    return "must not be better than the amber threshold (" + order + ")";
+  }
+  return std::nullopt;
+}
+
+std::string NumberText(double value) {
+  char out[32];
+  auto [end, ec] = std::to_chars(out, out + sizeof out, value);
+  return std::string(out, end);
+}
+
+std::optional<std::string> CheckAccountable(const std::vector<std::string>& roles) {
+  const auto n = std::count(roles.begin(), roles.end(), "A");
+  if (n == 1) return std::nullopt;
+  return "needs exactly one Accountable (A); found " + std::to_string(n);
+}
+
+std::string ApprovalState(const std::vector<std::string>& decisions) {
+  if (std::find(decisions.begin(), decisions.end(), "rejected") != decisions.end()) {
+    return "rejected";
+  }
+  const bool all = !decisions.empty() && std::all_of(decisions.begin(), decisions.end(),
+                                                     [](const auto& d) { return d == "approved"; });
+  return all ? "cleared" : "pending";
+}
+
+bool IsCurrencyCode(std::string_view code) {
+  return code.size() == 3 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+}  // namespace northstar::plans

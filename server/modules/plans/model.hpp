@@ -1,0 +1,103 @@
+// The rules of an alliance plan, as pure functions: milestone status from dates, slippage in
+// days, dependency cycles, the critical path, KPI red/amber/green, the RACI rule and the state of
+// an external communication's approvals. No database, no HTTP: unit-tested in model_test.cpp.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace northstar::plans {
+
+inline const std::vector<std::string_view> kHorizons = {"short_term", "long_term"};
+inline const std::vector<std::string_view> kObjectiveStatuses = {"proposed", "active", "achieved",
+                                                                 "dropped"};
+inline const std::vector<std::string_view> kMilestoneKinds = {
+    "research", "development", "regulatory", "commercial", "operational"};
+inline const std::vector<std::string_view> kMilestoneStatuses = {
+    "planned", "on_track", "at_risk", "late", "achieved", "missed", "cancelled"};
+inline const std::vector<std::string_view> kDirections = {"higher_is_better", "lower_is_better"};
+inline const std::vector<std::string_view> kIndicators = {"leading", "lagging"};
+inline const std::vector<std::string_view> kKpiCadences = {"weekly", "monthly", "quarterly",
+                                                           "annually", "once"};
+inline const std::vector<std::string_view> kKpiStatuses = {"green", "amber", "red", "no_data"};
+inline const std::vector<std::string_view> kRaciRoles = {"R", "A", "C", "I"};
+inline const std::vector<std::string_view> kCommunicationCategories = {"channel", "external"};
+inline const std::vector<std::string_view> kChannelKinds = {"meeting", "report", "email_list",
+                                                            "shared_workspace"};
+inline const std::vector<std::string_view> kExternalKinds = {
+    "press_release", "publication", "conference_abstract", "investor_statement"};
+inline const std::vector<std::string_view> kChannelCadences = {"weekly",    "monthly", "quarterly",
+                                                               "annually", "ad_hoc"};
+
+// Calendar days as YYYY-MM-DD (valid dates only): b - a in days, and `day` moved by n days.
+int64_t DaysBetween(std::string_view a, std::string_view b);
+std::string AddDays(std::string_view day, int64_t n);
+
+// A milestone's effective status (see docs/api-guide.md, "Milestone status"):
+//   1. set by hand to achieved, missed, cancelled, at_risk or late: that;
+//   2. an actual date: achieved;
+//   3. forecast before today: late;
+//   4. set by hand to planned or on_track: that;
+//   5. forecast after the planned date, or an open dependency forecast after this forecast:
+//      at_risk;
+//   6. on_track when due within kOnTrackHorizonDays, else planned.
+inline constexpr int64_t kOnTrackHorizonDays = 90;
+struct StatusFacts {
+  std::string planned_date;
+  std::string forecast_date;
+  std::optional<std::string> actual_date;
+  std::optional<std::string> status_set;
+  // Forecast (or actual) dates of the dependencies that are not achieved or cancelled.
+  std::vector<std::string> open_dependency_dates;
+};
+std::string MilestoneStatus(const StatusFacts& facts, std::string_view today);
+bool IsDerived(const StatusFacts& facts, std::string_view today);
+
+// Slip in days: the actual date when achieved, else the forecast, against a baseline date.
+int64_t SlipDays(std::string_view baseline, std::string_view forecast,
+                 const std::optional<std::string>& actual);
+
+// Dependencies as milestone id -> the ids it depends on. Returns the cycle through `start`
+// (start, ..., start) if following the dependencies from `start` leads back to it.
+using DependencyGraph = std::map<std::string, std::vector<std::string>>;
+std::optional<std::vector<std::string>> FindCycle(const DependencyGraph& graph,
+                                                  const std::string& start);
+
+// The chain of dependencies that decides the date of the last milestone: starts from the
+// not-cancelled milestone with the latest date (actual, else forecast; ties: the first in
+// `nodes`) and walks back through the dependency with the latest date. First milestone first.
+struct PathNode {
+  std::string id;
+  std::string date;
+  std::vector<std::string> depends_on;
+  bool cancelled = false;
+};
+std::vector<std::string> CriticalPath(const std::vector<PathNode>& nodes);
+
+// KPI status from the latest value (nullopt: no_data).
+struct KpiRule {
+  bool higher_is_better = true;
+  double target = 0;
+  std::optional<double> amber_threshold;
+  std::optional<double> red_threshold;
+};
+std::string KpiStatus(const KpiRule& rule, std::optional<double> latest);
+// Why the thresholds are out of order, or nullopt when they are fine.
+std::optional<std::string> CheckThresholds(const KpiRule& rule);
+// A number as stored and returned: the shortest text that reads back as the same double.
+std::string NumberText(double value);
+
+// "needs exactly one Accountable (A); found N", or nullopt.
+std::optional<std::string> CheckAccountable(const std::vector<std::string>& roles);
+
+// The state of an external communication from each party's decision ("pending", "approved",
+// "rejected"): rejected if any party rejected, cleared if every party approved, else pending.
+std::string ApprovalState(const std::vector<std::string>& decisions);
+
+bool IsCurrencyCode(std::string_view code);
+
+}  // namespace northstar::plans

@@ -1,0 +1,107 @@
+// The records of an alliance plan as the server holds them, with what every plan record shares:
+// the standard access columns (read by the policy), the responsible party, version and times.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/access/policy.hpp"
+#include "platform/common/json.hpp"
+#include "platform/db/database.hpp"
+
+namespace northstar::plans {
+
+struct RecordBase {
+  std::string id;
+  std::string alliance_id;
+  std::string party_id;  // the party responsible for the record
+  std::string party_name;
+  std::string visibility = "alliance";
+  std::string owner_organization_id;  // the party that wrote it
+  std::string owner_organization_name;
+  std::string owner_user_id;
+  std::string author_name;
+  std::vector<std::string> readers;
+  int64_t version = 1;
+  std::string created_at, updated_at;
+};
+
+struct Objective : RecordBase {
+  std::string title, description, horizon, status;
+};
+
+struct Payment {
+  int64_t amount_minor = 0;
+  std::string currency;
+  std::string payer_party_id, payee_party_id;
+};
+
+struct Milestone : RecordBase {
+  std::string objective_id, objective_title;
+  std::string title, description, kind;
+  std::optional<std::string> responsible_user_id, responsible_user_name;
+  std::string original_date, planned_date, forecast_date;
+  std::optional<std::string> actual_date, status_set;
+  bool early_win = false;
+  int64_t baseline_count = 1;
+  std::optional<Payment> payment;
+  std::vector<std::string> depends_on;
+};
+
+struct ForecastChange {
+  std::string kind;  // created | forecast | rebaseline
+  std::string forecast_date;
+  std::optional<std::string> previous_forecast_date;
+  std::string planned_date, reason, changed_by, changed_by_name, changed_at;
+};
+
+struct KpiValue {
+  std::string id, kpi_id, measured_on;
+  double value = 0;
+  std::string note, entered_by, entered_by_name, created_at;
+};
+
+struct Kpi : RecordBase {
+  std::string name, description, unit, direction, indicator, cadence;
+  double target = 0;
+  std::optional<double> amber_threshold, red_threshold;
+  std::optional<std::string> responsible_user_id, responsible_user_name;
+  std::vector<KpiValue> values;  // oldest first; the last few for the sparkline
+};
+
+struct Assignment {
+  std::string organization_id;
+  std::optional<std::string> user_id;
+  std::string role;  // R | A | C | I
+};
+struct Activity {
+  std::string id, name;
+  std::vector<Assignment> assignments;
+};
+struct Workstream : RecordBase {
+  std::string name, description;
+  std::vector<Activity> activities;
+};
+
+struct Decision {
+  std::string organization_id;
+  std::string decision;  // approved | rejected
+  std::optional<std::string> reason;
+  std::string decided_by, decided_by_name, decided_at;
+};
+struct Communication : RecordBase {
+  std::string category, kind, title, description, audience;
+  std::optional<std::string> cadence, planned_date;
+  std::optional<std::string> responsible_user_id, responsible_user_name;
+  std::vector<Decision> decisions;  // the parties that decided so far
+};
+
+access::RecordScope ScopeOf(const RecordBase& r);
+
+// Activities as stored (JSON text) and back.
+std::string ActivitiesToJson(const std::vector<Activity>& activities);
+std::vector<Activity> ActivitiesFromJson(const std::string& text);
+
+}  // namespace northstar::plans

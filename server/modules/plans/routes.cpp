@@ -1,0 +1,786 @@
+#include "modules/plans/routes.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+#include "modules/plans/model.hpp"
+#include "platform/common/ids.hpp"
+#include "platform/http/request_helpers.hpp"
+
+namespace northstar::plans {
+namespace {
+
+using http::RequestContext;
+using http::Response;
+constexpr auto kRequired = Presence::kRequired;
+constexpr auto kOptional = Presence::kOptional;
+constexpr size_t kNameMax = 200, kTextMax = 5000, kReasonMax = 500, kNoteMax = 1000;
+constexpr size_t kMaxActivities = 100, kMaxAssignments = 50, kMaxDependencies = 50;
+
+// ---- reading bodies -----------------------------------------------------------------------
+
+// A field a PATCH may set to null. `read` must be called in every case, so the field counts as
+// known to the reader.
+template <typename T, typename Read>
+Nullable<T> ReadNullable(InputReader& in, std::string_view key, Read read) {
+  const bool present = in.Has(key);
+  const bool null = in.IsNull(key);
+  std::optional<T> value = read();
+  if (!present) return std::nullopt;
+  if (null) return std::optional<T>{};
+  if (!value) return std::nullopt;  // invalid: the reader recorded why
+  return value;
+}
+
+void ReadCommon(InputReader& in, CommonInput& c) {
+  c.party_id = in.Id("party_id", kOptional);
+  c.visibility = in.Enum("visibility", kOptional, access::VisibilityNames());
+  c.readers = in.StringArray("readers", kOptional, 50, 36);
+}
+
+Result<ObjectiveInput> ReadObjective(const json::object& body, bool creating) {
+  const Presence core = creating ? kRequired : kOptional;
+  InputReader in(body);
+  ObjectiveInput o;
+  ReadCommon(in, o);
+  o.title = in.String("title", core, kNameMax, 1);
+  o.description = in.String("description", kOptional, kTextMax);
+  o.horizon = in.Enum("horizon", core, kHorizons);
+  o.status = in.Enum("status", kOptional, kObjectiveStatuses);
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return o;
+}
+
+std::optional<Payment> ReadPayment(InputReader& in) {
+  const json::object* p = in.Object("payment", kOptional);
+  if (!p) return std::nullopt;
+  InputReader r(*p, "payment");
+  Payment out;
+  auto amount = r.Integer("amount_minor", kRequired, 1, INT64_MAX);
+  auto currency = r.String("currency", kRequired, 3, 3);
+  auto payer = r.Id("payer_party_id", kRequired);
+  auto payee = r.Id("payee_party_id", kRequired);
+  if (currency && !IsCurrencyCode(*currency)) {
+    r.AddError("currency", "must be an ISO 4217 code of three upper-case letters, e.g. EUR");
+  }
+  auto errors = r.Finish();
+  const bool ok = errors.empty();
+  in.Merge(std::move(errors));
+  if (!ok) return std::nullopt;
+  return Payment{*amount, *currency, *payer, *payee};
+}
+
+Result<MilestoneInput> ReadMilestone(const json::object& body, bool creating) {
+  const Presence core = creating ? kRequired : kOptional;
+  InputReader in(body);
+  MilestoneInput m;
+  ReadCommon(in, m);
+  m.objective_id = in.Id("objective_id", core);
+  m.title = in.String("title", core, kNameMax, 1);
+  m.description = in.String("description", kOptional, kTextMax);
+  m.kind = in.Enum("kind", core, kMilestoneKinds);
+  if (creating) {
+    m.planned_date = in.Date("planned_date", kRequired);
+  } else {
+    for (const char* fixed : {"planned_date", "original_date"}) {
+      if (in.Has(fixed)) {
+        in.String(fixed, kOptional, 10);
+        in.AddError(fixed, "changes only by re-baselining (POST …/rebaseline)");
+      }
+    }
+  }
+  m.forecast_date = in.Date("forecast_date", kOptional);
+  m.responsible_user_id =
+      ReadNullable<std::string>(in, "responsible_user_id", [&] { return in.Id("responsible_user_id", kOptional); });
+  m.actual_date = ReadNullable<std::string>(in, "actual_date", [&] { return in.Date("actual_date", kOptional); });
+  m.status = ReadNullable<std::string>(in, "status", [&] { return in.Enum("status", kOptional, kMilestoneStatuses); });
+  m.depends_on = in.StringArray("depends_on", kOptional, kMaxDependencies, 36);
+  if (m.depends_on) {
+    for (size_t i = 0; i < m.depends_on->size(); ++i) {
+      if (!IsValidId((*m.depends_on)[i])) {
+        in.AddError("depends_on[" + std::to_string(i) + "]", "must be an id");
+      }
+    }
+    std::vector<std::string> sorted = *m.depends_on;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+      in.AddError("depends_on", "lists a milestone twice");
+    }
+  }
+  m.early_win = in.Bool("early_win", kOptional);
+  m.payment = ReadNullable<Payment>(in, "payment", [&] { return ReadPayment(in); });
+  m.reason = in.String("reason", kOptional, kReasonMax);
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return m;
+}
+
+Result<KpiInput> ReadKpi(const json::object& body, bool creating) {
+  const Presence core = creating ? kRequired : kOptional;
+  InputReader in(body);
+  KpiInput k;
+  ReadCommon(in, k);
+  k.name = in.String("name", core, kNameMax, 1);
+  k.description = in.String("description", kOptional, kTextMax);
+  k.unit = in.String("unit", core, kNameMax, 1);
+  k.direction = in.Enum("direction", core, kDirections);
+  k.indicator = in.Enum("indicator", core, kIndicators);
+  k.cadence = in.Enum("cadence", core, kKpiCadences);
+  k.target = in.Number("target", core);
+  k.amber_threshold = ReadNullable<double>(in, "amber_threshold", [&] { return in.Number("amber_threshold", kOptional); });
+  k.red_threshold = ReadNullable<double>(in, "red_threshold", [&] { return in.Number("red_threshold", kOptional); });
+  k.responsible_user_id =
+      ReadNullable<std::string>(in, "responsible_user_id", [&] { return in.Id("responsible_user_id", kOptional); });
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return k;
+}
+
+Result<KpiValueInput> ReadKpiValue(const json::object& body) {
+  InputReader in(body);
+  auto measured_on = in.Date("measured_on", kRequired);
+  auto value = in.Number("value", kRequired);
+  auto note = in.String("note", kOptional, kNoteMax);
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return KpiValueInput{*measured_on, *value, note.value_or("")};
+}
+
+std::optional<std::vector<Activity>> ReadActivities(InputReader& in) {
+  const json::array* list = in.Array("activities", kOptional, kMaxActivities);
+  if (!list) return std::nullopt;
+  std::vector<Activity> out;
+  bool ok = true;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string path = "activities[" + std::to_string(i) + "]";
+    if (!(*list)[i].is_object()) {
+      in.AddError(path, "must be an object");
+      ok = false;
+      continue;
+    }
+    InputReader a((*list)[i].as_object(), path);
+    Activity activity;
+    activity.id = a.Id("id", kOptional).value_or("");
+    activity.name = a.String("name", kRequired, kNameMax, 1).value_or("");
+    if (const json::array* xs = a.Array("assignments", kRequired, kMaxAssignments)) {
+      for (size_t j = 0; j < xs->size(); ++j) {
+        const std::string at = path + ".assignments[" + std::to_string(j) + "]";
+        if (!(*xs)[j].is_object()) {
+          in.AddError(at, "must be an object");
+          ok = false;
+          continue;
+        }
+        InputReader x((*xs)[j].as_object(), at);
+        auto org = x.Id("organization_id", kRequired);
+        auto user = x.Id("user_id", kOptional);
+        auto role = x.Enum("role", kRequired, kRaciRoles);
+        auto errors = x.Finish();
+        if (errors.empty()) activity.assignments.push_back({*org, user, *role});
+        ok = ok && errors.empty();
+        in.Merge(std::move(errors));
+      }
+    }
+    auto errors = a.Finish();
+    ok = ok && errors.empty();
+    in.Merge(std::move(errors));
+    out.push_back(std::move(activity));
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+Result<WorkstreamInput> ReadWorkstream(const json::object& body, bool creating) {
+  InputReader in(body);
+  WorkstreamInput w;
+  ReadCommon(in, w);
+  w.name = in.String("name", creating ? kRequired : kOptional, kNameMax, 1);
+  w.description = in.String("description", kOptional, kTextMax);
+  w.activities = ReadActivities(in);
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return w;
+}
+
+std::vector<std::string_view> AllCommunicationKinds() {
+  std::vector<std::string_view> all = kChannelKinds;
+  all.insert(all.end(), kExternalKinds.begin(), kExternalKinds.end());
+  return all;
+}
+
+Result<CommunicationInput> ReadCommunication(const json::object& body, bool creating) {
+  const Presence core = creating ? kRequired : kOptional;
+  InputReader in(body);
+  CommunicationInput c;
+  ReadCommon(in, c);
+  c.category = in.Enum("category", core, kCommunicationCategories);
+  c.kind = in.Enum("kind", core, AllCommunicationKinds());
+  c.title = in.String("title", core, kNameMax, 1);
+  c.description = in.String("description", kOptional, kTextMax);
+  c.audience = in.String("audience", kOptional, kNameMax);
+  c.cadence = ReadNullable<std::string>(in, "cadence", [&] { return in.Enum("cadence", kOptional, kChannelCadences); });
+  c.planned_date = ReadNullable<std::string>(in, "planned_date", [&] { return in.Date("planned_date", kOptional); });
+  c.responsible_user_id =
+      ReadNullable<std::string>(in, "responsible_user_id", [&] { return in.Id("responsible_user_id", kOptional); });
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return c;
+}
+
+// ---- writing JSON -------------------------------------------------------------------------
+
+json::value Opt(const std::optional<std::string>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+json::value OptNumber(const std::optional<double>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+std::string PartyName(const PlanContext& c, const std::string& organization_id) {
+  for (const auto& p : c.parties) {
+    if (p.organization_id == organization_id) return p.organization_name;
+  }
+  return "";
+}
+
+json::object Record(const RecordBase& r, json::object fields) {
+  fields["id"] = r.id;
+  fields["alliance_id"] = r.alliance_id;
+  fields["party_id"] = r.party_id;
+  fields["party_name"] = r.party_name;
+  fields["visibility"] = r.visibility;
+  fields["readers"] = ToJsonArray(r.readers);
+  fields["owner_organization_id"] = r.owner_organization_id;
+  fields["owner_organization_name"] = r.owner_organization_name;
+  fields["author_id"] = r.owner_user_id;
+  fields["author_name"] = r.author_name;
+  fields["version"] = r.version;
+  fields["created_at"] = r.created_at;
+  fields["updated_at"] = r.updated_at;
+  return fields;
+}
+
+json::object ObjectiveJson(const Objective& o) {
+  return Record(o, {{"title", o.title},
+                    {"description", o.description},
+                    {"horizon", o.horizon},
+                    {"status", o.status}});
+}
+
+json::object MilestoneJson(const PlanContext& c, const MilestoneView& v) {
+  const Milestone& m = v.milestone;
+  json::value payment = nullptr;
+  if (m.payment) {
+    payment = {{"amount_minor", m.payment->amount_minor},
+               {"currency", m.payment->currency},
+               {"payer_party_id", m.payment->payer_party_id},
+               {"payer_party_name", PartyName(c, m.payment->payer_party_id)},
+               {"payee_party_id", m.payment->payee_party_id},
+               {"payee_party_name", PartyName(c, m.payment->payee_party_id)}};
+  }
+  return Record(m, {{"objective_id", m.objective_id},
+                    {"objective_title", m.objective_title},
+                    {"title", m.title},
+                    {"description", m.description},
+                    {"kind", m.kind},
+                    {"responsible_user_id", Opt(m.responsible_user_id)},
+                    {"responsible_user_name", Opt(m.responsible_user_name)},
+                    {"original_date", m.original_date},
+                    {"planned_date", m.planned_date},
+                    {"forecast_date", m.forecast_date},
+                    {"actual_date", Opt(m.actual_date)},
+                    {"slip_days", v.slip_days},
+                    {"total_slip_days", v.total_slip_days},
+                    {"baseline_count", m.baseline_count},
+                    {"status", v.status},
+                    {"status_set", Opt(m.status_set)},
+                    {"status_derived", v.status_derived},
+                    {"depends_on", ToJsonArray(v.visible_depends_on)},
+                    {"early_win", m.early_win},
+                    {"payment", std::move(payment)}});
+}
+
+json::object ValueJson(const KpiValue& v) {
+  return {{"id", v.id},
+          {"measured_on", v.measured_on},
+          {"value", v.value},
+          {"note", v.note},
+          {"entered_by", v.entered_by},
+          {"entered_by_name", v.entered_by_name},
+          {"created_at", v.created_at}};
+}
+
+// The latest value: the latest day measured, then the latest entered (the list's order).
+std::string KpiStatusOf(const Kpi& k) {
+  const std::optional<double> latest =
+      k.values.empty() ? std::nullopt : std::optional(k.values.back().value);
+  return KpiStatus({k.direction == "higher_is_better", k.target, k.amber_threshold, k.red_threshold},
+                   latest);
+}
+
+json::object KpiJson(const Kpi& k) {
+  json::array values;
+  for (const auto& v : k.values) values.push_back(ValueJson(v));
+  json::value latest = nullptr;
+  if (!k.values.empty()) {
+    latest = {{"measured_on", k.values.back().measured_on}, {"value", k.values.back().value}};
+  }
+  return Record(k, {{"name", k.name},
+                    {"description", k.description},
+                    {"unit", k.unit},
+                    {"direction", k.direction},
+                    {"indicator", k.indicator},
+                    {"target", k.target},
+                    {"amber_threshold", OptNumber(k.amber_threshold)},
+                    {"red_threshold", OptNumber(k.red_threshold)},
+                    {"cadence", k.cadence},
+                    {"responsible_user_id", Opt(k.responsible_user_id)},
+                    {"responsible_user_name", Opt(k.responsible_user_name)},
+                    {"latest", std::move(latest)},
+                    {"status", KpiStatusOf(k)},
+                    {"values", std::move(values)}});
+}
+
+json::object WorkstreamJson(const PlanContext& c, const Workstream& w) {
+  json::array activities;
+  for (const auto& a : w.activities) {
+    json::array assignments;
+    for (const auto& x : a.assignments) {
+      json::value user_name = nullptr;
+      if (x.user_id) {
+        auto it = c.people.find(*x.user_id);
+        user_name = it == c.people.end() ? json::value(nullptr) : json::value(it->second);
+      }
+      assignments.push_back({{"organization_id", x.organization_id},
+                             {"organization_name", PartyName(c, x.organization_id)},
+                             {"user_id", Opt(x.user_id)},
+                             {"user_name", std::move(user_name)},
+                             {"role", x.role}});
+    }
+    activities.push_back({{"id", a.id}, {"name", a.name}, {"assignments", std::move(assignments)}});
+  }
+  return Record(w, {{"name", w.name},
+                    {"description", w.description},
+                    {"activities", std::move(activities)}});
+}
+
+json::object CommunicationJson(const PlanContext& c, const Communication& m) {
+  json::array approvals;
+  if (m.category == "external") {
+    for (const auto& p : c.parties) {
+      auto it = std::find_if(m.decisions.begin(), m.decisions.end(), [&](const Decision& d) {
+        return d.organization_id == p.organization_id;
+      });
+      const bool decided = it != m.decisions.end();
+      approvals.push_back({{"organization_id", p.organization_id},
+                           {"organization_name", p.organization_name},
+                           {"decision", decided ? it->decision : "pending"},
+                           {"reason", decided ? Opt(it->reason) : json::value(nullptr)},
+                           {"decided_by", decided ? json::value(it->decided_by) : nullptr},
+                           {"decided_by_name", decided ? json::value(it->decided_by_name) : nullptr},
+                           {"decided_at", decided ? json::value(it->decided_at) : nullptr}});
+    }
+  }
+  return Record(m, {{"category", m.category},
+                    {"kind", m.kind},
+                    {"title", m.title},
+                    {"description", m.description},
+                    {"audience", m.audience},
+                    {"cadence", Opt(m.cadence)},
+                    {"planned_date", Opt(m.planned_date)},
+                    {"responsible_user_id", Opt(m.responsible_user_id)},
+                    {"responsible_user_name", Opt(m.responsible_user_name)},
+                    {"approval_state", Opt(CommunicationState(m, c.parties))},
+                    {"approvals", std::move(approvals)}});
+}
+
+Response One(int status, json::object body, int64_t version) {
+  Response r = http::JsonResponse(status, std::move(body));
+  http::SetEtag(r, version);
+  return r;
+}
+
+// Plans are small (tens to hundreds of records), so lists are filtered and paged in memory in
+// the order the service returns; the cursor is the id of the last item of the page.
+Result<Response> Paged(const http::Request& request, const json::array& all) {
+  NS_ASSIGN_OR_RETURN(http::Page page, http::ReadPage(request));
+  size_t start = 0;
+  if (page.cursor) {
+    auto after = http::CursorText(page, "after");
+    if (!after) return Malformed("The cursor is not one this server issued.");
+    auto it = std::find_if(all.begin(), all.end(), [&](const json::value& v) {
+      return v.as_object().at("id").as_string() == *after;
+    });
+    // A record deleted since the last page: start over rather than skip silently.
+    start = it == all.end() ? 0 : static_cast<size_t>(it - all.begin()) + 1;
+  }
+  json::array items;
+  for (size_t i = start; i < all.size() && items.size() < static_cast<size_t>(page.limit); ++i) {
+    items.push_back(all[i]);
+  }
+  std::optional<json::object> next;
+  if (start + items.size() < all.size()) {
+    next = json::object{{"after", items.back().as_object().at("id")}};
+  }
+  return http::JsonResponse(200, http::ListBody(std::move(items), next));
+}
+
+// Query filters: each named parameter, when given, must equal the item's field (after checking
+// it is one of `allowed`, when given).
+struct Filter {
+  std::string param, field;
+  std::vector<std::string_view> allowed;
+};
+Result<json::array> Filtered(const http::Request& request, json::array all,
+                             const std::vector<Filter>& filters) {
+  for (const auto& f : filters) {
+    auto want = request.Query(f.param);
+    if (!want || want->empty()) continue;
+    if (!f.allowed.empty() &&
+        std::find(f.allowed.begin(), f.allowed.end(), *want) == f.allowed.end()) {
+      return Malformed(f.param + " must be one of the documented values.");
+    }
+    json::array kept;
+    for (auto& item : all) {
+      const json::value& v = item.as_object().at(f.field);
+      const std::string text = v.is_bool() ? (v.as_bool() ? "true" : "false")
+                               : v.is_string() ? std::string(v.as_string())
+                                               : "";
+      if (text == *want) kept.push_back(std::move(item));
+    }
+    all = std::move(kept);
+  }
+  return all;
+}
+
+// ---- handlers -----------------------------------------------------------------------------
+
+Result<Response> GetPlan(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(PlanView plan, svc.Plan(ctx.user(), ctx.Param("id")));
+  json::array objectives, milestones;
+  for (const auto& o : plan.objectives) objectives.push_back(ObjectiveJson(o));
+  for (const auto& m : plan.milestones) milestones.push_back(MilestoneJson(plan.context, m));
+  return http::JsonResponse(200, json::object{{"today", plan.context.today},
+                                              {"objectives", std::move(objectives)},
+                                              {"milestones", std::move(milestones)},
+                                              {"critical_path", ToJsonArray(plan.critical_path)}});
+}
+
+Result<Response> GetSummary(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(PlanSummary s, svc.Summary(ctx.user(), ctx.Param("id")));
+  json::array next;
+  for (const auto& m : s.next_milestones) next.push_back(MilestoneJson(s.context, m));
+  return http::JsonResponse(
+      200, json::object{{"today", s.today},
+                        {"milestones", {{"total", s.milestones_total},
+                                        {"achieved", s.achieved},
+                                        {"due_30_days", s.due_30_days},
+                                        {"late", s.late},
+                                        {"at_risk", s.at_risk}}},
+                        {"kpis", {{"total", s.kpis_total},
+                                  {"green", s.green},
+                                  {"amber", s.amber},
+                                  {"red", s.red},
+                                  {"no_data", s.no_data}}},
+                        {"next_milestones", std::move(next)}});
+}
+
+Result<Response> ListObjectives(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto list, svc.ListObjectives(ctx.user(), ctx.Param("id")));
+  json::array all;
+  for (const auto& o : list) all.push_back(ObjectiveJson(o));
+  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
+                                    {{"horizon", "horizon", kHorizons},
+                                     {"status", "status", kObjectiveStatuses},
+                                     {"visibility", "visibility", access::VisibilityNames()}}));
+  return Paged(ctx.request, all);
+}
+
+Result<Response> GetObjective(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(Objective o,
+                      svc.GetObjective(ctx.user(), ctx.Param("id"), ctx.Param("objective_id")));
+  return One(200, ObjectiveJson(o), o.version);
+}
+
+Result<Response> CreateObjective(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(ObjectiveInput input, ReadObjective(body, true));
+  NS_ASSIGN_OR_RETURN(Objective o, svc.CreateObjective(ctx.user(), ctx.Param("id"), input));
+  return One(201, ObjectiveJson(o), o.version);
+}
+
+Result<Response> UpdateObjective(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(ObjectiveInput input, ReadObjective(body, false));
+  NS_ASSIGN_OR_RETURN(Objective o, svc.UpdateObjective(ctx.user(), ctx.Param("id"),
+                                                       ctx.Param("objective_id"), version, input));
+  return One(200, ObjectiveJson(o), o.version);
+}
+
+Result<Response> DeleteObjective(PlansService& svc, RequestContext& ctx) {
+  NS_TRY(svc.DeleteObjective(ctx.user(), ctx.Param("id"), ctx.Param("objective_id")));
+  return http::NoContent();
+}
+
+Result<Response> ListMilestones(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto list, svc.ListMilestones(ctx.user(), ctx.Param("id")));
+  json::array all;
+  for (const auto& m : list.record) all.push_back(MilestoneJson(list.context, m));
+  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
+                                    {{"objective_id", "objective_id", {}},
+                                     {"kind", "kind", kMilestoneKinds},
+                                     {"status", "status", kMilestoneStatuses},
+                                     {"early_win", "early_win", {"true", "false"}},
+                                     {"party_id", "party_id", {}}}));
+  return Paged(ctx.request, all);
+}
+
+Result<Response> GetMilestone(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto v,
+                      svc.GetMilestone(ctx.user(), ctx.Param("id"), ctx.Param("milestone_id")));
+  return One(200, MilestoneJson(v.context, v.record), v.record.milestone.version);
+}
+
+Result<Response> CreateMilestone(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(MilestoneInput input, ReadMilestone(body, true));
+  NS_ASSIGN_OR_RETURN(auto v, svc.CreateMilestone(ctx.user(), ctx.Param("id"), input));
+  return One(201, MilestoneJson(v.context, v.record), v.record.milestone.version);
+}
+
+Result<Response> UpdateMilestone(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(MilestoneInput input, ReadMilestone(body, false));
+  NS_ASSIGN_OR_RETURN(auto v, svc.UpdateMilestone(ctx.user(), ctx.Param("id"),
+                                                  ctx.Param("milestone_id"), version, input));
+  return One(200, MilestoneJson(v.context, v.record), v.record.milestone.version);
+}
+
+Result<Response> RebaselineMilestone(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  InputReader in(body);
+  auto reason = in.String("reason", kRequired, kReasonMax, 1);
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  NS_ASSIGN_OR_RETURN(auto v, svc.Rebaseline(ctx.user(), ctx.Param("id"),
+                                             ctx.Param("milestone_id"), version, *reason));
+  return One(200, MilestoneJson(v.context, v.record), v.record.milestone.version);
+}
+
+Result<Response> MilestoneHistory(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto changes,
+                      svc.History(ctx.user(), ctx.Param("id"), ctx.Param("milestone_id")));
+  json::array items;
+  for (const auto& c : changes) {
+    items.push_back({{"kind", c.kind},
+                     {"forecast_date", c.forecast_date},
+                     {"previous_forecast_date", Opt(c.previous_forecast_date)},
+                     {"planned_date", c.planned_date},
+                     {"reason", c.reason},
+                     {"changed_by", c.changed_by},
+                     {"changed_by_name", c.changed_by_name},
+                     {"changed_at", c.changed_at}});
+  }
+  return http::JsonResponse(200, http::ListBody(std::move(items), std::nullopt));
+}
+
+Result<Response> DeleteMilestone(PlansService& svc, RequestContext& ctx) {
+  NS_TRY(svc.DeleteMilestone(ctx.user(), ctx.Param("id"), ctx.Param("milestone_id")));
+  return http::NoContent();
+}
+
+Result<Response> ListKpis(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto list, svc.ListKpis(ctx.user(), ctx.Param("id")));
+  json::array all;
+  for (const auto& k : list) all.push_back(KpiJson(k));
+  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
+                                    {{"indicator", "indicator", kIndicators},
+                                     {"status", "status", kKpiStatuses}}));
+  return Paged(ctx.request, all);
+}
+
+Result<Response> GetKpi(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(Kpi k, svc.GetKpi(ctx.user(), ctx.Param("id"), ctx.Param("kpi_id")));
+  return One(200, KpiJson(k), k.version);
+}
+
+Result<Response> CreateKpi(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(KpiInput input, ReadKpi(body, true));
+  NS_ASSIGN_OR_RETURN(Kpi k, svc.CreateKpi(ctx.user(), ctx.Param("id"), input));
+  return One(201, KpiJson(k), k.version);
+}
+
+Result<Response> UpdateKpi(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(KpiInput input, ReadKpi(body, false));
+  NS_ASSIGN_OR_RETURN(
+      Kpi k, svc.UpdateKpi(ctx.user(), ctx.Param("id"), ctx.Param("kpi_id"), version, input));
+  return One(200, KpiJson(k), k.version);
+}
+
+Result<Response> DeleteKpi(PlansService& svc, RequestContext& ctx) {
+  NS_TRY(svc.DeleteKpi(ctx.user(), ctx.Param("id"), ctx.Param("kpi_id")));
+  return http::NoContent();
+}
+
+Result<Response> ListKpiValues(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(http::Page page, http::ReadPage(ctx.request));
+  std::optional<std::vector<std::string>> after;
+  if (page.cursor) {
+    auto m = http::CursorText(page, "m"), c = http::CursorText(page, "c"),
+         i = http::CursorText(page, "id");
+    if (!m || !c || !i) return Malformed("The cursor is not one this server issued.");
+    after = std::vector<std::string>{*m, *c, *i};
+  }
+  NS_ASSIGN_OR_RETURN(auto values, svc.ListKpiValues(ctx.user(), ctx.Param("id"),
+                                                     ctx.Param("kpi_id"), after, page.limit + 1));
+  return http::PageResponse(values, page.limit, ValueJson, [](const KpiValue& v) {
+    return json::object{{"m", v.measured_on}, {"c", v.created_at}, {"id", v.id}};
+  });
+}
+
+Result<Response> CreateKpiValue(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(KpiValueInput input, ReadKpiValue(body));
+  NS_ASSIGN_OR_RETURN(KpiValue v,
+                      svc.AddKpiValue(ctx.user(), ctx.Param("id"), ctx.Param("kpi_id"), input));
+  return http::JsonResponse(201, ValueJson(v));
+}
+
+Result<Response> DeleteKpiValue(PlansService& svc, RequestContext& ctx) {
+  NS_TRY(svc.DeleteKpiValue(ctx.user(), ctx.Param("id"), ctx.Param("kpi_id"),
+                            ctx.Param("value_id")));
+  return http::NoContent();
+}
+
+Result<Response> ListWorkstreams(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto list, svc.ListWorkstreams(ctx.user(), ctx.Param("id")));
+  json::array all;
+  for (const auto& w : list.record) all.push_back(WorkstreamJson(list.context, w));
+  return Paged(ctx.request, all);
+}
+
+Result<Response> GetWorkstream(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto w,
+                      svc.GetWorkstream(ctx.user(), ctx.Param("id"), ctx.Param("workstream_id")));
+  return One(200, WorkstreamJson(w.context, w.record), w.record.version);
+}
+
+Result<Response> CreateWorkstream(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(WorkstreamInput input, ReadWorkstream(body, true));
+  NS_ASSIGN_OR_RETURN(auto w, svc.CreateWorkstream(ctx.user(), ctx.Param("id"), input));
+  return One(201, WorkstreamJson(w.context, w.record), w.record.version);
+}
+
+Result<Response> UpdateWorkstream(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(WorkstreamInput input, ReadWorkstream(body, false));
+  NS_ASSIGN_OR_RETURN(auto w, svc.UpdateWorkstream(ctx.user(), ctx.Param("id"),
+                                                   ctx.Param("workstream_id"), version, input));
+  return One(200, WorkstreamJson(w.context, w.record), w.record.version);
+}
+
+Result<Response> DeleteWorkstream(PlansService& svc, RequestContext& ctx) {
+  NS_TRY(svc.DeleteWorkstream(ctx.user(), ctx.Param("id"), ctx.Param("workstream_id")));
+  return http::NoContent();
+}
+
+Result<Response> ListCommunications(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto list, svc.ListCommunications(ctx.user(), ctx.Param("id")));
+  json::array all;
+  for (const auto& c : list.record) all.push_back(CommunicationJson(list.context, c));
+  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
+                                    {{"category", "category", kCommunicationCategories}}));
+  return Paged(ctx.request, all);
+}
+
+Result<Response> GetCommunication(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto c, svc.GetCommunication(ctx.user(), ctx.Param("id"),
+                                                   ctx.Param("communication_id")));
+  return One(200, CommunicationJson(c.context, c.record), c.record.version);
+}
+
+Result<Response> CreateCommunication(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(CommunicationInput input, ReadCommunication(body, true));
+  NS_ASSIGN_OR_RETURN(auto c, svc.CreateCommunication(ctx.user(), ctx.Param("id"), input));
+  return One(201, CommunicationJson(c.context, c.record), c.record.version);
+}
+
+Result<Response> UpdateCommunication(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(CommunicationInput input, ReadCommunication(body, false));
+  NS_ASSIGN_OR_RETURN(auto c, svc.UpdateCommunication(ctx.user(), ctx.Param("id"),
+                                                      ctx.Param("communication_id"), version,
+                                                      input));
+  return One(200, CommunicationJson(c.context, c.record), c.record.version);
+}
+
+Result<Response> DecideCommunication(PlansService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  InputReader in(body);
+  auto decision = in.Enum("decision", kRequired, {"approve", "reject"});
+  auto reason = in.String("reason", kOptional, kNoteMax);
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  NS_ASSIGN_OR_RETURN(auto c, svc.Decide(ctx.user(), ctx.Param("id"),
+                                         ctx.Param("communication_id"), version,
+                                         *decision == "approve", reason));
+  return One(200, CommunicationJson(c.context, c.record), c.record.version);
+}
+
+Result<Response> DeleteCommunication(PlansService& svc, RequestContext& ctx) {
+  NS_TRY(svc.DeleteCommunication(ctx.user(), ctx.Param("id"), ctx.Param("communication_id")));
+  return http::NoContent();
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, PlansService& svc) {
+  auto bind = [&svc](Result<Response> (*fn)(PlansService&, RequestContext&)) {
+    return [&svc, fn](RequestContext& ctx) { return fn(svc, ctx); };
+  };
+  const std::string base = "/api/v1/alliances/{id}";
+  router.Add("GET", base + "/plan", bind(GetPlan));
+  router.Add("GET", base + "/plan/summary", bind(GetSummary));
+  // The five record types share the shape of their routes.
+  struct Crud {
+    std::string collection, item;
+    Result<Response> (*list)(PlansService&, RequestContext&);
+    Result<Response> (*create)(PlansService&, RequestContext&);
+    Result<Response> (*get)(PlansService&, RequestContext&);
+    Result<Response> (*update)(PlansService&, RequestContext&);
+    Result<Response> (*remove)(PlansService&, RequestContext&);
+  };
+  const Crud resources[] = {
+      {"objectives", "objective_id", ListObjectives, CreateObjective, GetObjective,
+       UpdateObjective, DeleteObjective},
+      {"milestones", "milestone_id", ListMilestones, CreateMilestone, GetMilestone,
+       UpdateMilestone, DeleteMilestone},
+      {"kpis", "kpi_id", ListKpis, CreateKpi, GetKpi, UpdateKpi, DeleteKpi},
+      {"workstreams", "workstream_id", ListWorkstreams, CreateWorkstream, GetWorkstream,
+       UpdateWorkstream, DeleteWorkstream},
+      {"communications", "communication_id", ListCommunications, CreateCommunication,
+       GetCommunication, UpdateCommunication, DeleteCommunication},
+  };
+  for (const auto& r : resources) {
+    const std::string collection = base + "/" + r.collection;
+    const std::string item = collection + "/{" + r.item + "}";
+    router.Add("GET", collection, bind(r.list));
+    router.Add("POST", collection, bind(r.create));
+    router.Add("GET", item, bind(r.get));
+    router.Add("PATCH", item, bind(r.update));
+    router.Add("DELETE", item, bind(r.remove));
+  }
+  router.Add("GET", base + "/milestones/{milestone_id}/history", bind(MilestoneHistory));
+  router.Add("POST", base + "/milestones/{milestone_id}/rebaseline", bind(RebaselineMilestone));
+  router.Add("GET", base + "/kpis/{kpi_id}/values", bind(ListKpiValues));
+  router.Add("POST", base + "/kpis/{kpi_id}/values", bind(CreateKpiValue));
+  router.Add("DELETE", base + "/kpis/{kpi_id}/values/{value_id}", bind(DeleteKpiValue));
+  router.Add("POST", base + "/communications/{communication_id}/decision",
+             bind(DecideCommunication));
+}
+
+}  // namespace northstar::plans

@@ -1,0 +1,1042 @@
+#include "modules/plans/service.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "modules/alliances/store.hpp"
+#include "modules/plans/model.hpp"
+#include "modules/plans/store.hpp"
+#include "platform/audit/audit.hpp"
+#include "platform/common/ids.hpp"
+#include "platform/common/time.hpp"
+
+namespace northstar::plans {
+namespace {
+
+Result<PlanContext> Enter(db::Session& s, const auth::Principal& actor,
+                          const std::string& alliance_id) {
+  NS_ASSIGN_OR_RETURN(access::Membership m, access::RequireMember(s, alliance_id, actor));
+  return PlanContext{std::move(m), alliances::store::LoadParties(s, alliance_id), TodayText()};
+}
+
+// Names of the alliance's members, for the people a RACI names.
+void LoadPeople(db::Session& s, PlanContext& c) {
+  for (const auto& m : alliances::store::ListMembers(s, c.membership.alliance_id)) {
+    c.people[m.user_id] = m.name;
+  }
+}
+
+bool IsParty(const PlanContext& c, const std::string& organization_id) {
+  return std::any_of(c.parties.begin(), c.parties.end(), [&](const alliances::Party& p) {
+    return p.organization_id == organization_id;
+  });
+}
+
+Status RequireParty(const PlanContext& c, const std::string& organization_id,
+                    const std::string& field) {
+  if (IsParty(c, organization_id)) return OkStatus();
+  return Invalid(field, "is not a party of this alliance");
+}
+
+// A responsible person must be an alliance member of the responsible party.
+Status RequireMemberOf(db::Session& s, const PlanContext& c, const std::optional<std::string>& user,
+                       const std::string& party_id, const std::string& field) {
+  if (!user) return OkStatus();
+  auto member = alliances::store::FindMember(s, c.membership.alliance_id, *user);
+  if (!member) return Invalid(field, "is not a member of this alliance");
+  if (member->organization_id != party_id) {
+    return Invalid(field, "is not a member of the responsible party");
+  }
+  return OkStatus();
+}
+
+Status CheckAccess(db::Session& s, const PlanContext& c, const RecordBase& r) {
+  NS_TRY(RequireParty(c, r.party_id, "party_id"));
+  if (r.visibility != "restricted" && !r.readers.empty()) {
+    return Invalid("readers", "are only allowed with visibility 'restricted'");
+  }
+  for (size_t i = 0; i < r.readers.size(); ++i) {
+    if (!IsValidId(r.readers[i]) ||
+        !alliances::store::FindMember(s, c.membership.alliance_id, r.readers[i])) {
+      return Invalid("readers[" + std::to_string(i) + "]", "is not a member of this alliance");
+    }
+  }
+  return OkStatus();
+}
+
+// Fills what every new record has and asks the policy whether the caller may create it.
+Status StartRecord(db::Session& s, const PlanContext& c, const auth::Principal& actor,
+                   const CommonInput& in, RecordBase& r) {
+  r.id = NewId();
+  r.alliance_id = c.membership.alliance_id;
+  r.party_id = in.party_id.value_or(c.membership.organization_id);
+  r.visibility = in.visibility.value_or("alliance");
+  r.readers = in.readers.value_or(std::vector<std::string>{});
+  r.owner_organization_id = c.membership.organization_id;
+  r.owner_user_id = actor.user_id;
+  r.created_at = r.updated_at = NowText();
+  NS_TRY(access::AuthorizeRecordCreate(c.membership, ScopeOf(r)));
+  return CheckAccess(s, c, r);
+}
+
+Status StartChange(const PlanContext& c, const RecordBase& current, int64_t version) {
+  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
+  if (current.version != version) return Stale();
+  return OkStatus();
+}
+
+void ApplyCommon(const CommonInput& in, RecordBase& next) {
+  if (in.party_id) next.party_id = *in.party_id;
+  if (in.visibility) next.visibility = *in.visibility;
+  if (in.readers) next.readers = *in.readers;
+  if (next.visibility != "restricted" && !in.readers) next.readers.clear();
+  next.updated_at = NowText();
+}
+
+json::value Opt(const std::optional<std::string>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+json::object BaseAudit(const RecordBase& r) {
+  return {{"party_id", r.party_id},
+          {"visibility", r.visibility},
+          {"readers", ToJsonArray(r.readers)}};
+}
+
+json::object AuditOf(const Objective& o) {
+  json::object v = BaseAudit(o);
+  v["title"] = o.title;
+  v["description"] = o.description;
+  v["horizon"] = o.horizon;
+  v["status"] = o.status;
+  return v;
+}
+
+json::object AuditOf(const Milestone& m) {
+  json::object v = BaseAudit(m);
+  v["objective_id"] = m.objective_id;
+  v["title"] = m.title;
+  v["description"] = m.description;
+  v["kind"] = m.kind;
+  v["responsible_user_id"] = Opt(m.responsible_user_id);
+  v["planned_date"] = m.planned_date;
+  v["forecast_date"] = m.forecast_date;
+  v["actual_date"] = Opt(m.actual_date);
+  v["status_set"] = Opt(m.status_set);
+  v["early_win"] = m.early_win;
+  v["depends_on"] = ToJsonArray(m.depends_on);
+  if (m.payment) {
+    v["payment"] = {{"amount_minor", m.payment->amount_minor},
+                    {"currency", m.payment->currency},
+                    {"payer_party_id", m.payment->payer_party_id},
+                    {"payee_party_id", m.payment->payee_party_id}};
+  } else {
+    v["payment"] = nullptr;
+  }
+  return v;
+}
+
+json::value OptNumber(const std::optional<double>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+json::object AuditOf(const Kpi& k) {
+  json::object v = BaseAudit(k);
+  v["name"] = k.name;
+  v["description"] = k.description;
+  v["unit"] = k.unit;
+  v["direction"] = k.direction;
+  v["indicator"] = k.indicator;
+  v["target"] = k.target;
+  v["amber_threshold"] = OptNumber(k.amber_threshold);
+  v["red_threshold"] = OptNumber(k.red_threshold);
+  v["cadence"] = k.cadence;
+  v["responsible_user_id"] = Opt(k.responsible_user_id);
+  return v;
+}
+
+json::object AuditOf(const Workstream& w) {
+  json::object v = BaseAudit(w);
+  v["name"] = w.name;
+  v["description"] = w.description;
+  v["activities"] = json::parse(ActivitiesToJson(w.activities));
+  return v;
+}
+
+json::object AuditOf(const Communication& c) {
+  json::object v = BaseAudit(c);
+  v["category"] = c.category;
+  v["kind"] = c.kind;
+  v["title"] = c.title;
+  v["description"] = c.description;
+  v["audience"] = c.audience;
+  v["cadence"] = Opt(c.cadence);
+  v["planned_date"] = Opt(c.planned_date);
+  v["responsible_user_id"] = Opt(c.responsible_user_id);
+  return v;
+}
+
+void Audit(db::Session& s, const auth::Principal& actor, const RecordBase& r,
+           const std::string& type, const std::string& action, json::object changes,
+           const access::RecordScope& scope) {
+  audit::Event e;
+  e.actor_id = actor.user_id;
+  e.alliance_id = r.alliance_id;
+  e.record_type = type;
+  e.record_id = r.id;
+  e.action = action;
+  e.changes = std::move(changes);
+  e.scope = scope;
+  audit::Record(s, e);
+}
+
+// An update's event is readable by whoever could read the record both before and after: a
+// widening does not reveal the earlier content.
+template <typename T>
+void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, const T& after,
+                 const std::string& type) {
+  Audit(s, actor, after, type, "update", audit::Diff(AuditOf(before), AuditOf(after)),
+        before.visibility == "alliance" ? ScopeOf(after) : ScopeOf(before));
+}
+
+template <typename T>
+Result<T> Visible(const PlanContext& c, std::optional<T> record) {
+  if (!record) return NotFound();
+  NS_TRY(access::AuthorizeRead(c.membership, ScopeOf(*record)));
+  return std::move(*record);
+}
+
+// ---- milestone rules that need the database ----------------------------------------------
+
+std::string DateOf(const Milestone& m) { return m.actual_date.value_or(m.forecast_date); }
+
+Status CheckMilestone(db::Session& s, const PlanContext& c, const Milestone& m) {
+  auto objective = store::FindObjective(s, c.membership.alliance_id, m.objective_id);
+  if (!objective || !access::CanRead(c.membership, ScopeOf(*objective))) {
+    return Invalid("objective_id", "is not an objective of this alliance");
+  }
+  NS_TRY(RequireMemberOf(s, c, m.responsible_user_id, m.party_id, "responsible_user_id"));
+  if (m.actual_date && *m.actual_date > c.today) {
+    return Invalid("actual_date", "cannot be in the future");
+  }
+  // Dependencies: visible milestones of this alliance, not itself, no cycle, and not forecast
+  // after this milestone.
+  std::map<std::string, Milestone> deps;
+  for (size_t i = 0; i < m.depends_on.size(); ++i) {
+    const std::string field = "depends_on[" + std::to_string(i) + "]";
+    if (m.depends_on[i] == m.id) return Invalid(field, "a milestone cannot depend on itself");
+    auto dep = store::FindMilestone(s, c.membership.alliance_id, m.depends_on[i]);
+    if (!dep || !access::CanRead(c.membership, ScopeOf(*dep))) {
+      return Invalid(field, "is not a milestone of this alliance");
+    }
+    deps.emplace(dep->id, std::move(*dep));
+  }
+  DependencyGraph graph = store::LoadDependencyGraph(s, c.membership.alliance_id);
+  graph[m.id] = m.depends_on;
+  if (auto cycle = FindCycle(graph, m.id)) {
+    std::string names;
+    for (const auto& id : *cycle) {
+      std::string title = "a milestone you cannot see";
+      if (id == m.id) {
+        title = m.title;
+      } else if (auto other = store::FindMilestone(s, c.membership.alliance_id, id);
+                 other && access::CanRead(c.membership, ScopeOf(*other))) {
+        title = other->title;
+      }
+      names += (names.empty() ? "" : " → ") + title;
+    }
+    return Invalid("depends_on", "would create a cycle: " + names);
+  }
+  for (const auto& [id, dep] : deps) {
+    if (DateOf(dep) > m.forecast_date && dep.status_set != "cancelled") {
+      return Invalid("forecast_date", "is before " + DateOf(dep) + ", the date of '" + dep.title +
+                                          "' it depends on (dates out of order)");
+    }
+  }
+  if (m.payment) {
+    const Payment& p = *m.payment;
+    NS_TRY(RequireParty(c, p.payer_party_id, "payment.payer_party_id"));
+    NS_TRY(RequireParty(c, p.payee_party_id, "payment.payee_party_id"));
+    if (p.payer_party_id == p.payee_party_id) {
+      return Invalid("payment.payee_party_id", "must differ from the paying party");
+    }
+    // One currency per plan, so that commitments add up; checked among what the caller sees.
+    for (const auto& other :
+         store::ListMilestones(s, c.membership.alliance_id, store::Audience{c.membership})) {
+      if (other.id != m.id && other.payment && other.payment->currency != p.currency) {
+        return Invalid("payment.currency", "this plan's financial commitments are in " +
+                                               other.payment->currency + " ('" + other.title +
+                                               "'); use the same currency");
+      }
+    }
+  }
+  return OkStatus();
+}
+
+MilestoneView ViewOne(db::Session& s, const PlanContext& c, Milestone m) {
+  // The status depends on the dependencies: derive it within the caller's whole plan.
+  auto all = DeriveMilestones(
+      store::ListMilestones(s, c.membership.alliance_id, store::Audience{c.membership}), c.today);
+  for (auto& v : all) {
+    if (v.milestone.id == m.id) return v;
+  }
+  return DeriveMilestones({std::move(m)}, c.today).front();
+}
+
+}  // namespace
+
+std::vector<MilestoneView> DeriveMilestones(std::vector<Milestone> milestones,
+                                            const std::string& today) {
+  std::map<std::string, const Milestone*> by_id;
+  for (const auto& m : milestones) by_id[m.id] = &m;
+  std::vector<MilestoneView> out;
+  for (const auto& m : milestones) {
+    MilestoneView v;
+    StatusFacts facts{m.planned_date, m.forecast_date, m.actual_date, m.status_set, {}};
+    for (const auto& dep : m.depends_on) {
+      auto it = by_id.find(dep);
+      if (it == by_id.end()) continue;
+      v.visible_depends_on.push_back(dep);
+      const Milestone& d = *it->second;
+      if (!d.actual_date && d.status_set != "achieved" && d.status_set != "cancelled") {
+        facts.open_dependency_dates.push_back(DateOf(d));
+      }
+    }
+    v.status = MilestoneStatus(facts, today);
+    v.status_derived = IsDerived(facts, today);
+    v.slip_days = SlipDays(m.planned_date, m.forecast_date, m.actual_date);
+    v.total_slip_days = SlipDays(m.original_date, m.forecast_date, m.actual_date);
+    v.milestone = m;
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::optional<std::string> CommunicationState(const Communication& c,
+                                              const std::vector<alliances::Party>& parties) {
+  if (c.category != "external") return std::nullopt;
+  std::vector<std::string> decisions;
+  for (const auto& p : parties) {
+    auto it = std::find_if(c.decisions.begin(), c.decisions.end(),
+                           [&](const Decision& d) { return d.organization_id == p.organization_id; });
+    decisions.push_back(it == c.decisions.end() ? "pending" : it->decision);
+  }
+  return ApprovalState(decisions);
+}
+
+// ---- plan ---------------------------------------------------------------------------------
+
+Result<PlanView> PlansService::Plan(const auth::Principal& actor, const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  PlanView view;
+  view.objectives = store::ListObjectives(s, alliance_id, store::Audience{c.membership});
+  view.milestones = DeriveMilestones(
+      store::ListMilestones(s, alliance_id, store::Audience{c.membership}), c.today);
+  std::vector<PathNode> nodes;
+  for (const auto& v : view.milestones) {
+    nodes.push_back({v.milestone.id, DateOf(v.milestone), v.visible_depends_on,
+                     v.status == "cancelled"});
+  }
+  view.critical_path = CriticalPath(nodes);
+  view.context = std::move(c);
+  return view;
+}
+
+Result<PlanSummary> PlansService::Summary(const auth::Principal& actor,
+                                          const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  // Only what every party sees, so the summary is the same for all of them.
+  const store::Audience everyone{};
+  PlanSummary out;
+  out.today = c.today;
+  const std::string horizon = AddDays(c.today, 30);
+  for (auto& v : DeriveMilestones(store::ListMilestones(s, alliance_id, everyone), c.today)) {
+    ++out.milestones_total;
+    const bool open = v.status != "achieved" && v.status != "missed" && v.status != "cancelled";
+    if (v.status == "achieved") ++out.achieved;
+    if (v.status == "late") ++out.late;
+    if (v.status == "at_risk") ++out.at_risk;
+    if (open && v.milestone.forecast_date >= c.today && v.milestone.forecast_date <= horizon) {
+      ++out.due_30_days;
+    }
+    if (open && out.next_milestones.size() < 3) out.next_milestones.push_back(std::move(v));
+  }
+  for (const auto& k : store::ListKpis(s, alliance_id, everyone)) {
+    ++out.kpis_total;
+    const std::optional<double> latest =
+        k.values.empty() ? std::nullopt : std::optional(k.values.back().value);
+    const std::string status = KpiStatus(
+        {k.direction == "higher_is_better", k.target, k.amber_threshold, k.red_threshold}, latest);
+    if (status == "green") ++out.green;
+    if (status == "amber") ++out.amber;
+    if (status == "red") ++out.red;
+    if (status == "no_data") ++out.no_data;
+  }
+  out.context = std::move(c);
+  return out;
+}
+
+// ---- objectives ---------------------------------------------------------------------------
+
+Result<std::vector<Objective>> PlansService::ListObjectives(const auth::Principal& actor,
+                                                            const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  return store::ListObjectives(s, alliance_id, store::Audience{c.membership});
+}
+
+Result<Objective> PlansService::GetObjective(const auth::Principal& actor,
+                                             const std::string& alliance_id,
+                                             const std::string& id) {
+  db::Session s(db_);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  return Visible(c, store::FindObjective(s, alliance_id, id));
+}
+
+Result<Objective> PlansService::CreateObjective(const auth::Principal& actor,
+                                                const std::string& alliance_id,
+                                                const ObjectiveInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  Objective o;
+  o.title = *input.title;
+  o.description = input.description.value_or("");
+  o.horizon = *input.horizon;
+  o.status = input.status.value_or("active");
+  NS_TRY(StartRecord(s, c, actor, input, o));
+  store::InsertObjective(s, o);
+  Audit(s, actor, o, "objective", "create", audit::Created(AuditOf(o)), ScopeOf(o));
+  auto stored = store::FindObjective(s, alliance_id, o.id);
+  tx.Commit();
+  return *stored;
+}
+
+Result<Objective> PlansService::UpdateObjective(const auth::Principal& actor,
+                                                const std::string& alliance_id,
+                                                const std::string& id, int64_t version,
+                                                const ObjectiveInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Objective current, Visible(c, store::FindObjective(s, alliance_id, id)));
+  NS_TRY(StartChange(c, current, version));
+  Objective next = current;
+  ApplyCommon(input, next);
+  if (input.title) next.title = *input.title;
+  if (input.description) next.description = *input.description;
+  if (input.horizon) next.horizon = *input.horizon;
+  if (input.status) next.status = *input.status;
+  NS_TRY(CheckAccess(s, c, next));
+  if (!store::UpdateObjective(s, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, "objective");
+  auto stored = store::FindObjective(s, alliance_id, id);
+  tx.Commit();
+  return *stored;
+}
+
+Status PlansService::DeleteObjective(const auth::Principal& actor, const std::string& alliance_id,
+                                     const std::string& id) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Objective current, Visible(c, store::FindObjective(s, alliance_id, id)));
+  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
+  if (store::CountMilestonesOf(s, id) > 0) {
+    return Conflict("Milestones are linked to this objective; move or delete them first.");
+  }
+  store::DeleteRecord(s, "objectives", id);
+  Audit(s, actor, current, "objective", "delete", audit::Deleted(AuditOf(current)),
+        ScopeOf(current));
+  tx.Commit();
+  return OkStatus();
+}
+
+// ---- milestones ---------------------------------------------------------------------------
+
+Result<WithContext<std::vector<MilestoneView>>> PlansService::ListMilestones(
+    const auth::Principal& actor, const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  auto views = DeriveMilestones(
+      store::ListMilestones(s, alliance_id, store::Audience{c.membership}), c.today);
+  return WithContext<std::vector<MilestoneView>>{std::move(views), std::move(c)};
+}
+
+Result<WithContext<MilestoneView>> PlansService::GetMilestone(const auth::Principal& actor,
+                                                              const std::string& alliance_id,
+                                                              const std::string& id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Milestone m, Visible(c, store::FindMilestone(s, alliance_id, id)));
+  MilestoneView v = ViewOne(s, c, std::move(m));
+  return WithContext<MilestoneView>{std::move(v), std::move(c)};
+}
+
+Result<WithContext<MilestoneView>> PlansService::CreateMilestone(const auth::Principal& actor,
+                                                                 const std::string& alliance_id,
+                                                                 const MilestoneInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  Milestone m;
+  m.objective_id = *input.objective_id;
+  m.title = *input.title;
+  m.description = input.description.value_or("");
+  m.kind = *input.kind;
+  m.original_date = m.planned_date = *input.planned_date;
+  m.forecast_date = input.forecast_date.value_or(m.planned_date);
+  if (input.responsible_user_id) m.responsible_user_id = *input.responsible_user_id;
+  if (input.actual_date) m.actual_date = *input.actual_date;
+  if (input.status) m.status_set = *input.status;
+  m.early_win = input.early_win.value_or(false);
+  if (input.payment) m.payment = *input.payment;
+  m.depends_on = input.depends_on.value_or(std::vector<std::string>{});
+  NS_TRY(StartRecord(s, c, actor, input, m));
+  NS_TRY(CheckMilestone(s, c, m));
+  store::InsertMilestone(s, m);
+  store::InsertForecastChange(
+      s, m.id,
+      {"created", m.forecast_date, std::nullopt, m.planned_date, input.reason.value_or(""),
+       actor.user_id, "", m.created_at});
+  Audit(s, actor, m, "milestone", "create", audit::Created(AuditOf(m)), ScopeOf(m));
+  auto stored = store::FindMilestone(s, alliance_id, m.id);
+  MilestoneView v = ViewOne(s, c, std::move(*stored));
+  tx.Commit();
+  return WithContext<MilestoneView>{std::move(v), std::move(c)};
+}
+
+Result<WithContext<MilestoneView>> PlansService::UpdateMilestone(const auth::Principal& actor,
+                                                                 const std::string& alliance_id,
+                                                                 const std::string& id,
+                                                                 int64_t version,
+                                                                 const MilestoneInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, store::FindMilestone(s, alliance_id, id)));
+  NS_TRY(StartChange(c, current, version));
+  Milestone next = current;
+  ApplyCommon(input, next);
+  if (input.objective_id) next.objective_id = *input.objective_id;
+  if (input.title) next.title = *input.title;
+  if (input.description) next.description = *input.description;
+  if (input.kind) next.kind = *input.kind;
+  if (input.forecast_date) next.forecast_date = *input.forecast_date;
+  if (input.responsible_user_id) next.responsible_user_id = *input.responsible_user_id;
+  if (input.actual_date) next.actual_date = *input.actual_date;
+  if (input.status) next.status_set = *input.status;
+  if (input.early_win) next.early_win = *input.early_win;
+  if (input.payment) next.payment = *input.payment;
+  if (input.depends_on) next.depends_on = *input.depends_on;
+  NS_TRY(CheckAccess(s, c, next));
+  NS_TRY(CheckMilestone(s, c, next));
+  if (!store::UpdateMilestone(s, next, version)) return Stale();
+  if (next.forecast_date != current.forecast_date) {
+    store::InsertForecastChange(s, id,
+                                {"forecast", next.forecast_date, current.forecast_date,
+                                 next.planned_date, input.reason.value_or(""), actor.user_id, "",
+                                 next.updated_at});
+  }
+  AuditUpdate(s, actor, current, next, "milestone");
+  auto stored = store::FindMilestone(s, alliance_id, id);
+  MilestoneView v = ViewOne(s, c, std::move(*stored));
+  tx.Commit();
+  return WithContext<MilestoneView>{std::move(v), std::move(c)};
+}
+
+Result<WithContext<MilestoneView>> PlansService::Rebaseline(const auth::Principal& actor,
+                                                            const std::string& alliance_id,
+                                                            const std::string& id,
+                                                            int64_t version,
+                                                            const std::string& reason) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, store::FindMilestone(s, alliance_id, id)));
+  NS_TRY(access::Authorize(c.membership, access::AllianceAction::kCommitParty));
+  if (current.version != version) return Stale();
+  Milestone next = current;
+  next.planned_date = current.forecast_date;
+  next.baseline_count = current.baseline_count + 1;
+  next.updated_at = NowText();
+  if (!store::UpdateMilestone(s, next, version)) return Stale();
+  store::InsertForecastChange(s, id,
+                              {"rebaseline", next.forecast_date, current.forecast_date,
+                               next.planned_date, reason, actor.user_id, "", next.updated_at});
+  json::object changes = audit::Diff(AuditOf(current), AuditOf(next));
+  changes["reason"] = {{"before", nullptr}, {"after", reason}};
+  Audit(s, actor, next, "milestone", "rebaseline", std::move(changes), ScopeOf(current));
+  auto stored = store::FindMilestone(s, alliance_id, id);
+  MilestoneView v = ViewOne(s, c, std::move(*stored));
+  tx.Commit();
+  return WithContext<MilestoneView>{std::move(v), std::move(c)};
+}
+
+Result<std::vector<ForecastChange>> PlansService::History(const auth::Principal& actor,
+                                                          const std::string& alliance_id,
+                                                          const std::string& id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_TRY(Visible(c, store::FindMilestone(s, alliance_id, id)));
+  return store::ListForecastChanges(s, id);
+}
+
+Status PlansService::DeleteMilestone(const auth::Principal& actor, const std::string& alliance_id,
+                                     const std::string& id) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, store::FindMilestone(s, alliance_id, id)));
+  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
+  if (store::CountDependents(s, id) > 0) {
+    return Conflict("Other milestones depend on this one; remove those dependencies first.");
+  }
+  store::DeleteRecord(s, "milestones", id);
+  Audit(s, actor, current, "milestone", "delete", audit::Deleted(AuditOf(current)),
+        ScopeOf(current));
+  tx.Commit();
+  return OkStatus();
+}
+
+// ---- KPIs ---------------------------------------------------------------------------------
+
+namespace {
+
+Status CheckKpi(db::Session& s, const PlanContext& c, const Kpi& k) {
+  NS_TRY(RequireMemberOf(s, c, k.responsible_user_id, k.party_id, "responsible_user_id"));
+  const KpiRule rule{k.direction == "higher_is_better", k.target, k.amber_threshold,
+                     k.red_threshold};
+  if (auto why = CheckThresholds(rule)) {
+    return Invalid(k.red_threshold && !k.amber_threshold ? "red_threshold" : "amber_threshold",
+                   *why);
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<std::vector<Kpi>> PlansService::ListKpis(const auth::Principal& actor,
+                                                const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  return store::ListKpis(s, alliance_id, store::Audience{c.membership});
+}
+
+Result<Kpi> PlansService::GetKpi(const auth::Principal& actor, const std::string& alliance_id,
+                                 const std::string& id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  return Visible(c, store::FindKpi(s, alliance_id, id));
+}
+
+Result<Kpi> PlansService::CreateKpi(const auth::Principal& actor, const std::string& alliance_id,
+                                    const KpiInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  Kpi k;
+  k.name = *input.name;
+  k.description = input.description.value_or("");
+  k.unit = *input.unit;
+  k.direction = *input.direction;
+  k.indicator = *input.indicator;
+  k.cadence = *input.cadence;
+  k.target = *input.target;
+  if (input.amber_threshold) k.amber_threshold = *input.amber_threshold;
+  if (input.red_threshold) k.red_threshold = *input.red_threshold;
+  if (input.responsible_user_id) k.responsible_user_id = *input.responsible_user_id;
+  NS_TRY(StartRecord(s, c, actor, input, k));
+  NS_TRY(CheckKpi(s, c, k));
+  store::InsertKpi(s, k);
+  Audit(s, actor, k, "kpi", "create", audit::Created(AuditOf(k)), ScopeOf(k));
+  auto stored = store::FindKpi(s, alliance_id, k.id);
+  tx.Commit();
+  return *stored;
+}
+
+Result<Kpi> PlansService::UpdateKpi(const auth::Principal& actor, const std::string& alliance_id,
+                                    const std::string& id, int64_t version,
+                                    const KpiInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Kpi current, Visible(c, store::FindKpi(s, alliance_id, id)));
+  NS_TRY(StartChange(c, current, version));
+  Kpi next = current;
+  ApplyCommon(input, next);
+  if (input.name) next.name = *input.name;
+  if (input.description) next.description = *input.description;
+  if (input.unit) next.unit = *input.unit;
+  if (input.direction) next.direction = *input.direction;
+  if (input.indicator) next.indicator = *input.indicator;
+  if (input.cadence) next.cadence = *input.cadence;
+  if (input.target) next.target = *input.target;
+  if (input.amber_threshold) next.amber_threshold = *input.amber_threshold;
+  if (input.red_threshold) next.red_threshold = *input.red_threshold;
+  if (input.responsible_user_id) next.responsible_user_id = *input.responsible_user_id;
+  NS_TRY(CheckAccess(s, c, next));
+  NS_TRY(CheckKpi(s, c, next));
+  if (!store::UpdateKpi(s, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, "kpi");
+  auto stored = store::FindKpi(s, alliance_id, id);
+  tx.Commit();
+  return *stored;
+}
+
+Status PlansService::DeleteKpi(const auth::Principal& actor, const std::string& alliance_id,
+                               const std::string& id) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Kpi current, Visible(c, store::FindKpi(s, alliance_id, id)));
+  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
+  store::DeleteRecord(s, "kpis", id);
+  Audit(s, actor, current, "kpi", "delete", audit::Deleted(AuditOf(current)), ScopeOf(current));
+  tx.Commit();
+  return OkStatus();
+}
+
+Result<std::vector<KpiValue>> PlansService::ListKpiValues(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& kpi_id,
+    const std::optional<std::vector<std::string>>& after, int limit) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_TRY(Visible(c, store::FindKpi(s, alliance_id, kpi_id)));
+  return store::ListKpiValues(s, kpi_id, after, limit);
+}
+
+Result<KpiValue> PlansService::AddKpiValue(const auth::Principal& actor,
+                                           const std::string& alliance_id,
+                                           const std::string& kpi_id,
+                                           const KpiValueInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Kpi kpi, Visible(c, store::FindKpi(s, alliance_id, kpi_id)));
+  NS_TRY(access::Authorize(c.membership, access::AllianceAction::kWriteRecords));
+  if (input.measured_on > c.today) return Invalid("measured_on", "cannot be in the future");
+  KpiValue v{NewId(), kpi_id, input.measured_on, input.value, input.note, actor.user_id,
+             actor.name, NowText()};
+  store::InsertKpiValue(s, v);
+  store::TouchKpi(s, kpi_id, v.created_at);
+  RecordBase record = kpi;
+  record.id = v.id;
+  Audit(s, actor, record, "kpi_value", "create",
+        audit::Created({{"kpi_id", kpi_id},
+                        {"measured_on", v.measured_on},
+                        {"value", v.value},
+                        {"note", v.note}}),
+        ScopeOf(kpi));
+  tx.Commit();
+  return v;
+}
+
+Status PlansService::DeleteKpiValue(const auth::Principal& actor, const std::string& alliance_id,
+                                    const std::string& kpi_id, const std::string& value_id) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Kpi kpi, Visible(c, store::FindKpi(s, alliance_id, kpi_id)));
+  auto value = store::FindKpiValue(s, kpi_id, value_id);
+  if (!value) return NotFound();
+  // Its author, or a manager of the KPI's owner party.
+  access::RecordScope scope = ScopeOf(kpi);
+  scope.owner_user_id = value->entered_by;
+  NS_TRY(access::AuthorizeRecordChange(c.membership, scope));
+  store::DeleteKpiValue(s, value_id);
+  store::TouchKpi(s, kpi_id, NowText());
+  RecordBase record = kpi;
+  record.id = value_id;
+  Audit(s, actor, record, "kpi_value", "delete",
+        audit::Deleted({{"kpi_id", kpi_id},
+                        {"measured_on", value->measured_on},
+                        {"value", value->value},
+                        {"note", value->note}}),
+        ScopeOf(kpi));
+  tx.Commit();
+  return OkStatus();
+}
+
+// ---- workstreams --------------------------------------------------------------------------
+
+namespace {
+
+Status CheckWorkstream(db::Session& s, const PlanContext& c, Workstream& w) {
+  std::set<std::string> names;
+  std::vector<alliances::Member> members;
+  bool members_loaded = false;
+  for (size_t i = 0; i < w.activities.size(); ++i) {
+    Activity& a = w.activities[i];
+    const std::string field = "activities[" + std::to_string(i) + "]";
+    if (!names.insert(a.name).second) {
+      return Invalid(field + ".name", "is used by another activity of this workstream");
+    }
+    if (a.id.empty()) a.id = NewId();
+    std::set<std::string> seen;
+    std::vector<std::string> roles;
+    for (size_t j = 0; j < a.assignments.size(); ++j) {
+      const Assignment& x = a.assignments[j];
+      const std::string at = field + ".assignments[" + std::to_string(j) + "]";
+      NS_TRY(RequireParty(c, x.organization_id, at + ".organization_id"));
+      if (x.user_id) {
+        if (!members_loaded) {
+          members = alliances::store::ListMembers(s, c.membership.alliance_id);
+          members_loaded = true;
+        }
+        const bool ok = std::any_of(members.begin(), members.end(), [&](const auto& m) {
+          return m.user_id == *x.user_id && m.organization_id == x.organization_id;
+        });
+        if (!ok) return Invalid(at + ".user_id", "is not an alliance member of that party");
+      }
+      if (!seen.insert(x.organization_id + "|" + x.user_id.value_or("") + "|" + x.role).second) {
+        return Invalid(at, "is listed twice");
+      }
+      roles.push_back(x.role);
+    }
+    if (auto why = CheckAccountable(roles)) return Invalid(field + ".assignments", *why);
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<WithContext<std::vector<Workstream>>> PlansService::ListWorkstreams(
+    const auth::Principal& actor, const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  LoadPeople(s, c);
+  auto list = store::ListWorkstreams(s, alliance_id, store::Audience{c.membership});
+  return WithContext<std::vector<Workstream>>{std::move(list), std::move(c)};
+}
+
+Result<WithContext<Workstream>> PlansService::GetWorkstream(const auth::Principal& actor,
+                                                            const std::string& alliance_id,
+                                                            const std::string& id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  LoadPeople(s, c);
+  NS_ASSIGN_OR_RETURN(Workstream w, Visible(c, store::FindWorkstream(s, alliance_id, id)));
+  return WithContext<Workstream>{std::move(w), std::move(c)};
+}
+
+Result<WithContext<Workstream>> PlansService::CreateWorkstream(const auth::Principal& actor,
+                                                               const std::string& alliance_id,
+                                                               const WorkstreamInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  LoadPeople(s, c);
+  Workstream w;
+  w.name = *input.name;
+  w.description = input.description.value_or("");
+  w.activities = input.activities.value_or(std::vector<Activity>{});
+  NS_TRY(StartRecord(s, c, actor, input, w));
+  NS_TRY(CheckWorkstream(s, c, w));
+  store::InsertWorkstream(s, w);
+  Audit(s, actor, w, "workstream", "create", audit::Created(AuditOf(w)), ScopeOf(w));
+  auto stored = store::FindWorkstream(s, alliance_id, w.id);
+  tx.Commit();
+  return WithContext<Workstream>{std::move(*stored), std::move(c)};
+}
+
+Result<WithContext<Workstream>> PlansService::UpdateWorkstream(const auth::Principal& actor,
+                                                               const std::string& alliance_id,
+                                                               const std::string& id,
+                                                               int64_t version,
+                                                               const WorkstreamInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  LoadPeople(s, c);
+  NS_ASSIGN_OR_RETURN(Workstream current, Visible(c, store::FindWorkstream(s, alliance_id, id)));
+  NS_TRY(StartChange(c, current, version));
+  Workstream next = current;
+  ApplyCommon(input, next);
+  if (input.name) next.name = *input.name;
+  if (input.description) next.description = *input.description;
+  if (input.activities) next.activities = *input.activities;
+  NS_TRY(CheckAccess(s, c, next));
+  NS_TRY(CheckWorkstream(s, c, next));
+  if (!store::UpdateWorkstream(s, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, "workstream");
+  auto stored = store::FindWorkstream(s, alliance_id, id);
+  tx.Commit();
+  return WithContext<Workstream>{std::move(*stored), std::move(c)};
+}
+
+Status PlansService::DeleteWorkstream(const auth::Principal& actor, const std::string& alliance_id,
+                                      const std::string& id) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Workstream current, Visible(c, store::FindWorkstream(s, alliance_id, id)));
+  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
+  store::DeleteRecord(s, "workstreams", id);
+  Audit(s, actor, current, "workstream", "delete", audit::Deleted(AuditOf(current)),
+        ScopeOf(current));
+  tx.Commit();
+  return OkStatus();
+}
+
+// ---- communications -----------------------------------------------------------------------
+
+namespace {
+
+Status CheckCommunication(db::Session& s, const PlanContext& c, const Communication& m) {
+  const auto& kinds = m.category == "external" ? kExternalKinds : kChannelKinds;
+  if (std::find(kinds.begin(), kinds.end(), m.kind) == kinds.end()) {
+    return Invalid("kind", "is not a kind of " + m.category + " communication");
+  }
+  if (m.category == "external" && m.visibility != "alliance") {
+    return Invalid("visibility",
+                   "must be 'alliance' for an external communication: every party approves it");
+  }
+  return RequireMemberOf(s, c, m.responsible_user_id, m.party_id, "responsible_user_id");
+}
+
+}  // namespace
+
+Result<WithContext<std::vector<Communication>>> PlansService::ListCommunications(
+    const auth::Principal& actor, const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  auto list = store::ListCommunications(s, alliance_id, store::Audience{c.membership});
+  return WithContext<std::vector<Communication>>{std::move(list), std::move(c)};
+}
+
+Result<WithContext<Communication>> PlansService::GetCommunication(const auth::Principal& actor,
+                                                                  const std::string& alliance_id,
+                                                                  const std::string& id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Communication m, Visible(c, store::FindCommunication(s, alliance_id, id)));
+  return WithContext<Communication>{std::move(m), std::move(c)};
+}
+
+Result<WithContext<Communication>> PlansService::CreateCommunication(
+    const auth::Principal& actor, const std::string& alliance_id,
+    const CommunicationInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  Communication m;
+  m.category = *input.category;
+  m.kind = *input.kind;
+  m.title = *input.title;
+  m.description = input.description.value_or("");
+  m.audience = input.audience.value_or("");
+  if (input.cadence) m.cadence = *input.cadence;
+  if (input.planned_date) m.planned_date = *input.planned_date;
+  if (input.responsible_user_id) m.responsible_user_id = *input.responsible_user_id;
+  NS_TRY(StartRecord(s, c, actor, input, m));
+  NS_TRY(CheckCommunication(s, c, m));
+  store::InsertCommunication(s, m);
+  Audit(s, actor, m, "communication", "create", audit::Created(AuditOf(m)), ScopeOf(m));
+  auto stored = store::FindCommunication(s, alliance_id, m.id);
+  tx.Commit();
+  return WithContext<Communication>{std::move(*stored), std::move(c)};
+}
+
+Result<WithContext<Communication>> PlansService::UpdateCommunication(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
+    int64_t version, const CommunicationInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Communication current,
+                      Visible(c, store::FindCommunication(s, alliance_id, id)));
+  NS_TRY(StartChange(c, current, version));
+  Communication next = current;
+  ApplyCommon(input, next);
+  if (input.category) next.category = *input.category;
+  if (input.kind) next.kind = *input.kind;
+  if (input.title) next.title = *input.title;
+  if (input.description) next.description = *input.description;
+  if (input.audience) next.audience = *input.audience;
+  if (input.cadence) next.cadence = *input.cadence;
+  if (input.planned_date) next.planned_date = *input.planned_date;
+  if (input.responsible_user_id) next.responsible_user_id = *input.responsible_user_id;
+  NS_TRY(CheckAccess(s, c, next));
+  NS_TRY(CheckCommunication(s, c, next));
+  if (!store::UpdateCommunication(s, next, version)) return Stale();
+  // The parties approved a text and a date: a change to either asks them again.
+  const bool content_changed = next.title != current.title ||
+                               next.description != current.description ||
+                               next.kind != current.kind || next.category != current.category ||
+                               next.planned_date != current.planned_date;
+  if (content_changed && !current.decisions.empty()) store::ClearDecisions(s, id);
+  AuditUpdate(s, actor, current, next, "communication");
+  auto stored = store::FindCommunication(s, alliance_id, id);
+  tx.Commit();
+  return WithContext<Communication>{std::move(*stored), std::move(c)};
+}
+
+Result<WithContext<Communication>> PlansService::Decide(const auth::Principal& actor,
+                                                        const std::string& alliance_id,
+                                                        const std::string& id, int64_t version,
+                                                        bool approve,
+                                                        const std::optional<std::string>& reason) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Communication current,
+                      Visible(c, store::FindCommunication(s, alliance_id, id)));
+  NS_TRY(access::Authorize(c.membership, access::AllianceAction::kCommitParty));
+  if (current.version != version) return Stale();
+  if (current.category != "external") {
+    return Invalid("decision", "only external communications need the parties' approval");
+  }
+  if (!approve && (!reason || reason->empty())) {
+    return Invalid("reason", "is required to reject");
+  }
+  Decision d{c.membership.organization_id, approve ? "approved" : "rejected",
+             reason && !reason->empty() ? reason : std::nullopt, actor.user_id, actor.name,
+             NowText()};
+  store::SaveDecision(s, id, d);
+  // The decision changes what the record shows: its version moves on with it.
+  Communication next = current;
+  next.updated_at = d.decided_at;
+  if (!store::UpdateCommunication(s, next, version)) return Stale();
+  Audit(s, actor, current, "communication", approve ? "approve" : "reject",
+        {{"organization_id", {{"before", nullptr}, {"after", d.organization_id}}},
+         {"decision", {{"before", nullptr}, {"after", d.decision}}},
+         {"reason", {{"before", nullptr}, {"after", Opt(d.reason)}}}},
+        ScopeOf(current));
+  auto stored = store::FindCommunication(s, alliance_id, id);
+  tx.Commit();
+  return WithContext<Communication>{std::move(*stored), std::move(c)};
+}
+
+Status PlansService::DeleteCommunication(const auth::Principal& actor,
+                                         const std::string& alliance_id, const std::string& id) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Communication current,
+                      Visible(c, store::FindCommunication(s, alliance_id, id)));
+  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
+  store::DeleteRecord(s, "communications", id);
+  Audit(s, actor, current, "communication", "delete", audit::Deleted(AuditOf(current)),
+        ScopeOf(current));
+  tx.Commit();
+  return OkStatus();
+}
+
+}  // namespace northstar::plans

@@ -1,0 +1,210 @@
+// Use cases of an alliance plan: objectives, milestones (dependencies, slippage, re-baselining,
+// the critical path), KPIs and their values, workstreams with their RACI, and the communication
+// plan with each party's decision on external communications. Every call asks the access policy
+// first; every change commits with its audit event.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/alliances/model.hpp"
+#include "modules/plans/records.hpp"
+#include "platform/auth/principal.hpp"
+#include "platform/common/error.hpp"
+#include "platform/db/database.hpp"
+
+namespace northstar::plans {
+
+// A field a PATCH may set to null: absent (nullopt), null (an empty inner optional), or a value.
+template <typename T>
+using Nullable = std::optional<std::optional<T>>;
+
+// What every plan record accepts besides its own fields.
+struct CommonInput {
+  std::optional<std::string> party_id, visibility;
+  std::optional<std::vector<std::string>> readers;
+};
+
+struct ObjectiveInput : CommonInput {
+  std::optional<std::string> title, description, horizon, status;
+};
+
+struct MilestoneInput : CommonInput {
+  std::optional<std::string> objective_id, title, description, kind, planned_date, forecast_date;
+  Nullable<std::string> responsible_user_id, actual_date, status;
+  std::optional<std::vector<std::string>> depends_on;
+  std::optional<bool> early_win;
+  Nullable<Payment> payment;
+  std::optional<std::string> reason;  // recorded with a forecast change
+};
+
+struct KpiInput : CommonInput {
+  std::optional<std::string> name, description, unit, direction, indicator, cadence;
+  std::optional<double> target;
+  Nullable<double> amber_threshold, red_threshold;
+  Nullable<std::string> responsible_user_id;
+};
+
+struct KpiValueInput {
+  std::string measured_on;
+  double value = 0;
+  std::string note;
+};
+
+struct WorkstreamInput : CommonInput {
+  std::optional<std::string> name, description;
+  std::optional<std::vector<Activity>> activities;
+};
+
+struct CommunicationInput : CommonInput {
+  std::optional<std::string> category, kind, title, description, audience;
+  Nullable<std::string> cadence, planned_date, responsible_user_id;
+};
+
+// The alliance's parties and members, for names and for checks.
+struct PlanContext {
+  access::Membership membership;
+  std::vector<alliances::Party> parties;
+  std::string today;
+  std::map<std::string, std::string> people;  // user id -> name of alliance members, when needed
+};
+
+// A milestone as shown: its record and what the plan derives from it.
+struct MilestoneView {
+  Milestone milestone;
+  std::string status;
+  bool status_derived = true;
+  int64_t slip_days = 0, total_slip_days = 0;
+  std::vector<std::string> visible_depends_on;
+};
+
+struct PlanView {
+  PlanContext context;
+  std::vector<Objective> objectives;
+  std::vector<MilestoneView> milestones;
+  std::vector<std::string> critical_path;
+};
+
+struct PlanSummary {
+  std::string today;
+  int64_t milestones_total = 0, achieved = 0, due_30_days = 0, late = 0, at_risk = 0;
+  int64_t kpis_total = 0, green = 0, amber = 0, red = 0, no_data = 0;
+  std::vector<MilestoneView> next_milestones;
+  PlanContext context;
+};
+
+template <typename T>
+struct WithContext {
+  T record;
+  PlanContext context;
+};
+
+class PlansService {
+ public:
+  explicit PlansService(db::Database& database) : db_(database) {}
+
+  Result<PlanView> Plan(const auth::Principal& actor, const std::string& alliance_id);
+  Result<PlanSummary> Summary(const auth::Principal& actor, const std::string& alliance_id);
+
+  Result<std::vector<Objective>> ListObjectives(const auth::Principal& actor,
+                                                const std::string& alliance_id);
+  Result<Objective> GetObjective(const auth::Principal& actor, const std::string& alliance_id,
+                                 const std::string& id);
+  Result<Objective> CreateObjective(const auth::Principal& actor, const std::string& alliance_id,
+                                    const ObjectiveInput& input);
+  Result<Objective> UpdateObjective(const auth::Principal& actor, const std::string& alliance_id,
+                                    const std::string& id, int64_t version,
+                                    const ObjectiveInput& input);
+  Status DeleteObjective(const auth::Principal& actor, const std::string& alliance_id,
+                         const std::string& id);
+
+  Result<WithContext<std::vector<MilestoneView>>> ListMilestones(const auth::Principal& actor,
+                                                                 const std::string& alliance_id);
+  Result<WithContext<MilestoneView>> GetMilestone(const auth::Principal& actor,
+                                                  const std::string& alliance_id,
+                                                  const std::string& id);
+  Result<WithContext<MilestoneView>> CreateMilestone(const auth::Principal& actor,
+                                                     const std::string& alliance_id,
+                                                     const MilestoneInput& input);
+  Result<WithContext<MilestoneView>> UpdateMilestone(const auth::Principal& actor,
+                                                     const std::string& alliance_id,
+                                                     const std::string& id, int64_t version,
+                                                     const MilestoneInput& input);
+  Result<WithContext<MilestoneView>> Rebaseline(const auth::Principal& actor,
+                                                const std::string& alliance_id,
+                                                const std::string& id, int64_t version,
+                                                const std::string& reason);
+  Result<std::vector<ForecastChange>> History(const auth::Principal& actor,
+                                              const std::string& alliance_id,
+                                              const std::string& id);
+  Status DeleteMilestone(const auth::Principal& actor, const std::string& alliance_id,
+                         const std::string& id);
+
+  Result<std::vector<Kpi>> ListKpis(const auth::Principal& actor, const std::string& alliance_id);
+  Result<Kpi> GetKpi(const auth::Principal& actor, const std::string& alliance_id,
+                     const std::string& id);
+  Result<Kpi> CreateKpi(const auth::Principal& actor, const std::string& alliance_id,
+                        const KpiInput& input);
+  Result<Kpi> UpdateKpi(const auth::Principal& actor, const std::string& alliance_id,
+                        const std::string& id, int64_t version, const KpiInput& input);
+  Status DeleteKpi(const auth::Principal& actor, const std::string& alliance_id,
+                   const std::string& id);
+  Result<std::vector<KpiValue>> ListKpiValues(const auth::Principal& actor,
+                                              const std::string& alliance_id,
+                                              const std::string& kpi_id,
+                                              const std::optional<std::vector<std::string>>& after,
+                                              int limit);
+  Result<KpiValue> AddKpiValue(const auth::Principal& actor, const std::string& alliance_id,
+                               const std::string& kpi_id, const KpiValueInput& input);
+  Status DeleteKpiValue(const auth::Principal& actor, const std::string& alliance_id,
+                        const std::string& kpi_id, const std::string& value_id);
+
+  Result<WithContext<std::vector<Workstream>>> ListWorkstreams(const auth::Principal& actor,
+                                                               const std::string& alliance_id);
+  Result<WithContext<Workstream>> GetWorkstream(const auth::Principal& actor,
+                                                const std::string& alliance_id,
+                                                const std::string& id);
+  Result<WithContext<Workstream>> CreateWorkstream(const auth::Principal& actor,
+                                                   const std::string& alliance_id,
+                                                   const WorkstreamInput& input);
+  Result<WithContext<Workstream>> UpdateWorkstream(const auth::Principal& actor,
+                                                   const std::string& alliance_id,
+                                                   const std::string& id, int64_t version,
+                                                   const WorkstreamInput& input);
+  Status DeleteWorkstream(const auth::Principal& actor, const std::string& alliance_id,
+                          const std::string& id);
+
+  Result<WithContext<std::vector<Communication>>> ListCommunications(
+      const auth::Principal& actor, const std::string& alliance_id);
+  Result<WithContext<Communication>> GetCommunication(const auth::Principal& actor,
+                                                      const std::string& alliance_id,
+                                                      const std::string& id);
+  Result<WithContext<Communication>> CreateCommunication(const auth::Principal& actor,
+                                                         const std::string& alliance_id,
+                                                         const CommunicationInput& input);
+  Result<WithContext<Communication>> UpdateCommunication(const auth::Principal& actor,
+                                                         const std::string& alliance_id,
+                                                         const std::string& id, int64_t version,
+                                                         const CommunicationInput& input);
+  Result<WithContext<Communication>> Decide(const auth::Principal& actor,
+                                            const std::string& alliance_id,
+                                            const std::string& id, int64_t version,
+                                            bool approve, const std::optional<std::string>& reason);
+  Status DeleteCommunication(const auth::Principal& actor, const std::string& alliance_id,
+                             const std::string& id);
+
+ private:
+  db::Database& db_;
+};
+
+// The derived view of every milestone of a list: status from the dates and the dependencies
+// the list holds, slippage, and only the dependencies in the list.
+std::vector<MilestoneView> DeriveMilestones(std::vector<Milestone> milestones,
+                                            const std::string& today);
+// The communication's state from the decisions of the alliance's parties (null for channels).
+std::optional<std::string> CommunicationState(const Communication& c,
+                                              const std::vector<alliances::Party>& parties);
+
+}  // namespace northstar::plans
