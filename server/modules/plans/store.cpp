@@ -57,16 +57,19 @@ constexpr char kBaseSet[] =
     "party_id = :party, visibility = :visibility, readers = :readers, version = version + 1,"
     " updated_at = :updated";
 
-void BindBase(db::Params& p, const RecordBase& b) {
+// Binds what kBaseValues (inserting) or kBaseSet and the WHERE of Update (updating) name.
+void BindBase(db::Params& p, const RecordBase& b, bool inserting) {
   p.Set("id", b.id)
-      .Set("alliance", b.alliance_id)
       .Set("party", b.party_id)
       .Set("visibility", b.visibility)
-      .Set("owner_org", b.owner_organization_id)
-      .Set("owner_user", b.owner_user_id)
       .Set("readers", access::ReadersToJson(b.readers))
-      .Set("created", b.created_at)
       .Set("updated", b.updated_at);
+  if (inserting) {
+    p.Set("alliance", b.alliance_id)
+        .Set("owner_org", b.owner_organization_id)
+        .Set("owner_user", b.owner_user_id)
+        .Set("created", b.created_at);
+  }
 }
 
 void Insert(db::Session& s, const std::string& table, const std::string& columns,
@@ -166,8 +169,8 @@ void LoadDependencies(db::Session& s, const std::string& alliance_id,
   for (auto& m : milestones) m.depends_on = deps[m.id];
 }
 
-void BindMilestone(db::Params& p, const Milestone& m) {
-  BindBase(p, m);
+void BindMilestone(db::Params& p, const Milestone& m, bool inserting) {
+  BindBase(p, m, inserting);
   p.Set("objective", m.objective_id)
       .Set("title", m.title)
       .Set("description", m.description)
@@ -247,8 +250,8 @@ void LoadRecentValues(db::Session& s, const std::string& alliance_id, std::vecto
   }
 }
 
-void BindKpi(db::Params& p, const Kpi& k) {
-  BindBase(p, k);
+void BindKpi(db::Params& p, const Kpi& k, bool inserting) {
+  BindBase(p, k, inserting);
   p.Set("name", k.name)
       .Set("description", k.description)
       .Set("unit", k.unit)
@@ -270,8 +273,8 @@ Workstream WorkstreamFromRow(const db::Row& r) {
   return w;
 }
 
-void BindWorkstream(db::Params& p, const Workstream& w) {
-  BindBase(p, w);
+void BindWorkstream(db::Params& p, const Workstream& w, bool inserting) {
+  BindBase(p, w, inserting);
   p.Set("name", w.name)
       .Set("description", w.description)
       .Set("activities", ActivitiesToJson(w.activities));
@@ -309,8 +312,8 @@ void LoadDecisions(db::Session& s, const std::string& alliance_id,
   for (auto& c : communications) c.decisions = std::move(by_communication[c.id]);
 }
 
-void BindCommunication(db::Params& p, const Communication& c) {
-  BindBase(p, c);
+void BindCommunication(db::Params& p, const Communication& c, bool inserting) {
+  BindBase(p, c, inserting);
   p.Set("category", c.category)
       .Set("kind", c.kind)
       .Set("title", c.title)
@@ -342,7 +345,7 @@ std::optional<Objective> FindObjective(db::Session& s, const std::string& allian
 
 void InsertObjective(db::Session& s, const Objective& o) {
   db::Params p;
-  BindBase(p, o);
+  BindBase(p, o, true);
   p.Set("title", o.title)
       .Set("description", o.description)
       .Set("horizon", o.horizon)
@@ -353,7 +356,7 @@ void InsertObjective(db::Session& s, const Objective& o) {
 
 bool UpdateObjective(db::Session& s, const Objective& o, int64_t expected_version) {
   db::Params p;
-  BindBase(p, o);
+  BindBase(p, o, false);
   p.Set("title", o.title)
       .Set("description", o.description)
       .Set("horizon", o.horizon)
@@ -403,7 +406,7 @@ std::optional<Milestone> FindMilestone(db::Session& s, const std::string& allian
 
 void InsertMilestone(db::Session& s, const Milestone& m) {
   db::Params p;
-  BindMilestone(p, m);
+  BindMilestone(p, m, true);
   Insert(s, "milestones",
          "objective_id, title, description, kind, responsible_user_id, original_date,"
          " planned_date, forecast_date, actual_date, status_set, early_win, baseline_count,"
@@ -416,12 +419,11 @@ void InsertMilestone(db::Session& s, const Milestone& m) {
 
 bool UpdateMilestone(db::Session& s, const Milestone& m, int64_t expected_version) {
   db::Params p;
-  BindMilestone(p, m);
-  p.Set("original", m.original_date);
+  BindMilestone(p, m, false);
   const bool updated = Update(
       s, "milestones",
       "objective_id = :objective, title = :title, description = :description, kind = :kind,"
-      " responsible_user_id = :responsible, planned_date = :planned, forecast_date = :forecast,"
+      " original_date = :original, responsible_user_id = :responsible, planned_date = :planned, forecast_date = :forecast,"
       " actual_date = :actual, status_set = :status_set, early_win = :early_win,"
       " baseline_count = :baselines, payment_amount_minor = :amount,"
       " payment_currency = :currency, payer_party_id = :payer, payee_party_id = :payee",
@@ -510,7 +512,7 @@ std::optional<Kpi> FindKpi(db::Session& s, const std::string& alliance_id, const
 
 void InsertKpi(db::Session& s, const Kpi& k) {
   db::Params p;
-  BindKpi(p, k);
+  BindKpi(p, k, true);
   Insert(s, "kpis",
          "name, description, unit, direction, indicator, target, amber_threshold, red_threshold,"
          " cadence, responsible_user_id",
@@ -521,7 +523,7 @@ void InsertKpi(db::Session& s, const Kpi& k) {
 
 bool UpdateKpi(db::Session& s, const Kpi& k, int64_t expected_version) {
   db::Params p;
-  BindKpi(p, k);
+  BindKpi(p, k, false);
   return Update(s, "kpis",
                 "name = :name, description = :description, unit = :unit,"
                 " direction = :direction, indicator = :indicator, target = :target,"
@@ -603,14 +605,14 @@ std::optional<Workstream> FindWorkstream(db::Session& s, const std::string& alli
 
 void InsertWorkstream(db::Session& s, const Workstream& w) {
   db::Params p;
-  BindWorkstream(p, w);
+  BindWorkstream(p, w, true);
   Insert(s, "workstreams", "name, description, activities", ":name, :description, :activities",
          p);
 }
 
 bool UpdateWorkstream(db::Session& s, const Workstream& w, int64_t expected_version) {
   db::Params p;
-  BindWorkstream(p, w);
+  BindWorkstream(p, w, false);
   return Update(s, "workstreams",
                 "name = :name, description = :description, activities = :activities", p,
                 expected_version);
@@ -641,7 +643,7 @@ std::optional<Communication> FindCommunication(db::Session& s, const std::string
 
 void InsertCommunication(db::Session& s, const Communication& c) {
   db::Params p;
-  BindCommunication(p, c);
+  BindCommunication(p, c, true);
   Insert(s, "communications",
          "category, kind, title, description, audience, cadence, planned_date,"
          " responsible_user_id",
@@ -652,7 +654,7 @@ void InsertCommunication(db::Session& s, const Communication& c) {
 
 bool UpdateCommunication(db::Session& s, const Communication& c, int64_t expected_version) {
   db::Params p;
-  BindCommunication(p, c);
+  BindCommunication(p, c, false);
   return Update(s, "communications",
                 "category = :category, kind = :kind, title = :title,"
                 " description = :description, audience = :audience, cadence = :cadence,"

@@ -1,5 +1,5 @@
 import { Anchor, Breadcrumbs, Tabs } from '@mantine/core';
-import { IconFlag, IconHistory, IconNotebook, IconStar, IconUsers } from '@tabler/icons-react';
+import { IconFlag, IconHistory, IconNotebook, IconStar, IconTimeline, IconUsers } from '@tabler/icons-react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { ActivityPanel } from '../modules/activity/ActivityPanel';
 import { AllianceHeader } from '../modules/alliances/AllianceHeader';
@@ -7,12 +7,14 @@ import { OverviewPanel } from '../modules/alliances/OverviewPanel';
 import { useAlliance } from '../modules/alliances/queries';
 import { StagePanel } from '../modules/alliances/StagePanel';
 import { NotesPanel } from '../modules/notes/NotesPanel';
+import { PlanPanel } from '../modules/plan/PlanPanel';
 import { TeamPanel } from '../modules/team/TeamPanel';
 import { ErrorAlert, PageLoader } from '../ui/feedback';
 
-// Later capabilities (Plan, Governance, Agreements, Health, Finance) add their tab here.
+// Later capabilities (Governance, Agreements, Health, Finance) add their tab here.
 const TABS = [
   { value: 'overview', label: 'Overview', icon: IconStar },
+  { value: 'plan', label: 'Plan', icon: IconTimeline },
   { value: 'stage', label: 'Stage', icon: IconFlag },
   { value: 'team', label: 'Team', icon: IconUsers },
   { value: 'notes', label: 'Notes', icon: IconNotebook },
@@ -57,6 +59,9 @@ export function AlliancePage() {
         </Tabs.List>
         <Tabs.Panel value="overview">
           <OverviewPanel alliance={a} />
+        </Tabs.Panel>
+        <Tabs.Panel value="plan">
+          <PlanPanel alliance={a} />
         </Tabs.Panel>
         <Tabs.Panel value="stage">
           <StagePanel alliance={a} />

@@ -1,9 +1,11 @@
-// The North Star: what the alliance is for, for whom, and what each party gives and gets.
+// The North Star: what the alliance is for, for whom, and what each party gives and gets; above
+// it, how the alliance stands against its plan.
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconStar } from '@tabler/icons-react';
 import type { Alliance } from '../../api/types';
 import { formatDateTime } from '../../ui/format';
 import { ALLIANCE_TYPE_LABELS, ORGANIZATION_TYPE_LABELS, PARTY_ROLE_LABELS } from '../../ui/labels';
+import { PlanSummary } from '../plan/PlanSummary';
 
 function Empty({ children }: { children: string }) {
   return (
@@ -19,6 +21,7 @@ export function OverviewPanel({ alliance }: { alliance: Alliance }) {
   const canEdit = alliance.my_role === 'manager';
   return (
     <Stack gap="md">
+      <PlanSummary alliance={alliance} />
       <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} style={{ borderTop: '3px solid var(--mantine-color-indigo-5)' }}>
         <Stack gap="md">
           <Group gap="xs">
