@@ -345,19 +345,6 @@ std::vector<AllianceSpec> Alliances() {
   };
 }
 
-// Leases a connection only for the lookup: the services lease their own, and the pool may have one.
-auth::Principal PrincipalOf(db::Database& database, const std::string& email) {
-  db::Session s(database);
-  auto user = accounts::store::FindUserByEmail(s, email);
-  if (!user) throw std::logic_error("demo person missing: " + email);
-  auth::Principal p;
-  p.user_id = user->id;
-  p.organization_id = user->organization_id;
-  p.org_role = user->org_role;
-  p.name = user->name;
-  p.email = user->email;
-  return p;
-}
 
 template <typename T>
 T Must(Result<T> result, const std::string& what) {
@@ -386,8 +373,22 @@ std::string ReasonFor(const std::string& to) {
 
 }  // namespace
 
+// Leases a connection only for the lookup: the services lease their own, and the pool may have one.
+auth::Principal PrincipalOf(db::Database& database, const std::string& email) {
+  db::Session s(database);
+  auto user = accounts::store::FindUserByEmail(s, email);
+  if (!user) throw std::logic_error("demo person missing: " + email);
+  auth::Principal p;
+  p.user_id = user->id;
+  p.organization_id = user->organization_id;
+  p.org_role = user->org_role;
+  p.name = user->name;
+  p.email = user->email;
+  return p;
+}
+
 bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
-                 alliances::AlliancesService& alliances) {
+                 alliances::AlliancesService& alliances, plans::PlansService& plans) {
   {
     db::Session s(database);
     if (s.QueryOne("SELECT COUNT(*) AS n FROM organizations")->Int("n") > 0) return false;
@@ -403,6 +404,7 @@ bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
     // Placeholder passwords; ResetDemoPasswords() sets fresh ones before anyone signs in.
     Must(accounts.CreateUser(org_ids[p.org], p.email, p.name, p.admin, RandomSecret(18)), p.email);
   }
+  std::map<std::string, std::string> alliance_ids;
   for (const auto& spec : Alliances()) {
     const auth::Principal creator = PrincipalOf(database, spec.creator);
     alliances::AllianceInput in;
@@ -421,6 +423,7 @@ bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
       in.contributions->push_back({org_ids[p.org], p.contribution, p.expected_value});
     }
     auto view = Must(alliances.Create(creator, in), spec.name);
+    alliance_ids[spec.name] = view.alliance.id;
     int64_t version = view.alliance.version;
     for (const char* stage : spec.path) {
       std::string current = view.alliance.stage;
@@ -465,6 +468,7 @@ bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
       Must(alliances.CreateNote(author, view.alliance.id, note), n.title);
     }
   }
+  LoadPlans(database, plans, alliance_ids);
   return true;
 }
 

@@ -2,11 +2,13 @@
 // and stages, loaded through the services so that it is validated and audited like real data.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "modules/accounts/service.hpp"
 #include "modules/alliances/service.hpp"
+#include "modules/plans/service.hpp"
 
 namespace northstar::demo {
 
@@ -17,7 +19,12 @@ struct SignIn {
 // Loads the portfolio into a database that has no organisations yet; returns false (and changes
 // nothing) when it already has some.
 bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
-                 alliances::AlliancesService& alliances);
+                 alliances::AlliancesService& alliances, plans::PlansService& plans);
+// Plans for some of the demo alliances (ids by alliance name); part of LoadIfEmpty.
+void LoadPlans(db::Database& database, plans::PlansService& plans,
+               const std::map<std::string, std::string>& alliance_ids);
+// The demo person with this e-mail, as a principal for calling the services.
+auth::Principal PrincipalOf(db::Database& database, const std::string& email);
 // Gives every demo person a fresh random password and returns the sign-ins to print.
 std::vector<SignIn> ResetDemoPasswords(db::Database& database);
 

@@ -97,7 +97,7 @@ int Serve(ns::Config& config) {
   for (const auto& name : ns::db::Migrate(services.database))
     spdlog::info("migration applied: {}", name);
   if (config.demo) {
-    if (ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances)) {
+    if (ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances, services.plans)) {
       spdlog::info("demo portfolio loaded");
     }
     PrintSignIns(ns::demo::ResetDemoPasswords(services.database), config);
@@ -359,7 +359,7 @@ int main(int argc, char** argv) {
     }
     ns::db::Migrate(services.database);
     if (demo->parsed()) {
-      if (!ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances)) {
+      if (!ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances, services.plans)) {
         std::cout << "the database already has organisations; the demo was not loaded\n";
       }
       PrintSignIns(ns::demo::ResetDemoPasswords(services.database), config);
