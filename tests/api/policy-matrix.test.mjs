@@ -36,6 +36,16 @@ const ALLIANCE_ROUTES = [
   { name: 'GET notes', method: 'GET', path: (c) => `alliances/${c.id}/notes`, need: 'read', ok: 200 },
   { name: 'POST notes', method: 'POST', path: (c) => `alliances/${c.id}/notes`, need: 'write', ok: 201, prepare: newNote },
   { name: 'GET audit', method: 'GET', path: (c) => `alliances/${c.id}/audit`, need: 'read', ok: 200 },
+  // The plan (issue 4): reading is for every member, writing for managers and members.
+  { name: 'GET plan', method: 'GET', path: (c) => `alliances/${c.id}/plan`, need: 'read', ok: 200 },
+  { name: 'GET plan summary', method: 'GET', path: (c) => `alliances/${c.id}/plan/summary`, need: 'read', ok: 200 },
+  ...['objectives', 'milestones', 'kpis', 'workstreams', 'communications'].map((collection) => (
+    { name: `GET ${collection}`, method: 'GET', path: (c) => `alliances/${c.id}/${collection}`, need: 'read', ok: 200 })),
+  { name: 'POST objectives', method: 'POST', path: (c) => `alliances/${c.id}/objectives`, need: 'write', ok: 201, prepare: newObjective },
+  { name: 'POST milestones', method: 'POST', path: (c) => `alliances/${c.id}/milestones`, need: 'write', ok: 201, prepare: newMilestone },
+  { name: 'POST kpis', method: 'POST', path: (c) => `alliances/${c.id}/kpis`, need: 'write', ok: 201, prepare: newKpi },
+  { name: 'POST workstreams', method: 'POST', path: (c) => `alliances/${c.id}/workstreams`, need: 'write', ok: 201, prepare: newWorkstream },
+  { name: 'POST communications', method: 'POST', path: (c) => `alliances/${c.id}/communications`, need: 'write', ok: 201, prepare: newCommunication },
 ];
 
 // Note routes run against a note written like each of STANDARD_NOTES; `fresh` routes get a new
@@ -92,6 +102,33 @@ async function helixMemberToRemove(w) {
   const res = await w.as('phManager').post(`${API}/alliances/${w.alliance.id}/members`, { user_id: spare.id, role: 'viewer' });
   expectStatus(res, 201);
   return { target: spare.id };
+}
+
+async function newObjective() {
+  return { body: { title: uniq('Matrix objective'), horizon: 'short_term' } };
+}
+
+// Milestones hang off an objective: one written by phManager, shared by every case.
+let matrixObjective;
+async function newMilestone(w) {
+  if (!matrixObjective) {
+    const res = await w.as('phManager').post(`${API}/alliances/${w.alliance.id}/objectives`, { title: uniq('Matrix milestones'), horizon: 'long_term' });
+    expectStatus(res, 201);
+    matrixObjective = res.body.id;
+  }
+  return { body: { objective_id: matrixObjective, title: uniq('Matrix milestone'), kind: 'research', planned_date: '2030-01-15' } };
+}
+
+async function newKpi() {
+  return { body: { name: uniq('Matrix KPI'), unit: 'sites', direction: 'higher_is_better', indicator: 'leading', target: 10, cadence: 'monthly' } };
+}
+
+async function newWorkstream() {
+  return { body: { name: uniq('Matrix workstream') } };
+}
+
+async function newCommunication() {
+  return { body: { category: 'channel', kind: 'meeting', title: uniq('Matrix meeting'), cadence: 'weekly' } };
 }
 
 async function newNote() {
