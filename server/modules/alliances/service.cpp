@@ -40,6 +40,19 @@ Result<std::pair<Alliance, access::Membership>> LoadForMember(db::Session& s,
 
 }  // namespace
 
+std::vector<Party> PartiesOf(db::Session& s, const std::string& alliance_id) {
+  return store::LoadParties(s, alliance_id);
+}
+
+std::vector<Member> MembersOf(db::Session& s, const std::string& alliance_id) {
+  return store::ListMembers(s, alliance_id);
+}
+
+std::optional<Member> MemberOf(db::Session& s, const std::string& alliance_id,
+                               const std::string& user_id) {
+  return store::FindMember(s, alliance_id, user_id);
+}
+
 json::object AllianceAuditView(const Alliance& a) {
   json::array parties;
   for (const auto& p : a.parties) {

@@ -101,6 +101,13 @@ class AlliancesService {
   db::Database& db_;
 };
 
+// For modules whose records live in an alliance (plans, governance, ...): the alliance's parties
+// and members, read in the caller's own session and transaction.
+std::vector<Party> PartiesOf(db::Session& s, const std::string& alliance_id);
+std::vector<Member> MembersOf(db::Session& s, const std::string& alliance_id);
+std::optional<Member> MemberOf(db::Session& s, const std::string& alliance_id,
+                               const std::string& user_id);
+
 // Audit and API views shared by the service and the routes.
 json::object AllianceAuditView(const Alliance& a);
 json::object NoteAuditView(const Note& n);

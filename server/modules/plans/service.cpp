@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "modules/alliances/store.hpp"
+#include "modules/alliances/service.hpp"
 #include "modules/plans/model.hpp"
 #include "modules/plans/store.hpp"
 #include "platform/audit/audit.hpp"
@@ -17,12 +17,12 @@ namespace {
 Result<PlanContext> Enter(db::Session& s, const auth::Principal& actor,
                           const std::string& alliance_id) {
   NS_ASSIGN_OR_RETURN(access::Membership m, access::RequireMember(s, alliance_id, actor));
-  return PlanContext{std::move(m), alliances::store::LoadParties(s, alliance_id), TodayText()};
+  return PlanContext{std::move(m), alliances::PartiesOf(s, alliance_id), TodayText()};
 }
 
 // Names of the alliance's members, for the people a RACI names.
 void LoadPeople(db::Session& s, PlanContext& c) {
-  for (const auto& m : alliances::store::ListMembers(s, c.membership.alliance_id)) {
+  for (const auto& m : alliances::MembersOf(s, c.membership.alliance_id)) {
     c.people[m.user_id] = m.name;
   }
 }
@@ -43,7 +43,7 @@ Status RequireParty(const PlanContext& c, const std::string& organization_id,
 Status RequireMemberOf(db::Session& s, const PlanContext& c, const std::optional<std::string>& user,
                        const std::string& party_id, const std::string& field) {
   if (!user) return OkStatus();
-  auto member = alliances::store::FindMember(s, c.membership.alliance_id, *user);
+  auto member = alliances::MemberOf(s, c.membership.alliance_id, *user);
   if (!member) return Invalid(field, "is not a member of this alliance");
   if (member->organization_id != party_id) {
     return Invalid(field, "is not a member of the responsible party");
@@ -58,7 +58,7 @@ Status CheckAccess(db::Session& s, const PlanContext& c, const RecordBase& r) {
   }
   for (size_t i = 0; i < r.readers.size(); ++i) {
     if (!IsValidId(r.readers[i]) ||
-        !alliances::store::FindMember(s, c.membership.alliance_id, r.readers[i])) {
+        !alliances::MemberOf(s, c.membership.alliance_id, r.readers[i])) {
       return Invalid("readers[" + std::to_string(i) + "]", "is not a member of this alliance");
     }
   }
@@ -793,7 +793,7 @@ Status CheckWorkstream(db::Session& s, const PlanContext& c, Workstream& w) {
       NS_TRY(RequireParty(c, x.organization_id, at + ".organization_id"));
       if (x.user_id) {
         if (!members_loaded) {
-          members = alliances::store::ListMembers(s, c.membership.alliance_id);
+          members = alliances::MembersOf(s, c.membership.alliance_id);
           members_loaded = true;
         }
         const bool ok = std::any_of(members.begin(), members.end(), [&](const auto& m) {
