@@ -1,0 +1,169 @@
+// Human words and colours for the Plans API's enumerations.
+import type {
+  ApprovalDecision,
+  ApprovalState,
+  CommunicationCadence,
+  CommunicationKind,
+  KpiCadence,
+  KpiDirection,
+  KpiIndicator,
+  KpiStatus,
+  MilestoneKind,
+  MilestoneStatus,
+  ObjectiveHorizon,
+  ObjectiveStatus,
+  RaciRole,
+} from './types';
+
+export const MILESTONE_STATUSES: MilestoneStatus[] = ['planned', 'on_track', 'at_risk', 'late', 'achieved', 'missed', 'cancelled'];
+
+export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
+  planned: 'Planned',
+  on_track: 'On track',
+  at_risk: 'At risk',
+  late: 'Late',
+  achieved: 'Achieved',
+  missed: 'Missed',
+  cancelled: 'Cancelled',
+};
+
+/** Mantine colours; `missed` is a darker red than `late` (shade chosen in the badge). */
+export const MILESTONE_STATUS_COLORS: Record<MilestoneStatus, string> = {
+  planned: 'gray',
+  on_track: 'teal',
+  at_risk: 'orange',
+  late: 'red',
+  achieved: 'green',
+  missed: 'red.9',
+  cancelled: 'gray',
+};
+
+export const MILESTONE_KINDS: MilestoneKind[] = ['research', 'development', 'regulatory', 'commercial', 'operational'];
+
+export const MILESTONE_KIND_LABELS: Record<MilestoneKind, string> = {
+  research: 'Research',
+  development: 'Development',
+  regulatory: 'Regulatory',
+  commercial: 'Commercial',
+  operational: 'Operational',
+};
+
+export const OBJECTIVE_HORIZONS: ObjectiveHorizon[] = ['short_term', 'long_term'];
+
+export const OBJECTIVE_HORIZON_LABELS: Record<ObjectiveHorizon, string> = {
+  short_term: 'Short term',
+  long_term: 'Long term',
+};
+
+export const OBJECTIVE_STATUSES: ObjectiveStatus[] = ['proposed', 'active', 'achieved', 'dropped'];
+
+export const OBJECTIVE_STATUS_LABELS: Record<ObjectiveStatus, string> = {
+  proposed: 'Proposed',
+  active: 'Active',
+  achieved: 'Achieved',
+  dropped: 'Dropped',
+};
+
+export const OBJECTIVE_STATUS_COLORS: Record<ObjectiveStatus, string> = {
+  proposed: 'gray',
+  active: 'blue',
+  achieved: 'green',
+  dropped: 'dark',
+};
+
+export const KPI_STATUSES: KpiStatus[] = ['green', 'amber', 'red', 'no_data'];
+
+export const KPI_STATUS_LABELS: Record<KpiStatus, string> = {
+  green: 'Green',
+  amber: 'Amber',
+  red: 'Red',
+  no_data: 'No data',
+};
+
+export const KPI_STATUS_COLORS: Record<KpiStatus, string> = {
+  green: 'green',
+  amber: 'yellow',
+  red: 'red',
+  no_data: 'gray',
+};
+
+export const KPI_DIRECTIONS: KpiDirection[] = ['higher_is_better', 'lower_is_better'];
+
+export const KPI_DIRECTION_LABELS: Record<KpiDirection, string> = {
+  higher_is_better: 'Higher is better',
+  lower_is_better: 'Lower is better',
+};
+
+export const KPI_INDICATORS: KpiIndicator[] = ['leading', 'lagging'];
+
+export const KPI_INDICATOR_LABELS: Record<KpiIndicator, string> = {
+  leading: 'Leading',
+  lagging: 'Lagging',
+};
+
+export const KPI_CADENCES: KpiCadence[] = ['weekly', 'monthly', 'quarterly', 'annually', 'once'];
+
+export const KPI_CADENCE_LABELS: Record<KpiCadence, string> = {
+  weekly: 'Weekly',
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+  annually: 'Annually',
+  once: 'Once',
+};
+
+export const RACI_ROLES: RaciRole[] = ['R', 'A', 'C', 'I'];
+
+export const RACI_ROLE_LABELS: Record<RaciRole, string> = {
+  R: 'Responsible',
+  A: 'Accountable',
+  C: 'Consulted',
+  I: 'Informed',
+};
+
+export const CHANNEL_KINDS: CommunicationKind[] = ['meeting', 'report', 'email_list', 'shared_workspace'];
+export const EXTERNAL_KINDS: CommunicationKind[] = ['press_release', 'publication', 'conference_abstract', 'investor_statement'];
+
+export const COMMUNICATION_KIND_LABELS: Record<CommunicationKind, string> = {
+  meeting: 'Meeting',
+  report: 'Report',
+  email_list: 'E-mail list',
+  shared_workspace: 'Shared workspace',
+  press_release: 'Press release',
+  publication: 'Publication',
+  conference_abstract: 'Conference abstract',
+  investor_statement: 'Investor statement',
+};
+
+export const COMMUNICATION_CADENCES: CommunicationCadence[] = ['weekly', 'monthly', 'quarterly', 'annually', 'ad_hoc'];
+
+export const COMMUNICATION_CADENCE_LABELS: Record<CommunicationCadence, string> = {
+  weekly: 'Weekly',
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+  annually: 'Annually',
+  ad_hoc: 'Ad hoc',
+};
+
+export const APPROVAL_STATE_LABELS: Record<ApprovalState, string> = {
+  pending: 'Awaiting approval',
+  cleared: 'Cleared',
+  rejected: 'Rejected',
+};
+
+export const APPROVAL_STATE_COLORS: Record<ApprovalState, string> = {
+  pending: 'yellow',
+  cleared: 'green',
+  rejected: 'red',
+};
+
+export const APPROVAL_DECISION_LABELS: Record<ApprovalDecision, string> = {
+  pending: 'Pending',
+  approved: 'Approved',
+  rejected: 'Rejected',
+};
+
+export const APPROVAL_DECISION_COLORS: Record<ApprovalDecision, string> = {
+  pending: 'yellow',
+  approved: 'green',
+  rejected: 'red',
+};
