@@ -25,7 +25,8 @@ CREATE INDEX objectives_by_alliance ON objectives (alliance_id, created_at, id);
 CREATE TABLE milestones (
   id TEXT PRIMARY KEY,
   alliance_id TEXT NOT NULL REFERENCES alliances(id),
-  objective_id TEXT NOT NULL REFERENCES objectives(id),
+  -- NULL once its objective is deleted by a party that could not see this milestone.
+  objective_id TEXT REFERENCES objectives(id),
   title TEXT NOT NULL,
   description TEXT NOT NULL,
   kind TEXT NOT NULL,

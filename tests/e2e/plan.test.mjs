@@ -176,12 +176,19 @@ journeyStep('three milestones through the API, the fourth in the UI with its two
   await chooseOption(pm, dialog, 'Kind', 'Commercial');
   await fillDate(dialog, 'Planned date', day(90));
   const depends = dialog.getByRole('combobox', { name: 'Depends on' });
-  await depends.click();
-  await pm.getByRole('option', { name: new RegExp(`^${M2} \\(`) }).click();
-  await pm.getByRole('option', { name: new RegExp(`^${M3} \\(`) }).click();
+  // Pick each dependency and wait for its pill in the field (the options list renders outside
+  // the dialog). A click that lands while the list is still opening is retried.
+  for (const title of [M2, M3]) {
+    const pill = dialog.getByText(`${title} (`, { exact: false }).first();
+    for (let attempt = 1; !(await pill.isVisible()); attempt++) {
+      const option = pm.getByRole('option', { name: new RegExp(`^${title} \\(`) });
+      if (!(await option.isVisible())) await depends.click();
+      await option.click();
+      await pill.waitFor({ timeout: 3000 }).catch((e) => { if (attempt >= 3) throw e; });
+    }
+  }
   // Close the options list by going back to another field (Escape could close the dialog).
   await dialog.getByRole('textbox', { name: 'Title' }).click();
-  await dialog.getByText(`${M2} (`, { exact: false }).first().waitFor();
   await screenshot(pm, 'new milestone with two dependencies', { fullPage: false });
   await dialog.getByRole('button', { name: 'Add milestone' }).click();
   await dialog.waitFor({ state: 'detached' });

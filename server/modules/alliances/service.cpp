@@ -436,11 +436,11 @@ Result<Note> AlliancesService::UpdateNote(const auth::Principal& actor, const st
   }
   NS_TRY(ValidateReaders(s, id, next.readers));
   if (!store::UpdateNote(s, next, version)) return Stale();
-  // The event is readable by whoever could read the note before or after the change: it is
-  // scoped to the narrower of the two so a widening does not reveal the earlier content.
+  // The event holds the note before and after the change: only those who could read both may
+  // read it, so neither a widening nor a narrowing reveals content to someone new.
   audit::Event e = AllianceEvent(actor.user_id, alliance, "note", note_id, "update",
                                  audit::Diff(NoteAuditView(*current), NoteAuditView(next)));
-  e.scope = current->visibility == "alliance" ? ScopeOf(next) : ScopeOf(*current);
+  e.scope = access::Intersect(ScopeOf(*current), ScopeOf(next));
   audit::Record(s, e);
   auto stored = store::FindNote(s, id, note_id);
   tx.Commit();

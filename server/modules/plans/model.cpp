@@ -125,21 +125,22 @@ std::string KpiStatus(const KpiRule& rule, std::optional<double> latest) {
   return "red";
 }
 
-std::optional<std::string> CheckThresholds(const KpiRule& rule) {
+std::optional<ThresholdProblem> CheckThresholds(const KpiRule& rule) {
   // Each threshold must be on the worse side of the one before it.
   const auto not_better = [&](double worse, double better) {
     return rule.higher_is_better ? worse <= better : worse >= better;
   };
   const std::string order = rule.higher_is_better ? "red ≤ amber ≤ target" : "red ≥ amber ≥ target";
   if (rule.amber_threshold && !not_better(*rule.amber_threshold, rule.target)) {
-    return "must not be better than the target (" + order + ")";
+    return ThresholdProblem{"amber_threshold", "must not be better than the target (" + order + ")"};
   }
   if (rule.red_threshold && !not_better(*rule.red_threshold, rule.target)) {
-    return "must not be better than the target (" + order + ")";
+    return ThresholdProblem{"red_threshold", "must not be better than the target (" + order + ")"};
   }
   if (rule.red_threshold && rule.amber_threshold &&
       !not_better(*rule.red_threshold, *rule.amber_threshold)) {
-    return "must not be better than the amber threshold (" + order + ")";
+    return ThresholdProblem{"red_threshold",
+                            "must not be better than the amber threshold (" + order + ")"};
   }
   return std::nullopt;
 }

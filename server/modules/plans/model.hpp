@@ -86,8 +86,12 @@ struct KpiRule {
   std::optional<double> red_threshold;
 };
 std::string KpiStatus(const KpiRule& rule, std::optional<double> latest);
-// Why the thresholds are out of order, or nullopt when they are fine.
-std::optional<std::string> CheckThresholds(const KpiRule& rule);
+// Which threshold is out of order and why, or nullopt when they are fine.
+struct ThresholdProblem {
+  std::string field;  // "amber_threshold" | "red_threshold"
+  std::string message;
+};
+std::optional<ThresholdProblem> CheckThresholds(const KpiRule& rule);
 // A number as stored and returned: the shortest text that reads back as the same double.
 std::string NumberText(double value);
 

@@ -118,7 +118,9 @@ TEST(KpiStatus, LowerIsBetterMirrors) {
 TEST(KpiThresholds, MustSitOnTheWorseSideOfTheTarget) {
   EXPECT_FALSE(CheckThresholds({true, 40, 30, 20}).has_value());
   EXPECT_TRUE(CheckThresholds({true, 40, 50, std::nullopt}).has_value());
-  EXPECT_TRUE(CheckThresholds({true, 40, 20, 30}).has_value());
+  EXPECT_EQ(CheckThresholds({true, 40, 20, 30})->field, "red_threshold");
+  EXPECT_EQ(CheckThresholds({true, 40, 30, 50})->field, "red_threshold");
+  EXPECT_EQ(CheckThresholds({true, 40, 50, 20})->field, "amber_threshold");
   EXPECT_FALSE(CheckThresholds({false, 5, 8, 12}).has_value());
   EXPECT_TRUE(CheckThresholds({false, 5, 3, std::nullopt}).has_value());
 }

@@ -22,22 +22,31 @@ std::string ActivitiesToJson(const std::vector<Activity>& activities) {
 }
 
 std::vector<Activity> ActivitiesFromJson(const std::string& text) {
+  // Written by ActivitiesToJson; anything else (a hand edit) is skipped, not a failed request.
   std::vector<Activity> out;
   boost::system::error_code ec;
   const json::value v = json::parse(text, ec);
   if (ec || !v.is_array()) return out;
+  const auto text_of = [](const json::object& o, std::string_view key) -> std::optional<std::string> {
+    const json::value* f = o.if_contains(key);
+    if (!f || !f->is_string()) return std::nullopt;
+    return std::string(f->as_string());
+  };
   for (const auto& item : v.as_array()) {
-    const auto& o = item.as_object();
-    Activity a{json::value_to<std::string>(o.at("id")), json::value_to<std::string>(o.at("name")),
-               {}};
-    for (const auto& x : o.at("assignments").as_array()) {
-      const auto& xo = x.as_object();
-      Assignment assignment{json::value_to<std::string>(xo.at("organization_id")), std::nullopt,
-                            json::value_to<std::string>(xo.at("role"))};
-      if (xo.at("user_id").is_string()) {
-        assignment.user_id = json::value_to<std::string>(xo.at("user_id"));
-      }
-      a.assignments.push_back(std::move(assignment));
+    const json::object* o = item.if_object();
+    if (!o) continue;
+    auto id = text_of(*o, "id");
+    auto name = text_of(*o, "name");
+    const json::value* xs = o->if_contains("assignments");
+    if (!id || !name || !xs || !xs->is_array()) continue;
+    Activity a{*id, *name, {}};
+    for (const auto& x : xs->as_array()) {
+      const json::object* xo = x.if_object();
+      if (!xo) continue;
+      auto org = text_of(*xo, "organization_id");
+      auto role = text_of(*xo, "role");
+      if (!org || !role) continue;
+      a.assignments.push_back({*org, text_of(*xo, "user_id"), *role});
     }
     out.push_back(std::move(a));
   }

@@ -39,7 +39,10 @@ struct Payment {
 };
 
 struct Milestone : RecordBase {
-  std::string objective_id, objective_title;
+  // None when the objective was deleted; hidden (reset by the service) when the caller cannot
+  // read the objective.
+  std::optional<std::string> objective_id, objective_title;
+  std::optional<access::RecordScope> objective_scope;
   std::string title, description, kind;
   std::optional<std::string> responsible_user_id, responsible_user_name;
   std::string original_date, planned_date, forecast_date;

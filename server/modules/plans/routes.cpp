@@ -273,8 +273,8 @@ json::object MilestoneJson(const PlanContext& c, const MilestoneView& v) {
                {"payee_party_id", m.payment->payee_party_id},
                {"payee_party_name", PartyName(c, m.payment->payee_party_id)}};
   }
-  return Record(m, {{"objective_id", m.objective_id},
-                    {"objective_title", m.objective_title},
+  return Record(m, {{"objective_id", Opt(m.objective_id)},
+                    {"objective_title", Opt(m.objective_title)},
                     {"title", m.title},
                     {"description", m.description},
                     {"kind", m.kind},

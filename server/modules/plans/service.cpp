@@ -113,9 +113,23 @@ json::object AuditOf(const Objective& o) {
   return v;
 }
 
+// Ids of other records appear in a milestone's audit view only when everyone who may read the
+// milestone may read them too (`scopes`: the alliance's milestones by id).
+using Scopes = std::map<std::string, access::RecordScope>;
+thread_local const Scopes* audit_scopes = nullptr;
+
 json::object AuditOf(const Milestone& m) {
   json::object v = BaseAudit(m);
-  v["objective_id"] = m.objective_id;
+  const access::RecordScope own = ScopeOf(m);
+  const bool objective_shown =
+      m.objective_id && m.objective_scope && access::Covers(*m.objective_scope, own);
+  v["objective_id"] = objective_shown ? Opt(m.objective_id) : json::value(nullptr);
+  std::vector<std::string> deps;
+  for (const auto& d : m.depends_on) {
+    if (!audit_scopes) continue;
+    auto it = audit_scopes->find(d);
+    if (it != audit_scopes->end() && access::Covers(it->second, own)) deps.push_back(d);
+  }
   v["title"] = m.title;
   v["description"] = m.description;
   v["kind"] = m.kind;
@@ -125,7 +139,7 @@ json::object AuditOf(const Milestone& m) {
   v["actual_date"] = Opt(m.actual_date);
   v["status_set"] = Opt(m.status_set);
   v["early_win"] = m.early_win;
-  v["depends_on"] = ToJsonArray(m.depends_on);
+  v["depends_on"] = ToJsonArray(deps);
   if (m.payment) {
     v["payment"] = {{"amount_minor", m.payment->amount_minor},
                     {"currency", m.payment->currency},
@@ -191,13 +205,15 @@ void Audit(db::Session& s, const auth::Principal& actor, const RecordBase& r,
   audit::Record(s, e);
 }
 
-// An update's event is readable by whoever could read the record both before and after: a
-// widening does not reveal the earlier content.
+// An update's event holds the record before and after: only those who could read both may
+// read it, so neither a widening nor a narrowing reveals content to someone new.
 template <typename T>
 void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, const T& after,
-                 const std::string& type) {
-  Audit(s, actor, after, type, "update", audit::Diff(AuditOf(before), AuditOf(after)),
-        before.visibility == "alliance" ? ScopeOf(after) : ScopeOf(before));
+                 const std::string& type, json::object extra = {}) {
+  json::object changes = audit::Diff(AuditOf(before), AuditOf(after));
+  for (auto& [k, v] : extra) changes[k] = std::move(v);
+  Audit(s, actor, after, type, "update", std::move(changes),
+        access::Intersect(ScopeOf(before), ScopeOf(after)));
 }
 
 template <typename T>
@@ -211,10 +227,29 @@ Result<T> Visible(const PlanContext& c, std::optional<T> record) {
 
 std::string DateOf(const Milestone& m) { return m.actual_date.value_or(m.forecast_date); }
 
-Status CheckMilestone(db::Session& s, const PlanContext& c, const Milestone& m) {
-  auto objective = store::FindObjective(s, c.membership.alliance_id, m.objective_id);
-  if (!objective || !access::CanRead(c.membership, ScopeOf(*objective))) {
-    return Invalid("objective_id", "is not an objective of this alliance");
+// Every milestone's scope, for the audit views (set for the duration of one change).
+class AuditScopes {
+ public:
+  AuditScopes(db::Session& s, const std::string& alliance_id) {
+    for (const auto& m : store::AllMilestones(s, alliance_id)) scopes_[m.id] = ScopeOf(m);
+    audit_scopes = &scopes_;
+  }
+  ~AuditScopes() { audit_scopes = nullptr; }
+
+ private:
+  Scopes scopes_;
+};
+
+// Checks a new milestone, or a change to `current`: only what the caller sends is checked
+// against what the caller can see, so a record another party narrowed never freezes this one.
+Status CheckMilestone(db::Session& s, const PlanContext& c, const Milestone& m,
+                      const Milestone* current) {
+  if (!current || m.objective_id != current->objective_id) {
+    auto objective = m.objective_id ? store::FindObjective(s, c.membership.alliance_id, *m.objective_id)
+                                    : std::nullopt;
+    if (!objective || !access::CanRead(c.membership, ScopeOf(*objective))) {
+      return Invalid("objective_id", "is not an objective of this alliance");
+    }
   }
   NS_TRY(RequireMemberOf(s, c, m.responsible_user_id, m.party_id, "responsible_user_id"));
   if (m.actual_date && *m.actual_date > c.today) {
@@ -222,29 +257,37 @@ Status CheckMilestone(db::Session& s, const PlanContext& c, const Milestone& m) 
   }
   // Dependencies: visible milestones of this alliance, not itself, no cycle, and not forecast
   // after this milestone.
+  // What the caller sees of the plan: dependencies, cycles and dates are checked within it, so
+  // no answer depends on a record the caller cannot read.
+  std::map<std::string, Milestone> visible;
+  for (auto& v : store::ListMilestones(s, c.membership.alliance_id, store::Audience{c.membership})) {
+    visible.emplace(v.id, std::move(v));
+  }
   std::map<std::string, Milestone> deps;
   for (size_t i = 0; i < m.depends_on.size(); ++i) {
+    const std::string& id = m.depends_on[i];
     const std::string field = "depends_on[" + std::to_string(i) + "]";
-    if (m.depends_on[i] == m.id) return Invalid(field, "a milestone cannot depend on itself");
-    auto dep = store::FindMilestone(s, c.membership.alliance_id, m.depends_on[i]);
-    if (!dep || !access::CanRead(c.membership, ScopeOf(*dep))) {
+    if (id == m.id) return Invalid(field, "a milestone cannot depend on itself");
+    auto it = visible.find(id);
+    if (it != visible.end()) {
+      deps.emplace(id, it->second);
+    } else if (!current || std::find(current->depends_on.begin(), current->depends_on.end(), id) ==
+                               current->depends_on.end()) {
       return Invalid(field, "is not a milestone of this alliance");
     }
-    deps.emplace(dep->id, std::move(*dep));
   }
-  DependencyGraph graph = store::LoadDependencyGraph(s, c.membership.alliance_id);
-  graph[m.id] = m.depends_on;
+  DependencyGraph graph;
+  for (const auto& [id, v] : visible) {
+    for (const auto& d : v.depends_on) {
+      if (visible.contains(d)) graph[id].push_back(d);
+    }
+  }
+  graph[m.id].clear();
+  for (const auto& [id, dep] : deps) graph[m.id].push_back(id);
   if (auto cycle = FindCycle(graph, m.id)) {
     std::string names;
     for (const auto& id : *cycle) {
-      std::string title = "a milestone you cannot see";
-      if (id == m.id) {
-        title = m.title;
-      } else if (auto other = store::FindMilestone(s, c.membership.alliance_id, id);
-                 other && access::CanRead(c.membership, ScopeOf(*other))) {
-        title = other->title;
-      }
-      names += (names.empty() ? "" : " → ") + title;
+      names += (names.empty() ? "" : " → ") + (id == m.id ? m.title : visible.at(id).title);
     }
     return Invalid("depends_on", "would create a cycle: " + names);
   }
@@ -262,8 +305,7 @@ Status CheckMilestone(db::Session& s, const PlanContext& c, const Milestone& m) 
       return Invalid("payment.payee_party_id", "must differ from the paying party");
     }
     // One currency per plan, so that commitments add up; checked among what the caller sees.
-    for (const auto& other :
-         store::ListMilestones(s, c.membership.alliance_id, store::Audience{c.membership})) {
+    for (const auto& [id, other] : visible) {
       if (other.id != m.id && other.payment && other.payment->currency != p.currency) {
         return Invalid("payment.currency", "this plan's financial commitments are in " +
                                                other.payment->currency + " ('" + other.title +
@@ -277,17 +319,25 @@ Status CheckMilestone(db::Session& s, const PlanContext& c, const Milestone& m) 
 MilestoneView ViewOne(db::Session& s, const PlanContext& c, Milestone m) {
   // The status depends on the dependencies: derive it within the caller's whole plan.
   auto all = DeriveMilestones(
-      store::ListMilestones(s, c.membership.alliance_id, store::Audience{c.membership}), c.today);
+      store::ListMilestones(s, c.membership.alliance_id, store::Audience{c.membership}), c.today,
+      c.membership);
   for (auto& v : all) {
     if (v.milestone.id == m.id) return v;
   }
-  return DeriveMilestones({std::move(m)}, c.today).front();
+  return DeriveMilestones({std::move(m)}, c.today, c.membership).front();
 }
 
 }  // namespace
 
 std::vector<MilestoneView> DeriveMilestones(std::vector<Milestone> milestones,
-                                            const std::string& today) {
+                                            const std::string& today,
+                                            const std::optional<access::Membership>& viewer) {
+  for (auto& m : milestones) {
+    const bool readable = m.objective_scope && (viewer ? access::CanRead(*viewer, *m.objective_scope)
+                                                       : m.objective_scope->visibility ==
+                                                             access::Visibility::kAlliance);
+    if (!readable) m.objective_id = m.objective_title = std::nullopt;
+  }
   std::map<std::string, const Milestone*> by_id;
   for (const auto& m : milestones) by_id[m.id] = &m;
   std::vector<MilestoneView> out;
@@ -334,7 +384,7 @@ Result<PlanView> PlansService::Plan(const auth::Principal& actor, const std::str
   PlanView view;
   view.objectives = store::ListObjectives(s, alliance_id, store::Audience{c.membership});
   view.milestones = DeriveMilestones(
-      store::ListMilestones(s, alliance_id, store::Audience{c.membership}), c.today);
+      store::ListMilestones(s, alliance_id, store::Audience{c.membership}), c.today, c.membership);
   std::vector<PathNode> nodes;
   for (const auto& v : view.milestones) {
     nodes.push_back({v.milestone.id, DateOf(v.milestone), v.visible_depends_on,
@@ -355,7 +405,8 @@ Result<PlanSummary> PlansService::Summary(const auth::Principal& actor,
   PlanSummary out;
   out.today = c.today;
   const std::string horizon = AddDays(c.today, 30);
-  for (auto& v : DeriveMilestones(store::ListMilestones(s, alliance_id, everyone), c.today)) {
+  for (auto& v :
+       DeriveMilestones(store::ListMilestones(s, alliance_id, everyone), c.today, std::nullopt)) {
     ++out.milestones_total;
     const bool open = v.status != "achieved" && v.status != "missed" && v.status != "cancelled";
     if (v.status == "achieved") ++out.achieved;
@@ -404,6 +455,7 @@ Result<Objective> PlansService::CreateObjective(const auth::Principal& actor,
                                                 const ObjectiveInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   Objective o;
   o.title = *input.title;
@@ -424,6 +476,7 @@ Result<Objective> PlansService::UpdateObjective(const auth::Principal& actor,
                                                 const ObjectiveInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Objective current, Visible(c, store::FindObjective(s, alliance_id, id)));
   NS_TRY(StartChange(c, current, version));
@@ -445,11 +498,27 @@ Status PlansService::DeleteObjective(const auth::Principal& actor, const std::st
                                      const std::string& id) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Objective current, Visible(c, store::FindObjective(s, alliance_id, id)));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
-  if (store::CountMilestonesOf(s, id) > 0) {
-    return Conflict("Milestones are linked to this objective; move or delete them first.");
+  // Milestones the caller can see must be moved or deleted first; those it cannot see lose
+  // their objective (refusing would tell the caller they exist).
+  const auto all = store::AllMilestones(s, alliance_id);
+  std::vector<const Milestone*> hidden;
+  for (const auto& m : all) {
+    if (m.objective_id != id) continue;
+    if (access::CanRead(c.membership, ScopeOf(m))) {
+      return Conflict("Milestones are linked to this objective; move or delete them first.");
+    }
+    hidden.push_back(&m);
+  }
+  const std::string now = NowText();
+  for (const Milestone* m : hidden) {
+    store::DetachObjective(s, m->id, now);
+    Audit(s, actor, *m, "milestone", "update",
+          {{"objective_id", {{"before", id}, {"after", nullptr}}}},
+          access::Intersect(ScopeOf(*m), ScopeOf(current)));
   }
   store::DeleteRecord(s, "objectives", id);
   Audit(s, actor, current, "objective", "delete", audit::Deleted(AuditOf(current)),
@@ -466,7 +535,7 @@ Result<WithContext<std::vector<MilestoneView>>> PlansService::ListMilestones(
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   auto views = DeriveMilestones(
-      store::ListMilestones(s, alliance_id, store::Audience{c.membership}), c.today);
+      store::ListMilestones(s, alliance_id, store::Audience{c.membership}), c.today, c.membership);
   return WithContext<std::vector<MilestoneView>>{std::move(views), std::move(c)};
 }
 
@@ -486,9 +555,10 @@ Result<WithContext<MilestoneView>> PlansService::CreateMilestone(const auth::Pri
                                                                  const MilestoneInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   Milestone m;
-  m.objective_id = *input.objective_id;
+  m.objective_id = input.objective_id;
   m.title = *input.title;
   m.description = input.description.value_or("");
   m.kind = *input.kind;
@@ -501,8 +571,9 @@ Result<WithContext<MilestoneView>> PlansService::CreateMilestone(const auth::Pri
   if (input.payment) m.payment = *input.payment;
   m.depends_on = input.depends_on.value_or(std::vector<std::string>{});
   NS_TRY(StartRecord(s, c, actor, input, m));
-  NS_TRY(CheckMilestone(s, c, m));
+  NS_TRY(CheckMilestone(s, c, m, nullptr));
   store::InsertMilestone(s, m);
+  AuditScopes scopes(s, alliance_id);
   store::InsertForecastChange(
       s, m.id,
       {"created", m.forecast_date, std::nullopt, m.planned_date, input.reason.value_or(""),
@@ -521,6 +592,7 @@ Result<WithContext<MilestoneView>> PlansService::UpdateMilestone(const auth::Pri
                                                                  const MilestoneInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, store::FindMilestone(s, alliance_id, id)));
   NS_TRY(StartChange(c, current, version));
@@ -536,10 +608,18 @@ Result<WithContext<MilestoneView>> PlansService::UpdateMilestone(const auth::Pri
   if (input.status) next.status_set = *input.status;
   if (input.early_win) next.early_win = *input.early_win;
   if (input.payment) next.payment = *input.payment;
-  if (input.depends_on) next.depends_on = *input.depends_on;
+  if (input.depends_on) {
+    // The caller replaces the dependencies it can see; those it cannot see stay.
+    next.depends_on = *input.depends_on;
+    for (const auto& d : current.depends_on) {
+      auto dep = store::FindMilestone(s, alliance_id, d);
+      if (dep && !access::CanRead(c.membership, ScopeOf(*dep))) next.depends_on.push_back(d);
+    }
+  }
   NS_TRY(CheckAccess(s, c, next));
-  NS_TRY(CheckMilestone(s, c, next));
+  NS_TRY(CheckMilestone(s, c, next, &current));
   if (!store::UpdateMilestone(s, next, version)) return Stale();
+  AuditScopes scopes(s, alliance_id);
   if (next.forecast_date != current.forecast_date) {
     store::InsertForecastChange(s, id,
                                 {"forecast", next.forecast_date, current.forecast_date,
@@ -560,6 +640,7 @@ Result<WithContext<MilestoneView>> PlansService::Rebaseline(const auth::Principa
                                                             const std::string& reason) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, store::FindMilestone(s, alliance_id, id)));
   NS_TRY(access::Authorize(c.membership, access::AllianceAction::kCommitParty));
@@ -569,6 +650,7 @@ Result<WithContext<MilestoneView>> PlansService::Rebaseline(const auth::Principa
   next.baseline_count = current.baseline_count + 1;
   next.updated_at = NowText();
   if (!store::UpdateMilestone(s, next, version)) return Stale();
+  AuditScopes scopes(s, alliance_id);
   store::InsertForecastChange(s, id,
                               {"rebaseline", next.forecast_date, current.forecast_date,
                                next.planned_date, reason, actor.user_id, "", next.updated_at});
@@ -595,11 +677,28 @@ Status PlansService::DeleteMilestone(const auth::Principal& actor, const std::st
                                      const std::string& id) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, store::FindMilestone(s, alliance_id, id)));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
-  if (store::CountDependents(s, id) > 0) {
-    return Conflict("Other milestones depend on this one; remove those dependencies first.");
+  // Milestones the caller can see that depend on this one must change first; those it cannot
+  // see lose the dependency (refusing would tell the caller they exist).
+  AuditScopes scopes(s, alliance_id);
+  const auto all = store::AllMilestones(s, alliance_id);
+  std::vector<const Milestone*> hidden;
+  for (const auto& m : all) {
+    if (std::find(m.depends_on.begin(), m.depends_on.end(), id) == m.depends_on.end()) continue;
+    if (access::CanRead(c.membership, ScopeOf(m))) {
+      return Conflict("Other milestones depend on this one; remove those dependencies first.");
+    }
+    hidden.push_back(&m);
+  }
+  const std::string now = NowText();
+  for (const Milestone* m : hidden) {
+    store::RemoveDependency(s, m->id, id, now);
+    Audit(s, actor, *m, "milestone", "update",
+          {{"depends_on_removed", {{"before", id}, {"after", nullptr}}}},
+          access::Intersect(ScopeOf(*m), ScopeOf(current)));
   }
   store::DeleteRecord(s, "milestones", id);
   Audit(s, actor, current, "milestone", "delete", audit::Deleted(AuditOf(current)),
@@ -616,10 +715,7 @@ Status CheckKpi(db::Session& s, const PlanContext& c, const Kpi& k) {
   NS_TRY(RequireMemberOf(s, c, k.responsible_user_id, k.party_id, "responsible_user_id"));
   const KpiRule rule{k.direction == "higher_is_better", k.target, k.amber_threshold,
                      k.red_threshold};
-  if (auto why = CheckThresholds(rule)) {
-    return Invalid(k.red_threshold && !k.amber_threshold ? "red_threshold" : "amber_threshold",
-                   *why);
-  }
+  if (auto why = CheckThresholds(rule)) return Invalid(why->field, why->message);
   return OkStatus();
 }
 
@@ -645,6 +741,7 @@ Result<Kpi> PlansService::CreateKpi(const auth::Principal& actor, const std::str
                                     const KpiInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   Kpi k;
   k.name = *input.name;
@@ -671,6 +768,7 @@ Result<Kpi> PlansService::UpdateKpi(const auth::Principal& actor, const std::str
                                     const KpiInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Kpi current, Visible(c, store::FindKpi(s, alliance_id, id)));
   NS_TRY(StartChange(c, current, version));
@@ -699,6 +797,7 @@ Status PlansService::DeleteKpi(const auth::Principal& actor, const std::string& 
                                const std::string& id) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Kpi current, Visible(c, store::FindKpi(s, alliance_id, id)));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
@@ -724,6 +823,7 @@ Result<KpiValue> PlansService::AddKpiValue(const auth::Principal& actor,
                                            const KpiValueInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Kpi kpi, Visible(c, store::FindKpi(s, alliance_id, kpi_id)));
   NS_TRY(access::Authorize(c.membership, access::AllianceAction::kWriteRecords));
@@ -748,14 +848,18 @@ Status PlansService::DeleteKpiValue(const auth::Principal& actor, const std::str
                                     const std::string& kpi_id, const std::string& value_id) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Kpi kpi, Visible(c, store::FindKpi(s, alliance_id, kpi_id)));
   auto value = store::FindKpiValue(s, kpi_id, value_id);
   if (!value) return NotFound();
-  // Its author, or a manager of the KPI's owner party.
-  access::RecordScope scope = ScopeOf(kpi);
-  scope.owner_user_id = value->entered_by;
-  NS_TRY(access::AuthorizeRecordChange(c.membership, scope));
+  // Its author, or a manager of the KPI's owner party (the KPI is readable: checked above).
+  NS_TRY(access::Authorize(c.membership, access::AllianceAction::kWriteRecords));
+  const bool owner_manager = c.membership.role == access::AllianceRole::kManager &&
+                             c.membership.organization_id == kpi.owner_organization_id;
+  if (value->entered_by != actor.user_id && !owner_manager) {
+    return Forbidden("Only who entered the value or a manager of the KPI's party may delete it.");
+  }
   store::DeleteKpiValue(s, value_id);
   store::TouchKpi(s, kpi_id, NowText());
   RecordBase record = kpi;
@@ -774,7 +878,15 @@ Status PlansService::DeleteKpiValue(const auth::Principal& actor, const std::str
 
 namespace {
 
-Status CheckWorkstream(db::Session& s, const PlanContext& c, Workstream& w) {
+// `before`: the activities as stored (none for a new workstream). A sent id is kept only when it
+// is one of them, once; any other activity gets a new id.
+Status CheckWorkstream(db::Session& s, const PlanContext& c, Workstream& w,
+                       const std::vector<Activity>& before) {
+  std::set<std::string> known, kept;
+  for (const auto& a : before) known.insert(a.id);
+  for (auto& a : w.activities) {
+    if (a.id.empty() || !known.contains(a.id) || !kept.insert(a.id).second) a.id = NewId();
+  }
   std::set<std::string> names;
   std::vector<alliances::Member> members;
   bool members_loaded = false;
@@ -784,7 +896,6 @@ Status CheckWorkstream(db::Session& s, const PlanContext& c, Workstream& w) {
     if (!names.insert(a.name).second) {
       return Invalid(field + ".name", "is used by another activity of this workstream");
     }
-    if (a.id.empty()) a.id = NewId();
     std::set<std::string> seen;
     std::vector<std::string> roles;
     for (size_t j = 0; j < a.assignments.size(); ++j) {
@@ -839,6 +950,7 @@ Result<WithContext<Workstream>> PlansService::CreateWorkstream(const auth::Princ
                                                                const WorkstreamInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   LoadPeople(s, c);
   Workstream w;
@@ -846,7 +958,7 @@ Result<WithContext<Workstream>> PlansService::CreateWorkstream(const auth::Princ
   w.description = input.description.value_or("");
   w.activities = input.activities.value_or(std::vector<Activity>{});
   NS_TRY(StartRecord(s, c, actor, input, w));
-  NS_TRY(CheckWorkstream(s, c, w));
+  NS_TRY(CheckWorkstream(s, c, w, {}));
   store::InsertWorkstream(s, w);
   Audit(s, actor, w, "workstream", "create", audit::Created(AuditOf(w)), ScopeOf(w));
   auto stored = store::FindWorkstream(s, alliance_id, w.id);
@@ -861,6 +973,7 @@ Result<WithContext<Workstream>> PlansService::UpdateWorkstream(const auth::Princ
                                                                const WorkstreamInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   LoadPeople(s, c);
   NS_ASSIGN_OR_RETURN(Workstream current, Visible(c, store::FindWorkstream(s, alliance_id, id)));
@@ -871,7 +984,7 @@ Result<WithContext<Workstream>> PlansService::UpdateWorkstream(const auth::Princ
   if (input.description) next.description = *input.description;
   if (input.activities) next.activities = *input.activities;
   NS_TRY(CheckAccess(s, c, next));
-  NS_TRY(CheckWorkstream(s, c, next));
+  NS_TRY(CheckWorkstream(s, c, next, current.activities));
   if (!store::UpdateWorkstream(s, next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "workstream");
   auto stored = store::FindWorkstream(s, alliance_id, id);
@@ -883,6 +996,7 @@ Status PlansService::DeleteWorkstream(const auth::Principal& actor, const std::s
                                       const std::string& id) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Workstream current, Visible(c, store::FindWorkstream(s, alliance_id, id)));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
@@ -935,6 +1049,7 @@ Result<WithContext<Communication>> PlansService::CreateCommunication(
     const CommunicationInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   Communication m;
   m.category = *input.category;
@@ -959,6 +1074,7 @@ Result<WithContext<Communication>> PlansService::UpdateCommunication(
     int64_t version, const CommunicationInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Communication current,
                       Visible(c, store::FindCommunication(s, alliance_id, id)));
@@ -981,8 +1097,16 @@ Result<WithContext<Communication>> PlansService::UpdateCommunication(
                                next.description != current.description ||
                                next.kind != current.kind || next.category != current.category ||
                                next.planned_date != current.planned_date;
-  if (content_changed && !current.decisions.empty()) store::ClearDecisions(s, id);
-  AuditUpdate(s, actor, current, next, "communication");
+  json::object reset;
+  if (content_changed && !current.decisions.empty()) {
+    store::ClearDecisions(s, id);
+    json::array before;
+    for (const auto& d : current.decisions) {
+      before.push_back({{"organization_id", d.organization_id}, {"decision", d.decision}});
+    }
+    reset["approvals"] = {{"before", std::move(before)}, {"after", json::array()}};
+  }
+  AuditUpdate(s, actor, current, next, "communication", std::move(reset));
   auto stored = store::FindCommunication(s, alliance_id, id);
   tx.Commit();
   return WithContext<Communication>{std::move(*stored), std::move(c)};
@@ -995,6 +1119,7 @@ Result<WithContext<Communication>> PlansService::Decide(const auth::Principal& a
                                                         const std::optional<std::string>& reason) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Communication current,
                       Visible(c, store::FindCommunication(s, alliance_id, id)));
@@ -1028,6 +1153,7 @@ Status PlansService::DeleteCommunication(const auth::Principal& actor,
                                          const std::string& alliance_id, const std::string& id) {
   db::Session s(db_);
   db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Communication current,
                       Visible(c, store::FindCommunication(s, alliance_id, id)));

@@ -200,9 +200,11 @@ class PlansService {
 };
 
 // The derived view of every milestone of a list: status from the dates and the dependencies
-// the list holds, slippage, and only the dependencies in the list.
+// the list holds, slippage, and only the dependencies in the list. The objective is hidden when
+// the viewer cannot read it (no viewer: every party at once, who all read `alliance` records).
 std::vector<MilestoneView> DeriveMilestones(std::vector<Milestone> milestones,
-                                            const std::string& today);
+                                            const std::string& today,
+                                            const std::optional<access::Membership>& viewer);
 // The communication's state from the decisions of the alliance's parties (null for channels).
 std::optional<std::string> CommunicationState(const Communication& c,
                                               const std::vector<alliances::Party>& parties);

@@ -1,6 +1,8 @@
 #include "modules/plans/store.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <tuple>
 #include <map>
 
 #include "platform/common/ids.hpp"
@@ -126,8 +128,14 @@ Objective ObjectiveFromRow(const db::Row& r) {
 Milestone MilestoneFromRow(const db::Row& r) {
   Milestone m;
   ReadBase(r, m);
-  m.objective_id = r.Str("objective_id");
-  m.objective_title = r.Str("objective_title");
+  m.objective_id = r.OptStr("objective_id");
+  m.objective_title = r.OptStr("objective_title");
+  if (m.objective_id) {
+    m.objective_scope = access::RecordScope{
+        access::ParseVisibility(r.Str("ob_visibility")).value_or(access::Visibility::kRestricted),
+        r.Str("ob_organization_id"), r.Str("ob_user_id"),
+        access::ReadersFromJson(r.Str("ob_readers"))};
+  }
   m.title = r.Str("title");
   m.description = r.Str("description");
   m.kind = r.Str("kind");
@@ -149,9 +157,13 @@ Milestone MilestoneFromRow(const db::Row& r) {
 
 std::string MilestoneSelect() {
   std::string sql = SelectFrom("milestones", true);
-  // The objective's title comes along (an objective the caller cannot see shows no title).
-  sql.replace(sql.find(" FROM "), 0, ", ob.title AS objective_title");
-  return sql + " JOIN objectives ob ON ob.id = r.objective_id";
+  // The objective's title and access columns come along; the service hides an objective the
+  // caller cannot read.
+  sql.replace(sql.find(" FROM "), 0,
+              ", ob.title AS objective_title, ob.visibility AS ob_visibility,"
+              " ob.owner_organization_id AS ob_organization_id, ob.owner_user_id AS ob_user_id,"
+              " ob.readers AS ob_readers");
+  return sql + " LEFT JOIN objectives ob ON ob.id = r.objective_id";
 }
 
 void LoadDependencies(db::Session& s, const std::string& alliance_id,
@@ -367,23 +379,57 @@ bool UpdateObjective(db::Session& s, const Objective& o, int64_t expected_versio
                 p, expected_version);
 }
 
-int64_t CountMilestonesOf(db::Session& s, const std::string& objective_id) {
-  db::Params p;
-  p.Set("o", objective_id);
-  return s.QueryOne("SELECT COUNT(*) AS n FROM milestones WHERE objective_id = :o", p)->Int("n");
-}
-
 // ---- milestones ---------------------------------------------------------------------------
 
 std::vector<Milestone> ListMilestones(db::Session& s, const std::string& alliance_id,
                                       const Audience& audience) {
   db::Params p;
-  const std::string sql =
-      MilestoneSelect() + Where(p, alliance_id, audience) + " ORDER BY r.forecast_date, r.title, r.id";
+  const std::string sql = MilestoneSelect() + Where(p, alliance_id, audience);
   std::vector<Milestone> out;
   for (const auto& r : s.Query(sql, p)) out.push_back(MilestoneFromRow(r));
+  // Sorted here, not in SQL: PostgreSQL would order titles by its locale, SQLite by bytes.
+  std::sort(out.begin(), out.end(), [](const Milestone& a, const Milestone& b) {
+    return std::tie(a.forecast_date, a.title, a.id) < std::tie(b.forecast_date, b.title, b.id);
+  });
   LoadDependencies(s, alliance_id, out);
   return out;
+}
+
+std::vector<Milestone> AllMilestones(db::Session& s, const std::string& alliance_id) {
+  db::Params p;
+  p.Set("a", alliance_id);
+  std::vector<Milestone> out;
+  for (const auto& r : s.Query(MilestoneSelect() + " WHERE r.alliance_id = :a", p)) {
+    out.push_back(MilestoneFromRow(r));
+  }
+  LoadDependencies(s, alliance_id, out);
+  return out;
+}
+
+void DetachObjective(db::Session& s, const std::string& milestone_id, const std::string& now) {
+  db::Params p;
+  p.Set("id", milestone_id).Set("now", now);
+  s.Exec(
+      "UPDATE milestones SET objective_id = NULL, version = version + 1, updated_at = :now"
+      " WHERE id = :id",
+      p);
+}
+
+void RemoveDependency(db::Session& s, const std::string& milestone_id,
+                      const std::string& depends_on_id, const std::string& now) {
+  db::Params p;
+  p.Set("m", milestone_id).Set("d", depends_on_id);
+  s.Exec("DELETE FROM milestone_dependencies WHERE milestone_id = :m AND depends_on_id = :d", p);
+  db::Params v;
+  v.Set("id", milestone_id).Set("now", now);
+  s.Exec("UPDATE milestones SET version = version + 1, updated_at = :now WHERE id = :id", v);
+}
+
+void LockAlliance(db::Session& s, const std::string& alliance_id) {
+  if (s.dialect() != db::Dialect::kPostgres) return;  // SQLite: BEGIN IMMEDIATE serialises writers
+  db::Params p;
+  p.Set("a", alliance_id);
+  s.Query("SELECT id FROM alliances WHERE id = :a FOR UPDATE", p);
 }
 
 std::optional<Milestone> FindMilestone(db::Session& s, const std::string& alliance_id,
@@ -443,14 +489,6 @@ DependencyGraph LoadDependencyGraph(db::Session& s, const std::string& alliance_
     graph[r.Str("milestone_id")].push_back(r.Str("depends_on_id"));
   }
   return graph;
-}
-
-int64_t CountDependents(db::Session& s, const std::string& milestone_id) {
-  db::Params p;
-  p.Set("m", milestone_id);
-  return s
-      .QueryOne("SELECT COUNT(*) AS n FROM milestone_dependencies WHERE depends_on_id = :m", p)
-      ->Int("n");
 }
 
 void InsertForecastChange(db::Session& s, const std::string& milestone_id,

@@ -26,7 +26,6 @@ std::optional<Objective> FindObjective(db::Session& s, const std::string& allian
                                        const std::string& id);
 void InsertObjective(db::Session& s, const Objective& o);
 bool UpdateObjective(db::Session& s, const Objective& o, int64_t expected_version);
-int64_t CountMilestonesOf(db::Session& s, const std::string& objective_id);
 
 std::vector<Milestone> ListMilestones(db::Session& s, const std::string& alliance_id,
                                       const Audience& audience);
@@ -36,7 +35,16 @@ void InsertMilestone(db::Session& s, const Milestone& m);
 bool UpdateMilestone(db::Session& s, const Milestone& m, int64_t expected_version);
 // Every dependency edge of the alliance's milestones, whoever may see them (for cycles).
 DependencyGraph LoadDependencyGraph(db::Session& s, const std::string& alliance_id);
-int64_t CountDependents(db::Session& s, const std::string& milestone_id);
+// Every milestone of the alliance, whoever may see it (for deletions that touch hidden ones).
+std::vector<Milestone> AllMilestones(db::Session& s, const std::string& alliance_id);
+// A milestone loses its deleted objective, or a dependency on a deleted milestone; both are
+// changes to it (its version moves on).
+void DetachObjective(db::Session& s, const std::string& milestone_id, const std::string& now);
+void RemoveDependency(db::Session& s, const std::string& milestone_id,
+                      const std::string& depends_on_id, const std::string& now);
+// On PostgreSQL, locks the alliance row so that plan writes that check the whole plan (cycles,
+// currencies, deletions) run one at a time; SQLite's write transactions already do.
+void LockAlliance(db::Session& s, const std::string& alliance_id);
 void InsertForecastChange(db::Session& s, const std::string& milestone_id, const ForecastChange& c);
 std::vector<ForecastChange> ListForecastChanges(db::Session& s, const std::string& milestone_id);
 

@@ -122,6 +122,43 @@ bool CanRead(const Membership& member, const RecordScope& scope) {
   return false;
 }
 
+RecordScope Intersect(const RecordScope& a, const RecordScope& b) {
+  if (a.visibility == Visibility::kAlliance) return b;
+  if (b.visibility == Visibility::kAlliance) return a;
+  if (a.visibility == Visibility::kParty && b.visibility == Visibility::kParty) return a;
+  RecordScope out = a.visibility == Visibility::kRestricted ? a : b;
+  out.readers.clear();
+  if (a.visibility == Visibility::kRestricted && b.visibility == Visibility::kRestricted) {
+    for (const auto& r : a.readers) {
+      if (std::find(b.readers.begin(), b.readers.end(), r) != b.readers.end()) {
+        out.readers.push_back(r);
+      }
+    }
+  }
+  return out;
+}
+
+bool Covers(const RecordScope& outer, const RecordScope& inner) {
+  switch (outer.visibility) {
+    case Visibility::kAlliance:
+      return true;
+    case Visibility::kParty:
+      return inner.visibility != Visibility::kAlliance &&
+             inner.owner_organization_id == outer.owner_organization_id &&
+             (inner.visibility == Visibility::kParty || inner.readers.empty());
+    case Visibility::kRestricted: {
+      if (inner.visibility != Visibility::kRestricted) return false;
+      const auto reads = [&](const std::string& user) {
+        return user == outer.owner_user_id ||
+               std::find(outer.readers.begin(), outer.readers.end(), user) != outer.readers.end();
+      };
+      return reads(inner.owner_user_id) &&
+             std::all_of(inner.readers.begin(), inner.readers.end(), reads);
+    }
+  }
+  return false;
+}
+
 Status AuthorizeRead(const Membership& member, const RecordScope& scope) {
   if (!CanRead(member, scope)) return NotFound();
   return OkStatus();

@@ -84,6 +84,13 @@ Status Authorize(const Membership& member, AllianceAction action);
 Status AuthorizeMemberChange(const Membership& member, const std::string& target_organization_id);
 
 bool CanRead(const Membership& member, const RecordScope& scope);
+// Who may read both: for an audit event about a change that moved a record from one scope to
+// another, so that nobody reads content they could not read before or after. Without knowing
+// the readers' organisations, `party` ∩ `restricted` keeps only the owner.
+RecordScope Intersect(const RecordScope& a, const RecordScope& b);
+// Whether everyone who may read `inner` may also read `outer` (conservatively: false when it
+// cannot be decided from the scopes alone).
+bool Covers(const RecordScope& outer, const RecordScope& inner);
 // NotFound when the record is not readable.
 Status AuthorizeRead(const Membership& member, const RecordScope& scope);
 // Changing or deleting a record: it must be readable (else NotFound), the caller must be allowed

@@ -121,7 +121,7 @@ function MilestoneRow({
           {m.title}
         </Text>
         <Text size="xs" c="dimmed">
-          {m.objective_title}
+          {m.objective_title ?? '—'}
         </Text>
         <Text size="xs" c="dimmed" hiddenFrom="lg">
           {m.party_name}

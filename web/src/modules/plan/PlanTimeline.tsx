@@ -41,7 +41,7 @@ function plainLabel(text: string): string {
 function tooltipFor(milestone: Milestone, critical: boolean): string {
   const lines = [
     `<strong>${escapeHtml(milestone.title)}</strong>`,
-    escapeHtml(milestone.objective_title),
+    escapeHtml(milestone.objective_title ?? 'No objective you can see'),
     `Baseline: ${formatDate(milestone.planned_date)}`,
     milestone.actual_date ? `Actual: ${formatDate(milestone.actual_date)}` : `Forecast: ${formatDate(milestone.forecast_date)}`,
     `Slip: ${formatSlip(milestone.slip_days)}`,

@@ -34,18 +34,20 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /** Objectives in plan order, each followed by its milestones by planned date. */
 export function buildTimeline(plan: Plan): Timeline {
+  // Milestones whose objective is gone or not visible to the user are grouped under one row.
+  const NO_OBJECTIVE = '';
   const byObjective = new Map<string, Milestone[]>();
   for (const milestone of plan.milestones) {
-    const list = byObjective.get(milestone.objective_id) ?? [];
+    const key = milestone.objective_id ?? NO_OBJECTIVE;
+    const list = byObjective.get(key) ?? [];
     list.push(milestone);
-    byObjective.set(milestone.objective_id, list);
+    byObjective.set(key, list);
   }
   const objectiveOrder = [
     ...plan.objectives.map((o) => ({ id: o.id, title: o.title })),
-    // A milestone may be visible while its objective is not (a party-private objective).
     ...[...byObjective.keys()]
       .filter((id) => !plan.objectives.some((o) => o.id === id))
-      .map((id) => ({ id, title: byObjective.get(id)?.[0]?.objective_title ?? 'Objective' })),
+      .map((id) => ({ id, title: byObjective.get(id)?.[0]?.objective_title ?? 'No objective you can see' })),
   ];
   const rows: TimelineRow[] = [];
   const rowOf = new Map<string, number>();
