@@ -74,6 +74,36 @@ TEST(Write, CreateOnlyInOwnNameAndParty) {
       AuthorizeRecordCreate(kPharmaExec, Scope(Visibility::kAlliance, "pharma", "u-pe")).ok());
 }
 
+TEST(Scopes, AnUpdateEventIsReadOnlyByWhoReadBothVersions) {
+  const auto alliance = Scope(Visibility::kAlliance);
+  const auto party = Scope(Visibility::kParty);
+  const auto shared = Scope(Visibility::kRestricted, "pharma", "u-pmem", {"u-sm", "u-pm"});
+  const auto narrower = Scope(Visibility::kRestricted, "pharma", "u-pmem", {"u-pm"});
+  EXPECT_EQ(Intersect(alliance, party).visibility, Visibility::kParty);
+  EXPECT_EQ(Intersect(party, alliance).visibility, Visibility::kParty);
+  // restricted (with a partner reader) -> party: the partner must not read the party version.
+  const auto both = Intersect(shared, party);
+  EXPECT_EQ(both.visibility, Visibility::kRestricted);
+  EXPECT_FALSE(CanRead(kStartupManager, both));
+  EXPECT_TRUE(CanRead(kPharmaMember, both));  // the owner
+  EXPECT_EQ(Intersect(shared, narrower).readers, std::vector<std::string>{"u-pm"});
+}
+
+TEST(Scopes, CoversOnlyWhenEveryReaderOfTheInnerReadsTheOuter) {
+  const auto alliance = Scope(Visibility::kAlliance);
+  const auto party = Scope(Visibility::kParty);
+  const auto other_party = Scope(Visibility::kParty, "startup", "u-sm");
+  EXPECT_TRUE(Covers(alliance, party));
+  EXPECT_FALSE(Covers(party, alliance));
+  EXPECT_TRUE(Covers(party, party));
+  EXPECT_FALSE(Covers(other_party, party));
+  EXPECT_TRUE(Covers(party, Scope(Visibility::kRestricted, "pharma", "u-pmem")));
+  // A restricted record may name readers of another party: a party scope cannot cover it.
+  EXPECT_FALSE(Covers(party, Scope(Visibility::kRestricted, "pharma", "u-pmem", {"u-sm"})));
+  EXPECT_TRUE(Covers(Scope(Visibility::kRestricted, "pharma", "u-pmem", {"u-sm"}),
+                     Scope(Visibility::kRestricted, "pharma", "u-sm", {"u-pmem"})));
+}
+
 TEST(AllianceActions, ManagersRunTheAlliance) {
   for (auto action : {AllianceAction::kEdit, AllianceAction::kMoveStage, AllianceAction::kArchive,
                       AllianceAction::kInvite, AllianceAction::kManageOwnPartyMembers}) {
