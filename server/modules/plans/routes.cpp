@@ -395,30 +395,57 @@ Response One(int status, json::object body, int64_t version) {
   return r;
 }
 
-// Plans are small (tens to hundreds of records), so lists are filtered and paged in memory in
-// the order the service returns; the cursor is the id of the last item of the page.
-Result<Response> Paged(const http::Request& request, const json::array& all) {
+// Plans are small (tens to hundreds of records), so lists are filtered and paged in memory,
+// sorted by `keys` (fields of each item, then its id). The
+// cursor holds the last item's keys, so a record deleted between pages skips nothing and
+// repeats nothing.
+Result<Response> Paged(const http::Request& request, json::array all,
+                       const std::vector<std::string>& keys) {
   NS_ASSIGN_OR_RETURN(http::Page page, http::ReadPage(request));
-  size_t start = 0;
+  const auto key_of = [&](const json::value& item) {
+    std::vector<std::string> k;
+    for (const auto& field : keys) {
+      const json::value& v = item.as_object().at(field);
+      k.push_back(v.is_string() ? std::string(v.as_string()) : "");
+    }
+    k.push_back(std::string(item.as_object().at("id").as_string()));
+    return k;
+  };
+  // Byte order, the same on both databases.
+  std::stable_sort(all.begin(), all.end(),
+                   [&](const json::value& a, const json::value& b) { return key_of(a) < key_of(b); });
+  std::optional<std::vector<std::string>> after;
   if (page.cursor) {
-    auto after = http::CursorText(page, "after");
-    if (!after) return Malformed("The cursor is not one this server issued.");
-    auto it = std::find_if(all.begin(), all.end(), [&](const json::value& v) {
-      return v.as_object().at("id").as_string() == *after;
-    });
-    // A record deleted since the last page: start over rather than skip silently.
-    start = it == all.end() ? 0 : static_cast<size_t>(it - all.begin()) + 1;
+    const json::value* k = page.cursor->if_contains("k");
+    if (!k || !k->is_array() || k->as_array().size() != keys.size() + 1) {
+      return Malformed("The cursor is not one this server issued.");
+    }
+    after.emplace();
+    for (const auto& v : k->as_array()) {
+      if (!v.is_string()) return Malformed("The cursor is not one this server issued.");
+      after->push_back(std::string(v.as_string()));
+    }
   }
   json::array items;
-  for (size_t i = start; i < all.size() && items.size() < static_cast<size_t>(page.limit); ++i) {
-    items.push_back(all[i]);
+  bool more = false;
+  for (const auto& item : all) {
+    if (after && !(key_of(item) > *after)) continue;
+    if (items.size() == static_cast<size_t>(page.limit)) {
+      more = true;
+      break;
+    }
+    items.push_back(item);
   }
   std::optional<json::object> next;
-  if (start + items.size() < all.size()) {
-    next = json::object{{"after", items.back().as_object().at("id")}};
+  if (more) {
+    json::array k;
+    for (auto& part : key_of(items.back())) k.push_back(json::value(part));
+    next = json::object{{"k", std::move(k)}};
   }
   return http::JsonResponse(200, http::ListBody(std::move(items), next));
 }
+
+const std::vector<std::string> kByCreation = {"created_at"};
 
 // Query filters: each named parameter, when given, must equal the item's field (after checking
 // it is one of `allowed`, when given).
@@ -488,7 +515,7 @@ Result<Response> ListObjectives(PlansService& svc, RequestContext& ctx) {
                                     {{"horizon", "horizon", kHorizons},
                                      {"status", "status", kObjectiveStatuses},
                                      {"visibility", "visibility", access::VisibilityNames()}}));
-  return Paged(ctx.request, all);
+  return Paged(ctx.request, all, kByCreation);
 }
 
 Result<Response> GetObjective(PlansService& svc, RequestContext& ctx) {
@@ -528,7 +555,7 @@ Result<Response> ListMilestones(PlansService& svc, RequestContext& ctx) {
                                      {"status", "status", kMilestoneStatuses},
                                      {"early_win", "early_win", {"true", "false"}},
                                      {"party_id", "party_id", {}}}));
-  return Paged(ctx.request, all);
+  return Paged(ctx.request, all, {"forecast_date", "title"});
 }
 
 Result<Response> GetMilestone(PlansService& svc, RequestContext& ctx) {
@@ -593,7 +620,7 @@ Result<Response> ListKpis(PlansService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
                                     {{"indicator", "indicator", kIndicators},
                                      {"status", "status", kKpiStatuses}}));
-  return Paged(ctx.request, all);
+  return Paged(ctx.request, all, kByCreation);
 }
 
 Result<Response> GetKpi(PlansService& svc, RequestContext& ctx) {
@@ -656,7 +683,7 @@ Result<Response> ListWorkstreams(PlansService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListWorkstreams(ctx.user(), ctx.Param("id")));
   json::array all;
   for (const auto& w : list.record) all.push_back(WorkstreamJson(list.context, w));
-  return Paged(ctx.request, all);
+  return Paged(ctx.request, all, kByCreation);
 }
 
 Result<Response> GetWorkstream(PlansService& svc, RequestContext& ctx) {
@@ -692,7 +719,7 @@ Result<Response> ListCommunications(PlansService& svc, RequestContext& ctx) {
   for (const auto& c : list.record) all.push_back(CommunicationJson(list.context, c));
   NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
                                     {{"category", "category", kCommunicationCategories}}));
-  return Paged(ctx.request, all);
+  return Paged(ctx.request, all, kByCreation);
 }
 
 Result<Response> GetCommunication(PlansService& svc, RequestContext& ctx) {
