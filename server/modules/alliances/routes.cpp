@@ -14,26 +14,29 @@ constexpr auto kRequired = Presence::kRequired;
 constexpr auto kOptional = Presence::kOptional;
 constexpr size_t kNameMax = 200, kTextMax = 5000, kBodyMax = 20000;
 
-json::object PartyJson(const Party& p) {
-  return {{"organization_id", p.organization_id},
-          {"organization_name", p.organization_name},
-          {"organization_type", p.organization_type},
-          {"role", p.role}};
+json::object PartyJson(const Party& p, const json::storage_ptr& sp) {
+  return json::object({{"organization_id", p.organization_id},
+                       {"organization_name", p.organization_name},
+                       {"organization_type", p.organization_type},
+                       {"role", p.role}},
+                      sp);
 }
 
-json::object AllianceJson(const Alliance& a, const std::string& my_role,
-                          const std::string& my_org) {
-  json::array parties, contributions;
-  json::value my_party = nullptr;
+// `sp`: where the document's memory comes from (an arena for a single response).
+json::object AllianceJson(const Alliance& a, const std::string& my_role, const std::string& my_org,
+                          const json::storage_ptr& sp = {}) {
+  json::array parties(sp), contributions(sp);
+  json::value my_party(nullptr, sp);
   for (const auto& p : a.parties) {
-    parties.push_back(PartyJson(p));
-    contributions.push_back({{"organization_id", p.organization_id},
-                             {"organization_name", p.organization_name},
-                             {"contribution", p.contribution},
-                             {"expected_value", p.expected_value}});
-    if (p.organization_id == my_org) my_party = PartyJson(p);
+    parties.push_back(PartyJson(p, sp));
+    contributions.push_back(json::object({{"organization_id", p.organization_id},
+                                          {"organization_name", p.organization_name},
+                                          {"contribution", p.contribution},
+                                          {"expected_value", p.expected_value}},
+                                         sp));
+    if (p.organization_id == my_org) my_party = PartyJson(p, sp);
   }
-  return {{"id", a.id},
+  return json::object({{"id", a.id},
           {"name", a.name},
           {"type", a.type},
           {"therapeutic_areas", ToJsonArray(a.therapeutic_areas)},
@@ -51,13 +54,17 @@ json::object AllianceJson(const Alliance& a, const std::string& my_role,
           {"my_party", std::move(my_party)},
           {"version", a.version},
           {"created_at", a.created_at},
-          {"updated_at", a.updated_at}};
+          {"updated_at", a.updated_at}},
+                      sp);
 }
 
 Response AllianceResponse(int status, const AllianceView& v) {
+  // The most frequent response: its document lives in one arena, freed at once.
+  unsigned char buffer[8192];
+  json::monotonic_resource arena(buffer, sizeof buffer);
   Response r = http::JsonResponse(
-      status, AllianceJson(v.alliance, std::string(access::ToString(v.membership.role)),
-                           v.membership.organization_id));
+      status, json::value(AllianceJson(v.alliance, std::string(access::ToString(v.membership.role)),
+                                       v.membership.organization_id, &arena)));
   http::SetEtag(r, v.alliance.version);
   return r;
 }
