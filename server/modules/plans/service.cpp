@@ -375,6 +375,27 @@ std::optional<std::string> CommunicationState(const Communication& c,
   return ApprovalState(decisions);
 }
 
+namespace {
+
+// Deletes a plan record nothing else refers to: the policy, the rows and the audit event.
+template <typename T, typename Find>
+Status DeleteRecordOf(db::Database& db, const auth::Principal& actor,
+                      const std::string& alliance_id, const std::string& id, const char* table,
+                      const char* type, Find find) {
+  db::Session s(db);
+  db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(T current, Visible(c, find(s, alliance_id, id)));
+  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
+  store::DeleteRecord(s, table, id);
+  Audit(s, actor, current, type, "delete", audit::Deleted(AuditOf(current)), ScopeOf(current));
+  tx.Commit();
+  return OkStatus();
+}
+
+}  // namespace
+
 // ---- plan ---------------------------------------------------------------------------------
 
 Result<PlanView> PlansService::Plan(const auth::Principal& actor, const std::string& alliance_id) {
@@ -795,16 +816,7 @@ Result<Kpi> PlansService::UpdateKpi(const auth::Principal& actor, const std::str
 
 Status PlansService::DeleteKpi(const auth::Principal& actor, const std::string& alliance_id,
                                const std::string& id) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Kpi current, Visible(c, store::FindKpi(s, alliance_id, id)));
-  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
-  store::DeleteRecord(s, "kpis", id);
-  Audit(s, actor, current, "kpi", "delete", audit::Deleted(AuditOf(current)), ScopeOf(current));
-  tx.Commit();
-  return OkStatus();
+  return DeleteRecordOf<Kpi>(db_, actor, alliance_id, id, "kpis", "kpi", store::FindKpi);
 }
 
 Result<std::vector<KpiValue>> PlansService::ListKpiValues(
@@ -994,17 +1006,8 @@ Result<WithContext<Workstream>> PlansService::UpdateWorkstream(const auth::Princ
 
 Status PlansService::DeleteWorkstream(const auth::Principal& actor, const std::string& alliance_id,
                                       const std::string& id) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Workstream current, Visible(c, store::FindWorkstream(s, alliance_id, id)));
-  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
-  store::DeleteRecord(s, "workstreams", id);
-  Audit(s, actor, current, "workstream", "delete", audit::Deleted(AuditOf(current)),
-        ScopeOf(current));
-  tx.Commit();
-  return OkStatus();
+  return DeleteRecordOf<Workstream>(db_, actor, alliance_id, id, "workstreams", "workstream",
+                                    store::FindWorkstream);
 }
 
 // ---- communications -----------------------------------------------------------------------
@@ -1151,18 +1154,8 @@ Result<WithContext<Communication>> PlansService::Decide(const auth::Principal& a
 
 Status PlansService::DeleteCommunication(const auth::Principal& actor,
                                          const std::string& alliance_id, const std::string& id) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Communication current,
-                      Visible(c, store::FindCommunication(s, alliance_id, id)));
-  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
-  store::DeleteRecord(s, "communications", id);
-  Audit(s, actor, current, "communication", "delete", audit::Deleted(AuditOf(current)),
-        ScopeOf(current));
-  tx.Commit();
-  return OkStatus();
+  return DeleteRecordOf<Communication>(db_, actor, alliance_id, id, "communications",
+                                       "communication", store::FindCommunication);
 }
 
 }  // namespace northstar::plans
