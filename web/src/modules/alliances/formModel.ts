@@ -16,6 +16,7 @@ import {
   STAGE_LABELS,
   TIER_LABELS,
 } from '../../ui/labels';
+import type { FieldDifference } from '../../ui/StaleChangesDialog';
 
 export interface PartyRow {
   organization_id: string;
@@ -211,12 +212,7 @@ export function reapply(base: AllianceFormValues, mine: AllianceFormValues, thei
   return result;
 }
 
-export interface FieldDifference {
-  key: string;
-  label: string;
-  before: string;
-  after: string;
-}
+export type { FieldDifference };
 
 function describeParties(values: AllianceFormValues): string {
   return values.parties

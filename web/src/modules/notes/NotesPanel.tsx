@@ -1,8 +1,7 @@
 // The alliance journal. Every entry shows who can read it.
-import { ActionIcon, Button, Group, Menu, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconNotebook, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconNotebook, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { problemMessage } from '../../api/problem';
@@ -10,6 +9,7 @@ import type { Alliance, Note, Visibility } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
 import { EmptyState, ErrorAlert, LoadMore, PageLoader } from '../../ui/feedback';
 import { formatDate, formatDateTime } from '../../ui/format';
+import { RowMenu, EditMenuItem, DeleteMenuItem } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { useMembers } from '../team/queries';
 import { NoteEditorModal } from './NoteEditor';
@@ -42,33 +42,14 @@ function NoteCard({ alliance, note, canEdit, onEdit }: { alliance: Alliance; not
           </Text>
         </Stack>
         {canEdit && (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={`Actions for “${note.title}”`}>
-                <IconDots size={18} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconPencil size={16} />} onClick={onEdit}>
-                Edit
-              </Menu.Item>
-              <Menu.Item
-                color="red"
-                leftSection={<IconTrash size={16} />}
-                onClick={() =>
-                  modals.openConfirmModal({
-                    title: 'Delete this entry?',
-                    children: <Text size="sm">“{note.title}” will be removed from the journal. The activity log keeps a record.</Text>,
-                    labels: { confirm: 'Delete', cancel: 'Cancel' },
-                    confirmProps: { color: 'red' },
-                    onConfirm: () => remove.mutate(),
-                  })
-                }
-              >
-                Delete
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <RowMenu name={note.title}>
+            <EditMenuItem onClick={onEdit} />
+            <DeleteMenuItem
+              title="Delete this entry?"
+              message={<>“{note.title}” will be removed from the journal. The activity log keeps a record.</>}
+              onConfirm={() => remove.mutate()}
+            />
+          </RowMenu>
         )}
       </Group>
       {note.body && (

@@ -1,36 +1,20 @@
 // The communication plan: the alliance's standing channels, and external communications that
 // every party must approve before they go out.
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Menu,
-  Modal,
-  Paper,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconDots, IconPencil, IconPlus, IconSpeakerphone, IconTrash, IconX } from '@tabler/icons-react';
+import { IconCheck, IconPlus, IconSpeakerphone, IconX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
-import { EmptyState, ErrorAlert, focusFirstError, FormActions, PageLoader } from '../../ui/feedback';
+import { EmptyState, ErrorAlert, FormActions, PageLoader } from '../../ui/feedback';
 import { formatDate } from '../../ui/format';
 import { options } from '../../ui/labels';
+import { RowMenu, EditMenuItem, DeleteMenuItem } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { AccessFields } from './AccessFields';
 import { canChangeRecord, canWritePlan, memberOptions, partyName, partyOptions, readerOptions } from './access';
@@ -52,7 +36,8 @@ import {
   updateCommunication,
   useCommunications,
 } from './queries';
-import { patchOf, StaleRecordDialog, useStaleEdit, type FieldLabels } from './stale';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from './recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from './stale';
 import type { Communication, CommunicationCadence, CommunicationCategory, CommunicationKind } from './types';
 
 interface CommunicationValues {
@@ -113,7 +98,6 @@ function CommunicationForm({
   category: CommunicationCategory;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
   const stale = useStaleEdit({
     record: communication,
     toValues: communicationToValues,
@@ -143,21 +127,14 @@ function CommunicationForm({
       readers: readersRule,
     },
   });
-  const save = useMutation({
-    mutationFn: (input: { base: CommunicationValues | null; version: number | null; values: CommunicationValues }) =>
-      communication && input.base && input.version !== null
-        ? updateCommunication(alliance.id, communication.id, input.version, patchOf(communicationBody(input.base), communicationBody(input.values)))
-        : createCommunication(alliance.id, communicationBody(input.values)),
-    onSuccess: (saved) => {
-      refreshPlan(queryClient, alliance.id);
-      notifications.show({ color: 'teal', message: `“${saved.title}” is saved.` });
-      onClose();
-    },
-    onError: (error, input) => {
-      if (stale.onError(error, input.values)) return;
-      form.setErrors(planFieldErrors(error));
-      focusFirstError();
-    },
+  const save = useRecordSave({
+    allianceId: alliance.id,
+    form,
+    stale,
+    create: (values) => createCommunication(alliance.id, communicationBody(values)),
+    update: communication ? (version, base, values) => updateCommunication(alliance.id, communication.id, version, patchOf(communicationBody(base), communicationBody(values))) : null,
+    savedMessage: (saved) => `“${saved.title}” is saved.`,
+    onClose,
   });
   const values = form.values;
   const external = values.category === 'external';
@@ -178,10 +155,7 @@ function CommunicationForm({
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.stopPropagation();
-        form.onSubmit((v) => save.mutate({ base: stale.base?.values ?? null, version: stale.base?.version ?? null, values: v }), focusFirstError)(event);
-      }}
+      onSubmit={submitRecord(form, stale, save)}
     >
       <Stack gap="md">
         {!communication && (
@@ -254,35 +228,17 @@ function CommunicationForm({
             Changing the title, description, kind or planned date sends it back to every party for approval.
           </Text>
         )}
-        <FormActions
-          error={save.isError && !stale.conflict ? save.error : null}
-          errorTitle="Not saved"
-          onCancel={onClose}
-          submitLabel={communication ? 'Save' : external ? 'Add and ask for approval' : 'Add channel'}
-          pending={save.isPending && !stale.conflict}
-        />
-      </Stack>
-      {stale.base && (
-        <StaleRecordDialog
+        <RecordFormFooter
           noun="communication"
           fields={fields}
-          base={stale.base.values}
-          conflict={stale.conflict}
-          onClose={stale.dismiss}
-          reapplying={save.isPending}
-          onReload={() => {
-            const theirs = stale.reload();
-            if (theirs) form.setValues(theirs);
-            save.reset();
-          }}
-          onReapply={() => {
-            const next = stale.reapplyMine();
-            if (!next) return;
-            form.setValues(next.values);
-            save.mutate(next);
-          }}
+          form={form}
+          stale={stale}
+          save={save}
+          errorTitle="Not saved"
+          submitLabel={communication ? 'Save' : external ? 'Add and ask for approval' : 'Add channel'}
+          onCancel={onClose}
         />
-      )}
+      </Stack>
     </form>
   );
 }
@@ -372,43 +328,16 @@ function RowActions({
   communication: Communication;
   onEdit: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => deleteCommunication(alliance.id, communication.id),
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: `“${communication.title}” was deleted.` });
-      refreshPlan(queryClient, alliance.id);
-    },
-    onError: (error) => notifications.show({ color: 'red', title: 'Not deleted', message: problemMessage(error) }),
-  });
+  const remove = useDeleteRecord(alliance.id, communication.title, () => deleteCommunication(alliance.id, communication.id));
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for “${communication.title}”`}>
-          <IconDots size={18} />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item leftSection={<IconPencil size={16} />} onClick={onEdit}>
-          Edit
-        </Menu.Item>
-        <Menu.Item
-          color="red"
-          leftSection={<IconTrash size={16} />}
-          onClick={() =>
-            modals.openConfirmModal({
-              title: 'Delete this communication?',
-              children: <Text size="sm">“{communication.title}” will be removed from the communication plan.</Text>,
-              labels: { confirm: 'Delete', cancel: 'Cancel' },
-              confirmProps: { color: 'red' },
-              onConfirm: () => remove.mutate(),
-            })
-          }
-        >
-          Delete
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <RowMenu name={communication.title}>
+      <EditMenuItem onClick={onEdit} />
+      <DeleteMenuItem
+        title="Delete this communication?"
+        message={<>“{communication.title}” will be removed from the communication plan.</>}
+        onConfirm={() => remove.mutate()}
+      />
+    </RowMenu>
   );
 }
 

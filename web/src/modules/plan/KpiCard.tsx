@@ -1,10 +1,11 @@
 // One KPI at a glance: its RAG status, the latest value against the target, and its trend.
-import { ActionIcon, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconChartLine, IconDots, IconList, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconChartLine, IconList, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { VisibilityBadge } from '../../ui/badges';
 import { EChart } from '../../ui/EChart';
 import { formatDate } from '../../ui/format';
+import { RowMenu, EditMenuItem } from '../../ui/RowMenu';
 import { IndicatorBadge, KpiStatusBadge } from './badges';
 import { formatMeasure } from './format';
 import { KPI_CADENCE_LABELS, KPI_DIRECTION_LABELS } from './labels';
@@ -88,28 +89,19 @@ export function KpiCard({
               {kpi.visibility !== 'alliance' && <VisibilityBadge visibility={kpi.visibility} ownerOrganizationName={kpi.owner_organization_name} />}
             </Group>
           </Stack>
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={`Actions for “${kpi.name}”`}>
-                <IconDots size={18} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconList size={16} />} onClick={onValues}>
-                All values
+          <RowMenu name={kpi.name}>
+            <Menu.Item leftSection={<IconList size={16} />} onClick={onValues}>
+              All values
+            </Menu.Item>
+            {canChange && (
+              <EditMenuItem onClick={onEdit} />
+            )}
+            {canChange && (
+              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
+                Delete
               </Menu.Item>
-              {canChange && (
-                <Menu.Item leftSection={<IconPencil size={16} />} onClick={onEdit}>
-                  Edit
-                </Menu.Item>
-              )}
-              {canChange && (
-                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
-                  Delete
-                </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
+            )}
+          </RowMenu>
         </Group>
         <Group gap="lg" align="flex-end">
           <div>

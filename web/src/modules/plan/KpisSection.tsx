@@ -25,7 +25,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { problemMessage } from '../../api/problem';
 import type { Alliance, Member, Visibility } from '../../api/types';
-import { EmptyState, ErrorAlert, focusFirstError, FormActions, PageLoader } from '../../ui/feedback';
+import { EmptyState, ErrorAlert, FormActions, PageLoader } from '../../ui/feedback';
 import { formatDate, today } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { useSession } from '../auth/session';
@@ -45,7 +45,8 @@ import {
   KPI_STATUSES,
 } from './labels';
 import { addKpiValue, createKpi, deleteKpi, deleteKpiValue, fetchKpi, refreshPlan, updateKpi, useKpis } from './queries';
-import { patchOf, StaleRecordDialog, useStaleEdit, type FieldLabels } from './stale';
+import { RecordFormFooter, submitRecord, useRecordSave } from './recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from './stale';
 import type { Kpi, KpiCadence, KpiDirection, KpiIndicator, KpiStatus } from './types';
 
 type Num = number | string;
@@ -118,7 +119,6 @@ function kpiBody(v: KpiValues) {
 }
 
 function KpiForm({ alliance, members, kpi, onClose }: { alliance: Alliance; members: Member[]; kpi: Kpi | null; onClose: () => void }) {
-  const queryClient = useQueryClient();
   const stale = useStaleEdit({ record: kpi, toValues: kpiToValues, fetchLatest: () => fetchKpi(alliance.id, kpi?.id ?? '') });
   const form = useForm<KpiValues>({
     mode: 'controlled',
@@ -150,21 +150,14 @@ function KpiForm({ alliance, members, kpi, onClose }: { alliance: Alliance; memb
       readers: readersRule,
     },
   });
-  const save = useMutation({
-    mutationFn: (input: { base: KpiValues | null; version: number | null; values: KpiValues }) =>
-      kpi && input.base && input.version !== null
-        ? updateKpi(alliance.id, kpi.id, input.version, patchOf(kpiBody(input.base), kpiBody(input.values)))
-        : createKpi(alliance.id, kpiBody(input.values)),
-    onSuccess: (saved) => {
-      refreshPlan(queryClient, alliance.id);
-      notifications.show({ color: 'teal', message: `“${saved.name}” is saved.` });
-      onClose();
-    },
-    onError: (error, input) => {
-      if (stale.onError(error, input.values)) return;
-      form.setErrors(planFieldErrors(error));
-      focusFirstError();
-    },
+  const save = useRecordSave({
+    allianceId: alliance.id,
+    form,
+    stale,
+    create: (values) => createKpi(alliance.id, kpiBody(values)),
+    update: kpi ? (version, base, values) => updateKpi(alliance.id, kpi.id, version, patchOf(kpiBody(base), kpiBody(values))) : null,
+    savedMessage: (saved) => `“${saved.name}” is saved.`,
+    onClose,
   });
   const fields: FieldLabels<KpiValues> = {
     name: { label: 'Name' },
@@ -183,10 +176,7 @@ function KpiForm({ alliance, members, kpi, onClose }: { alliance: Alliance; memb
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.stopPropagation();
-        form.onSubmit((values) => save.mutate({ base: stale.base?.values ?? null, version: stale.base?.version ?? null, values }), focusFirstError)(event);
-      }}
+      onSubmit={submitRecord(form, stale, save)}
     >
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -231,35 +221,17 @@ function KpiForm({ alliance, members, kpi, onClose }: { alliance: Alliance; memb
           ownerName={kpi?.owner_organization_name ?? alliance.my_party.organization_name}
           readerOptions={readerOptions(alliance, members)}
         />
-        <FormActions
-          error={save.isError && !stale.conflict ? save.error : null}
-          errorTitle="The KPI was not saved"
-          onCancel={onClose}
-          submitLabel={kpi ? 'Save KPI' : 'Add KPI'}
-          pending={save.isPending && !stale.conflict}
-        />
-      </Stack>
-      {stale.base && (
-        <StaleRecordDialog
+        <RecordFormFooter
           noun="KPI"
           fields={fields}
-          base={stale.base.values}
-          conflict={stale.conflict}
-          onClose={stale.dismiss}
-          reapplying={save.isPending}
-          onReload={() => {
-            const theirs = stale.reload();
-            if (theirs) form.setValues(theirs);
-            save.reset();
-          }}
-          onReapply={() => {
-            const next = stale.reapplyMine();
-            if (!next) return;
-            form.setValues(next.values);
-            save.mutate(next);
-          }}
+          form={form}
+          stale={stale}
+          save={save}
+          errorTitle="The KPI was not saved"
+          submitLabel={kpi ? 'Save KPI' : 'Add KPI'}
+          onCancel={onClose}
         />
-      )}
+      </Stack>
     </form>
   );
 }

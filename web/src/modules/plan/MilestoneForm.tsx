@@ -17,15 +17,14 @@ import {
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Alliance, Member } from '../../api/types';
-import { focusFirstError, FormActions } from '../../ui/feedback';
+import { focusFirstError } from '../../ui/feedback';
 import { formatDate, formatMoney, today } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { AccessFields } from './AccessFields';
 import { memberOptions, partyName, partyOptions, readerOptions } from './access';
 import { currencyDigits, toMinorUnits } from './format';
-import { maxLength, planFieldErrors, readersRule, requiredText } from './forms';
+import { maxLength, readersRule, requiredText } from './forms';
 import { MILESTONE_KIND_LABELS, MILESTONE_KINDS, MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from './labels';
 import {
   forecastChanged,
@@ -35,8 +34,9 @@ import {
   newMilestoneValues,
   type MilestoneValues,
 } from './milestoneModel';
-import { createMilestone, fetchMilestone, refreshPlan, updateMilestone } from './queries';
-import { StaleRecordDialog, useStaleEdit, type FieldLabels } from './stale';
+import { createMilestone, fetchMilestone, updateMilestone } from './queries';
+import { RecordFormFooter, useRecordSave } from './recordForm';
+import { useStaleEdit, type FieldLabels } from './stale';
 import type { Milestone, Objective } from './types';
 
 const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'CNY', 'CAD', 'AUD', 'SEK', 'DKK', 'NOK', 'INR', 'KRW', 'SGD', 'BRL'];
@@ -70,7 +70,6 @@ export function MilestoneForm({
   defaultObjectiveId?: string | null;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
   const fallbackCurrency = planCurrency ?? 'EUR';
   const stale = useStaleEdit({
     record: milestone,
@@ -111,21 +110,15 @@ export function MilestoneForm({
     },
   });
 
-  const save = useMutation({
-    mutationFn: (input: { base: MilestoneValues | null; version: number | null; values: MilestoneValues }) =>
-      milestone && input.base && input.version !== null
-        ? updateMilestone(alliance.id, milestone.id, input.version, milestoneUpdateBody(input.base, input.values))
-        : createMilestone(alliance.id, milestoneCreateBody(input.values)),
-    onSuccess: (saved) => {
-      refreshPlan(queryClient, alliance.id);
-      notifications.show({ color: 'teal', message: milestone ? `“${saved.title}” is saved.` : `“${saved.title}” is in the plan.` });
-      onClose();
-    },
-    onError: (error, input) => {
-      if (stale.onError(error, input.values)) return;
-      form.setErrors(planFieldErrors(error, SERVER_FIELDS));
-      focusFirstError();
-    },
+  const save = useRecordSave({
+    allianceId: alliance.id,
+    form,
+    stale,
+    create: (values) => createMilestone(alliance.id, milestoneCreateBody(values)),
+    update: milestone ? (version, base, values) => updateMilestone(alliance.id, milestone.id, version, milestoneUpdateBody(base, values)) : null,
+    savedMessage: (saved) => milestone ? `“${saved.title}” is saved.` : `“${saved.title}” is in the plan.`,
+    onClose,
+    fieldAliases: SERVER_FIELDS,
   });
 
   const values = form.values;
@@ -286,38 +279,18 @@ export function MilestoneForm({
           ownerName={milestone?.owner_organization_name ?? alliance.my_party.organization_name}
           readerOptions={readerOptions(alliance, members)}
         />
-        <FormActions
-          error={save.isError && !stale.conflict ? save.error : null}
-          errorTitle="The milestone was not saved"
-          onCancel={onClose}
-          submitLabel={milestone ? 'Save milestone' : 'Add milestone'}
-          pending={save.isPending && !stale.conflict}
-        />
-      </Stack>
-      {stale.base && (
-        <StaleRecordDialog
+        <RecordFormFooter
           noun="milestone"
           fields={milestoneFields(alliance, milestones, objectives)}
-          base={stale.base.values}
-          conflict={stale.conflict}
-          onClose={stale.dismiss}
-          reapplying={save.isPending}
-          onReload={() => {
-            const theirs = stale.reload();
-            if (theirs) {
-              form.setValues(theirs);
-              form.resetDirty(theirs);
-              save.reset();
-            }
-          }}
-          onReapply={() => {
-            const next = stale.reapplyMine();
-            if (!next) return;
-            form.setValues(next.values);
-            save.mutate(next);
-          }}
+          form={form}
+          stale={stale}
+          save={save}
+          errorTitle="The milestone was not saved"
+          submitLabel={milestone ? 'Save milestone' : 'Add milestone'}
+          onCancel={onClose}
+          onReloaded={(theirs) => form.resetDirty(theirs)}
         />
-      )}
+      </Stack>
     </form>
   );
 }

@@ -1,29 +1,43 @@
 // The milestones as a table: filters, dates and slip, status, payment, dependencies; and the
 // actions on each (edit, history, re-baseline, delete).
-import { ActionIcon, Button, Group, Menu, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
-import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
-import { IconDots, IconHistory, IconPencil, IconPlus, IconRefresh, IconTimeline, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Group, Menu, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
+import { IconHistory, IconPlus, IconRefresh, IconTimeline } from '@tabler/icons-react';
 import { useState } from 'react';
-import { problemMessage } from '../../api/problem';
 import type { Alliance, Member } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
 import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
 import { formatDate, formatMoney } from '../../ui/format';
 import { options } from '../../ui/labels';
+import { RowMenu, EditMenuItem, DeleteMenuItem } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { canChangeRecord, canWritePlan, partyOptions } from './access';
 import { EarlyWinBadge, MilestoneStatusBadge, SlipText } from './badges';
 import { MILESTONE_KIND_LABELS, MILESTONE_KINDS, MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from './labels';
 import { MilestoneFormModal } from './MilestoneForm';
 import { MilestoneHistoryDrawer, RebaselineModal } from './MilestoneHistory';
-import { deleteMilestone, refreshPlan, useMilestones, type MilestoneFilters } from './queries';
+import { deleteMilestone, useMilestones, type MilestoneFilters } from './queries';
+import { useDeleteRecord } from './recordForm';
 import type { Milestone, MilestoneKind, MilestoneStatus, Plan } from './types';
 
 /** The currency of the plan's payments (one per plan), if any milestone has one. */
 export function planCurrency(milestones: Milestone[]): string | null {
   return milestones.find((m) => m.payment)?.payment?.currency ?? null;
+}
+
+/** A clearable filter: no value means "any". */
+function FilterSelect<K extends string = string>({
+  value,
+  onChange,
+  ...props
+}: {
+  label: string;
+  placeholder: string;
+  data: { value: string; label: string }[];
+  searchable?: boolean;
+  value: K | undefined;
+  onChange: (value: K | undefined) => void;
+}) {
+  return <Select {...props} clearable value={value ?? null} onChange={(v) => onChange((v as K | null) ?? undefined)} />;
 }
 
 function Filters({
@@ -40,38 +54,34 @@ function Filters({
   const set = (patch: Partial<MilestoneFilters>) => onChange({ ...filters, ...patch });
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm" role="group" aria-label="Filter milestones">
-      <Select
+      <FilterSelect
         label="Objective"
         placeholder="Any objective"
-        clearable
         searchable
         data={plan.objectives.map((o) => ({ value: o.id, label: o.title }))}
-        value={filters.objective_id ?? null}
-        onChange={(v) => set({ objective_id: v ?? undefined })}
+        value={filters.objective_id}
+        onChange={(objective_id) => set({ objective_id })}
       />
-      <Select
+      <FilterSelect<MilestoneKind>
         label="Kind"
         placeholder="Any kind"
-        clearable
         data={options(MILESTONE_KINDS, MILESTONE_KIND_LABELS)}
-        value={filters.kind ?? null}
-        onChange={(v) => set({ kind: (v as MilestoneKind | null) ?? undefined })}
+        value={filters.kind}
+        onChange={(kind) => set({ kind })}
       />
-      <Select
+      <FilterSelect<MilestoneStatus>
         label="Status"
         placeholder="Any status"
-        clearable
         data={options(MILESTONE_STATUSES, MILESTONE_STATUS_LABELS)}
-        value={filters.status ?? null}
-        onChange={(v) => set({ status: (v as MilestoneStatus | null) ?? undefined })}
+        value={filters.status}
+        onChange={(status) => set({ status })}
       />
-      <Select
+      <FilterSelect
         label="Responsible party"
         placeholder="Any party"
-        clearable
         data={partyOptions(alliance)}
-        value={filters.party_id ?? null}
-        onChange={(v) => set({ party_id: v ?? undefined })}
+        value={filters.party_id}
+        onChange={(party_id) => set({ party_id })}
       />
       <Switch
         label="Early wins only"
@@ -103,15 +113,7 @@ function MilestoneRow({
   onHistory: () => void;
   onRebaseline: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => deleteMilestone(alliance.id, milestone.id),
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: `“${milestone.title}” was deleted.` });
-      refreshPlan(queryClient, alliance.id);
-    },
-    onError: (error) => notifications.show({ color: 'red', title: 'Not deleted', message: problemMessage(error) }),
-  });
+  const remove = useDeleteRecord(alliance.id, milestone.title, () => deleteMilestone(alliance.id, milestone.id));
   const m = milestone;
   const dependencies = m.depends_on.map((id) => titles.get(id) ?? 'A milestone you cannot see');
   return (
@@ -190,45 +192,26 @@ function MilestoneRow({
         <Text size="xs">{dependencies.length ? dependencies.join(', ') : '—'}</Text>
       </Table.Td>
       <Table.Td w={48}>
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={`Actions for “${m.title}”`}>
-              <IconDots size={18} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item leftSection={<IconHistory size={16} />} onClick={onHistory}>
-              Forecast history
+        <RowMenu name={m.title}>
+          <Menu.Item leftSection={<IconHistory size={16} />} onClick={onHistory}>
+            Forecast history
+          </Menu.Item>
+          {canChange && (
+            <EditMenuItem onClick={onEdit} />
+          )}
+          {isManager && (
+            <Menu.Item leftSection={<IconRefresh size={16} />} onClick={onRebaseline} disabled={m.forecast_date === m.planned_date}>
+              Re-baseline to the forecast
             </Menu.Item>
-            {canChange && (
-              <Menu.Item leftSection={<IconPencil size={16} />} onClick={onEdit}>
-                Edit
-              </Menu.Item>
-            )}
-            {isManager && (
-              <Menu.Item leftSection={<IconRefresh size={16} />} onClick={onRebaseline} disabled={m.forecast_date === m.planned_date}>
-                Re-baseline to the forecast
-              </Menu.Item>
-            )}
-            {canChange && (
-              <Menu.Item
-                color="red"
-                leftSection={<IconTrash size={16} />}
-                onClick={() =>
-                  modals.openConfirmModal({
-                    title: 'Delete this milestone?',
-                    children: <Text size="sm">“{m.title}” will be removed from the plan. The activity log keeps a record.</Text>,
-                    labels: { confirm: 'Delete', cancel: 'Cancel' },
-                    confirmProps: { color: 'red' },
-                    onConfirm: () => remove.mutate(),
-                  })
-                }
-              >
-                Delete
-              </Menu.Item>
-            )}
-          </Menu.Dropdown>
-        </Menu>
+          )}
+          {canChange && (
+            <DeleteMenuItem
+            title="Delete this milestone?"
+            message={<>“{m.title}” will be removed from the plan. The activity log keeps a record.</>}
+            onConfirm={() => remove.mutate()}
+          />
+          )}
+        </RowMenu>
       </Table.Td>
     </Table.Tr>
   );

@@ -1,36 +1,17 @@
 // What the alliance sets out to achieve, short and long term; milestones hang under them.
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Modal,
-  Paper,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
-import { IconDots, IconPencil, IconPlus, IconTarget, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconPlus, IconTarget } from '@tabler/icons-react';
 import { useState } from 'react';
-import { problemMessage } from '../../api/problem';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
-import { EmptyState, ErrorAlert, focusFirstError, FormActions, PageLoader } from '../../ui/feedback';
+import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
 import { options } from '../../ui/labels';
+import { RowMenu, EditMenuItem, DeleteMenuItem } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { AccessFields } from './AccessFields';
 import { canChangeRecord, canWritePlan, partyName, partyOptions, readerOptions } from './access';
-import { accessBody, maxLength, planFieldErrors, readersRule, requiredText } from './forms';
+import { accessBody, maxLength, readersRule, requiredText } from './forms';
 import {
   OBJECTIVE_HORIZON_LABELS,
   OBJECTIVE_HORIZONS,
@@ -38,8 +19,9 @@ import {
   OBJECTIVE_STATUS_LABELS,
   OBJECTIVE_STATUSES,
 } from './labels';
-import { createObjective, deleteObjective, fetchObjective, refreshPlan, updateObjective, useObjectives } from './queries';
-import { patchOf, StaleRecordDialog, useStaleEdit, type FieldLabels } from './stale';
+import { createObjective, deleteObjective, fetchObjective, updateObjective, useObjectives } from './queries';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from './recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from './stale';
 import type { Milestone, Objective, ObjectiveHorizon, ObjectiveStatus } from './types';
 
 interface ObjectiveValues {
@@ -86,7 +68,6 @@ function ObjectiveForm({
   objective: Objective | null;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
   const stale = useStaleEdit({
     record: objective,
     toValues: objectiveToValues,
@@ -106,21 +87,14 @@ function ObjectiveForm({
     validateInputOnChange: ['title', 'description'],
     validate: { title: requiredText('title', 200), description: maxLength(5000), readers: readersRule },
   });
-  const save = useMutation({
-    mutationFn: (input: { base: ObjectiveValues | null; version: number | null; values: ObjectiveValues }) =>
-      objective && input.base && input.version !== null
-        ? updateObjective(alliance.id, objective.id, input.version, patchOf(objectiveBody(input.base), objectiveBody(input.values)))
-        : createObjective(alliance.id, objectiveBody(input.values)),
-    onSuccess: (saved) => {
-      refreshPlan(queryClient, alliance.id);
-      notifications.show({ color: 'teal', message: `“${saved.title}” is saved.` });
-      onClose();
-    },
-    onError: (error, input) => {
-      if (stale.onError(error, input.values)) return;
-      form.setErrors(planFieldErrors(error));
-      focusFirstError();
-    },
+  const save = useRecordSave({
+    allianceId: alliance.id,
+    form,
+    stale,
+    create: (values) => createObjective(alliance.id, objectiveBody(values)),
+    update: objective ? (version, base, values) => updateObjective(alliance.id, objective.id, version, patchOf(objectiveBody(base), objectiveBody(values))) : null,
+    savedMessage: (saved) => `“${saved.title}” is saved.`,
+    onClose,
   });
   const fields: FieldLabels<ObjectiveValues> = {
     title: { label: 'Title' },
@@ -133,10 +107,7 @@ function ObjectiveForm({
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.stopPropagation();
-        form.onSubmit((values) => save.mutate({ base: stale.base?.values ?? null, version: stale.base?.version ?? null, values }), focusFirstError)(event);
-      }}
+      onSubmit={submitRecord(form, stale, save)}
     >
       <Stack gap="md">
         <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
@@ -152,35 +123,17 @@ function ObjectiveForm({
           ownerName={objective?.owner_organization_name ?? alliance.my_party.organization_name}
           readerOptions={readerOptions(alliance, members)}
         />
-        <FormActions
-          error={save.isError && !stale.conflict ? save.error : null}
-          errorTitle="The objective was not saved"
-          onCancel={onClose}
-          submitLabel={objective ? 'Save objective' : 'Add objective'}
-          pending={save.isPending && !stale.conflict}
-        />
-      </Stack>
-      {stale.base && (
-        <StaleRecordDialog
+        <RecordFormFooter
           noun="objective"
           fields={fields}
-          base={stale.base.values}
-          conflict={stale.conflict}
-          onClose={stale.dismiss}
-          reapplying={save.isPending}
-          onReload={() => {
-            const theirs = stale.reload();
-            if (theirs) form.setValues(theirs);
-            save.reset();
-          }}
-          onReapply={() => {
-            const next = stale.reapplyMine();
-            if (!next) return;
-            form.setValues(next.values);
-            save.mutate(next);
-          }}
+          form={form}
+          stale={stale}
+          save={save}
+          errorTitle="The objective was not saved"
+          submitLabel={objective ? 'Save objective' : 'Add objective'}
+          onCancel={onClose}
         />
-      )}
+      </Stack>
     </form>
   );
 }
@@ -198,15 +151,7 @@ function ObjectiveCard({
   canChange: boolean;
   onEdit: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => deleteObjective(alliance.id, objective.id),
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: `“${objective.title}” was deleted.` });
-      refreshPlan(queryClient, alliance.id);
-    },
-    onError: (error) => notifications.show({ color: 'red', title: 'Not deleted', message: problemMessage(error) }),
-  });
+  const remove = useDeleteRecord(alliance.id, objective.title, () => deleteObjective(alliance.id, objective.id));
   const achieved = milestones.filter((m) => m.status === 'achieved').length;
   return (
     <Paper withBorder radius="md" p="md" component="article" aria-label={objective.title} data-objective={objective.title}>
@@ -231,38 +176,14 @@ function ObjectiveCard({
           </Text>
         </Stack>
         {canChange && (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={`Actions for “${objective.title}”`}>
-                <IconDots size={18} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconPencil size={16} />} onClick={onEdit}>
-                Edit
-              </Menu.Item>
-              <Menu.Item
-                color="red"
-                leftSection={<IconTrash size={16} />}
-                onClick={() =>
-                  modals.openConfirmModal({
-                    title: 'Delete this objective?',
-                    children: (
-                      <Text size="sm">
-                        “{objective.title}” will be removed from the plan.
-                        {milestones.length > 0 ? ' Its milestones must be moved or deleted first.' : ''}
-                      </Text>
-                    ),
-                    labels: { confirm: 'Delete', cancel: 'Cancel' },
-                    confirmProps: { color: 'red' },
-                    onConfirm: () => remove.mutate(),
-                  })
-                }
-              >
-                Delete
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <RowMenu name={objective.title}>
+            <EditMenuItem onClick={onEdit} />
+            <DeleteMenuItem
+              title="Delete this objective?"
+              message={<>“{objective.title}” will be removed from the plan.{milestones.length > 0 ? ' Its milestones must be moved or deleted first.' : ''}</>}
+              onConfirm={() => remove.mutate()}
+            />
+          </RowMenu>
         )}
       </Group>
       {objective.description && (

@@ -1,39 +1,21 @@
 // Who does what, per workstream: a RACI grid with the activities down the side and the parties
 // across. People who may change a workstream edit the grid in place and save it whole.
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Modal,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconPencil, IconPlus, IconSitemap, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconSitemap, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
-import { EmptyState, ErrorAlert, focusFirstError, FormActions, PageLoader } from '../../ui/feedback';
+import { EmptyState, ErrorAlert, focusFirstError, PageLoader } from '../../ui/feedback';
+import { RowMenu, EditMenuItem, DeleteMenuItem } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { AccessFields } from './AccessFields';
 import { canChangeRecord, canWritePlan, partyName, partyOptions, readerOptions } from './access';
-import { accessBody, maxLength, planFieldErrors, readersRule, requiredText } from './forms';
+import { accessBody, maxLength, readersRule, requiredText } from './forms';
 import { RACI_ROLE_LABELS, RACI_ROLES } from './labels';
 import { createWorkstream, deleteWorkstream, fetchWorkstream, refreshPlan, updateWorkstream, useWorkstreams } from './queries';
 import {
@@ -48,6 +30,7 @@ import {
   toDraft,
   type DraftActivity,
 } from './raci';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from './recordForm';
 import { patchOf, StaleRecordDialog, useStaleEdit, type FieldLabels } from './stale';
 import type { Workstream } from './types';
 
@@ -323,7 +306,6 @@ function WorkstreamForm({
   workstream: Workstream | null;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
   const stale = useStaleEdit({
     record: workstream,
     toValues: workstreamToValues,
@@ -341,21 +323,14 @@ function WorkstreamForm({
     validateInputOnChange: ['name', 'description'],
     validate: { name: requiredText('name', 200), description: maxLength(5000), readers: readersRule },
   });
-  const save = useMutation({
-    mutationFn: (input: { base: WorkstreamValues | null; version: number | null; values: WorkstreamValues }) =>
-      workstream && input.base && input.version !== null
-        ? updateWorkstream(alliance.id, workstream.id, input.version, patchOf(workstreamBody(input.base), workstreamBody(input.values)))
-        : createWorkstream(alliance.id, { ...workstreamBody(input.values), activities: [] }),
-    onSuccess: (saved) => {
-      refreshPlan(queryClient, alliance.id);
-      notifications.show({ color: 'teal', message: `“${saved.name}” is saved.` });
-      onClose();
-    },
-    onError: (error, input) => {
-      if (stale.onError(error, input.values)) return;
-      form.setErrors(planFieldErrors(error));
-      focusFirstError();
-    },
+  const save = useRecordSave({
+    allianceId: alliance.id,
+    form,
+    stale,
+    create: (values) => createWorkstream(alliance.id, { ...workstreamBody(values), activities: [] }),
+    update: workstream ? (version, base, values) => updateWorkstream(alliance.id, workstream.id, version, patchOf(workstreamBody(base), workstreamBody(values))) : null,
+    savedMessage: (saved) => `“${saved.name}” is saved.`,
+    onClose,
   });
   const fields: FieldLabels<WorkstreamValues> = {
     name: { label: 'Name' },
@@ -366,10 +341,7 @@ function WorkstreamForm({
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.stopPropagation();
-        form.onSubmit((values) => save.mutate({ base: stale.base?.values ?? null, version: stale.base?.version ?? null, values }), focusFirstError)(event);
-      }}
+      onSubmit={submitRecord(form, stale, save)}
     >
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -388,35 +360,17 @@ function WorkstreamForm({
             Add the activities and who is responsible, accountable, consulted and informed in the grid after creating it.
           </Text>
         )}
-        <FormActions
-          error={save.isError && !stale.conflict ? save.error : null}
-          errorTitle="The workstream was not saved"
-          onCancel={onClose}
-          submitLabel={workstream ? 'Save workstream' : 'Create workstream'}
-          pending={save.isPending && !stale.conflict}
-        />
-      </Stack>
-      {stale.base && (
-        <StaleRecordDialog
+        <RecordFormFooter
           noun="workstream"
           fields={fields}
-          base={stale.base.values}
-          conflict={stale.conflict}
-          onClose={stale.dismiss}
-          reapplying={save.isPending}
-          onReload={() => {
-            const theirs = stale.reload();
-            if (theirs) form.setValues(theirs);
-            save.reset();
-          }}
-          onReapply={() => {
-            const next = stale.reapplyMine();
-            if (!next) return;
-            form.setValues(next.values);
-            save.mutate(next);
-          }}
+          form={form}
+          stale={stale}
+          save={save}
+          errorTitle="The workstream was not saved"
+          submitLabel={workstream ? 'Save workstream' : 'Create workstream'}
+          onCancel={onClose}
         />
-      )}
+      </Stack>
     </form>
   );
 }
@@ -432,15 +386,7 @@ function WorkstreamCard({
   canChange: boolean;
   onEdit: () => void;
 }) {
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => deleteWorkstream(alliance.id, workstream.id),
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: `“${workstream.name}” was deleted.` });
-      refreshPlan(queryClient, alliance.id);
-    },
-    onError: (error) => notifications.show({ color: 'red', title: 'Not deleted', message: problemMessage(error) }),
-  });
+  const remove = useDeleteRecord(alliance.id, workstream.name, () => deleteWorkstream(alliance.id, workstream.id));
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-label={`Workstream ${workstream.name}`} data-workstream={workstream.name}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="sm">
@@ -459,33 +405,14 @@ function WorkstreamCard({
           </Text>
         </Stack>
         {canChange && (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={`Actions for “${workstream.name}”`}>
-                <IconDots size={18} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconPencil size={16} />} onClick={onEdit}>
-                Edit details
-              </Menu.Item>
-              <Menu.Item
-                color="red"
-                leftSection={<IconTrash size={16} />}
-                onClick={() =>
-                  modals.openConfirmModal({
-                    title: 'Delete this workstream?',
-                    children: <Text size="sm">“{workstream.name}” and its RACI will be removed. The activity log keeps a record.</Text>,
-                    labels: { confirm: 'Delete', cancel: 'Cancel' },
-                    confirmProps: { color: 'red' },
-                    onConfirm: () => remove.mutate(),
-                  })
-                }
-              >
-                Delete
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <RowMenu name={workstream.name}>
+            <EditMenuItem onClick={onEdit} label="Edit details" />
+            <DeleteMenuItem
+              title="Delete this workstream?"
+              message={<>“{workstream.name}” and its RACI will be removed. The activity log keeps a record.</>}
+              onConfirm={() => remove.mutate()}
+            />
+          </RowMenu>
         )}
       </Group>
       <RaciGrid alliance={alliance} workstream={workstream} editable={canChange} />

@@ -1,10 +1,9 @@
 // Saving a plan record someone else changed meanwhile (412). As for alliances
 // (alliances/StaleEditDialog): show what they changed, then reload or re-apply my changes on
 // their version. The form values are plain objects, compared field by field.
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
+import { StaleChangesDialog, type FieldDifference } from '../../ui/StaleChangesDialog';
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -28,12 +27,7 @@ export function reapply<V extends object>(base: V, mine: V, theirs: V): V {
   return result;
 }
 
-export interface FieldDifference {
-  key: string;
-  label: string;
-  before: string;
-  after: string;
-}
+export type { FieldDifference };
 
 /** How to show each form field in the dialog; fields without an entry are not compared. */
 export type FieldLabels<V> = { [K in keyof V]?: { label: string; show?: (value: V[K]) => string } };
@@ -132,84 +126,19 @@ export function StaleRecordDialog<V extends object>({
   reapplying: boolean;
 }) {
   const theirs = conflict?.theirs ?? null;
-  const theirChanges = theirs ? differences(fields, base, theirs) : [];
-  const myChanges = conflict ? differences(fields, base, conflict.mine) : [];
-  const both = new Set(myChanges.map((c) => c.key).filter((key) => theirChanges.some((t) => t.key === key)));
   return (
-    <Modal
+    <StaleChangesDialog
       opened={conflict !== null}
+      noun={noun}
+      theirChanges={theirs ? differences(fields, base, theirs) : null}
+      myChanges={conflict ? differences(fields, base, conflict.mine) : []}
+      noChangesText="No field you can edit here changed."
+      minWidth={520}
+      reloadDisabled={!theirs}
+      onReload={onReload}
+      onReapply={onReapply}
       onClose={onClose}
-      size="xl"
-      centered
-      title={
-        <Group gap="xs">
-          <IconAlertTriangle size={20} color="var(--mantine-color-orange-6)" aria-hidden />
-          <Text fw={650}>Someone else changed this {noun}</Text>
-        </Group>
-      }
-    >
-      <Stack gap="md">
-        <Text size="sm">
-          While you were editing, the {noun} was saved by someone else. Nothing of yours has been saved yet. Here is what
-          changed in the meantime:
-        </Text>
-        {!theirs ? (
-          <Text size="sm" c="dimmed">
-            Loading the latest version…
-          </Text>
-        ) : theirChanges.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No field you can edit here changed.
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table withTableBorder verticalSpacing="xs" aria-label="Changes made by someone else">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Field</Table.Th>
-                  <Table.Th scope="col">When you opened it</Table.Th>
-                  <Table.Th scope="col">Now</Table.Th>
-                  <Table.Th scope="col">Your edit</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {theirChanges.map((change) => {
-                  const mine = myChanges.find((c) => c.key === change.key);
-                  return (
-                    <Table.Tr key={change.key}>
-                      <Table.Td fw={500}>
-                        {change.label}
-                        {both.has(change.key) && (
-                          <Badge ml="xs" size="xs" color="orange">
-                            both changed
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td c="dimmed">{change.before}</Table.Td>
-                      <Table.Td>{change.after}</Table.Td>
-                      <Table.Td>{mine ? mine.after : <Text span c="dimmed">unchanged</Text>}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {myChanges.length > 0 && <Text size="sm">Your edits: {myChanges.map((c) => c.label).join(', ')}.</Text>}
-        {both.size > 0 && (
-          <Alert color="orange" variant="light">
-            Re-applying keeps your value where you both changed the same field.
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onReload} disabled={!theirs}>
-            Reload and discard my edits
-          </Button>
-          <Button onClick={onReapply} loading={reapplying} disabled={!theirs}>
-            Re-apply my changes
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      reapplying={reapplying}
+    />
   );
 }

@@ -1,0 +1,157 @@
+// What the plan's record forms (objectives, milestones, KPIs, workstreams, communications) share:
+// saving against the version the edit started from, the footer with the stale-edit dialog, and
+// deleting from a row's menu.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import type { FormEvent, ReactNode } from 'react';
+import { problemMessage } from '../../api/problem';
+import { focusFirstError, FormActions } from '../../ui/feedback';
+import { planFieldErrors } from './forms';
+import { refreshPlan } from './queries';
+import { StaleRecordDialog, type FieldLabels } from './stale';
+
+/** What a record form's save mutation takes: the version it started from, and the values. */
+export interface RecordSaveInput<V> {
+  base: V | null;
+  version: number | null;
+  values: V;
+}
+
+/** The part of `useStaleEdit` a form's submit and footer use. */
+export interface StaleEdit<V> {
+  base: { values: V; version: number } | null;
+  conflict: { mine: V; theirs: V | null } | null;
+  dismiss: () => void;
+  reload: () => V | null;
+  reapplyMine: () => { base: V; values: V; version: number } | null;
+}
+
+/**
+ * The save mutation of a record form: update from the version the edit started from (when
+ * `update` is given), or create. A 412 goes to the stale-edit dialog, a 422 onto the fields.
+ */
+export function useRecordSave<V extends object, S>({
+  allianceId,
+  form,
+  stale,
+  create,
+  update,
+  savedMessage,
+  onClose,
+  fieldAliases,
+}: {
+  allianceId: string;
+  form: { setErrors: (errors: Record<string, string>) => void };
+  stale: { onError: (error: unknown, mine: V) => boolean };
+  create: (values: V) => Promise<S>;
+  /** Null when adding a record. */
+  update: ((version: number, base: V, values: V) => Promise<S>) | null;
+  savedMessage: (saved: S) => string;
+  onClose: () => void;
+  /** Server field paths that have another name in the form. */
+  fieldAliases?: Record<string, string>;
+}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RecordSaveInput<V>) =>
+      update && input.base && input.version !== null ? update(input.version, input.base, input.values) : create(input.values),
+    onSuccess: (saved) => {
+      refreshPlan(queryClient, allianceId);
+      notifications.show({ color: 'teal', message: savedMessage(saved) });
+      onClose();
+    },
+    onError: (error, input) => {
+      if (stale.onError(error, input.values)) return;
+      form.setErrors(planFieldErrors(error, fieldAliases));
+      focusFirstError();
+    },
+  });
+}
+
+/** Deleting a plan record from its row's menu. */
+export function useDeleteRecord(allianceId: string, title: string, remove: () => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: remove,
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message: `“${title}” was deleted.` });
+      refreshPlan(queryClient, allianceId);
+    },
+    onError: (error) => notifications.show({ color: 'red', title: 'Not deleted', message: problemMessage(error) }),
+  });
+}
+
+/** The submit handler of a record form: validate, then save against the version it started from. */
+export function submitRecord<V>(
+  form: { onSubmit: (handle: (values: V) => void, onInvalid: () => void) => (event?: FormEvent<HTMLFormElement>) => void },
+  stale: StaleEdit<V>,
+  save: { mutate: (input: RecordSaveInput<V>) => void },
+) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    event.stopPropagation();
+    form.onSubmit((values) => save.mutate({ base: stale.base?.values ?? null, version: stale.base?.version ?? null, values }), focusFirstError)(event);
+  };
+}
+
+/**
+ * The end of a plan record form: why saving failed, Cancel and the save button, and the dialog
+ * for when someone else saved the record meanwhile (reload theirs, or re-apply mine and save).
+ */
+export function RecordFormFooter<V extends object>({
+  noun,
+  fields,
+  form,
+  stale,
+  save,
+  errorTitle,
+  submitLabel,
+  onCancel,
+  onReloaded,
+}: {
+  noun: string;
+  fields: FieldLabels<V>;
+  form: { setValues: (values: V) => void };
+  stale: StaleEdit<V>;
+  save: { isError: boolean; error: unknown; isPending: boolean; reset: () => void; mutate: (input: RecordSaveInput<V>) => void };
+  errorTitle: string;
+  submitLabel: ReactNode;
+  onCancel: () => void;
+  /** After their version was put in the form. */
+  onReloaded?: (theirs: V) => void;
+}) {
+  return (
+    <>
+      <FormActions
+        error={save.isError && !stale.conflict ? save.error : null}
+        errorTitle={errorTitle}
+        onCancel={onCancel}
+        submitLabel={submitLabel}
+        pending={save.isPending && !stale.conflict}
+      />
+      {stale.base && (
+        <StaleRecordDialog
+          noun={noun}
+          fields={fields}
+          base={stale.base.values}
+          conflict={stale.conflict}
+          onClose={stale.dismiss}
+          reapplying={save.isPending}
+          onReload={() => {
+            const theirs = stale.reload();
+            if (theirs) {
+              form.setValues(theirs);
+              onReloaded?.(theirs);
+            }
+            save.reset();
+          }}
+          onReapply={() => {
+            const next = stale.reapplyMine();
+            if (!next) return;
+            form.setValues(next.values);
+            save.mutate(next);
+          }}
+        />
+      )}
+    </>
+  );
+}
