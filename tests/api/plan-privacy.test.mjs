@@ -8,17 +8,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildWorld, uniq } from '../support/world.mjs';
 import { API, expectProblem, expectStatus, expectValidation, listAll } from '../support/client.mjs';
-
-/** Today's calendar day in UTC (the server's `today`), and a day `n` days from it. */
-const today = () => new Date().toISOString().slice(0, 10);
-const day = (n) => {
-  const t = new Date(`${today()}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + n);
-  return t.toISOString().slice(0, 10);
-};
-const ids = (items) => items.map((x) => x.id).sort();
-const PLAN_TABLES = ['objectives', 'milestones', 'milestone_forecasts', 'kpis', 'kpi_values', 'workstreams',
-  'communications', 'communication_approvals', 'audit_events'];
+import { today, day, ids, PLAN_TABLES } from '../support/plan.mjs';
 
 describe('plan privacy', () => {
   let world;

@@ -6,44 +6,14 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildWorld, ORGS } from '../support/world.mjs';
 import { API, expectProblem, expectStatus, expectValidation, listAll } from '../support/client.mjs';
+import { UUID7, INSTANT, NO_SUCH_ID, stale, today, day, readerIds, SHARED_FIELDS, PLAN_TABLES, expectShared } from '../support/plan.mjs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const UUID7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-const NO_SUCH_ID = '01900000-0000-7000-8000-000000000000';
-/** A version that is not the record's current one (0 is no version at all). */
-const stale = (version) => (version > 1 ? version - 1 : version + 1);
-const today = () => new Date().toISOString().slice(0, 10);
-const day = (n) => {
-  const t = new Date(`${today()}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + n);
-  return t.toISOString().slice(0, 10);
-};
-const readerIds = (readers) => (readers || []).map((r) => (r && typeof r === 'object' ? (r.id ?? r.user_id) : r)).sort();
 
-const SHARED_FIELDS = ['visibility', 'readers', 'owner_organization_id', 'owner_organization_name',
-  'author_id', 'author_name', 'version', 'created_at', 'updated_at'];
 const WORKSTREAM_FIELDS = ['id', 'alliance_id', 'name', 'description', 'party_id', 'party_name', 'activities'];
 const COMMUNICATION_FIELDS = ['id', 'alliance_id', 'category', 'kind', 'title', 'description', 'audience', 'cadence',
   'party_id', 'party_name', 'responsible_user_id', 'responsible_user_name', 'planned_date', 'approval_state', 'approvals'];
 const APPROVAL_FIELDS = ['organization_id', 'organization_name', 'decision', 'reason', 'decided_by', 'decided_by_name', 'decided_at'];
-const PLAN_TABLES = ['objectives', 'milestones', 'milestone_forecasts', 'kpis', 'kpi_values', 'workstreams',
-  'communications', 'communication_approvals', 'audit_events'];
-
-function expectShared(world, rec, { allianceId, author, visibility = 'alliance', readers = [] }) {
-  const p = world.person(author);
-  assert.match(rec.id, UUID7);
-  assert.equal(rec.alliance_id, allianceId);
-  assert.equal(rec.visibility, visibility);
-  assert.deepEqual(readerIds(rec.readers), readers.map((k) => world.person(k).id).sort());
-  assert.equal(rec.owner_organization_id, p.orgId);
-  assert.equal(rec.owner_organization_name, ORGS[p.org].name);
-  assert.equal(rec.author_id, p.id);
-  assert.equal(rec.author_name, p.name);
-  assert.ok(Number.isInteger(rec.version), `version ${rec.version}`);
-  assert.match(rec.created_at, INSTANT);
-  assert.match(rec.updated_at, INSTANT);
-}
 
 describe('plan workstreams (RACI) and communication plan', () => {
   let world;
