@@ -346,15 +346,6 @@ std::vector<AllianceSpec> Alliances() {
 }
 
 
-template <typename T>
-T Must(Result<T> result, const std::string& what) {
-  if (!result.ok()) {
-    std::string why = result.error().detail;
-    for (const auto& f : result.error().fields) why += "; " + f.field + ": " + f.message;
-    throw std::runtime_error("demo: " + what + ": " + why);
-  }
-  return std::move(result).value();
-}
 
 std::string ReasonFor(const std::string& to) {
   static const std::map<std::string, std::string> kReasons = {
@@ -372,6 +363,7 @@ std::string ReasonFor(const std::string& to) {
 }
 
 }  // namespace
+
 
 // Leases a connection only for the lookup: the services lease their own, and the pool may have one.
 auth::Principal PrincipalOf(db::Database& database, const std::string& email) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,16 @@ bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
 // Plans for some of the demo alliances (ids by alliance name); part of LoadIfEmpty.
 void LoadPlans(db::Database& database, plans::PlansService& plans,
                const std::map<std::string, std::string>& alliance_ids);
+// The value of a service call the demo cannot do without; throws with the reason otherwise.
+template <typename T>
+T Must(Result<T> result, const std::string& what) {
+  if (!result.ok()) {
+    std::string why = result.error().detail;
+    for (const auto& f : result.error().fields) why += "; " + f.field + ": " + f.message;
+    throw std::runtime_error("demo: " + what + ": " + why);
+  }
+  return std::move(result).value();
+}
 // The demo person with this e-mail, as a principal for calling the services.
 auth::Principal PrincipalOf(db::Database& database, const std::string& email);
 // Gives every demo person a fresh random password and returns the sign-ins to print.

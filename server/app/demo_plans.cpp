@@ -141,12 +141,6 @@ std::vector<PlanSpec> Plans() {
   };
 }
 
-template <typename T>
-T Must(Result<T> result, const std::string& what) {
-  if (!result.ok()) throw std::runtime_error("demo plan: " + what + ": " + result.error().detail);
-  return std::move(result).value();
-}
-
 }  // namespace
 
 void LoadPlans(db::Database& database, plans::PlansService& plans,

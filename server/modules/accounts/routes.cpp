@@ -12,10 +12,6 @@ using http::Response;
 constexpr auto kRequired = northstar::Presence::kRequired;
 constexpr auto kOptional = northstar::Presence::kOptional;
 
-json::value OptJson(const std::optional<std::string>& s) {
-  return s ? json::value(*s) : json::value(nullptr);
-}
-
 json::object InvitationJson(const store::InvitationRow& row) {
   const Invitation& i = row.invitation;
   return {{"id", i.id},
@@ -23,9 +19,9 @@ json::object InvitationJson(const store::InvitationRow& row) {
           {"name", i.name},
           {"organization_id", i.organization_id},
           {"organization_name", row.organization_name},
-          {"alliance_id", OptJson(i.alliance_id)},
-          {"alliance_name", OptJson(row.alliance_name)},
-          {"alliance_role", OptJson(i.alliance_role)},
+          {"alliance_id", OptionalJson(i.alliance_id)},
+          {"alliance_name", OptionalJson(row.alliance_name)},
+          {"alliance_role", OptionalJson(i.alliance_role)},
           {"invited_by", i.invited_by},
           {"created_at", i.created_at},
           {"expires_at", i.expires_at},
@@ -38,9 +34,9 @@ json::object TokenJson(const store::TokenRow& t) {
           {"prefix", t.prefix},
           {"user_id", t.user_id},
           {"created_at", t.created_at},
-          {"last_used_at", OptJson(t.last_used_at)},
-          {"expires_at", OptJson(t.expires_at)},
-          {"revoked_at", OptJson(t.revoked_at)}};
+          {"last_used_at", OptionalJson(t.last_used_at)},
+          {"expires_at", OptionalJson(t.expires_at)},
+          {"revoked_at", OptionalJson(t.revoked_at)}};
 }
 
 Response SignedInResponse(const SignedIn& s, const http::Request& request, int ttl_minutes) {
@@ -201,8 +197,8 @@ Result<Response> LookupInvitation(AccountsService& svc, RequestContext& ctx) {
                             json::object{{"email", row.invitation.email},
                                          {"name", row.invitation.name},
                                          {"organization_name", row.organization_name},
-                                         {"alliance_name", OptJson(row.alliance_name)},
-                                         {"alliance_role", OptJson(row.invitation.alliance_role)},
+                                         {"alliance_name", OptionalJson(row.alliance_name)},
+                                         {"alliance_role", OptionalJson(row.invitation.alliance_role)},
                                          {"expires_at", row.invitation.expires_at}});
 }
 
@@ -260,7 +256,7 @@ json::object UserJson(const User& u) {
 
 json::object OrganizationJson(const Organization& o) {
   return {{"id", o.id},           {"name", o.name},
-          {"type", o.type},       {"website", OptJson(o.website)},
+          {"type", o.type},       {"website", OptionalJson(o.website)},
           {"version", o.version}, {"created_at", o.created_at}};
 }
 

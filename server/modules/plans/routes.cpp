@@ -224,13 +224,6 @@ Result<CommunicationInput> ReadCommunication(const json::object& body, bool crea
 
 // ---- writing JSON -------------------------------------------------------------------------
 
-json::value Opt(const std::optional<std::string>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-json::value OptNumber(const std::optional<double>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
 std::string PartyName(const PlanContext& c, const std::string& organization_id) {
   for (const auto& p : c.parties) {
     if (p.organization_id == organization_id) return p.organization_name;
@@ -273,22 +266,22 @@ json::object MilestoneJson(const PlanContext& c, const MilestoneView& v) {
                {"payee_party_id", m.payment->payee_party_id},
                {"payee_party_name", PartyName(c, m.payment->payee_party_id)}};
   }
-  return Record(m, {{"objective_id", Opt(m.objective_id)},
-                    {"objective_title", Opt(m.objective_title)},
+  return Record(m, {{"objective_id", OptionalJson(m.objective_id)},
+                    {"objective_title", OptionalJson(m.objective_title)},
                     {"title", m.title},
                     {"description", m.description},
                     {"kind", m.kind},
-                    {"responsible_user_id", Opt(m.responsible_user_id)},
-                    {"responsible_user_name", Opt(m.responsible_user_name)},
+                    {"responsible_user_id", OptionalJson(m.responsible_user_id)},
+                    {"responsible_user_name", OptionalJson(m.responsible_user_name)},
                     {"original_date", m.original_date},
                     {"planned_date", m.planned_date},
                     {"forecast_date", m.forecast_date},
-                    {"actual_date", Opt(m.actual_date)},
+                    {"actual_date", OptionalJson(m.actual_date)},
                     {"slip_days", v.slip_days},
                     {"total_slip_days", v.total_slip_days},
                     {"baseline_count", m.baseline_count},
                     {"status", v.status},
-                    {"status_set", Opt(m.status_set)},
+                    {"status_set", OptionalJson(m.status_set)},
                     {"status_derived", v.status_derived},
                     {"depends_on", ToJsonArray(v.visible_depends_on)},
                     {"early_win", m.early_win},
@@ -326,11 +319,11 @@ json::object KpiJson(const Kpi& k) {
                     {"direction", k.direction},
                     {"indicator", k.indicator},
                     {"target", k.target},
-                    {"amber_threshold", OptNumber(k.amber_threshold)},
-                    {"red_threshold", OptNumber(k.red_threshold)},
+                    {"amber_threshold", OptionalJson(k.amber_threshold)},
+                    {"red_threshold", OptionalJson(k.red_threshold)},
                     {"cadence", k.cadence},
-                    {"responsible_user_id", Opt(k.responsible_user_id)},
-                    {"responsible_user_name", Opt(k.responsible_user_name)},
+                    {"responsible_user_id", OptionalJson(k.responsible_user_id)},
+                    {"responsible_user_name", OptionalJson(k.responsible_user_name)},
                     {"latest", std::move(latest)},
                     {"status", KpiStatusOf(k)},
                     {"values", std::move(values)}});
@@ -348,7 +341,7 @@ json::object WorkstreamJson(const PlanContext& c, const Workstream& w) {
       }
       assignments.push_back({{"organization_id", x.organization_id},
                              {"organization_name", PartyName(c, x.organization_id)},
-                             {"user_id", Opt(x.user_id)},
+                             {"user_id", OptionalJson(x.user_id)},
                              {"user_name", std::move(user_name)},
                              {"role", x.role}});
     }
@@ -370,7 +363,7 @@ json::object CommunicationJson(const PlanContext& c, const Communication& m) {
       approvals.push_back({{"organization_id", p.organization_id},
                            {"organization_name", p.organization_name},
                            {"decision", decided ? it->decision : "pending"},
-                           {"reason", decided ? Opt(it->reason) : json::value(nullptr)},
+                           {"reason", decided ? OptionalJson(it->reason) : json::value(nullptr)},
                            {"decided_by", decided ? json::value(it->decided_by) : nullptr},
                            {"decided_by_name", decided ? json::value(it->decided_by_name) : nullptr},
                            {"decided_at", decided ? json::value(it->decided_at) : nullptr}});
@@ -381,11 +374,11 @@ json::object CommunicationJson(const PlanContext& c, const Communication& m) {
                     {"title", m.title},
                     {"description", m.description},
                     {"audience", m.audience},
-                    {"cadence", Opt(m.cadence)},
-                    {"planned_date", Opt(m.planned_date)},
-                    {"responsible_user_id", Opt(m.responsible_user_id)},
-                    {"responsible_user_name", Opt(m.responsible_user_name)},
-                    {"approval_state", Opt(CommunicationState(m, c.parties))},
+                    {"cadence", OptionalJson(m.cadence)},
+                    {"planned_date", OptionalJson(m.planned_date)},
+                    {"responsible_user_id", OptionalJson(m.responsible_user_id)},
+                    {"responsible_user_name", OptionalJson(m.responsible_user_name)},
+                    {"approval_state", OptionalJson(CommunicationState(m, c.parties))},
                     {"approvals", std::move(approvals)}});
 }
 
@@ -598,7 +591,7 @@ Result<Response> MilestoneHistory(PlansService& svc, RequestContext& ctx) {
   for (const auto& c : changes) {
     items.push_back({{"kind", c.kind},
                      {"forecast_date", c.forecast_date},
-                     {"previous_forecast_date", Opt(c.previous_forecast_date)},
+                     {"previous_forecast_date", OptionalJson(c.previous_forecast_date)},
                      {"planned_date", c.planned_date},
                      {"reason", c.reason},
                      {"changed_by", c.changed_by},

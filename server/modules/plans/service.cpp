@@ -17,7 +17,7 @@ namespace {
 Result<PlanContext> Enter(db::Session& s, const auth::Principal& actor,
                           const std::string& alliance_id) {
   NS_ASSIGN_OR_RETURN(access::Membership m, access::RequireMember(s, alliance_id, actor));
-  return PlanContext{std::move(m), alliances::PartiesOf(s, alliance_id), TodayText()};
+  return PlanContext{std::move(m), alliances::PartiesOf(s, alliance_id), TodayText(), {}};
 }
 
 // Names of the alliance's members, for the people a RACI names.
@@ -94,10 +94,6 @@ void ApplyCommon(const CommonInput& in, RecordBase& next) {
   next.updated_at = NowText();
 }
 
-json::value Opt(const std::optional<std::string>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
 json::object BaseAudit(const RecordBase& r) {
   return {{"party_id", r.party_id},
           {"visibility", r.visibility},
@@ -123,7 +119,7 @@ json::object AuditOf(const Milestone& m) {
   const access::RecordScope own = ScopeOf(m);
   const bool objective_shown =
       m.objective_id && m.objective_scope && access::Covers(*m.objective_scope, own);
-  v["objective_id"] = objective_shown ? Opt(m.objective_id) : json::value(nullptr);
+  v["objective_id"] = objective_shown ? OptionalJson(m.objective_id) : json::value(nullptr);
   std::vector<std::string> deps;
   for (const auto& d : m.depends_on) {
     if (!audit_scopes) continue;
@@ -133,11 +129,11 @@ json::object AuditOf(const Milestone& m) {
   v["title"] = m.title;
   v["description"] = m.description;
   v["kind"] = m.kind;
-  v["responsible_user_id"] = Opt(m.responsible_user_id);
+  v["responsible_user_id"] = OptionalJson(m.responsible_user_id);
   v["planned_date"] = m.planned_date;
   v["forecast_date"] = m.forecast_date;
-  v["actual_date"] = Opt(m.actual_date);
-  v["status_set"] = Opt(m.status_set);
+  v["actual_date"] = OptionalJson(m.actual_date);
+  v["status_set"] = OptionalJson(m.status_set);
   v["early_win"] = m.early_win;
   v["depends_on"] = ToJsonArray(deps);
   if (m.payment) {
@@ -151,10 +147,6 @@ json::object AuditOf(const Milestone& m) {
   return v;
 }
 
-json::value OptNumber(const std::optional<double>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
 json::object AuditOf(const Kpi& k) {
   json::object v = BaseAudit(k);
   v["name"] = k.name;
@@ -163,10 +155,10 @@ json::object AuditOf(const Kpi& k) {
   v["direction"] = k.direction;
   v["indicator"] = k.indicator;
   v["target"] = k.target;
-  v["amber_threshold"] = OptNumber(k.amber_threshold);
-  v["red_threshold"] = OptNumber(k.red_threshold);
+  v["amber_threshold"] = OptionalJson(k.amber_threshold);
+  v["red_threshold"] = OptionalJson(k.red_threshold);
   v["cadence"] = k.cadence;
-  v["responsible_user_id"] = Opt(k.responsible_user_id);
+  v["responsible_user_id"] = OptionalJson(k.responsible_user_id);
   return v;
 }
 
@@ -185,9 +177,9 @@ json::object AuditOf(const Communication& c) {
   v["title"] = c.title;
   v["description"] = c.description;
   v["audience"] = c.audience;
-  v["cadence"] = Opt(c.cadence);
-  v["planned_date"] = Opt(c.planned_date);
-  v["responsible_user_id"] = Opt(c.responsible_user_id);
+  v["cadence"] = OptionalJson(c.cadence);
+  v["planned_date"] = OptionalJson(c.planned_date);
+  v["responsible_user_id"] = OptionalJson(c.responsible_user_id);
   return v;
 }
 
@@ -1145,7 +1137,7 @@ Result<WithContext<Communication>> PlansService::Decide(const auth::Principal& a
   Audit(s, actor, current, "communication", approve ? "approve" : "reject",
         {{"organization_id", {{"before", nullptr}, {"after", d.organization_id}}},
          {"decision", {{"before", nullptr}, {"after", d.decision}}},
-         {"reason", {{"before", nullptr}, {"after", Opt(d.reason)}}}},
+         {"reason", {{"before", nullptr}, {"after", OptionalJson(d.reason)}}}},
         ScopeOf(current));
   auto stored = store::FindCommunication(s, alliance_id, id);
   tx.Commit();

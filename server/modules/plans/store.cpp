@@ -478,19 +478,6 @@ bool UpdateMilestone(db::Session& s, const Milestone& m, int64_t expected_versio
   return updated;
 }
 
-DependencyGraph LoadDependencyGraph(db::Session& s, const std::string& alliance_id) {
-  db::Params p;
-  p.Set("a", alliance_id);
-  DependencyGraph graph;
-  for (const auto& r : s.Query(
-           "SELECT d.milestone_id, d.depends_on_id FROM milestone_dependencies d"
-           " JOIN milestones m ON m.id = d.milestone_id WHERE m.alliance_id = :a",
-           p)) {
-    graph[r.Str("milestone_id")].push_back(r.Str("depends_on_id"));
-  }
-  return graph;
-}
-
 void InsertForecastChange(db::Session& s, const std::string& milestone_id,
                           const ForecastChange& c) {
   db::Params p;

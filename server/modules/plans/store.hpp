@@ -33,8 +33,6 @@ std::optional<Milestone> FindMilestone(db::Session& s, const std::string& allian
                                        const std::string& id);
 void InsertMilestone(db::Session& s, const Milestone& m);
 bool UpdateMilestone(db::Session& s, const Milestone& m, int64_t expected_version);
-// Every dependency edge of the alliance's milestones, whoever may see them (for cycles).
-DependencyGraph LoadDependencyGraph(db::Session& s, const std::string& alliance_id);
 // Every milestone of the alliance, whoever may see it (for deletions that touch hidden ones).
 std::vector<Milestone> AllMilestones(db::Session& s, const std::string& alliance_id);
 // A milestone loses its deleted objective, or a dependency on a deleted milestone; both are

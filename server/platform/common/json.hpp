@@ -65,6 +65,12 @@ class InputReader {
   std::vector<FieldError> errors_;
 };
 
+// An optional value as JSON: the value, or null.
+template <typename T>
+json::value OptionalJson(const std::optional<T>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
 // A list of strings as a JSON array, and back from JSON text (anything else gives an empty list).
 json::array ToJsonArray(const std::vector<std::string>& items);
 std::vector<std::string> StringsFromJsonText(const std::string& text);
