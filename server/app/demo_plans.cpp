@@ -146,7 +146,7 @@ std::vector<PlanSpec> Plans() {
 void LoadPlans(db::Database& database, plans::PlansService& plans,
                const std::map<std::string, std::string>& alliance_ids) {
   const std::string today = TodayText();
-  const auto day = [&](int offset) { return plans::AddDays(today, offset); };
+  const auto day = [&](int offset) { return AddDays(today, offset); };
   for (const auto& spec : Plans()) {
     const std::string alliance = alliance_ids.at(spec.alliance);
     const auth::Principal author = PrincipalOf(database, spec.author);

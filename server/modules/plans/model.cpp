@@ -10,14 +10,6 @@
 namespace northstar::plans {
 namespace {
 
-std::chrono::sys_days ParseDay(std::string_view day) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  std::from_chars(day.data(), day.data() + 4, y);
-  std::from_chars(day.data() + 5, day.data() + 7, m);
-  std::from_chars(day.data() + 8, day.data() + 10, d);
-  return std::chrono::sys_days(std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d));
-}
 
 bool SetTo(const std::optional<std::string>& set, std::initializer_list<std::string_view> any) {
   return set && std::find(any.begin(), any.end(), *set) != any.end();
@@ -40,18 +32,6 @@ std::pair<std::string, bool> Decide(const StatusFacts& f, std::string_view today
 }
 
 }  // namespace
-
-int64_t DaysBetween(std::string_view a, std::string_view b) {
-  return (ParseDay(b) - ParseDay(a)).count();
-}
-
-std::string AddDays(std::string_view day, int64_t n) {
-  const std::chrono::year_month_day ymd{ParseDay(day) + std::chrono::days(n)};
-  char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return out;
-}
 
 std::string MilestoneStatus(const StatusFacts& facts, std::string_view today) {
   return Decide(facts, today).first;

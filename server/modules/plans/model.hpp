@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/common/time.hpp"
+
 namespace northstar::plans {
 
 inline const std::vector<std::string_view> kHorizons = {"short_term", "long_term"};
@@ -33,9 +35,6 @@ inline const std::vector<std::string_view> kExternalKinds = {
 inline const std::vector<std::string_view> kChannelCadences = {"weekly",    "monthly", "quarterly",
                                                                "annually", "ad_hoc"};
 
-// Calendar days as YYYY-MM-DD (valid dates only): b - a in days, and `day` moved by n days.
-int64_t DaysBetween(std::string_view a, std::string_view b);
-std::string AddDays(std::string_view day, int64_t n);
 
 // A milestone's effective status (see docs/api-guide.md, "Milestone status"):
 //   1. set by hand to achieved, missed, cancelled, at_risk or late: that;

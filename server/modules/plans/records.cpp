@@ -2,11 +2,6 @@
 
 namespace northstar::plans {
 
-access::RecordScope ScopeOf(const RecordBase& r) {
-  return access::RecordScope{access::ParseVisibility(r.visibility).value_or(access::Visibility::kParty),
-                             r.owner_organization_id, r.owner_user_id, r.readers};
-}
-
 std::string ActivitiesToJson(const std::vector<Activity>& activities) {
   json::array out;
   for (const auto& a : activities) {

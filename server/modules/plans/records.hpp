@@ -10,23 +10,12 @@
 #include "platform/access/policy.hpp"
 #include "platform/common/json.hpp"
 #include "platform/db/database.hpp"
+#include "platform/records/record.hpp"
 
 namespace northstar::plans {
 
-struct RecordBase {
-  std::string id;
-  std::string alliance_id;
-  std::string party_id;  // the party responsible for the record
-  std::string party_name;
-  std::string visibility = "alliance";
-  std::string owner_organization_id;  // the party that wrote it
-  std::string owner_organization_name;
-  std::string owner_user_id;
-  std::string author_name;
-  std::vector<std::string> readers;
-  int64_t version = 1;
-  std::string created_at, updated_at;
-};
+using records::RecordBase;
+using records::ScopeOf;
 
 struct Objective : RecordBase {
   std::string title, description, horizon, status;
@@ -100,8 +89,6 @@ struct Communication : RecordBase {
   std::optional<std::string> responsible_user_id, responsible_user_name;
   std::vector<Decision> decisions;  // the parties that decided so far
 };
-
-access::RecordScope ScopeOf(const RecordBase& r);
 
 // Activities as stored (JSON text) and back.
 std::string ActivitiesToJson(const std::vector<Activity>& activities);

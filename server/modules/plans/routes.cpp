@@ -20,24 +20,9 @@ constexpr size_t kMaxActivities = 100, kMaxAssignments = 50, kMaxDependencies = 
 
 // ---- reading bodies -----------------------------------------------------------------------
 
-// A field a PATCH may set to null. `read` must be called in every case, so the field counts as
-// known to the reader.
-template <typename T, typename Read>
-Nullable<T> ReadNullable(InputReader& in, std::string_view key, Read read) {
-  const bool present = in.Has(key);
-  const bool null = in.IsNull(key);
-  std::optional<T> value = read();
-  if (!present) return std::nullopt;
-  if (null) return std::optional<T>{};
-  if (!value) return std::nullopt;  // invalid: the reader recorded why
-  return value;
-}
-
-void ReadCommon(InputReader& in, CommonInput& c) {
-  c.party_id = in.Id("party_id", kOptional);
-  c.visibility = in.Enum("visibility", kOptional, access::VisibilityNames());
-  c.readers = in.StringArray("readers", kOptional, 50, 36);
-}
+using records::ReadCommon;
+using records::ReadNullable;
+using alliances::PartyName;
 
 Result<ObjectiveInput> ReadObjective(const json::object& body, bool creating) {
   const Presence core = creating ? kRequired : kOptional;
@@ -224,28 +209,8 @@ Result<CommunicationInput> ReadCommunication(const json::object& body, bool crea
 
 // ---- writing JSON -------------------------------------------------------------------------
 
-std::string PartyName(const PlanContext& c, const std::string& organization_id) {
-  for (const auto& p : c.parties) {
-    if (p.organization_id == organization_id) return p.organization_name;
-  }
-  return "";
-}
-
 json::object Record(const RecordBase& r, json::object fields) {
-  fields["id"] = r.id;
-  fields["alliance_id"] = r.alliance_id;
-  fields["party_id"] = r.party_id;
-  fields["party_name"] = r.party_name;
-  fields["visibility"] = r.visibility;
-  fields["readers"] = ToJsonArray(r.readers);
-  fields["owner_organization_id"] = r.owner_organization_id;
-  fields["owner_organization_name"] = r.owner_organization_name;
-  fields["author_id"] = r.owner_user_id;
-  fields["author_name"] = r.author_name;
-  fields["version"] = r.version;
-  fields["created_at"] = r.created_at;
-  fields["updated_at"] = r.updated_at;
-  return fields;
+  return records::RecordJson(r, std::move(fields));
 }
 
 json::object ObjectiveJson(const Objective& o) {

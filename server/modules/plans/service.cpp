@@ -14,94 +14,22 @@
 namespace northstar::plans {
 namespace {
 
+using alliances::ApplyCommon;
+using alliances::AuditRecord;
+using alliances::LoadPeople;
+using alliances::RequireMemberOf;
+using alliances::RequireParty;
+using alliances::StartChange;
+using alliances::StartRecord;
+using alliances::Visible;
+
 Result<PlanContext> Enter(db::Session& s, const auth::Principal& actor,
                           const std::string& alliance_id) {
-  NS_ASSIGN_OR_RETURN(access::Membership m, access::RequireMember(s, alliance_id, actor));
-  return PlanContext{std::move(m), alliances::PartiesOf(s, alliance_id), TodayText(), {}};
-}
-
-// Names of the alliance's members, for the people a RACI names.
-void LoadPeople(db::Session& s, PlanContext& c) {
-  for (const auto& m : alliances::MembersOf(s, c.membership.alliance_id)) {
-    c.people[m.user_id] = m.name;
-  }
-}
-
-bool IsParty(const PlanContext& c, const std::string& organization_id) {
-  return std::any_of(c.parties.begin(), c.parties.end(), [&](const alliances::Party& p) {
-    return p.organization_id == organization_id;
-  });
-}
-
-Status RequireParty(const PlanContext& c, const std::string& organization_id,
-                    const std::string& field) {
-  if (IsParty(c, organization_id)) return OkStatus();
-  return Invalid(field, "is not a party of this alliance");
-}
-
-// A responsible person must be an alliance member of the responsible party.
-Status RequireMemberOf(db::Session& s, const PlanContext& c, const std::optional<std::string>& user,
-                       const std::string& party_id, const std::string& field) {
-  if (!user) return OkStatus();
-  auto member = alliances::MemberOf(s, c.membership.alliance_id, *user);
-  if (!member) return Invalid(field, "is not a member of this alliance");
-  if (member->organization_id != party_id) {
-    return Invalid(field, "is not a member of the responsible party");
-  }
-  return OkStatus();
-}
-
-Status CheckAccess(db::Session& s, const PlanContext& c, const RecordBase& r) {
-  NS_TRY(RequireParty(c, r.party_id, "party_id"));
-  if (r.visibility != "restricted" && !r.readers.empty()) {
-    return Invalid("readers", "are only allowed with visibility 'restricted'");
-  }
-  for (size_t i = 0; i < r.readers.size(); ++i) {
-    if (!IsValidId(r.readers[i]) ||
-        !alliances::MemberOf(s, c.membership.alliance_id, r.readers[i])) {
-      return Invalid("readers[" + std::to_string(i) + "]", "is not a member of this alliance");
-    }
-  }
-  return OkStatus();
-}
-
-// Fills what every new record has and asks the policy whether the caller may create it.
-Status StartRecord(db::Session& s, const PlanContext& c, const auth::Principal& actor,
-                   const CommonInput& in, RecordBase& r) {
-  r.id = NewId();
-  r.alliance_id = c.membership.alliance_id;
-  r.party_id = in.party_id.value_or(c.membership.organization_id);
-  r.visibility = in.visibility.value_or("alliance");
-  r.readers = in.readers.value_or(std::vector<std::string>{});
-  r.owner_organization_id = c.membership.organization_id;
-  r.owner_user_id = actor.user_id;
-  r.created_at = r.updated_at = NowText();
-  NS_TRY(access::AuthorizeRecordCreate(c.membership, ScopeOf(r)));
-  return CheckAccess(s, c, r);
-}
-
-Status StartChange(const PlanContext& c, const RecordBase& current, int64_t version) {
-  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
-  if (current.version != version) return Stale();
-  return OkStatus();
-}
-
-void ApplyCommon(const CommonInput& in, RecordBase& next) {
-  if (in.party_id) next.party_id = *in.party_id;
-  if (in.visibility) next.visibility = *in.visibility;
-  if (in.readers) next.readers = *in.readers;
-  if (next.visibility != "restricted" && !in.readers) next.readers.clear();
-  next.updated_at = NowText();
-}
-
-json::object BaseAudit(const RecordBase& r) {
-  return {{"party_id", r.party_id},
-          {"visibility", r.visibility},
-          {"readers", ToJsonArray(r.readers)}};
+  return alliances::EnterAlliance(s, actor, alliance_id);
 }
 
 json::object AuditOf(const Objective& o) {
-  json::object v = BaseAudit(o);
+  json::object v = records::RecordAudit(o);
   v["title"] = o.title;
   v["description"] = o.description;
   v["horizon"] = o.horizon;
@@ -115,7 +43,7 @@ using Scopes = std::map<std::string, access::RecordScope>;
 thread_local const Scopes* audit_scopes = nullptr;
 
 json::object AuditOf(const Milestone& m) {
-  json::object v = BaseAudit(m);
+  json::object v = records::RecordAudit(m);
   const access::RecordScope own = ScopeOf(m);
   const bool objective_shown =
       m.objective_id && m.objective_scope && access::Covers(*m.objective_scope, own);
@@ -148,7 +76,7 @@ json::object AuditOf(const Milestone& m) {
 }
 
 json::object AuditOf(const Kpi& k) {
-  json::object v = BaseAudit(k);
+  json::object v = records::RecordAudit(k);
   v["name"] = k.name;
   v["description"] = k.description;
   v["unit"] = k.unit;
@@ -163,7 +91,7 @@ json::object AuditOf(const Kpi& k) {
 }
 
 json::object AuditOf(const Workstream& w) {
-  json::object v = BaseAudit(w);
+  json::object v = records::RecordAudit(w);
   v["name"] = w.name;
   v["description"] = w.description;
   v["activities"] = json::parse(ActivitiesToJson(w.activities));
@@ -171,7 +99,7 @@ json::object AuditOf(const Workstream& w) {
 }
 
 json::object AuditOf(const Communication& c) {
-  json::object v = BaseAudit(c);
+  json::object v = records::RecordAudit(c);
   v["category"] = c.category;
   v["kind"] = c.kind;
   v["title"] = c.title;
@@ -183,36 +111,17 @@ json::object AuditOf(const Communication& c) {
   return v;
 }
 
-void Audit(db::Session& s, const auth::Principal& actor, const RecordBase& r,
-           const std::string& type, const std::string& action, json::object changes,
-           const access::RecordScope& scope) {
-  audit::Event e;
-  e.actor_id = actor.user_id;
-  e.alliance_id = r.alliance_id;
-  e.record_type = type;
-  e.record_id = r.id;
-  e.action = action;
-  e.changes = std::move(changes);
-  e.scope = scope;
-  audit::Record(s, e);
+template <typename T>
+void AuditCreate(db::Session& s, const auth::Principal& actor, const T& r,
+                 const std::string& type) {
+  alliances::AuditCreate(s, actor, r, type, [](const T& x) { return AuditOf(x); });
 }
 
-// An update's event holds the record before and after: only those who could read both may
-// read it, so neither a widening nor a narrowing reveals content to someone new.
 template <typename T>
 void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, const T& after,
                  const std::string& type, json::object extra = {}) {
-  json::object changes = audit::Diff(AuditOf(before), AuditOf(after));
-  for (auto& [k, v] : extra) changes[k] = std::move(v);
-  Audit(s, actor, after, type, "update", std::move(changes),
-        access::Intersect(ScopeOf(before), ScopeOf(after)));
-}
-
-template <typename T>
-Result<T> Visible(const PlanContext& c, std::optional<T> record) {
-  if (!record) return NotFound();
-  NS_TRY(access::AuthorizeRead(c.membership, ScopeOf(*record)));
-  return std::move(*record);
+  alliances::AuditUpdate(s, actor, before, after, type, [](const T& x) { return AuditOf(x); },
+                         std::move(extra));
 }
 
 // ---- milestone rules that need the database ----------------------------------------------
@@ -381,7 +290,7 @@ Status DeleteRecordOf(db::Database& db, const auth::Principal& actor,
   NS_ASSIGN_OR_RETURN(T current, Visible(c, find(s, alliance_id, id)));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
   store::DeleteRecord(s, table, id);
-  Audit(s, actor, current, type, "delete", audit::Deleted(AuditOf(current)), ScopeOf(current));
+  AuditRecord(s, actor.user_id, current, type, "delete", audit::Deleted(AuditOf(current)), ScopeOf(current));
   tx.Commit();
   return OkStatus();
 }
@@ -477,7 +386,7 @@ Result<Objective> PlansService::CreateObjective(const auth::Principal& actor,
   o.status = input.status.value_or("active");
   NS_TRY(StartRecord(s, c, actor, input, o));
   store::InsertObjective(s, o);
-  Audit(s, actor, o, "objective", "create", audit::Created(AuditOf(o)), ScopeOf(o));
+  AuditCreate(s, actor, o, "objective");
   auto stored = store::FindObjective(s, alliance_id, o.id);
   tx.Commit();
   return *stored;
@@ -494,12 +403,11 @@ Result<Objective> PlansService::UpdateObjective(const auth::Principal& actor,
   NS_ASSIGN_OR_RETURN(Objective current, Visible(c, store::FindObjective(s, alliance_id, id)));
   NS_TRY(StartChange(c, current, version));
   Objective next = current;
-  ApplyCommon(input, next);
+  NS_TRY(ApplyCommon(s, c, input, next));
   if (input.title) next.title = *input.title;
   if (input.description) next.description = *input.description;
   if (input.horizon) next.horizon = *input.horizon;
   if (input.status) next.status = *input.status;
-  NS_TRY(CheckAccess(s, c, next));
   if (!store::UpdateObjective(s, next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "objective");
   auto stored = store::FindObjective(s, alliance_id, id);
@@ -529,12 +437,12 @@ Status PlansService::DeleteObjective(const auth::Principal& actor, const std::st
   const std::string now = NowText();
   for (const Milestone* m : hidden) {
     store::DetachObjective(s, m->id, now);
-    Audit(s, actor, *m, "milestone", "update",
+    AuditRecord(s, actor.user_id, *m, "milestone", "update",
           {{"objective_id", {{"before", id}, {"after", nullptr}}}},
           access::Intersect(ScopeOf(*m), ScopeOf(current)));
   }
   store::DeleteRecord(s, "objectives", id);
-  Audit(s, actor, current, "objective", "delete", audit::Deleted(AuditOf(current)),
+  AuditRecord(s, actor.user_id, current, "objective", "delete", audit::Deleted(AuditOf(current)),
         ScopeOf(current));
   tx.Commit();
   return OkStatus();
@@ -591,7 +499,7 @@ Result<WithContext<MilestoneView>> PlansService::CreateMilestone(const auth::Pri
       s, m.id,
       {"created", m.forecast_date, std::nullopt, m.planned_date, input.reason.value_or(""),
        actor.user_id, "", m.created_at});
-  Audit(s, actor, m, "milestone", "create", audit::Created(AuditOf(m)), ScopeOf(m));
+  AuditCreate(s, actor, m, "milestone");
   auto stored = store::FindMilestone(s, alliance_id, m.id);
   MilestoneView v = ViewOne(s, c, std::move(*stored));
   tx.Commit();
@@ -610,7 +518,7 @@ Result<WithContext<MilestoneView>> PlansService::UpdateMilestone(const auth::Pri
   NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, store::FindMilestone(s, alliance_id, id)));
   NS_TRY(StartChange(c, current, version));
   Milestone next = current;
-  ApplyCommon(input, next);
+  NS_TRY(ApplyCommon(s, c, input, next));
   if (input.objective_id) next.objective_id = *input.objective_id;
   if (input.title) next.title = *input.title;
   if (input.description) next.description = *input.description;
@@ -629,7 +537,6 @@ Result<WithContext<MilestoneView>> PlansService::UpdateMilestone(const auth::Pri
       if (dep && !access::CanRead(c.membership, ScopeOf(*dep))) next.depends_on.push_back(d);
     }
   }
-  NS_TRY(CheckAccess(s, c, next));
   NS_TRY(CheckMilestone(s, c, next, &current));
   if (!store::UpdateMilestone(s, next, version)) return Stale();
   AuditScopes scopes(s, alliance_id);
@@ -669,7 +576,7 @@ Result<WithContext<MilestoneView>> PlansService::Rebaseline(const auth::Principa
                                next.planned_date, reason, actor.user_id, "", next.updated_at});
   json::object changes = audit::Diff(AuditOf(current), AuditOf(next));
   changes["reason"] = {{"before", nullptr}, {"after", reason}};
-  Audit(s, actor, next, "milestone", "rebaseline", std::move(changes), ScopeOf(current));
+  AuditRecord(s, actor.user_id, next, "milestone", "rebaseline", std::move(changes), ScopeOf(current));
   auto stored = store::FindMilestone(s, alliance_id, id);
   MilestoneView v = ViewOne(s, c, std::move(*stored));
   tx.Commit();
@@ -709,12 +616,12 @@ Status PlansService::DeleteMilestone(const auth::Principal& actor, const std::st
   const std::string now = NowText();
   for (const Milestone* m : hidden) {
     store::RemoveDependency(s, m->id, id, now);
-    Audit(s, actor, *m, "milestone", "update",
+    AuditRecord(s, actor.user_id, *m, "milestone", "update",
           {{"depends_on_removed", {{"before", id}, {"after", nullptr}}}},
           access::Intersect(ScopeOf(*m), ScopeOf(current)));
   }
   store::DeleteRecord(s, "milestones", id);
-  Audit(s, actor, current, "milestone", "delete", audit::Deleted(AuditOf(current)),
+  AuditRecord(s, actor.user_id, current, "milestone", "delete", audit::Deleted(AuditOf(current)),
         ScopeOf(current));
   tx.Commit();
   return OkStatus();
@@ -770,7 +677,7 @@ Result<Kpi> PlansService::CreateKpi(const auth::Principal& actor, const std::str
   NS_TRY(StartRecord(s, c, actor, input, k));
   NS_TRY(CheckKpi(s, c, k));
   store::InsertKpi(s, k);
-  Audit(s, actor, k, "kpi", "create", audit::Created(AuditOf(k)), ScopeOf(k));
+  AuditCreate(s, actor, k, "kpi");
   auto stored = store::FindKpi(s, alliance_id, k.id);
   tx.Commit();
   return *stored;
@@ -786,7 +693,7 @@ Result<Kpi> PlansService::UpdateKpi(const auth::Principal& actor, const std::str
   NS_ASSIGN_OR_RETURN(Kpi current, Visible(c, store::FindKpi(s, alliance_id, id)));
   NS_TRY(StartChange(c, current, version));
   Kpi next = current;
-  ApplyCommon(input, next);
+  NS_TRY(ApplyCommon(s, c, input, next));
   if (input.name) next.name = *input.name;
   if (input.description) next.description = *input.description;
   if (input.unit) next.unit = *input.unit;
@@ -797,7 +704,6 @@ Result<Kpi> PlansService::UpdateKpi(const auth::Principal& actor, const std::str
   if (input.amber_threshold) next.amber_threshold = *input.amber_threshold;
   if (input.red_threshold) next.red_threshold = *input.red_threshold;
   if (input.responsible_user_id) next.responsible_user_id = *input.responsible_user_id;
-  NS_TRY(CheckAccess(s, c, next));
   NS_TRY(CheckKpi(s, c, next));
   if (!store::UpdateKpi(s, next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "kpi");
@@ -838,7 +744,7 @@ Result<KpiValue> PlansService::AddKpiValue(const auth::Principal& actor,
   store::TouchKpi(s, kpi_id, v.created_at);
   RecordBase record = kpi;
   record.id = v.id;
-  Audit(s, actor, record, "kpi_value", "create",
+  AuditRecord(s, actor.user_id, record, "kpi_value", "create",
         audit::Created({{"kpi_id", kpi_id},
                         {"measured_on", v.measured_on},
                         {"value", v.value},
@@ -868,7 +774,7 @@ Status PlansService::DeleteKpiValue(const auth::Principal& actor, const std::str
   store::TouchKpi(s, kpi_id, NowText());
   RecordBase record = kpi;
   record.id = value_id;
-  Audit(s, actor, record, "kpi_value", "delete",
+  AuditRecord(s, actor.user_id, record, "kpi_value", "delete",
         audit::Deleted({{"kpi_id", kpi_id},
                         {"measured_on", value->measured_on},
                         {"value", value->value},
@@ -964,7 +870,7 @@ Result<WithContext<Workstream>> PlansService::CreateWorkstream(const auth::Princ
   NS_TRY(StartRecord(s, c, actor, input, w));
   NS_TRY(CheckWorkstream(s, c, w, {}));
   store::InsertWorkstream(s, w);
-  Audit(s, actor, w, "workstream", "create", audit::Created(AuditOf(w)), ScopeOf(w));
+  AuditCreate(s, actor, w, "workstream");
   auto stored = store::FindWorkstream(s, alliance_id, w.id);
   tx.Commit();
   return WithContext<Workstream>{std::move(*stored), std::move(c)};
@@ -983,11 +889,10 @@ Result<WithContext<Workstream>> PlansService::UpdateWorkstream(const auth::Princ
   NS_ASSIGN_OR_RETURN(Workstream current, Visible(c, store::FindWorkstream(s, alliance_id, id)));
   NS_TRY(StartChange(c, current, version));
   Workstream next = current;
-  ApplyCommon(input, next);
+  NS_TRY(ApplyCommon(s, c, input, next));
   if (input.name) next.name = *input.name;
   if (input.description) next.description = *input.description;
   if (input.activities) next.activities = *input.activities;
-  NS_TRY(CheckAccess(s, c, next));
   NS_TRY(CheckWorkstream(s, c, next, current.activities));
   if (!store::UpdateWorkstream(s, next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "workstream");
@@ -1058,7 +963,7 @@ Result<WithContext<Communication>> PlansService::CreateCommunication(
   NS_TRY(StartRecord(s, c, actor, input, m));
   NS_TRY(CheckCommunication(s, c, m));
   store::InsertCommunication(s, m);
-  Audit(s, actor, m, "communication", "create", audit::Created(AuditOf(m)), ScopeOf(m));
+  AuditCreate(s, actor, m, "communication");
   auto stored = store::FindCommunication(s, alliance_id, m.id);
   tx.Commit();
   return WithContext<Communication>{std::move(*stored), std::move(c)};
@@ -1075,7 +980,7 @@ Result<WithContext<Communication>> PlansService::UpdateCommunication(
                       Visible(c, store::FindCommunication(s, alliance_id, id)));
   NS_TRY(StartChange(c, current, version));
   Communication next = current;
-  ApplyCommon(input, next);
+  NS_TRY(ApplyCommon(s, c, input, next));
   if (input.category) next.category = *input.category;
   if (input.kind) next.kind = *input.kind;
   if (input.title) next.title = *input.title;
@@ -1084,7 +989,6 @@ Result<WithContext<Communication>> PlansService::UpdateCommunication(
   if (input.cadence) next.cadence = *input.cadence;
   if (input.planned_date) next.planned_date = *input.planned_date;
   if (input.responsible_user_id) next.responsible_user_id = *input.responsible_user_id;
-  NS_TRY(CheckAccess(s, c, next));
   NS_TRY(CheckCommunication(s, c, next));
   if (!store::UpdateCommunication(s, next, version)) return Stale();
   // The parties approved a text and a date: a change to either asks them again.
@@ -1134,7 +1038,7 @@ Result<WithContext<Communication>> PlansService::Decide(const auth::Principal& a
   Communication next = current;
   next.updated_at = d.decided_at;
   if (!store::UpdateCommunication(s, next, version)) return Stale();
-  Audit(s, actor, current, "communication", approve ? "approve" : "reject",
+  AuditRecord(s, actor.user_id, current, "communication", approve ? "approve" : "reject",
         {{"organization_id", {{"before", nullptr}, {"after", d.organization_id}}},
          {"decision", {{"before", nullptr}, {"after", d.decision}}},
          {"reason", {{"before", nullptr}, {"after", OptionalJson(d.reason)}}}},

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "modules/alliances/model.hpp"
+#include "modules/alliances/records.hpp"
 #include "modules/plans/records.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/common/error.hpp"
@@ -17,15 +18,8 @@
 
 namespace northstar::plans {
 
-// A field a PATCH may set to null: absent (nullopt), null (an empty inner optional), or a value.
-template <typename T>
-using Nullable = std::optional<std::optional<T>>;
-
-// What every plan record accepts besides its own fields.
-struct CommonInput {
-  std::optional<std::string> party_id, visibility;
-  std::optional<std::vector<std::string>> readers;
-};
+using records::CommonInput;
+using records::Nullable;
 
 struct ObjectiveInput : CommonInput {
   std::optional<std::string> title, description, horizon, status;
@@ -63,13 +57,7 @@ struct CommunicationInput : CommonInput {
   Nullable<std::string> cadence, planned_date, responsible_user_id;
 };
 
-// The alliance's parties and members, for names and for checks.
-struct PlanContext {
-  access::Membership membership;
-  std::vector<alliances::Party> parties;
-  std::string today;
-  std::map<std::string, std::string> people;  // user id -> name of alliance members, when needed
-};
+using PlanContext = alliances::RecordContext;
 
 // A milestone as shown: its record and what the plan derives from it.
 struct MilestoneView {
@@ -95,11 +83,7 @@ struct PlanSummary {
   PlanContext context;
 };
 
-template <typename T>
-struct WithContext {
-  T record;
-  PlanContext context;
-};
+using alliances::WithContext;
 
 class PlansService {
  public:

@@ -10,95 +10,18 @@
 namespace northstar::plans::store {
 namespace {
 
+using records::ReadRecordBase;
+using records::WhereVisible;
+
 // Every plan table is read as `r`, with the names of its parties and author joined.
 std::string SelectFrom(const std::string& table, bool with_responsible) {
-  std::string sql =
-      "SELECT r.*, oo.name AS owner_organization_name, au.name AS author_name,"
-      " po.name AS party_name";
-  if (with_responsible) sql += ", ru.name AS responsible_user_name";
-  sql += " FROM " + table +
-         " r JOIN organizations oo ON oo.id = r.owner_organization_id"
-         " JOIN users au ON au.id = r.owner_user_id"
-         " JOIN organizations po ON po.id = r.party_id";
-  if (with_responsible) sql += " LEFT JOIN users ru ON ru.id = r.responsible_user_id";
-  return sql;
-}
-
-// " WHERE r.alliance_id = :a AND <who may see it>", binding what it needs.
-std::string Where(db::Params& p, const std::string& alliance_id, const Audience& audience) {
-  p.Set("a", alliance_id);
-  if (!audience.member) return " WHERE r.alliance_id = :a AND r.visibility = 'alliance'";
-  access::BindVisibility(p, *audience.member);
-  return " WHERE r.alliance_id = :a AND " + access::VisibleRecordsSql("r");
-}
-
-void ReadBase(const db::Row& r, RecordBase& b) {
-  b.id = r.Str("id");
-  b.alliance_id = r.Str("alliance_id");
-  b.party_id = r.Str("party_id");
-  b.party_name = r.Str("party_name");
-  b.visibility = r.Str("visibility");
-  b.owner_organization_id = r.Str("owner_organization_id");
-  b.owner_organization_name = r.Str("owner_organization_name");
-  b.owner_user_id = r.Str("owner_user_id");
-  b.author_name = r.Str("author_name");
-  b.readers = access::ReadersFromJson(r.Str("readers"));
-  b.version = r.Int("version");
-  b.created_at = r.Str("created_at");
-  b.updated_at = r.Str("updated_at");
-}
-
-// The columns every plan table has, in INSERT and UPDATE form.
-constexpr char kBaseColumns[] =
-    "id, alliance_id, party_id, visibility, owner_organization_id, owner_user_id, readers,"
-    " version, created_at, updated_at";
-constexpr char kBaseValues[] =
-    ":id, :alliance, :party, :visibility, :owner_org, :owner_user, :readers, 1, :created,"
-    " :updated";
-constexpr char kBaseSet[] =
-    "party_id = :party, visibility = :visibility, readers = :readers, version = version + 1,"
-    " updated_at = :updated";
-
-// Binds what kBaseValues (inserting) or kBaseSet and the WHERE of Update (updating) name.
-void BindBase(db::Params& p, const RecordBase& b, bool inserting) {
-  p.Set("id", b.id)
-      .Set("party", b.party_id)
-      .Set("visibility", b.visibility)
-      .Set("readers", access::ReadersToJson(b.readers))
-      .Set("updated", b.updated_at);
-  if (inserting) {
-    p.Set("alliance", b.alliance_id)
-        .Set("owner_org", b.owner_organization_id)
-        .Set("owner_user", b.owner_user_id)
-        .Set("created", b.created_at);
-  }
-}
-
-void Insert(db::Session& s, const std::string& table, const std::string& columns,
-            const std::string& values, db::Params& p) {
-  s.Exec("INSERT INTO " + table + " (" + kBaseColumns + ", " + columns + ") VALUES (" +
-             kBaseValues + ", " + values + ")",
-         p);
-}
-
-bool Update(db::Session& s, const std::string& table, const std::string& set, db::Params& p,
-            int64_t expected_version) {
-  p.Set("expected", expected_version);
-  return s.Exec("UPDATE " + table + " SET " + kBaseSet + ", " + set +
-                    " WHERE id = :id AND version = :expected",
-                p) == 1;
+  return records::SelectRecords(table, with_responsible ? "responsible_user_id" : "");
 }
 
 template <typename T, typename FromRow>
 std::optional<T> FindOne(db::Session& s, const std::string& table, bool with_responsible,
                          const std::string& alliance_id, const std::string& id, FromRow from_row) {
-  db::Params p;
-  p.Set("a", alliance_id).Set("id", id);
-  auto row = s.QueryOne(SelectFrom(table, with_responsible) +
-                            " WHERE r.alliance_id = :a AND r.id = :id",
-                        p);
-  if (!row) return std::nullopt;
-  return from_row(*row);
+  return records::FindRecord<T>(s, SelectFrom(table, with_responsible), alliance_id, id, from_row);
 }
 
 double ToNumber(const std::string& text) {
@@ -117,7 +40,7 @@ std::optional<std::string> OptNumberText(const std::optional<double>& v) {
 
 Objective ObjectiveFromRow(const db::Row& r) {
   Objective o;
-  ReadBase(r, o);
+  ReadRecordBase(r, o);
   o.title = r.Str("title");
   o.description = r.Str("description");
   o.horizon = r.Str("horizon");
@@ -127,7 +50,7 @@ Objective ObjectiveFromRow(const db::Row& r) {
 
 Milestone MilestoneFromRow(const db::Row& r) {
   Milestone m;
-  ReadBase(r, m);
+  ReadRecordBase(r, m);
   m.objective_id = r.OptStr("objective_id");
   m.objective_title = r.OptStr("objective_title");
   if (m.objective_id) {
@@ -181,8 +104,7 @@ void LoadDependencies(db::Session& s, const std::string& alliance_id,
   for (auto& m : milestones) m.depends_on = deps[m.id];
 }
 
-void BindMilestone(db::Params& p, const Milestone& m, bool inserting) {
-  BindBase(p, m, inserting);
+void BindMilestone(db::Params& p, const Milestone& m) {
   p.Set("objective", m.objective_id)
       .Set("title", m.title)
       .Set("description", m.description)
@@ -218,7 +140,7 @@ void ReplaceDependencies(db::Session& s, const Milestone& m) {
 
 Kpi KpiFromRow(const db::Row& r) {
   Kpi k;
-  ReadBase(r, k);
+  ReadRecordBase(r, k);
   k.name = r.Str("name");
   k.description = r.Str("description");
   k.unit = r.Str("unit");
@@ -262,8 +184,7 @@ void LoadRecentValues(db::Session& s, const std::string& alliance_id, std::vecto
   }
 }
 
-void BindKpi(db::Params& p, const Kpi& k, bool inserting) {
-  BindBase(p, k, inserting);
+void BindKpi(db::Params& p, const Kpi& k) {
   p.Set("name", k.name)
       .Set("description", k.description)
       .Set("unit", k.unit)
@@ -278,15 +199,14 @@ void BindKpi(db::Params& p, const Kpi& k, bool inserting) {
 
 Workstream WorkstreamFromRow(const db::Row& r) {
   Workstream w;
-  ReadBase(r, w);
+  ReadRecordBase(r, w);
   w.name = r.Str("name");
   w.description = r.Str("description");
   w.activities = ActivitiesFromJson(r.Str("activities"));
   return w;
 }
 
-void BindWorkstream(db::Params& p, const Workstream& w, bool inserting) {
-  BindBase(p, w, inserting);
+void BindWorkstream(db::Params& p, const Workstream& w) {
   p.Set("name", w.name)
       .Set("description", w.description)
       .Set("activities", ActivitiesToJson(w.activities));
@@ -294,7 +214,7 @@ void BindWorkstream(db::Params& p, const Workstream& w, bool inserting) {
 
 Communication CommunicationFromRow(const db::Row& r) {
   Communication c;
-  ReadBase(r, c);
+  ReadRecordBase(r, c);
   c.category = r.Str("category");
   c.kind = r.Str("kind");
   c.title = r.Str("title");
@@ -324,8 +244,7 @@ void LoadDecisions(db::Session& s, const std::string& alliance_id,
   for (auto& c : communications) c.decisions = std::move(by_communication[c.id]);
 }
 
-void BindCommunication(db::Params& p, const Communication& c, bool inserting) {
-  BindBase(p, c, inserting);
+void BindCommunication(db::Params& p, const Communication& c) {
   p.Set("category", c.category)
       .Set("kind", c.kind)
       .Set("title", c.title)
@@ -343,7 +262,7 @@ void BindCommunication(db::Params& p, const Communication& c, bool inserting) {
 std::vector<Objective> ListObjectives(db::Session& s, const std::string& alliance_id,
                                       const Audience& audience) {
   db::Params p;
-  const std::string sql = SelectFrom("objectives", false) + Where(p, alliance_id, audience) +
+  const std::string sql = SelectFrom("objectives", false) + WhereVisible(p, alliance_id, audience) +
                           " ORDER BY r.created_at, r.id";
   std::vector<Objective> out;
   for (const auto& r : s.Query(sql, p)) out.push_back(ObjectiveFromRow(r));
@@ -357,23 +276,21 @@ std::optional<Objective> FindObjective(db::Session& s, const std::string& allian
 
 void InsertObjective(db::Session& s, const Objective& o) {
   db::Params p;
-  BindBase(p, o, true);
   p.Set("title", o.title)
       .Set("description", o.description)
       .Set("horizon", o.horizon)
       .Set("status", o.status);
-  Insert(s, "objectives", "title, description, horizon, status",
+  records::InsertRecord(s, "objectives", o, "title, description, horizon, status",
          ":title, :description, :horizon, :status", p);
 }
 
 bool UpdateObjective(db::Session& s, const Objective& o, int64_t expected_version) {
   db::Params p;
-  BindBase(p, o, false);
   p.Set("title", o.title)
       .Set("description", o.description)
       .Set("horizon", o.horizon)
       .Set("status", o.status);
-  return Update(s, "objectives",
+  return records::UpdateRecord(s, "objectives", o,
                 "title = :title, description = :description, horizon = :horizon,"
                 " status = :status",
                 p, expected_version);
@@ -384,7 +301,7 @@ bool UpdateObjective(db::Session& s, const Objective& o, int64_t expected_versio
 std::vector<Milestone> ListMilestones(db::Session& s, const std::string& alliance_id,
                                       const Audience& audience) {
   db::Params p;
-  const std::string sql = MilestoneSelect() + Where(p, alliance_id, audience);
+  const std::string sql = MilestoneSelect() + WhereVisible(p, alliance_id, audience);
   std::vector<Milestone> out;
   for (const auto& r : s.Query(sql, p)) out.push_back(MilestoneFromRow(r));
   // Sorted here, not in SQL: PostgreSQL would order titles by its locale, SQLite by bytes.
@@ -452,8 +369,8 @@ std::optional<Milestone> FindMilestone(db::Session& s, const std::string& allian
 
 void InsertMilestone(db::Session& s, const Milestone& m) {
   db::Params p;
-  BindMilestone(p, m, true);
-  Insert(s, "milestones",
+  BindMilestone(p, m);
+  records::InsertRecord(s, "milestones", m,
          "objective_id, title, description, kind, responsible_user_id, original_date,"
          " planned_date, forecast_date, actual_date, status_set, early_win, baseline_count,"
          " payment_amount_minor, payment_currency, payer_party_id, payee_party_id",
@@ -465,9 +382,8 @@ void InsertMilestone(db::Session& s, const Milestone& m) {
 
 bool UpdateMilestone(db::Session& s, const Milestone& m, int64_t expected_version) {
   db::Params p;
-  BindMilestone(p, m, false);
-  const bool updated = Update(
-      s, "milestones",
+  BindMilestone(p, m);
+  const bool updated = records::UpdateRecord(s, "milestones", m,
       "objective_id = :objective, title = :title, description = :description, kind = :kind,"
       " original_date = :original, responsible_user_id = :responsible, planned_date = :planned, forecast_date = :forecast,"
       " actual_date = :actual, status_set = :status_set, early_win = :early_win,"
@@ -519,7 +435,7 @@ std::vector<ForecastChange> ListForecastChanges(db::Session& s, const std::strin
 std::vector<Kpi> ListKpis(db::Session& s, const std::string& alliance_id,
                           const Audience& audience) {
   db::Params p;
-  const std::string sql = SelectFrom("kpis", true) + Where(p, alliance_id, audience) +
+  const std::string sql = SelectFrom("kpis", true) + WhereVisible(p, alliance_id, audience) +
                           " ORDER BY r.created_at, r.id";
   std::vector<Kpi> out;
   for (const auto& r : s.Query(sql, p)) out.push_back(KpiFromRow(r));
@@ -537,8 +453,8 @@ std::optional<Kpi> FindKpi(db::Session& s, const std::string& alliance_id, const
 
 void InsertKpi(db::Session& s, const Kpi& k) {
   db::Params p;
-  BindKpi(p, k, true);
-  Insert(s, "kpis",
+  BindKpi(p, k);
+  records::InsertRecord(s, "kpis", k,
          "name, description, unit, direction, indicator, target, amber_threshold, red_threshold,"
          " cadence, responsible_user_id",
          ":name, :description, :unit, :direction, :indicator, :target, :amber, :red, :cadence,"
@@ -548,8 +464,8 @@ void InsertKpi(db::Session& s, const Kpi& k) {
 
 bool UpdateKpi(db::Session& s, const Kpi& k, int64_t expected_version) {
   db::Params p;
-  BindKpi(p, k, false);
-  return Update(s, "kpis",
+  BindKpi(p, k);
+  return records::UpdateRecord(s, "kpis", k,
                 "name = :name, description = :description, unit = :unit,"
                 " direction = :direction, indicator = :indicator, target = :target,"
                 " amber_threshold = :amber, red_threshold = :red, cadence = :cadence,"
@@ -606,9 +522,7 @@ void DeleteKpiValue(db::Session& s, const std::string& id) {
 }
 
 void TouchKpi(db::Session& s, const std::string& kpi_id, const std::string& now) {
-  db::Params p;
-  p.Set("id", kpi_id).Set("now", now);
-  s.Exec("UPDATE kpis SET version = version + 1, updated_at = :now WHERE id = :id", p);
+  records::TouchRecord(s, "kpis", kpi_id, now);
 }
 
 // ---- workstreams --------------------------------------------------------------------------
@@ -616,7 +530,7 @@ void TouchKpi(db::Session& s, const std::string& kpi_id, const std::string& now)
 std::vector<Workstream> ListWorkstreams(db::Session& s, const std::string& alliance_id,
                                         const Audience& audience) {
   db::Params p;
-  const std::string sql = SelectFrom("workstreams", false) + Where(p, alliance_id, audience) +
+  const std::string sql = SelectFrom("workstreams", false) + WhereVisible(p, alliance_id, audience) +
                           " ORDER BY r.created_at, r.id";
   std::vector<Workstream> out;
   for (const auto& r : s.Query(sql, p)) out.push_back(WorkstreamFromRow(r));
@@ -630,15 +544,15 @@ std::optional<Workstream> FindWorkstream(db::Session& s, const std::string& alli
 
 void InsertWorkstream(db::Session& s, const Workstream& w) {
   db::Params p;
-  BindWorkstream(p, w, true);
-  Insert(s, "workstreams", "name, description, activities", ":name, :description, :activities",
+  BindWorkstream(p, w);
+  records::InsertRecord(s, "workstreams", w, "name, description, activities", ":name, :description, :activities",
          p);
 }
 
 bool UpdateWorkstream(db::Session& s, const Workstream& w, int64_t expected_version) {
   db::Params p;
-  BindWorkstream(p, w, false);
-  return Update(s, "workstreams",
+  BindWorkstream(p, w);
+  return records::UpdateRecord(s, "workstreams", w,
                 "name = :name, description = :description, activities = :activities", p,
                 expected_version);
 }
@@ -648,7 +562,7 @@ bool UpdateWorkstream(db::Session& s, const Workstream& w, int64_t expected_vers
 std::vector<Communication> ListCommunications(db::Session& s, const std::string& alliance_id,
                                               const Audience& audience) {
   db::Params p;
-  const std::string sql = SelectFrom("communications", true) + Where(p, alliance_id, audience) +
+  const std::string sql = SelectFrom("communications", true) + WhereVisible(p, alliance_id, audience) +
                           " ORDER BY r.created_at, r.id";
   std::vector<Communication> out;
   for (const auto& r : s.Query(sql, p)) out.push_back(CommunicationFromRow(r));
@@ -668,8 +582,8 @@ std::optional<Communication> FindCommunication(db::Session& s, const std::string
 
 void InsertCommunication(db::Session& s, const Communication& c) {
   db::Params p;
-  BindCommunication(p, c, true);
-  Insert(s, "communications",
+  BindCommunication(p, c);
+  records::InsertRecord(s, "communications", c,
          "category, kind, title, description, audience, cadence, planned_date,"
          " responsible_user_id",
          ":category, :kind, :title, :description, :audience, :cadence, :planned_date,"
@@ -679,8 +593,8 @@ void InsertCommunication(db::Session& s, const Communication& c) {
 
 bool UpdateCommunication(db::Session& s, const Communication& c, int64_t expected_version) {
   db::Params p;
-  BindCommunication(p, c, false);
-  return Update(s, "communications",
+  BindCommunication(p, c);
+  return records::UpdateRecord(s, "communications", c,
                 "category = :category, kind = :kind, title = :title,"
                 " description = :description, audience = :audience, cadence = :cadence,"
                 " planned_date = :planned_date, responsible_user_id = :responsible",

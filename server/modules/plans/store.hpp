@@ -14,11 +14,7 @@
 
 namespace northstar::plans::store {
 
-// Whose view a list is for: a member (the policy's condition) or, with no member, every party
-// at once (only `alliance` records).
-struct Audience {
-  std::optional<access::Membership> member;
-};
+using records::Audience;
 
 std::vector<Objective> ListObjectives(db::Session& s, const std::string& alliance_id,
                                       const Audience& audience);

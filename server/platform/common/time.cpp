@@ -1,8 +1,21 @@
 #include "platform/common/time.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 namespace northstar {
+namespace {
+
+std::chrono::sys_days ParseDay(std::string_view day) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  std::from_chars(day.data(), day.data() + 4, y);
+  std::from_chars(day.data() + 5, day.data() + 7, m);
+  std::from_chars(day.data() + 8, day.data() + 10, d);
+  return std::chrono::sys_days(std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d));
+}
+
+}  // namespace
 
 std::string FormatInstant(Instant t) {
   using namespace std::chrono;
@@ -46,5 +59,22 @@ bool IsValidDate(std::string_view text) {
 }
 
 std::string TodayText() { return NowText().substr(0, 10); }
+
+int64_t DaysBetween(std::string_view a, std::string_view b) {
+  return (ParseDay(b) - ParseDay(a)).count();
+}
+
+std::string AddDays(std::string_view day, int64_t n) {
+  const std::chrono::year_month_day ymd{ParseDay(day) + std::chrono::days(n)};
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return out;
+}
+
+std::string WeekdayOf(std::string_view day) {
+  static const char* kNames[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  return kNames[std::chrono::weekday(ParseDay(day)).c_encoding()];
+}
 
 }  // namespace northstar

@@ -18,5 +18,10 @@ std::optional<Instant> ParseInstant(std::string_view text);
 // True for an existing calendar day in the proleptic Gregorian calendar, years 1900..2999.
 bool IsValidDate(std::string_view text);
 std::string TodayText();
+// Calendar days as YYYY-MM-DD. Requires: valid dates. b - a in days; `day` moved by n days;
+// the day of the week in lower case ("monday").
+int64_t DaysBetween(std::string_view a, std::string_view b);
+std::string AddDays(std::string_view day, int64_t n);
+std::string WeekdayOf(std::string_view day);
 
 }  // namespace northstar

@@ -1,0 +1,91 @@
+// For modules whose records live in an alliance (plans, governance, agreements, ...): the
+// caller's standing and the alliance's parties for one use case, and the steps every record
+// change shares — the policy's decision, the checks of party, visibility and readers, the audit
+// event. Each step runs in the caller's session and transaction.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/alliances/model.hpp"
+#include "platform/access/policy.hpp"
+#include "platform/audit/audit.hpp"
+#include "platform/auth/principal.hpp"
+#include "platform/common/error.hpp"
+#include "platform/db/database.hpp"
+#include "platform/records/record.hpp"
+
+namespace northstar::alliances {
+
+// The caller's membership, the alliance's parties and today, for one use case.
+struct RecordContext {
+  access::Membership membership;
+  std::vector<Party> parties;
+  std::string today;
+  std::map<std::string, std::string> people;  // user id -> name of alliance members, when needed
+};
+
+template <typename T>
+struct WithContext {
+  T record;
+  RecordContext context;
+};
+
+// NotFound unless the caller is a member of the alliance.
+Result<RecordContext> EnterAlliance(db::Session& s, const auth::Principal& actor,
+                                    const std::string& alliance_id);
+// Fills `people` with the names of the alliance's members.
+void LoadPeople(db::Session& s, RecordContext& c);
+bool IsParty(const RecordContext& c, const std::string& organization_id);
+std::string PartyName(const RecordContext& c, const std::string& organization_id);
+Status RequireParty(const RecordContext& c, const std::string& organization_id,
+                    const std::string& field);
+// A responsible person (when given) must be an alliance member of `party_id`.
+Status RequireMemberOf(db::Session& s, const RecordContext& c,
+                       const std::optional<std::string>& user, const std::string& party_id,
+                       const std::string& field);
+
+// Fills what every new record has and asks the policy whether the caller may create it.
+Status StartRecord(db::Session& s, const RecordContext& c, const auth::Principal& actor,
+                   const records::CommonInput& in, records::RecordBase& r);
+// The policy's decision on changing `current`, then the version check (412).
+Status StartChange(const RecordContext& c, const records::RecordBase& current, int64_t version);
+// Applies the common fields of a change and checks them.
+Status ApplyCommon(db::Session& s, const RecordContext& c, const records::CommonInput& in,
+                   records::RecordBase& next);
+
+// Writes the audit event of a change to `r`, readable by `scope`.
+void AuditRecord(db::Session& s, const std::string& actor_id, const records::RecordBase& r,
+                 const std::string& type, const std::string& action, json::object changes,
+                 const access::RecordScope& scope);
+
+// An update's event holds the record before and after: only those who could read both may
+// read it, so neither a widening nor a narrowing reveals content to someone new. `view` gives
+// the record's audit view.
+template <typename T, typename View>
+void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, const T& after,
+                 const std::string& type, View view, json::object extra = {}) {
+  json::object changes = audit::Diff(view(before), view(after));
+  for (auto& [k, v] : extra) changes[k] = std::move(v);
+  AuditRecord(s, actor.user_id, after, type, "update", std::move(changes),
+              access::Intersect(records::ScopeOf(before), records::ScopeOf(after)));
+}
+
+template <typename T, typename View>
+void AuditCreate(db::Session& s, const auth::Principal& actor, const T& r,
+                 const std::string& type, View view) {
+  AuditRecord(s, actor.user_id, r, type, "create", audit::Created(view(r)),
+              records::ScopeOf(r));
+}
+
+// The record, or NotFound when it does not exist or the caller may not read it.
+template <typename T>
+Result<T> Visible(const RecordContext& c, std::optional<T> record) {
+  if (!record) return NotFound();
+  NS_TRY(access::AuthorizeRead(c.membership, records::ScopeOf(*record)));
+  return std::move(*record);
+}
+
+}  // namespace northstar::alliances
