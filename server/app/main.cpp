@@ -1,6 +1,6 @@
 // northstar: the server binary and its operator commands.
 //   serve | migrate | demo | org create | user create | token create | audit verify | backup |
-//   routes
+//   jobs run | routes
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
@@ -15,14 +15,19 @@
 #include "modules/accounts/routes.hpp"
 #include "modules/accounts/store.hpp"
 #include "modules/alliances/routes.hpp"
+#include "modules/calendar/routes.hpp"
+#include "modules/governance/routes.hpp"
+#include "modules/notifications/routes.hpp"
 #include "modules/plans/routes.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/common/config.hpp"
 #include "platform/common/ids.hpp"
+#include "platform/common/time.hpp"
 #include "platform/db/migrations.hpp"
 #include "platform/http/server.hpp"
 #include "platform/http/static_files.hpp"
 #include "platform/http/system_routes.hpp"
+#include "platform/jobs/jobs.hpp"
 
 namespace ns = northstar;
 
@@ -55,14 +60,36 @@ struct Services {
   ns::accounts::AccountsService accounts;
   ns::alliances::AlliancesService alliances;
   ns::plans::PlansService plans;
+  ns::governance::GovernanceService governance;
+  ns::notifications::NotificationsService notifications;
+  ns::calendar::CalendarService calendar;
   ns::auth::PrincipalCache principals;
+  ns::jobs::JobRunner jobs;
   Services(const ns::Config& config, size_t pool)
       : database(config.database, pool),
         accounts(database, config),
         alliances(database, accounts),
         plans(database),
-        principals(std::chrono::milliseconds(config.auth_cache_ms)) {}
+        governance(database, plans),
+        notifications(database),
+        calendar(database),
+        principals(std::chrono::milliseconds(config.auth_cache_ms)) {
+    jobs.Add("escalations", [this](const std::string& today) {
+      return governance.EscalateDue(today);
+    });
+  }
 };
+
+// What a person's calendar feed holds: the meetings they may see, from 90 days ago.
+std::vector<ns::ical::Event> MeetingEvents(ns::governance::GovernanceService& governance,
+                                           const std::string& user_id) {
+  std::vector<ns::ical::Event> events;
+  const std::string since = ns::AddDays(ns::TodayText(), -90) + "T00:00:00Z";
+  for (const auto& [meeting, alliance] : governance.MeetingsForFeed(user_id, since)) {
+    events.push_back(ns::governance::MeetingEvent(meeting, alliance));
+  }
+  return events;
+}
 
 void BuildRouter(ns::http::Router& router, Services& services, const ns::Config& config,
                  const ns::http::StaticFiles& static_files) {
@@ -70,6 +97,11 @@ void BuildRouter(ns::http::Router& router, Services& services, const ns::Config&
   ns::accounts::RegisterRoutes(router, services.accounts);
   ns::alliances::RegisterRoutes(router, services.alliances);
   ns::plans::RegisterRoutes(router, services.plans);
+  ns::governance::RegisterRoutes(router, services.governance);
+  ns::notifications::RegisterRoutes(router, services.notifications);
+  ns::calendar::RegisterRoutes(
+      router, services.calendar,
+      {[&services](const std::string& user) { return MeetingEvents(services.governance, user); }});
   router.SetAuthenticator([&services](const ns::http::Request& r) {
     return ns::auth::Authenticate(services.database, r, &services.principals);
   });
@@ -109,6 +141,9 @@ int Serve(ns::Config& config) {
   ns::http::Router router;
   BuildRouter(router, services, config, static_files);
   ns::http::Server server(config, router);
+  if (config.jobs_interval_seconds > 0) {
+    services.jobs.Start(std::chrono::seconds(config.jobs_interval_seconds));
+  }
   server.Run([&](unsigned short port) {
     std::cout << "Northstar is listening on http://"
               << (config.bind == "0.0.0.0" ? "localhost" : config.bind) << ":" << port
@@ -225,6 +260,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 60'000))
       ->capture_default_str();
   serve
+      ->add_option("--jobs-interval-s", config.jobs_interval_seconds,
+                   "How often background jobs (escalations) run on this server; 0: not here")
+      ->envname("NORTHSTAR_JOBS_INTERVAL_S")
+      ->check(CLI::Range(0, 86'400))
+      ->capture_default_str();
+  serve
       ->add_option("--invitation-ttl-days", config.invitation_ttl_days,
                    "How long an invitation link works")
       ->envname("NORTHSTAR_INVITATION_TTL_DAYS")
@@ -333,6 +374,17 @@ int main(int argc, char** argv) {
   add_database(backup);
   backup->add_option("--output", backup_output, "File to write");
 
+  std::string jobs_today;
+  auto* jobs_cmd = app.add_subcommand("jobs", "Background jobs")->require_subcommand(1);
+  auto* jobs_run = jobs_cmd->add_subcommand(
+      "run", "Run every background job once (escalations); safe while servers run");
+  add_database(jobs_run);
+  jobs_run
+      ->add_option("--today", jobs_today, "The day to run for, YYYY-MM-DD (default: today, UTC)")
+      ->check([](const std::string& day) {
+        return ns::IsValidDate(day) ? std::string() : "must be a date as YYYY-MM-DD";
+      });
+
   auto* routes = app.add_subcommand("routes", "Print every route the server serves");
 
   CLI11_PARSE(app, argc, argv);
@@ -358,6 +410,12 @@ int main(int argc, char** argv) {
       return 0;
     }
     ns::db::Migrate(services.database);
+    if (jobs_run->parsed()) {
+      const int64_t done =
+          services.jobs.RunOnce(jobs_today.empty() ? ns::TodayText() : jobs_today);
+      std::cout << done << " changes made" << std::endl;
+      return 0;
+    }
     if (demo->parsed()) {
       if (!ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances, services.plans)) {
         std::cout << "the database already has organisations; the demo was not loaded\n";

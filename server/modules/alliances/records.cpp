@@ -31,7 +31,10 @@ Result<RecordContext> EnterAlliance(db::Session& s, const auth::Principal& actor
 }
 
 void LoadPeople(db::Session& s, RecordContext& c) {
-  for (const auto& m : MembersOf(s, c.membership.alliance_id)) c.people[m.user_id] = m.name;
+  for (const auto& m : MembersOf(s, c.membership.alliance_id)) {
+    c.people[m.user_id] = m.name;
+    c.people_parties[m.user_id] = m.organization_id;
+  }
 }
 
 bool IsParty(const RecordContext& c, const std::string& organization_id) {

@@ -25,6 +25,7 @@ struct RecordContext {
   std::vector<Party> parties;
   std::string today;
   std::map<std::string, std::string> people;  // user id -> name of alliance members, when needed
+  std::map<std::string, std::string> people_parties;  // user id -> their party, with `people`
 };
 
 template <typename T>
@@ -36,7 +37,7 @@ struct WithContext {
 // NotFound unless the caller is a member of the alliance.
 Result<RecordContext> EnterAlliance(db::Session& s, const auth::Principal& actor,
                                     const std::string& alliance_id);
-// Fills `people` with the names of the alliance's members.
+// Fills `people` and `people_parties` from the alliance's members.
 void LoadPeople(db::Session& s, RecordContext& c);
 bool IsParty(const RecordContext& c, const std::string& organization_id);
 std::string PartyName(const RecordContext& c, const std::string& organization_id);

@@ -342,13 +342,6 @@ void RemoveDependency(db::Session& s, const std::string& milestone_id,
   s.Exec("UPDATE milestones SET version = version + 1, updated_at = :now WHERE id = :id", v);
 }
 
-void LockAlliance(db::Session& s, const std::string& alliance_id) {
-  if (s.dialect() != db::Dialect::kPostgres) return;  // SQLite: BEGIN IMMEDIATE serialises writers
-  db::Params p;
-  p.Set("a", alliance_id);
-  s.Query("SELECT id FROM alliances WHERE id = :a FOR UPDATE", p);
-}
-
 std::optional<Milestone> FindMilestone(db::Session& s, const std::string& alliance_id,
                                        const std::string& id) {
   db::Params p;

@@ -36,9 +36,7 @@ std::vector<Milestone> AllMilestones(db::Session& s, const std::string& alliance
 void DetachObjective(db::Session& s, const std::string& milestone_id, const std::string& now);
 void RemoveDependency(db::Session& s, const std::string& milestone_id,
                       const std::string& depends_on_id, const std::string& now);
-// On PostgreSQL, locks the alliance row so that plan writes that check the whole plan (cycles,
-// currencies, deletions) run one at a time; SQLite's write transactions already do.
-void LockAlliance(db::Session& s, const std::string& alliance_id);
+using records::LockAlliance;
 void InsertForecastChange(db::Session& s, const std::string& milestone_id, const ForecastChange& c);
 std::vector<ForecastChange> ListForecastChanges(db::Session& s, const std::string& milestone_id);
 

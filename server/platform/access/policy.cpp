@@ -175,6 +175,13 @@ Status AuthorizeRecordChange(const Membership& member, const RecordScope& scope)
   return Forbidden("Only the author or a manager of the owning party may change this record.");
 }
 
+Status AuthorizeByRecordRole(const Membership& member, const RecordScope& scope, bool holds_role,
+                             const std::string& role) {
+  NS_TRY(AuthorizeRead(member, scope));
+  if (!holds_role) return Forbidden("Only " + role + " may do this.");
+  return OkStatus();
+}
+
 Status AuthorizeRecordCreate(const Membership& member, const RecordScope& scope) {
   NS_TRY(Authorize(member, AllianceAction::kWriteRecords));
   if (scope.owner_user_id != member.user_id ||

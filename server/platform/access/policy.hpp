@@ -96,6 +96,11 @@ Status AuthorizeRead(const Membership& member, const RecordScope& scope);
 // Changing or deleting a record: it must be readable (else NotFound), the caller must be allowed
 // to write records, and be its owner or a manager of the owning party (else Forbidden).
 Status AuthorizeRecordChange(const Membership& member, const RecordScope& scope);
+// Acting on a record by a role the record's own rules give (a committee's voting member votes,
+// its chair or secretary reviews minutes): the record must be readable (else NotFound), and the
+// caller must hold that role (else Forbidden, naming `role`), whatever their alliance role.
+Status AuthorizeByRecordRole(const Membership& member, const RecordScope& scope, bool holds_role,
+                             const std::string& role);
 // Creating a record with `scope`: the owner must be the caller and readers members.
 Status AuthorizeRecordCreate(const Membership& member, const RecordScope& scope);
 

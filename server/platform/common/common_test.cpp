@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "platform/common/ical.hpp"
 #include "platform/common/ids.hpp"
 #include "platform/common/json.hpp"
 #include "platform/common/time.hpp"
@@ -122,6 +123,50 @@ TEST(InputReader, RejectsControlCharactersAndWrongTypes) {
   EXPECT_FALSE(in.String("b", Presence::kRequired, 10));
   EXPECT_FALSE(in.Integer("c", Presence::kRequired, 0, 10));
   EXPECT_EQ(in.Finish().size(), 3u);
+}
+
+
+TEST(ICalendar, EscapesTextAndFoldsLongLinesWithoutSplittingCharacters) {
+  EXPECT_EQ(ical::EscapeText("a,b;c\\d\r\ne\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
+  const std::string long_line = "SUMMARY:" + std::string(70, 'x') + "ééé";  // é is 2 octets
+  const std::string folded = ical::Fold(long_line);
+  size_t start = 0;
+  while (true) {
+    const size_t end = folded.find("\r\n", start);
+    const std::string part = folded.substr(start, end == std::string::npos ? end : end - start);
+    EXPECT_LE(part.size(), 75u);
+    EXPECT_NE(static_cast<unsigned char>(part.back()), 0xC3) << "a character was split";
+    if (end == std::string::npos) break;
+    EXPECT_EQ(folded[end + 2], ' ');
+    start = end + 2;
+  }
+  std::string unfolded;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (folded.compare(i, 3, "\r\n ") == 0) {
+      i += 2;
+      continue;
+    }
+    unfolded += folded[i];
+  }
+  EXPECT_EQ(unfolded, long_line);
+}
+
+TEST(ICalendar, WritesTimedAndAllDayEventsWithCrlf) {
+  ical::Event meeting{"m1@northstar", "2026-12-01T15:00:00Z", "2026-12-01T16:30:00Z",
+                      std::nullopt,   "JSC, Q4",               "Agenda",
+                      "Basel",        "https://example.org/m", false,
+                      "2026-11-20T10:00:00.000Z"};
+  ical::Event due{"o1@northstar", "", "", "2027-01-15", "Report due", "", "", "", true,
+                  "2026-11-20T10:00:00.000Z"};
+  const std::string text = ical::Calendar("Northstar", {meeting, due});
+  EXPECT_NE(text.find("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), std::string::npos);
+  EXPECT_NE(text.find("DTSTART:20261201T150000Z\r\nDTEND:20261201T163000Z\r\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("SUMMARY:JSC\\, Q4\r\n"), std::string::npos);
+  EXPECT_NE(text.find("DTSTART;VALUE=DATE:20270115\r\n"), std::string::npos);
+  EXPECT_NE(text.find("STATUS:CANCELLED\r\n"), std::string::npos);
+  EXPECT_NE(text.find("DTSTAMP:20261120T100000Z\r\n"), std::string::npos);
+  EXPECT_TRUE(text.ends_with("END:VCALENDAR\r\n"));
 }
 
 }  // namespace

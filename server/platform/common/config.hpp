@@ -22,6 +22,8 @@ struct Config {
   // made by this process take effect at once; changes made elsewhere within this time.
   int auth_cache_ms = 1000;
   int invitation_ttl_days = 7;
+  // How often background jobs (escalations, reminders) run; 0 turns them off on this node.
+  int jobs_interval_seconds = 60;
   int grace_seconds = 10;
   int read_timeout_seconds = 30;
   int idle_timeout_seconds = 60;

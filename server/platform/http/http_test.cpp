@@ -66,6 +66,20 @@ TEST_F(RouterTest, MatchesParametersAndAuthenticates) {
   EXPECT_EQ(res.user_id, "u1");
 }
 
+TEST_F(RouterTest, MatchesAParameterWithALiteralSuffix) {
+  router_.Add(
+      "GET", "/feeds/{token}.ics",
+      [](RequestContext& c) -> Result<Response> {
+        return JsonResponse(200, json::object{{"token", c.Param("token")}});
+      },
+      {Access::kPublic, false});
+  Response res = router_.Handle(Make("GET", "/feeds/abc123.ics"));
+  EXPECT_EQ(res.status, 200);
+  EXPECT_EQ(BodyOf(res).at("token").as_string(), "abc123");
+  EXPECT_EQ(router_.Handle(Make("GET", "/feeds/abc123")).status, 404);
+  EXPECT_EQ(router_.Handle(Make("GET", "/feeds/.ics")).status, 404);
+}
+
 TEST_F(RouterTest, SignedOutIs401AndExpiredSessionToo) {
   Response res = router_.Handle(Make("GET", "/api/v1/things/" + NewId()));
   EXPECT_EQ(res.status, 401);

@@ -82,4 +82,78 @@ std::optional<std::string> CursorText(const Page& page, std::string_view key) {
   return std::string(it->value().as_string());
 }
 
+Response One(int status, json::object body, int64_t version) {
+  Response r = JsonResponse(status, std::move(body));
+  SetEtag(r, version);
+  return r;
+}
+
+Result<Response> Paged(const Request& request, json::array all,
+                       const std::vector<std::string>& keys) {
+  NS_ASSIGN_OR_RETURN(http::Page page, ReadPage(request));
+  const auto key_of = [&](const json::value& item) {
+    std::vector<std::string> k;
+    for (const auto& field : keys) {
+      const json::value& v = item.as_object().at(field);
+      k.push_back(v.is_string() ? std::string(v.as_string()) : "");
+    }
+    k.push_back(std::string(item.as_object().at("id").as_string()));
+    return k;
+  };
+  // Byte order, the same on both databases.
+  std::stable_sort(all.begin(), all.end(),
+                   [&](const json::value& a, const json::value& b) { return key_of(a) < key_of(b); });
+  std::optional<std::vector<std::string>> after;
+  if (page.cursor) {
+    const json::value* k = page.cursor->if_contains("k");
+    if (!k || !k->is_array() || k->as_array().size() != keys.size() + 1) {
+      return Malformed("The cursor is not one this server issued.");
+    }
+    after.emplace();
+    for (const auto& v : k->as_array()) {
+      if (!v.is_string()) return Malformed("The cursor is not one this server issued.");
+      after->push_back(std::string(v.as_string()));
+    }
+  }
+  json::array items;
+  bool more = false;
+  for (const auto& item : all) {
+    if (after && !(key_of(item) > *after)) continue;
+    if (items.size() == static_cast<size_t>(page.limit)) {
+      more = true;
+      break;
+    }
+    items.push_back(item);
+  }
+  std::optional<json::object> next;
+  if (more) {
+    json::array k;
+    for (auto& part : key_of(items.back())) k.push_back(json::value(part));
+    next = json::object{{"k", std::move(k)}};
+  }
+  return JsonResponse(200, ListBody(std::move(items), next));
+}
+
+Result<json::array> Filtered(const Request& request, json::array all,
+                             const std::vector<Filter>& filters) {
+  for (const auto& f : filters) {
+    auto want = request.Query(f.param);
+    if (!want || want->empty()) continue;
+    if (!f.allowed.empty() &&
+        std::find(f.allowed.begin(), f.allowed.end(), *want) == f.allowed.end()) {
+      return Malformed(f.param + " must be one of the documented values.");
+    }
+    json::array kept;
+    for (auto& item : all) {
+      const json::value& v = item.as_object().at(f.field);
+      const std::string text = v.is_bool() ? (v.as_bool() ? "true" : "false")
+                               : v.is_string() ? std::string(v.as_string())
+                                               : "";
+      if (text == *want) kept.push_back(std::move(item));
+    }
+    all = std::move(kept);
+  }
+  return all;
+}
+
 }  // namespace northstar::http

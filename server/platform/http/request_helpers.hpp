@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "platform/common/error.hpp"
 #include "platform/common/json.hpp"
@@ -40,5 +42,23 @@ Response PageResponse(const std::vector<Row>& rows, int limit, ToJson to_json, P
   if (rows.size() > shown) next = position(rows[shown - 1]);
   return JsonResponse(200, ListBody(std::move(items), next));
 }
+
+// A record's JSON with its version as the ETag.
+Response One(int status, json::object body, int64_t version);
+
+// A list small enough to hold (the records of one alliance's plan or governance), paged in
+// memory: sorted by `keys` (fields of each item, then its id), in byte order, the same on both
+// databases. The cursor holds the last item's keys, so a record deleted between pages skips
+// nothing and repeats nothing.
+Result<Response> Paged(const Request& request, json::array all, const std::vector<std::string>& keys);
+
+// Query filters: each named parameter, when given, must equal the item's field (after checking
+// it is one of `allowed`, when given).
+struct Filter {
+  std::string param, field;
+  std::vector<std::string_view> allowed;
+};
+Result<json::array> Filtered(const Request& request, json::array all,
+                             const std::vector<Filter>& filters);
 
 }  // namespace northstar::http

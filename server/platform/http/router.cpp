@@ -48,11 +48,15 @@ const Router::Route* Router::Find(const std::string& method, const std::string& 
     bool match = true;
     for (size_t i = 0; i < segments.size() && match; ++i) {
       const auto& want = route.segments[i];
-      if (want.size() > 2 && want.front() == '{' && want.back() == '}') {
-        if (segments[i].empty())
+      const size_t close = want.find('}');
+      if (want.size() > 2 && want.front() == '{' && close != std::string::npos) {
+        // "{name}" or "{name}.suffix": the segment must end with the suffix.
+        const std::string suffix = want.substr(close + 1);
+        const std::string& got = segments[i];
+        if (got.size() <= suffix.size() || !got.ends_with(suffix))
           match = false;
         else
-          found[want.substr(1, want.size() - 2)] = segments[i];
+          found[want.substr(1, close - 1)] = got.substr(0, got.size() - suffix.size());
       } else if (want != segments[i]) {
         match = false;
       }

@@ -102,6 +102,13 @@ void TouchRecord(db::Session& s, const std::string& table, const std::string& id
   s.Exec("UPDATE " + table + " SET version = version + 1, updated_at = :now WHERE id = :id", p);
 }
 
+void LockAlliance(db::Session& s, const std::string& alliance_id) {
+  if (s.dialect() != db::Dialect::kPostgres) return;
+  db::Params p;
+  p.Set("a", alliance_id);
+  s.Query("SELECT id FROM alliances WHERE id = :a FOR UPDATE", p);
+}
+
 json::object RecordJson(const RecordBase& r, json::object fields) {
   fields["id"] = r.id;
   fields["alliance_id"] = r.alliance_id;

@@ -103,6 +103,11 @@ std::vector<T> ListRecords(db::Session& s, const std::string& select,
   return out;
 }
 
+// On PostgreSQL, locks the alliance row so that writes that check several records of the
+// alliance (cycles, consent, currencies) run one at a time; SQLite's write transactions
+// (BEGIN IMMEDIATE) already do.
+void LockAlliance(db::Session& s, const std::string& alliance_id);
+
 // ---- JSON ---------------------------------------------------------------------------------
 
 // `fields` with the base fields of the record added.

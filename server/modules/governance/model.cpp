@@ -1,0 +1,228 @@
+#include "modules/governance/model.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <regex>
+
+#include "platform/common/time.hpp"
+
+namespace northstar::governance {
+namespace {
+
+bool Contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// `day` moved by whole months, the day clamped to the month's end (31 Jan + 1 month = 28/29 Feb).
+std::string AddMonths(std::string_view date, int64_t n) {
+  using namespace std::chrono;
+  const int y = std::stoi(std::string(date.substr(0, 4)));
+  const int m = std::stoi(std::string(date.substr(5, 2)));
+  const unsigned d = static_cast<unsigned>(std::stoi(std::string(date.substr(8, 2))));
+  const int64_t index = y * 12 + (m - 1) + n;
+  const year_month ym{year{static_cast<int>(index / 12)},
+                      month{static_cast<unsigned>(index % 12 + 1)}};
+  const unsigned month_end = static_cast<unsigned>((ym / std::chrono::last).day());
+  const year_month_day ymd{ym / std::chrono::day{std::min(d, month_end)}};
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return out;
+}
+
+std::string Weekday(std::string_view day) {
+  const std::string name = WeekdayOf(day);
+  if (name == "saturday") return AddDays(day, 2);
+  if (name == "sunday") return AddDays(day, 1);
+  return std::string(day);
+}
+
+}  // namespace
+
+bool IsVotingRole(std::string_view role) {
+  return role == "chair" || role == "co_chair" || role == "voting_member";
+}
+
+bool IsReviewerRole(std::string_view role) {
+  return role == "chair" || role == "co_chair" || role == "secretary";
+}
+
+bool SitsOn(const Seat& seat, std::string_view day) {
+  return seat.joined_on <= day && (!seat.left_on || *seat.left_on > day);
+}
+
+std::optional<std::string> ChairParty(std::string_view rotation, std::string_view rotation_start,
+                                      const std::vector<std::string>& party_ids,
+                                      std::string_view day, int64_t meetings_before) {
+  if (party_ids.empty() || rotation == "none") return std::nullopt;
+  int64_t turn = 0;
+  if (rotation == "yearly") {
+    if (day < rotation_start) return party_ids.front();
+    // Whole years since the start: the anniversary itself begins the next turn.
+    turn = std::stoi(std::string(day.substr(0, 4))) -
+           std::stoi(std::string(rotation_start.substr(0, 4)));
+    if (day.substr(5) < rotation_start.substr(5)) --turn;
+  } else {
+    turn = meetings_before;
+  }
+  return party_ids[static_cast<size_t>(turn % static_cast<int64_t>(party_ids.size()))];
+}
+
+Quorum CheckQuorum(std::string_view rule, const std::vector<Seat>& seats,
+                   const std::vector<Attendee>& attendance,
+                   const std::vector<std::pair<std::string, std::string>>& parties) {
+  Quorum q;
+  int64_t present_total = 0, voting_total = 0;
+  std::vector<std::string> missing;  // names of parties with no voting member present
+  for (const auto& [party, name] : parties) {
+    PartyPresence p{party, 0, 0};
+    for (const auto& seat : seats) {
+      if (seat.organization_id != party || !IsVotingRole(seat.role)) continue;
+      ++p.voting_members;
+      const bool here = std::any_of(attendance.begin(), attendance.end(), [&](const Attendee& a) {
+        return a.user_id == seat.user_id && (a.status == "present" || a.status == "delegate");
+      });
+      if (here) ++p.present;
+    }
+    if (p.voting_members > 0 && p.present == 0) missing.push_back(name);
+    present_total += p.present;
+    voting_total += p.voting_members;
+    q.by_party.push_back(p);
+  }
+  if (voting_total == 0) {
+    q.detail = "The committee has no voting members.";
+    return q;
+  }
+  const auto list = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+    return out;
+  };
+  if (rule == "all_voting") {
+    q.met = present_total == voting_total;
+    q.detail = q.met ? "Every voting member is present."
+                     : std::to_string(voting_total - present_total) + " of " +
+                           std::to_string(voting_total) + " voting members are not present.";
+    return q;
+  }
+  if (!missing.empty()) {
+    q.detail = "No voting member present for " + list(missing) + ".";
+    return q;
+  }
+  if (rule == "majority_voting" && present_total * 2 <= voting_total) {
+    q.detail = std::to_string(present_total) + " of " + std::to_string(voting_total) +
+               " voting members present: a majority is needed.";
+    return q;
+  }
+  q.met = true;
+  q.detail = rule == "majority_voting"
+                 ? std::to_string(present_total) + " of " + std::to_string(voting_total) +
+                       " voting members present, every party represented."
+                 : "At least one voting member of every party is present.";
+  return q;
+}
+
+std::vector<PartyPosition> PartyPositions(const std::vector<std::string>& voting_parties,
+                                          const std::vector<Vote>& votes) {
+  std::vector<PartyPosition> out;
+  for (const auto& party : voting_parties) {
+    bool approve = false, reject = false;
+    for (const auto& v : votes) {
+      if (v.organization_id != party) continue;
+      approve = approve || v.vote == "approve";
+      reject = reject || v.vote == "reject";
+    }
+    out.push_back({party, reject ? "rejected" : approve ? "approved" : "pending"});
+  }
+  return out;
+}
+
+std::string ConsentOutcome(const std::vector<PartyPosition>& positions) {
+  if (positions.empty()) return "proposed";
+  bool all = true;
+  for (const auto& p : positions) {
+    if (p.position == "rejected") return "rejected";
+    all = all && p.position == "approved";
+  }
+  return all ? "approved" : "proposed";
+}
+
+bool MinutesApproved(const std::vector<std::string>& required_parties,
+                     const std::vector<std::string>& approving_parties) {
+  if (required_parties.empty()) return false;
+  return std::all_of(required_parties.begin(), required_parties.end(),
+                     [&](const std::string& p) { return Contains(approving_parties, p); });
+}
+
+std::vector<EscalationStep> DueEscalations(const std::vector<EscalationLevel>& levels,
+                                           int64_t current_level, std::string_view due_on,
+                                           std::string_view today) {
+  std::vector<EscalationStep> steps;
+  std::string due(due_on);
+  for (int64_t level = current_level + 1;
+       level < static_cast<int64_t>(levels.size()) && due < today; ++level) {
+    EscalationStep step{level, AddDays(due, 1), AddDays(due, levels[level].days)};
+    due = step.due_on;
+    steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
+std::vector<ProposedMeeting> ProposeMeetings(std::string_view template_name,
+                                             const std::vector<CommitteeRef>& committees,
+                                             std::string_view from, int64_t months) {
+  const bool lean = template_name == "lean";
+  const std::string until = AddMonths(from, months);
+  std::vector<ProposedMeeting> out;
+  for (const auto& c : committees) {
+    const bool steering = c.kind == "joint_steering";
+    const int64_t duration = lean ? (steering ? 60 : 30) : (steering ? 180 : 90);
+    const std::string title = c.name + (steering ? " — steering meeting" : " — meeting");
+    for (int64_t k = 0;; ++k) {
+      std::string day;
+      if (!steering && lean) {
+        day = AddDays(from, 14 * k);
+      } else {
+        day = AddMonths(from, k * (steering ? (lean ? 2 : 3) : 1));
+      }
+      if (day >= until) break;
+      out.push_back({c.id, c.name, title, Weekday(day) + "T15:00:00Z", duration});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ProposedMeeting& a, const ProposedMeeting& b) {
+    return a.starts_at < b.starts_at;
+  });
+  return out;
+}
+
+bool IsOverdue(std::string_view status, std::string_view due_on, std::string_view today) {
+  return (status == "open" || status == "in_progress") && due_on < today;
+}
+
+std::string Quadrant(int64_t influence, int64_t interest) {
+  const bool influential = influence >= 3, interested = interest >= 3;
+  if (influential && interested) return "manage_closely";
+  if (influential) return "keep_satisfied";
+  if (interested) return "keep_informed";
+  return "monitor";
+}
+
+bool IsTimeZoneName(std::string_view text) {
+  static const std::regex kZone(R"(^(UTC|[A-Z][A-Za-z_]+(/[A-Za-z0-9_+\-]+){1,2})$)");
+  return text.size() <= 64 && std::regex_match(text.begin(), text.end(), kZone);
+}
+
+bool IsUtcInstant(std::string_view text) {
+  static const std::regex kInstant(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$)");
+  return std::regex_match(text.begin(), text.end(), kInstant) &&
+         IsValidDate(text.substr(0, 10)) && text.substr(11, 2) < "24" &&
+         text.substr(14, 2) < "60" && text.substr(17, 2) < "60";
+}
+
+bool IsWebLink(std::string_view text) {
+  static const std::regex kLink(R"(^https?://[^\s/$.?#][^\s]*$)", std::regex::icase);
+  return text.size() <= 2000 && std::regex_match(text.begin(), text.end(), kLink);
+}
+
+}  // namespace northstar::governance

@@ -1,0 +1,149 @@
+// The rules of alliance governance, as pure functions: who sits on a committee on a day, whose
+// turn it is to chair, the quorum of a meeting from its attendance, each party's consent to a
+// decision, the review state of minutes, automatic escalation of an issue through its levels,
+// the meetings a cadence template proposes, and the stakeholder map's quadrants. No database,
+// no HTTP: unit-tested in model_test.cpp.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace northstar::governance {
+
+inline const std::vector<std::string_view> kCommitteeKinds = {
+    "joint_steering", "joint_development", "joint_commercial", "joint_finance",
+    "ip",             "joint_project_team", "custom"};
+inline const std::vector<std::string_view> kCommitteeRoles = {
+    "chair", "co_chair", "voting_member", "non_voting_member", "secretary"};
+inline const std::vector<std::string_view> kCadences = {
+    "weekly", "biweekly", "monthly", "bimonthly", "quarterly", "semiannual", "annual", "ad_hoc"};
+inline const std::vector<std::string_view> kQuorumRules = {"every_party_voting",
+                                                          "majority_voting", "all_voting"};
+inline const std::vector<std::string_view> kChairRotations = {"none", "yearly", "per_meeting"};
+inline const std::vector<std::string_view> kTemplates = {"classic", "lean"};
+inline const std::vector<std::string_view> kSeverities = {"low", "medium", "high", "critical"};
+inline const std::vector<std::string_view> kIssueStatuses = {"open", "resolved"};
+inline const std::vector<std::string_view> kMeetingStatuses = {"scheduled", "held", "cancelled"};
+inline const std::vector<std::string_view> kAttendanceStatuses = {"present", "absent",
+                                                                 "delegate"};
+inline const std::vector<std::string_view> kDecisionStates = {"proposed", "approved", "rejected",
+                                                             "deferred", "escalated"};
+inline const std::vector<std::string_view> kVotes = {"approve", "reject", "abstain"};
+inline const std::vector<std::string_view> kActionStatuses = {"open", "in_progress", "done",
+                                                             "cancelled"};
+inline const std::vector<std::string_view> kAttitudes = {"champion", "supporter", "neutral",
+                                                        "sceptic", "opponent"};
+
+// Chair, co-chair and voting members vote; non-voting members and secretaries do not.
+bool IsVotingRole(std::string_view role);
+// Chair, co-chair and secretary review minutes for their party.
+bool IsReviewerRole(std::string_view role);
+
+// A seat on a committee, from `joined_on` until the day before `left_on`.
+struct Seat {
+  std::string user_id, organization_id, role, joined_on;
+  std::optional<std::string> left_on;
+};
+bool SitsOn(const Seat& seat, std::string_view day);
+
+// The party whose turn it is to chair on `day`: none without rotation; `yearly` moves to the
+// next party (in `party_ids` order) on each anniversary of `rotation_start`; `per_meeting`
+// after each of `meetings_before` meetings.
+std::optional<std::string> ChairParty(std::string_view rotation, std::string_view rotation_start,
+                                      const std::vector<std::string>& party_ids,
+                                      std::string_view day, int64_t meetings_before);
+
+// ---- quorum -------------------------------------------------------------------------------
+
+struct Attendee {
+  std::string user_id, status;  // present | absent | delegate
+};
+struct PartyPresence {
+  std::string organization_id;
+  int64_t present = 0;         // voting members present or represented by a delegate
+  int64_t voting_members = 0;  // voting members sitting on the committee
+};
+struct Quorum {
+  bool met = false;
+  std::string detail;
+  std::vector<PartyPresence> by_party;
+};
+// `seats`: the seats on the committee on the meeting's day; `parties`: id and name of each party
+// with a seat, in display order. Absent from `attendance` means not present.
+Quorum CheckQuorum(std::string_view rule, const std::vector<Seat>& seats,
+                   const std::vector<Attendee>& attendance,
+                   const std::vector<std::pair<std::string, std::string>>& parties);
+
+// ---- consent ------------------------------------------------------------------------------
+
+struct Vote {
+  std::string user_id, organization_id, vote;  // approve | reject | abstain
+};
+struct PartyPosition {
+  std::string organization_id;
+  std::string position;  // approved | rejected | pending
+};
+// One position per party in `voting_parties`: rejected if one of its voters rejects, approved
+// if one approves and none rejects, else pending.
+std::vector<PartyPosition> PartyPositions(const std::vector<std::string>& voting_parties,
+                                          const std::vector<Vote>& votes);
+// approved when every party approved (and there is at least one), rejected when any party
+// rejected, else proposed.
+std::string ConsentOutcome(const std::vector<PartyPosition>& positions);
+
+// ---- minutes ------------------------------------------------------------------------------
+
+// Final when every required party has approved (and at least one party is required).
+bool MinutesApproved(const std::vector<std::string>& required_parties,
+                     const std::vector<std::string>& approving_parties);
+
+// ---- escalation ---------------------------------------------------------------------------
+
+struct EscalationLevel {
+  std::string name;
+  std::optional<std::string> committee_id;
+  int64_t days = 0;
+};
+struct EscalationStep {
+  int64_t level = 0;
+  std::string entered_on, due_on;
+};
+// The moves an open issue at `current_level`, due on `due_on`, owes on `today`: one level at a
+// time while its due date is before today and a higher level exists. A level is entered the
+// day after the previous one's limit passed; its due date is that limit plus its own days.
+std::vector<EscalationStep> DueEscalations(const std::vector<EscalationLevel>& levels,
+                                           int64_t current_level, std::string_view due_on,
+                                           std::string_view today);
+
+// ---- cadence templates --------------------------------------------------------------------
+
+struct CommitteeRef {
+  std::string id, name, kind;
+};
+struct ProposedMeeting {
+  std::string committee_id, committee_name, title, starts_at;
+  int64_t duration_minutes = 0;
+};
+// The meetings a template proposes for `months` months from `from` (see the API guide):
+// classic — joint steering quarterly (180 min), others monthly (90 min); lean — joint steering
+// every two months (60 min), others every two weeks (30 min). At 15:00 UTC on weekdays.
+std::vector<ProposedMeeting> ProposeMeetings(std::string_view template_name,
+                                             const std::vector<CommitteeRef>& committees,
+                                             std::string_view from, int64_t months);
+
+// ---- actions, stakeholders, input shapes --------------------------------------------------
+
+bool IsOverdue(std::string_view status, std::string_view due_on, std::string_view today);
+// manage_closely | keep_satisfied | keep_informed | monitor (high = 3 and above, on 1..5).
+std::string Quadrant(int64_t influence, int64_t interest);
+// "UTC" or an IANA-style name such as "Europe/Berlin" or "America/Argentina/Buenos_Aires".
+bool IsTimeZoneName(std::string_view text);
+// "YYYY-MM-DDTHH:MM:SSZ": UTC only, whole seconds, no offsets.
+bool IsUtcInstant(std::string_view text);
+// An http or https URL without spaces.
+bool IsWebLink(std::string_view text);
+
+}  // namespace northstar::governance

@@ -1,0 +1,917 @@
+// Committees, seats, cadence proposals, decision rights, meetings (agenda, attendance, minutes
+// and their review) and briefs.
+#include <algorithm>
+#include <set>
+
+#include "modules/alliances/service.hpp"
+#include "modules/governance/service_common.hpp"
+#include "platform/common/ids.hpp"
+#include "platform/common/time.hpp"
+
+namespace northstar::governance {
+namespace internal {
+
+json::object AuditOf(const Committee& c) {
+  json::object v = records::RecordAudit(c);
+  v["name"] = c.name;
+  v["kind"] = c.kind;
+  v["purpose"] = c.purpose;
+  v["decision_scope"] = c.decision_scope;
+  v["parent_id"] = OptionalJson(c.parent_id);
+  v["cadence"] = c.cadence;
+  v["meeting_minutes"] = c.meeting_minutes;
+  v["quorum_rule"] = c.quorum_rule;
+  v["chair_rotation"] = c.chair_rotation;
+  v["rotation_start"] = c.rotation_start;
+  return v;
+}
+
+json::object AuditOf(const DecisionRight& d) {
+  json::object v = records::RecordAudit(d);
+  v["decision_type"] = d.decision_type;
+  v["description"] = d.description;
+  v["committee_id"] = d.committee_id;
+  v["levels"] = json::parse(LevelsToJson(d.levels));
+  return v;
+}
+
+json::object AuditOf(const Meeting& m) {
+  json::object v = records::RecordAudit(m);
+  v["committee_id"] = m.committee_id;
+  v["title"] = m.title;
+  v["starts_at"] = m.starts_at;
+  v["duration_minutes"] = m.duration_minutes;
+  v["time_zone"] = m.time_zone;
+  v["location"] = m.location;
+  v["link"] = m.link;
+  v["status"] = m.status;
+  v["minutes_revision"] = m.minutes_revision;
+  v["minutes_final_at"] = OptionalJson(m.minutes_final_at);
+  return v;
+}
+
+json::object AuditOf(const Brief& b) {
+  json::object v = records::RecordAudit(b);
+  v["meeting_id"] = b.meeting_id;
+  v["title"] = b.title;
+  v["body"] = b.body;
+  return v;
+}
+
+void AuditEvent(db::Session& s, const std::string& actor_id, const RecordBase& r,
+                const std::string& type, const std::string& action, json::object changes) {
+  alliances::AuditRecord(s, actor_id, r, type, action, std::move(changes), ScopeOf(r));
+}
+
+std::vector<Seat> SeatsOn(const Committee& c, const std::string& day) {
+  std::vector<Seat> out;
+  for (const auto& m : c.members) {
+    Seat seat{m.user_id, m.organization_id, m.role, m.joined_on, m.left_on};
+    if (SitsOn(seat, day)) out.push_back(std::move(seat));
+  }
+  return out;
+}
+
+CommitteeView ViewOf(const RecordContext& c, Committee committee) {
+  std::vector<std::string> party_ids;
+  for (const auto& p : c.parties) party_ids.push_back(p.organization_id);
+  auto chair = ChairParty(committee.chair_rotation, committee.rotation_start, party_ids, c.today,
+                          committee.meetings_before_today);
+  if (!chair) {
+    for (const auto& seat : SeatsOn(committee, c.today)) {
+      if (seat.role == "chair") chair = seat.organization_id;
+    }
+  }
+  return CommitteeView{std::move(committee), chair};
+}
+
+namespace {
+
+// The parties with a seat among `seats`, in the alliance's order; every party when none has.
+std::vector<std::string> PartiesSeated(const RecordContext& c, const std::vector<Seat>& seats) {
+  std::vector<std::string> out;
+  for (const auto& p : c.parties) {
+    const bool seated = std::any_of(seats.begin(), seats.end(), [&](const Seat& s) {
+      return s.organization_id == p.organization_id;
+    });
+    if (seated) out.push_back(p.organization_id);
+  }
+  if (out.empty()) {
+    for (const auto& p : c.parties) out.push_back(p.organization_id);
+  }
+  return out;
+}
+
+}  // namespace
+
+// Who reviews minutes for a party: its chair, co-chair or secretary on the committee today, or,
+// when it has none of those, its alliance managers.
+bool ReviewsFor(const RecordContext& c, const Committee& committee) {
+  const std::string& party = c.membership.organization_id;
+  bool party_has_reviewer = false;
+  for (const auto& seat : SeatsOn(committee, c.today)) {
+    if (seat.organization_id != party || !IsReviewerRole(seat.role)) continue;
+    party_has_reviewer = true;
+    if (seat.user_id == c.membership.user_id) return true;
+  }
+  return !party_has_reviewer && c.membership.role == access::AllianceRole::kManager;
+}
+
+MeetingView ViewOf(const RecordContext& c, Meeting meeting,
+                   const std::optional<Committee>& committee) {
+  MeetingView v;
+  const std::string day = meeting.starts_at.substr(0, 10);
+  if (committee) {
+    v.quorum_rule = committee->quorum_rule;
+    v.seats = SeatsOn(*committee, day);
+  }
+  v.required_parties = PartiesSeated(c, v.seats);
+  std::vector<std::pair<std::string, std::string>> parties;
+  for (const auto& p : c.parties) {
+    const bool seated = std::any_of(v.seats.begin(), v.seats.end(), [&](const Seat& s) {
+      return s.organization_id == p.organization_id;
+    });
+    if (seated) parties.emplace_back(p.organization_id, p.organization_name);
+  }
+  std::vector<Attendee> attendance;
+  for (const auto& a : meeting.attendance) attendance.push_back({a.user_id, a.status});
+  v.quorum = CheckQuorum(v.quorum_rule, v.seats, attendance, parties);
+  const bool mine_required =
+      std::find(v.required_parties.begin(), v.required_parties.end(),
+                c.membership.organization_id) != v.required_parties.end();
+  v.can_review = committee && !meeting.minutes_final_at && mine_required &&
+                 meeting.status != "cancelled" && ReviewsFor(c, *committee);
+  v.meeting = std::move(meeting);
+  return v;
+}
+
+}  // namespace internal
+
+using namespace internal;
+
+namespace {
+
+Result<Committee> VisibleCommittee(db::Session& s, const RecordContext& c, const std::string& id) {
+  NS_ASSIGN_OR_RETURN(Committee committee,
+                      alliances::Visible(c, store::FindCommittee(s, c.membership.alliance_id, id)));
+  committee.meetings_before_today = store::MeetingsBefore(s, id, NowText());
+  return committee;
+}
+
+// The meeting's committee, when the caller may read it.
+std::optional<Committee> CommitteeOf(db::Session& s, const RecordContext& c, const Meeting& m) {
+  auto committee = store::FindCommittee(s, c.membership.alliance_id, m.committee_id);
+  if (!committee || !access::CanRead(c.membership, ScopeOf(*committee))) return std::nullopt;
+  return committee;
+}
+
+Status CheckCommittee(db::Session& s, const RecordContext& c, const Committee& committee) {
+  if (!committee.parent_id) return OkStatus();
+  NS_TRY(RequireCovered(c, store::FindCommittee(s, c.membership.alliance_id, *committee.parent_id),
+                        committee, "parent_id", "a committee"));
+  // Walk up from the parent over every committee: reaching this one would make a loop.
+  std::map<std::string, std::optional<std::string>> parent_of;
+  for (const auto& x : store::AllCommittees(s, c.membership.alliance_id)) {
+    parent_of[x.id] = x.parent_id;
+  }
+  std::set<std::string> seen;
+  for (std::optional<std::string> at = committee.parent_id; at && seen.insert(*at).second;
+       at = parent_of[*at]) {
+    if (*at == committee.id) {
+      return Invalid("parent_id", "would make the committee a sub-committee of itself");
+    }
+  }
+  return OkStatus();
+}
+
+template <typename T>
+Result<WithContext<T>> With(RecordContext c, T record) {
+  return WithContext<T>{std::move(record), std::move(c)};
+}
+
+Result<WithContext<CommitteeView>> CommitteeResult(db::Session& s, RecordContext c,
+                                                   const std::string& id) {
+  NS_ASSIGN_OR_RETURN(Committee committee, VisibleCommittee(s, c, id));
+  CommitteeView view = ViewOf(c, std::move(committee));
+  return With(std::move(c), std::move(view));
+}
+
+Result<WithContext<MeetingView>> MeetingResult(db::Session& s, RecordContext c,
+                                               const std::string& id) {
+  NS_ASSIGN_OR_RETURN(Meeting m,
+                      alliances::Visible(c, store::FindMeeting(s, c.membership.alliance_id, id)));
+  auto committee = CommitteeOf(s, c, m);
+  MeetingView view = ViewOf(c, std::move(m), committee);
+  return With(std::move(c), std::move(view));
+}
+
+Status RequireDraftMinutes(const Meeting& m) {
+  if (!m.minutes_final_at) return OkStatus();
+  return Conflict(
+      "The minutes are final: start a new revision (POST …/minutes/revisions) to change them.");
+}
+
+// The caller may change the meeting (agenda, attendance, minutes): the policy, then the version.
+Result<Meeting> StartMeetingChange(db::Session& s, const RecordContext& c,
+                                   const std::string& meeting_id,
+                                   std::optional<int64_t> version) {
+  NS_ASSIGN_OR_RETURN(
+      Meeting m, alliances::Visible(c, store::FindMeeting(s, c.membership.alliance_id, meeting_id)));
+  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(m)));
+  if (version && *version != m.version) return Stale();
+  return m;
+}
+
+std::string MinutesContent(const Meeting& m) {
+  json::array items;
+  for (const auto& a : m.agenda) items.push_back({{"title", a.title}, {"minutes", a.minutes}});
+  return Serialize(items);
+}
+
+}  // namespace
+
+// ---- committees ---------------------------------------------------------------------------
+
+Result<WithContext<std::vector<CommitteeView>>> GovernanceService::ListCommittees(
+    const auth::Principal& actor, const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  std::vector<CommitteeView> out;
+  const std::string now = NowText();
+  for (auto& committee : store::ListCommittees(s, alliance_id, {c.membership})) {
+    if (committee.chair_rotation == "per_meeting") {
+      committee.meetings_before_today = store::MeetingsBefore(s, committee.id, now);
+    }
+    out.push_back(ViewOf(c, std::move(committee)));
+  }
+  return With(std::move(c), std::move(out));
+}
+
+Result<WithContext<CommitteeView>> GovernanceService::GetCommittee(const auth::Principal& actor,
+                                                                   const std::string& alliance_id,
+                                                                   const std::string& id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  return CommitteeResult(s, std::move(c), id);
+}
+
+Result<WithContext<CommitteeView>> GovernanceService::CreateCommittee(
+    const auth::Principal& actor, const std::string& alliance_id, const CommitteeInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  Committee k;
+  NS_TRY(alliances::StartRecord(s, c, actor, input, k));
+  k.name = *input.name;
+  k.kind = *input.kind;
+  k.purpose = input.purpose.value_or("");
+  k.decision_scope = input.decision_scope.value_or("");
+  k.parent_id = input.parent_id.value_or(std::nullopt);
+  k.cadence = input.cadence.value_or("quarterly");
+  k.meeting_minutes = input.meeting_minutes.value_or(90);
+  k.quorum_rule = input.quorum_rule.value_or("every_party_voting");
+  k.chair_rotation = input.chair_rotation.value_or("none");
+  k.rotation_start = input.rotation_start.value_or(c.today);
+  NS_TRY(CheckCommittee(s, c, k));
+  store::InsertCommittee(s, k);
+  AuditCreate(s, actor, k, "committee");
+  auto result = CommitteeResult(s, std::move(c), k.id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<CommitteeView>> GovernanceService::UpdateCommittee(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
+    int64_t version, const CommitteeInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Committee current, VisibleCommittee(s, c, id));
+  NS_TRY(alliances::StartChange(c, current, version));
+  Committee next = current;
+  NS_TRY(alliances::ApplyCommon(s, c, input, next));
+  if (input.name) next.name = *input.name;
+  if (input.kind) next.kind = *input.kind;
+  if (input.purpose) next.purpose = *input.purpose;
+  if (input.decision_scope) next.decision_scope = *input.decision_scope;
+  if (input.parent_id) next.parent_id = *input.parent_id;
+  if (input.cadence) next.cadence = *input.cadence;
+  if (input.meeting_minutes) next.meeting_minutes = *input.meeting_minutes;
+  if (input.quorum_rule) next.quorum_rule = *input.quorum_rule;
+  if (input.chair_rotation) next.chair_rotation = *input.chair_rotation;
+  if (input.rotation_start) next.rotation_start = *input.rotation_start;
+  if (input.parent_id || input.visibility || input.readers) NS_TRY(CheckCommittee(s, c, next));
+  if (!store::UpdateCommittee(s, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, "committee");
+  auto result = CommitteeResult(s, std::move(c), id);
+  tx.Commit();
+  return result;
+}
+
+Status GovernanceService::DeleteCommittee(const auth::Principal& actor,
+                                          const std::string& alliance_id, const std::string& id) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Committee current, VisibleCommittee(s, c, id));
+  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
+  const auto references = store::ReferencesTo(s, id);
+  if (!references.empty()) {
+    // Name only what the caller may read.
+    std::string named;
+    for (const auto& r : references) {
+      if (!access::CanRead(c.membership, r.scope)) continue;
+      named += (named.empty() ? "" : ", ") + r.type + " \"" + r.title + "\"";
+    }
+    return Conflict("The committee still has meetings, decisions or decision rights" +
+                    (named.empty() ? std::string() : " (" + named + ")") +
+                    "; delete or move them first.");
+  }
+  store::DetachChildren(s, id, NowText());
+  store::DeleteRecord(s, "committees", id);
+  alliances::AuditRecord(s, actor.user_id, current, "committee", "delete",
+                         audit::Deleted(AuditOf(current)), ScopeOf(current));
+  tx.Commit();
+  return OkStatus();
+}
+
+Result<WithContext<CommitteeView>> GovernanceService::AddSeat(const auth::Principal& actor,
+                                                              const std::string& alliance_id,
+                                                              const std::string& committee_id,
+                                                              const SeatInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Committee committee, VisibleCommittee(s, c, committee_id));
+  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(committee)));
+  auto member = alliances::MemberOf(s, alliance_id, input.user_id);
+  if (!member) return Invalid("user_id", "is not a member of this alliance");
+  for (const auto& seat : SeatsOn(committee, c.today)) {
+    if (seat.user_id == input.user_id) {
+      return Conflict(member->name + " already sits on this committee; change the role instead.");
+    }
+  }
+  CommitteeMember seat{NewId(), committee_id, input.user_id, member->name,
+                       member->organization_id, "", input.role, input.joined_on.value_or(c.today),
+                       std::nullopt};
+  const std::string now = NowText();
+  store::InsertSeat(s, seat, now);
+  store::TouchCommittee(s, committee_id, now);
+  AuditEvent(s, actor.user_id, committee, "committee", "seat",
+             {{"member", {{"before", nullptr},
+                          {"after", {{"user_id", seat.user_id},
+                                     {"organization_id", seat.organization_id},
+                                     {"role", seat.role},
+                                     {"joined_on", seat.joined_on}}}}}});
+  auto result = CommitteeResult(s, std::move(c), committee_id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<CommitteeView>> GovernanceService::ChangeSeat(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& committee_id,
+    const std::string& seat_id, int64_t version, const std::optional<std::string>& role) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Committee committee, VisibleCommittee(s, c, committee_id));
+  NS_TRY(alliances::StartChange(c, committee, version));
+  auto seat = std::find_if(committee.members.begin(), committee.members.end(),
+                           [&](const CommitteeMember& m) { return m.id == seat_id; });
+  if (seat == committee.members.end()) return NotFound("No seat with this id on the committee.");
+  if (seat->left_on) return Conflict("This seat has ended; add the person again instead.");
+  const std::string now = NowText();
+  store::EndSeat(s, seat_id, c.today);
+  json::object after;
+  if (role) {
+    CommitteeMember next = *seat;
+    next.id = NewId();
+    next.role = *role;
+    next.joined_on = c.today;
+    store::InsertSeat(s, next, now);
+    after = {{"user_id", next.user_id}, {"role", next.role}, {"joined_on", next.joined_on}};
+  }
+  store::TouchCommittee(s, committee_id, now);
+  AuditEvent(s, actor.user_id, committee, "committee", "seat",
+             {{"member", {{"before", {{"user_id", seat->user_id},
+                                      {"role", seat->role},
+                                      {"joined_on", seat->joined_on}}},
+                          {"after", role ? json::value(after) : json::value(nullptr)}}}});
+  auto result = CommitteeResult(s, std::move(c), committee_id);
+  tx.Commit();
+  return result;
+}
+
+Result<CadenceProposal> GovernanceService::ProposeCadence(const auth::Principal& actor,
+                                                          const std::string& alliance_id,
+                                                          const std::string& template_name,
+                                                          const std::string& from,
+                                                          int64_t months) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  std::vector<CommitteeRef> committees;
+  for (const auto& k : store::ListCommittees(s, alliance_id, {c.membership})) {
+    committees.push_back({k.id, k.name, k.kind});
+  }
+  return CadenceProposal{template_name, from, months,
+                         ProposeMeetings(template_name, committees, from, months)};
+}
+
+// ---- decision rights ----------------------------------------------------------------------
+
+namespace {
+
+Status CheckDecisionRight(db::Session& s, const RecordContext& c, const DecisionRight& d) {
+  const std::string& a = c.membership.alliance_id;
+  NS_TRY(RequireCovered(c, store::FindCommittee(s, a, d.committee_id), d, "committee_id",
+                        "a committee"));
+  for (size_t i = 0; i < d.levels.size(); ++i) {
+    if (!d.levels[i].committee_id) continue;
+    NS_TRY(RequireCovered(c, store::FindCommittee(s, a, *d.levels[i].committee_id), d,
+                          "levels[" + std::to_string(i) + "].committee_id", "a committee"));
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<std::vector<DecisionRight>> GovernanceService::ListDecisionRights(
+    const auth::Principal& actor, const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  return store::ListDecisionRights(s, alliance_id, {c.membership});
+}
+
+Result<DecisionRight> GovernanceService::GetDecisionRight(const auth::Principal& actor,
+                                                          const std::string& alliance_id,
+                                                          const std::string& id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  return alliances::Visible(c, store::FindDecisionRight(s, alliance_id, id));
+}
+
+Result<DecisionRight> GovernanceService::CreateDecisionRight(const auth::Principal& actor,
+                                                             const std::string& alliance_id,
+                                                             const DecisionRightInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  DecisionRight d;
+  NS_TRY(alliances::StartRecord(s, c, actor, input, d));
+  d.decision_type = *input.decision_type;
+  d.description = input.description.value_or("");
+  d.committee_id = *input.committee_id;
+  d.levels = *input.levels;
+  NS_TRY(CheckDecisionRight(s, c, d));
+  store::InsertDecisionRight(s, d);
+  AuditCreate(s, actor, d, "decision_right");
+  auto created = store::FindDecisionRight(s, alliance_id, d.id);
+  tx.Commit();
+  return *created;
+}
+
+Result<DecisionRight> GovernanceService::UpdateDecisionRight(const auth::Principal& actor,
+                                                             const std::string& alliance_id,
+                                                             const std::string& id,
+                                                             int64_t version,
+                                                             const DecisionRightInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(DecisionRight current,
+                      alliances::Visible(c, store::FindDecisionRight(s, alliance_id, id)));
+  NS_TRY(alliances::StartChange(c, current, version));
+  DecisionRight next = current;
+  NS_TRY(alliances::ApplyCommon(s, c, input, next));
+  if (input.decision_type) next.decision_type = *input.decision_type;
+  if (input.description) next.description = *input.description;
+  if (input.committee_id) next.committee_id = *input.committee_id;
+  if (input.levels) next.levels = *input.levels;
+  NS_TRY(CheckDecisionRight(s, c, next));
+  if (!store::UpdateDecisionRight(s, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, "decision_right");
+  auto updated = store::FindDecisionRight(s, alliance_id, id);
+  tx.Commit();
+  return *updated;
+}
+
+Status GovernanceService::DeleteDecisionRight(const auth::Principal& actor,
+                                              const std::string& alliance_id,
+                                              const std::string& id) {
+  return DeleteRecordOf<DecisionRight>(db_, actor, alliance_id, id, "decision_rights",
+                                       "decision_right", store::FindDecisionRight);
+}
+
+// ---- meetings -----------------------------------------------------------------------------
+
+Result<WithContext<std::vector<MeetingView>>> GovernanceService::ListMeetings(
+    const auth::Principal& actor, const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  std::map<std::string, Committee> committees;
+  for (auto& k : store::ListCommittees(s, alliance_id, {c.membership})) {
+    committees.emplace(k.id, std::move(k));
+  }
+  std::vector<MeetingView> out;
+  for (auto& m : store::ListMeetings(s, alliance_id, {c.membership})) {
+    auto it = committees.find(m.committee_id);
+    out.push_back(ViewOf(c, std::move(m),
+                         it == committees.end() ? std::nullopt : std::optional(it->second)));
+  }
+  return With(std::move(c), std::move(out));
+}
+
+Result<WithContext<MeetingView>> GovernanceService::GetMeeting(const auth::Principal& actor,
+                                                               const std::string& alliance_id,
+                                                               const std::string& id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  return MeetingResult(s, std::move(c), id);
+}
+
+Result<WithContext<MeetingView>> GovernanceService::CreateMeeting(const auth::Principal& actor,
+                                                                  const std::string& alliance_id,
+                                                                  const MeetingInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  Meeting m;
+  NS_TRY(alliances::StartRecord(s, c, actor, input, m));
+  auto committee = store::FindCommittee(s, alliance_id, *input.committee_id);
+  m.committee_id = *input.committee_id;
+  NS_TRY(RequireCovered(c, committee, m, "committee_id", "a committee"));
+  m.title = *input.title;
+  m.starts_at = *input.starts_at;
+  m.duration_minutes = input.duration_minutes.value_or(committee->meeting_minutes);
+  m.time_zone = input.time_zone.value_or("UTC");
+  m.location = input.location.value_or("");
+  m.link = input.link.value_or("");
+  m.status = input.status.value_or("scheduled");
+  store::InsertMeeting(s, m);
+  AuditCreate(s, actor, m, "meeting");
+  auto result = MeetingResult(s, std::move(c), m.id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<MeetingView>> GovernanceService::UpdateMeeting(const auth::Principal& actor,
+                                                                  const std::string& alliance_id,
+                                                                  const std::string& id,
+                                                                  int64_t version,
+                                                                  const MeetingInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Meeting current, StartMeetingChange(s, c, id, version));
+  Meeting next = current;
+  NS_TRY(alliances::ApplyCommon(s, c, input, next));
+  if (input.committee_id) next.committee_id = *input.committee_id;
+  if (input.title) next.title = *input.title;
+  if (input.starts_at) next.starts_at = *input.starts_at;
+  if (input.duration_minutes) next.duration_minutes = *input.duration_minutes;
+  if (input.time_zone) next.time_zone = *input.time_zone;
+  if (input.location) next.location = *input.location;
+  if (input.link) next.link = *input.link;
+  if (input.status) next.status = *input.status;
+  if (input.committee_id || input.visibility || input.readers) {
+    NS_TRY(RequireCovered(c, store::FindCommittee(s, alliance_id, next.committee_id), next,
+                          "committee_id", "a committee"));
+  }
+  if (!store::UpdateMeeting(s, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, "meeting");
+  auto result = MeetingResult(s, std::move(c), id);
+  tx.Commit();
+  return result;
+}
+
+Status GovernanceService::DeleteMeeting(const auth::Principal& actor,
+                                        const std::string& alliance_id, const std::string& id) {
+  return DeleteRecordOf<Meeting>(db_, actor, alliance_id, id, "meetings", "meeting",
+                                 store::FindMeeting);
+}
+
+Result<WithContext<MeetingView>> GovernanceService::AddAgendaItem(const auth::Principal& actor,
+                                                                  const std::string& alliance_id,
+                                                                  const std::string& meeting_id,
+                                                                  const AgendaInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Meeting m, StartMeetingChange(s, c, meeting_id, std::nullopt));
+  NS_TRY(RequireDraftMinutes(m));
+  AgendaItem a;
+  a.id = NewId();
+  a.meeting_id = meeting_id;
+  int64_t last = 0;
+  for (const auto& x : m.agenda) last = std::max(last, x.position);
+  a.position = input.position.value_or(last + 1);
+  a.title = *input.title;
+  a.owner_user_id = input.owner_user_id.value_or(std::nullopt);
+  if (a.owner_user_id && !alliances::MemberOf(s, alliance_id, *a.owner_user_id)) {
+    return Invalid("owner_user_id", "is not a member of this alliance");
+  }
+  a.time_box_minutes = input.time_box_minutes.value_or(15);
+  a.pre_reads = input.pre_reads.value_or(std::vector<PreRead>{});
+  a.decision_sought = input.decision_sought.value_or("");
+  a.minutes = input.minutes.value_or("");
+  a.created_at = a.updated_at = NowText();
+  store::InsertAgendaItem(s, a);
+  store::TouchMeeting(s, meeting_id, a.updated_at);
+  AuditEvent(s, actor.user_id, m, "meeting", "agenda",
+             {{"agenda_item", {{"before", nullptr},
+                               {"after", {{"id", a.id}, {"title", a.title},
+                                          {"position", a.position},
+                                          {"decision_sought", a.decision_sought}}}}}});
+  auto result = MeetingResult(s, std::move(c), meeting_id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<MeetingView>> GovernanceService::UpdateAgendaItem(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& meeting_id,
+    const std::string& item_id, int64_t version, const AgendaInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Meeting m, StartMeetingChange(s, c, meeting_id, std::nullopt));
+  auto item = std::find_if(m.agenda.begin(), m.agenda.end(),
+                           [&](const AgendaItem& a) { return a.id == item_id; });
+  if (item == m.agenda.end()) return NotFound("No agenda item with this id in the meeting.");
+  NS_TRY(RequireDraftMinutes(m));
+  if (item->version != version) return Stale();
+  AgendaItem next = *item;
+  if (input.title) next.title = *input.title;
+  if (input.owner_user_id) next.owner_user_id = *input.owner_user_id;
+  if (input.time_box_minutes) next.time_box_minutes = *input.time_box_minutes;
+  if (input.pre_reads) next.pre_reads = *input.pre_reads;
+  if (input.decision_sought) next.decision_sought = *input.decision_sought;
+  if (input.minutes) next.minutes = *input.minutes;
+  if (input.position) next.position = *input.position;
+  if (next.owner_user_id && next.owner_user_id != item->owner_user_id &&
+      !alliances::MemberOf(s, alliance_id, *next.owner_user_id)) {
+    return Invalid("owner_user_id", "is not a member of this alliance");
+  }
+  next.updated_at = NowText();
+  if (!store::UpdateAgendaItem(s, next, version)) return Stale();
+  json::object changes;
+  const auto diff = [&](const char* field, json::value before, json::value after) {
+    if (before != after) changes[field] = {{"before", before}, {"after", after}};
+  };
+  diff("title", json::value(item->title), json::value(next.title));
+  diff("minutes", json::value(item->minutes), json::value(next.minutes));
+  diff("decision_sought", json::value(item->decision_sought), json::value(next.decision_sought));
+  diff("position", json::value(item->position), json::value(next.position));
+  diff("time_box_minutes", json::value(item->time_box_minutes),
+       json::value(next.time_box_minutes));
+  diff("owner_user_id", OptionalJson(item->owner_user_id), OptionalJson(next.owner_user_id));
+  // Changed minutes are a new draft: every party reviews it again.
+  if (next.minutes != item->minutes && !m.reviews.empty()) {
+    store::ClearReviews(s, meeting_id, m.minutes_revision);
+    changes["reviews"] = {{"before", static_cast<int64_t>(m.reviews.size())}, {"after", 0}};
+  }
+  store::TouchMeeting(s, meeting_id, next.updated_at);
+  AuditEvent(s, actor.user_id, m, "meeting", "agenda",
+             {{"agenda_item_id", item_id}, {"changes", std::move(changes)}});
+  auto result = MeetingResult(s, std::move(c), meeting_id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<MeetingView>> GovernanceService::DeleteAgendaItem(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& meeting_id,
+    const std::string& item_id) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Meeting m, StartMeetingChange(s, c, meeting_id, std::nullopt));
+  auto item = std::find_if(m.agenda.begin(), m.agenda.end(),
+                           [&](const AgendaItem& a) { return a.id == item_id; });
+  if (item == m.agenda.end()) return NotFound("No agenda item with this id in the meeting.");
+  NS_TRY(RequireDraftMinutes(m));
+  store::DeleteAgendaItem(s, item_id);
+  if (!item->minutes.empty()) store::ClearReviews(s, meeting_id, m.minutes_revision);
+  store::TouchMeeting(s, meeting_id, NowText());
+  AuditEvent(s, actor.user_id, m, "meeting", "agenda",
+             {{"agenda_item", {{"before", {{"id", item->id}, {"title", item->title},
+                                           {"minutes", item->minutes}}},
+                               {"after", nullptr}}}});
+  auto result = MeetingResult(s, std::move(c), meeting_id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<MeetingView>> GovernanceService::SetAttendance(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& meeting_id,
+    int64_t version, const std::vector<AttendanceInput>& entries) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Meeting m, StartMeetingChange(s, c, meeting_id, version));
+  std::vector<AttendanceEntry> rows;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const auto& e = entries[i];
+    const std::string at = "entries[" + std::to_string(i) + "]";
+    auto member = alliances::MemberOf(s, alliance_id, e.user_id);
+    if (!member) return Invalid(at + ".user_id", "is not a member of this alliance");
+    if (!seen.insert(e.user_id).second) return Invalid(at + ".user_id", "is listed twice");
+    rows.push_back({e.user_id, member->name, member->organization_id, e.status,
+                    e.status == "delegate" ? e.delegate_name : std::nullopt});
+  }
+  store::ReplaceAttendance(s, meeting_id, rows);
+  store::TouchMeeting(s, meeting_id, NowText());
+  json::array before, after;
+  for (const auto& a : m.attendance) before.push_back({{"user_id", a.user_id}, {"status", a.status}});
+  for (const auto& a : rows) after.push_back({{"user_id", a.user_id}, {"status", a.status}});
+  AuditEvent(s, actor.user_id, m, "meeting", "attendance",
+             {{"attendance", {{"before", std::move(before)}, {"after", std::move(after)}}}});
+  auto result = MeetingResult(s, std::move(c), meeting_id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<MeetingView>> GovernanceService::ReviewMinutes(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& meeting_id,
+    int64_t version, bool approve, const std::optional<std::string>& comment) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Meeting m,
+                      alliances::Visible(c, store::FindMeeting(s, alliance_id, meeting_id)));
+  auto committee = CommitteeOf(s, c, m);
+  MeetingView view = ViewOf(c, m, committee);
+  const bool required = std::find(view.required_parties.begin(), view.required_parties.end(),
+                                  c.membership.organization_id) != view.required_parties.end();
+  NS_TRY(access::AuthorizeByRecordRole(
+      c.membership, ScopeOf(m), committee && required && ReviewsFor(c, *committee),
+      "the chair, co-chair or secretary of a party on the committee (or, for a party with none "
+      "of them, its alliance managers)"));
+  NS_TRY(RequireDraftMinutes(m));
+  if (m.status == "cancelled") return Conflict("The meeting was cancelled; it has no minutes.");
+  if (m.version != version) return Stale();
+  MinutesReview review{c.membership.organization_id, approve ? "approved" : "commented", comment,
+                       actor.user_id, "", NowText()};
+  store::SaveReview(s, meeting_id, m.minutes_revision, review);
+  std::vector<std::string> approving;
+  for (const auto& r : m.reviews) {
+    if (r.decision == "approved" && r.organization_id != review.organization_id) {
+      approving.push_back(r.organization_id);
+    }
+  }
+  if (approve) approving.push_back(review.organization_id);
+  json::object changes{{"revision", m.minutes_revision},
+                       {"organization_id", review.organization_id},
+                       {"decision", review.decision},
+                       {"comment", OptionalJson(comment)}};
+  if (MinutesApproved(view.required_parties, approving)) {
+    Meeting next = m;
+    next.minutes_final_at = review.at;
+    next.updated_at = review.at;
+    store::InsertRevision(s, meeting_id,
+                          {m.minutes_revision, review.at, std::nullopt, MinutesContent(m)});
+    if (!store::UpdateMeeting(s, next, version)) return Stale();
+    changes["minutes"] = {{"before", "draft"}, {"after", "final"}};
+  } else {
+    store::TouchMeeting(s, meeting_id, review.at);
+  }
+  AuditEvent(s, actor.user_id, m, "meeting", "review", std::move(changes));
+  auto result = MeetingResult(s, std::move(c), meeting_id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<MeetingView>> GovernanceService::ReviseMinutes(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& meeting_id,
+    int64_t version, const std::string& reason) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Meeting current, StartMeetingChange(s, c, meeting_id, version));
+  if (!current.minutes_final_at) {
+    return Conflict("The minutes are still a draft: change them directly.");
+  }
+  Meeting next = current;
+  next.minutes_revision = current.minutes_revision + 1;
+  next.minutes_final_at.reset();
+  next.updated_at = NowText();
+  store::SetRevisionReason(s, meeting_id, current.minutes_revision, reason);
+  if (!store::UpdateMeeting(s, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, "meeting", {{"reason", reason}});
+  auto result = MeetingResult(s, std::move(c), meeting_id);
+  tx.Commit();
+  return result;
+}
+
+Result<std::vector<MinutesRevision>> GovernanceService::MinutesRevisions(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& meeting_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_TRY(alliances::Visible(c, store::FindMeeting(s, alliance_id, meeting_id)));
+  return store::ListRevisions(s, meeting_id);
+}
+
+std::vector<std::pair<Meeting, std::string>> GovernanceService::MeetingsForFeed(
+    const std::string& user_id, const std::string& since) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  std::vector<std::pair<Meeting, std::string>> out;
+  for (auto& f : store::MeetingsForUser(s, user_id, since)) {
+    if (!access::CanRead(f.membership, ScopeOf(f.meeting))) continue;
+    out.emplace_back(std::move(f.meeting), std::move(f.alliance_name));
+  }
+  return out;
+}
+
+// ---- briefs -------------------------------------------------------------------------------
+
+namespace {
+
+Result<Brief> BriefOf(db::Session& s, const RecordContext& c, const std::string& meeting_id,
+                      const std::string& id) {
+  NS_ASSIGN_OR_RETURN(Brief b,
+                      alliances::Visible(c, store::FindBrief(s, c.membership.alliance_id, id)));
+  if (b.meeting_id != meeting_id) return NotFound();
+  return b;
+}
+
+}  // namespace
+
+Result<std::vector<Brief>> GovernanceService::ListBriefs(const auth::Principal& actor,
+                                                         const std::string& alliance_id,
+                                                         const std::string& meeting_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_TRY(alliances::Visible(c, store::FindMeeting(s, alliance_id, meeting_id)));
+  return store::ListBriefs(s, alliance_id, meeting_id, {c.membership});
+}
+
+Result<Brief> GovernanceService::CreateBrief(const auth::Principal& actor,
+                                             const std::string& alliance_id,
+                                             const std::string& meeting_id,
+                                             const BriefInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_TRY(alliances::Visible(c, store::FindMeeting(s, alliance_id, meeting_id)));
+  BriefInput with_default = input;
+  if (!with_default.visibility) with_default.visibility = "party";
+  Brief b;
+  NS_TRY(alliances::StartRecord(s, c, actor, with_default, b));
+  b.meeting_id = meeting_id;
+  b.title = *input.title;
+  b.body = input.body.value_or("");
+  store::InsertBrief(s, b);
+  AuditCreate(s, actor, b, "brief");
+  auto created = store::FindBrief(s, alliance_id, b.id);
+  tx.Commit();
+  return *created;
+}
+
+Result<Brief> GovernanceService::UpdateBrief(const auth::Principal& actor,
+                                             const std::string& alliance_id,
+                                             const std::string& meeting_id, const std::string& id,
+                                             int64_t version, const BriefInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Brief current, BriefOf(s, c, meeting_id, id));
+  NS_TRY(alliances::StartChange(c, current, version));
+  Brief next = current;
+  NS_TRY(alliances::ApplyCommon(s, c, input, next));
+  if (input.title) next.title = *input.title;
+  if (input.body) next.body = *input.body;
+  if (!store::UpdateBrief(s, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, "brief");
+  auto updated = store::FindBrief(s, alliance_id, id);
+  tx.Commit();
+  return *updated;
+}
+
+Status GovernanceService::DeleteBrief(const auth::Principal& actor, const std::string& alliance_id,
+                                      const std::string& meeting_id, const std::string& id) {
+  {
+    db::Session s(db_);
+    db::ReadSnapshot snapshot(s);
+    NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+    NS_TRY(BriefOf(s, c, meeting_id, id));
+  }
+  return DeleteRecordOf<Brief>(db_, actor, alliance_id, id, "meeting_briefs", "brief",
+                               store::FindBrief);
+}
+
+}  // namespace northstar::governance

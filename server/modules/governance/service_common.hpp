@@ -1,0 +1,87 @@
+// What the governance use cases share (internal to the module): entering an alliance, the audit
+// views of each record, the checks that a referenced record is visible to everyone who may
+// read the referring one, and the derived views.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "modules/governance/service.hpp"
+#include "modules/governance/store.hpp"
+#include "platform/audit/audit.hpp"
+
+namespace northstar::governance::internal {
+
+using alliances::EnterAlliance;
+
+json::object AuditOf(const Committee& c);
+json::object AuditOf(const DecisionRight& d);
+json::object AuditOf(const Issue& i);
+json::object AuditOf(const Meeting& m);
+json::object AuditOf(const Brief& b);
+json::object AuditOf(const Decision& d);
+json::object AuditOf(const ActionItem& a);
+json::object AuditOf(const Stakeholder& k);
+
+template <typename T>
+void AuditCreate(db::Session& s, const auth::Principal& actor, const T& r,
+                 const std::string& type) {
+  alliances::AuditCreate(s, actor, r, type, [](const T& x) { return AuditOf(x); });
+}
+
+template <typename T>
+void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, const T& after,
+                 const std::string& type, json::object extra = {}) {
+  alliances::AuditUpdate(s, actor, before, after, type, [](const T& x) { return AuditOf(x); },
+                         std::move(extra));
+}
+
+// An event about `r` with only `changes` (a vote, a review, a move), readable as the record.
+void AuditEvent(db::Session& s, const std::string& actor_id, const RecordBase& r,
+                const std::string& type, const std::string& action, json::object changes);
+
+// A record that refers to another (a meeting to its committee) must not show it to anyone who
+// may not read it: 422 on `field` unless `referenced` exists, the caller can read it, and
+// everyone who may read `referring` may read it too.
+template <typename T>
+Status RequireCovered(const RecordContext& c, const std::optional<T>& referenced,
+                      const RecordBase& referring, const std::string& field,
+                      const std::string& what) {
+  if (!referenced || !access::CanRead(c.membership, ScopeOf(*referenced))) {
+    return Invalid(field, "is not " + what + " of this alliance");
+  }
+  if (!access::Covers(ScopeOf(*referenced), ScopeOf(referring))) {
+    return Invalid(field, "is " + what + " that not everyone who may read this record can see;"
+                          " narrow this record's visibility or widen the other's");
+  }
+  return OkStatus();
+}
+
+// The seats on a committee on `day`.
+std::vector<Seat> SeatsOn(const Committee& c, const std::string& day);
+CommitteeView ViewOf(const RecordContext& c, Committee committee);
+// `committee` may be missing when the caller cannot read it: the view then has no quorum.
+MeetingView ViewOf(const RecordContext& c, Meeting meeting,
+                   const std::optional<Committee>& committee);
+DecisionView ViewOf(const RecordContext& c, Decision decision,
+                    const std::optional<Committee>& committee);
+
+// Deletes a record nothing else needs: the policy, the rows and the audit event.
+template <typename T, typename Find>
+Status DeleteRecordOf(db::Database& db, const auth::Principal& actor,
+                      const std::string& alliance_id, const std::string& id, const char* table,
+                      const char* type, Find find) {
+  db::Session s(db);
+  db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(T current, alliances::Visible(c, find(s, alliance_id, id)));
+  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
+  store::DeleteRecord(s, table, id);
+  alliances::AuditRecord(s, actor.user_id, current, type, "delete",
+                         audit::Deleted(AuditOf(current)), ScopeOf(current));
+  tx.Commit();
+  return OkStatus();
+}
+
+}  // namespace northstar::governance::internal

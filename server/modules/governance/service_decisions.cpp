@@ -1,0 +1,787 @@
+// Decisions and votes, action items, stakeholders, and the issue register with its automatic
+// escalation and the notifications it sends.
+#include <algorithm>
+#include <set>
+
+#include "modules/alliances/service.hpp"
+#include "modules/governance/service_common.hpp"
+#include "modules/notifications/service.hpp"
+#include "platform/common/ids.hpp"
+#include "platform/common/time.hpp"
+
+namespace northstar::governance {
+namespace internal {
+
+json::object AuditOf(const Issue& i) {
+  json::object v = records::RecordAudit(i);
+  v["title"] = i.title;
+  v["description"] = i.description;
+  v["severity"] = i.severity;
+  v["party_ids"] = ToJsonArray(i.party_ids);
+  v["decision_right_id"] = OptionalJson(i.decision_right_id);
+  v["current_level"] = i.current_level;
+  v["level_due_on"] = i.level_due_on;
+  v["status"] = i.status;
+  v["outcome"] = i.resolution ? json::value(i.resolution->outcome) : json::value(nullptr);
+  v["agreed_by"] = i.resolution ? json::value(ToJsonArray(i.resolution->agreed_by))
+                                : json::value(nullptr);
+  return v;
+}
+
+json::object AuditOf(const Decision& d) {
+  json::object v = records::RecordAudit(d);
+  v["committee_id"] = d.committee_id;
+  v["meeting_id"] = OptionalJson(d.meeting_id);
+  v["agenda_item_id"] = OptionalJson(d.agenda_item_id);
+  v["title"] = d.title;
+  v["description"] = d.description;
+  v["decision_type"] = d.decision_type;
+  v["rationale"] = d.rationale;
+  v["state"] = d.state;
+  v["decided_on"] = OptionalJson(d.decided_on);
+  return v;
+}
+
+json::object AuditOf(const ActionItem& a) {
+  json::object v = records::RecordAudit(a);
+  v["title"] = a.title;
+  v["description"] = a.description;
+  v["meeting_id"] = OptionalJson(a.meeting_id);
+  v["decision_id"] = OptionalJson(a.decision_id);
+  v["owner_user_id"] = a.owner_user_id;
+  v["due_on"] = a.due_on;
+  v["status"] = a.status;
+  v["done_on"] = OptionalJson(a.done_on);
+  return v;
+}
+
+json::object AuditOf(const Stakeholder& k) {
+  json::object v = records::RecordAudit(k);
+  v["name"] = k.name;
+  v["title"] = k.title;
+  v["user_id"] = OptionalJson(k.user_id);
+  v["influence"] = k.influence;
+  v["interest"] = k.interest;
+  v["attitude"] = k.attitude;
+  v["committee_id"] = OptionalJson(k.committee_id);
+  v["workstream_id"] = OptionalJson(k.workstream_id);
+  v["notes"] = k.notes;
+  return v;
+}
+
+DecisionView ViewOf(const RecordContext& c, Decision decision,
+                    const std::optional<Committee>& committee) {
+  std::vector<std::string> voting_parties;
+  if (committee) {
+    const auto seats = SeatsOn(*committee, c.today);
+    for (const auto& p : c.parties) {
+      const bool votes = std::any_of(seats.begin(), seats.end(), [&](const Seat& s) {
+        return s.organization_id == p.organization_id && IsVotingRole(s.role);
+      });
+      if (votes) voting_parties.push_back(p.organization_id);
+    }
+  }
+  std::vector<Vote> votes;
+  for (const auto& v : decision.votes) votes.push_back({v.user_id, v.organization_id, v.vote});
+  return DecisionView{std::move(decision), PartyPositions(voting_parties, votes)};
+}
+
+}  // namespace internal
+
+using namespace internal;
+
+namespace {
+
+template <typename T>
+WithContext<T> With(RecordContext c, T record) {
+  return WithContext<T>{std::move(record), std::move(c)};
+}
+
+std::optional<Committee> ReadableCommittee(db::Session& s, const RecordContext& c,
+                                           const std::string& id) {
+  auto committee = store::FindCommittee(s, c.membership.alliance_id, id);
+  if (!committee || !access::CanRead(c.membership, ScopeOf(*committee))) return std::nullopt;
+  return committee;
+}
+
+Result<WithContext<DecisionView>> DecisionResult(db::Session& s, RecordContext c,
+                                                 const std::string& id) {
+  NS_ASSIGN_OR_RETURN(Decision d,
+                      alliances::Visible(c, store::FindDecision(s, c.membership.alliance_id, id)));
+  auto committee = ReadableCommittee(s, c, d.committee_id);
+  DecisionView view = ViewOf(c, std::move(d), committee);
+  return With(std::move(c), std::move(view));
+}
+
+Status CheckDecision(db::Session& s, const RecordContext& c, const Decision& d) {
+  const std::string& a = c.membership.alliance_id;
+  if (d.visibility != "alliance") {
+    return Invalid("visibility", "must be 'alliance': every party consents to a decision");
+  }
+  NS_TRY(RequireCovered(c, store::FindCommittee(s, a, d.committee_id), d, "committee_id",
+                        "a committee"));
+  if (d.agenda_item_id && !d.meeting_id) {
+    return Invalid("agenda_item_id", "needs the meeting_id of its meeting");
+  }
+  if (d.meeting_id) {
+    auto meeting = store::FindMeeting(s, a, *d.meeting_id);
+    NS_TRY(RequireCovered(c, meeting, d, "meeting_id", "a meeting"));
+    if (d.agenda_item_id &&
+        std::none_of(meeting->agenda.begin(), meeting->agenda.end(),
+                     [&](const AgendaItem& i) { return i.id == *d.agenda_item_id; })) {
+      return Invalid("agenda_item_id", "is not an item of the meeting's agenda");
+    }
+  }
+  return OkStatus();
+}
+
+Status CheckAction(db::Session& s, const RecordContext& c, ActionItem& a) {
+  const std::string& alliance = c.membership.alliance_id;
+  auto owner = alliances::MemberOf(s, alliance, a.owner_user_id);
+  if (!owner) return Invalid("owner_user_id", "is not a member of this alliance");
+  a.party_id = owner->organization_id;
+  if (a.meeting_id) {
+    NS_TRY(RequireCovered(c, store::FindMeeting(s, alliance, *a.meeting_id), a, "meeting_id",
+                          "a meeting"));
+  }
+  if (a.decision_id) {
+    NS_TRY(RequireCovered(c, store::FindDecision(s, alliance, *a.decision_id), a, "decision_id",
+                          "a decision"));
+  }
+  if (a.status == "done" && !a.done_on) a.done_on = c.today;
+  if (a.status != "done") a.done_on.reset();
+  return OkStatus();
+}
+
+Status CheckStakeholder(db::Session& s, const RecordContext& c, const Stakeholder& k,
+                        const std::optional<access::RecordScope>& workstream) {
+  NS_TRY(alliances::RequireMemberOf(s, c, k.user_id, k.party_id, "user_id"));
+  if (workstream && !access::Covers(*workstream, ScopeOf(k))) {
+    return Invalid("workstream_id", "is a workstream that not everyone who may read this record"
+                                    " can see; narrow this record's visibility");
+  }
+  if (k.committee_id) {
+    NS_TRY(RequireCovered(c, store::FindCommittee(s, c.membership.alliance_id, *k.committee_id),
+                          k, "committee_id", "a committee"));
+  }
+  return OkStatus();
+}
+
+// ---- issues ----
+
+std::string LevelName(const Issue& i, int64_t level) {
+  if (level < 0 || level >= static_cast<int64_t>(i.levels.size())) return "";
+  return i.levels[level].name;
+}
+
+// Tells the people involved that `issue` moved to its current level: the raiser, the members of
+// the level's committee, the managers of the involved parties — only those who may read it.
+void NotifyEscalation(db::Session& s, const Issue& issue, const std::string& previous_due) {
+  std::set<std::string> people{issue.raised_by};
+  const auto& level = issue.levels[issue.current_level];
+  if (level.committee_id) {
+    if (auto committee = store::FindCommittee(s, issue.alliance_id, *level.committee_id)) {
+      for (const auto& seat : SeatsOn(*committee, TodayText())) people.insert(seat.user_id);
+    }
+  }
+  for (const auto& m : alliances::MembersOf(s, issue.alliance_id)) {
+    const bool involved = std::find(issue.party_ids.begin(), issue.party_ids.end(),
+                                    m.organization_id) != issue.party_ids.end();
+    if (involved && m.role == "manager") people.insert(m.user_id);
+  }
+  for (const auto& user : people) {
+    auto membership = access::FindMembership(s, issue.alliance_id, user);
+    if (!membership || !access::CanRead(*membership, ScopeOf(issue))) continue;
+    notifications::Notify(
+        s, {user, issue.alliance_id, "issue_escalated",
+            "Escalated to " + level.name + ": " + issue.title,
+            "The time limit at " + LevelName(issue, issue.current_level - 1) + " ended on " +
+                previous_due + ". It is now with " + level.name + ", due by " +
+                issue.level_due_on + ".",
+            "/alliances/" + issue.alliance_id + "/governance?section=issues&issue=" + issue.id,
+            "issue", issue.id,
+            "issue_escalated:" + issue.id + ":" + std::to_string(issue.current_level)});
+  }
+}
+
+// Moves `current` to `to_level` and records it (history, audit, notifications); false when
+// another writer moved it first.
+bool MoveIssue(db::Session& s, const std::string& actor_id, const Issue& current, int64_t to_level,
+               const std::string& entered_on, const std::string& due_on,
+               const std::string& reason, const std::string& note) {
+  Issue next = current;
+  next.current_level = to_level;
+  next.level_due_on = due_on;
+  next.updated_at = NowText();
+  if (!store::UpdateIssue(s, next, current.version)) return false;
+  store::InsertLevelEntry(s, current.id,
+                          {to_level, LevelName(next, to_level), entered_on, due_on, reason, note,
+                           actor_id.empty() ? std::nullopt : std::optional(actor_id),
+                           std::nullopt});
+  alliances::AuditRecord(s, actor_id, next, "issue", "escalate",
+                         {{"current_level", {{"before", current.current_level},
+                                             {"after", to_level}}},
+                          {"level_due_on", {{"before", current.level_due_on},
+                                            {"after", due_on}}},
+                          {"reason", reason}},
+                         ScopeOf(next));
+  NotifyEscalation(s, next, current.level_due_on);
+  return true;
+}
+
+Result<Issue> OpenIssue(db::Session& s, const RecordContext& c, const std::string& id,
+                        int64_t version) {
+  NS_ASSIGN_OR_RETURN(Issue i,
+                      alliances::Visible(c, store::FindIssue(s, c.membership.alliance_id, id)));
+  NS_TRY(alliances::StartChange(c, i, version));
+  if (i.status == "resolved") return Conflict("The issue is resolved.");
+  return i;
+}
+
+Result<WithContext<Issue>> IssueResult(db::Session& s, RecordContext c, const std::string& id) {
+  NS_ASSIGN_OR_RETURN(Issue i,
+                      alliances::Visible(c, store::FindIssue(s, c.membership.alliance_id, id)));
+  return With(std::move(c), std::move(i));
+}
+
+}  // namespace
+
+// ---- decisions ----------------------------------------------------------------------------
+
+Result<WithContext<std::vector<DecisionView>>> GovernanceService::ListDecisions(
+    const auth::Principal& actor, const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  std::map<std::string, Committee> committees;
+  for (auto& k : store::ListCommittees(s, alliance_id, {c.membership})) {
+    committees.emplace(k.id, std::move(k));
+  }
+  std::vector<DecisionView> out;
+  for (auto& d : store::ListDecisions(s, alliance_id, {c.membership})) {
+    auto it = committees.find(d.committee_id);
+    out.push_back(ViewOf(c, std::move(d),
+                         it == committees.end() ? std::nullopt : std::optional(it->second)));
+  }
+  return With(std::move(c), std::move(out));
+}
+
+Result<WithContext<DecisionView>> GovernanceService::GetDecision(const auth::Principal& actor,
+                                                                 const std::string& alliance_id,
+                                                                 const std::string& id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  return DecisionResult(s, std::move(c), id);
+}
+
+Result<WithContext<DecisionView>> GovernanceService::ProposeDecision(
+    const auth::Principal& actor, const std::string& alliance_id, const DecisionInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  Decision d;
+  NS_TRY(alliances::StartRecord(s, c, actor, input, d));
+  d.committee_id = *input.committee_id;
+  d.meeting_id = input.meeting_id.value_or(std::nullopt);
+  d.agenda_item_id = input.agenda_item_id.value_or(std::nullopt);
+  d.title = *input.title;
+  d.description = input.description.value_or("");
+  d.decision_type = input.decision_type.value_or("");
+  d.rationale = input.rationale.value_or("");
+  d.proposed_on = c.today;
+  NS_TRY(CheckDecision(s, c, d));
+  store::InsertDecision(s, d);
+  AuditCreate(s, actor, d, "decision");
+  auto result = DecisionResult(s, std::move(c), d.id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<DecisionView>> GovernanceService::UpdateDecision(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
+    int64_t version, const DecisionInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Decision current,
+                      alliances::Visible(c, store::FindDecision(s, alliance_id, id)));
+  NS_TRY(alliances::StartChange(c, current, version));
+  if (current.state != "proposed") {
+    return Conflict("The decision is " + current.state + "; only a proposed decision changes.");
+  }
+  Decision next = current;
+  next.updated_at = NowText();
+  if (input.title) next.title = *input.title;
+  if (input.description) next.description = *input.description;
+  if (input.decision_type) next.decision_type = *input.decision_type;
+  if (input.rationale) next.rationale = *input.rationale;
+  if (!store::UpdateDecision(s, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, "decision");
+  auto result = DecisionResult(s, std::move(c), id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<DecisionView>> GovernanceService::Vote(const auth::Principal& actor,
+                                                          const std::string& alliance_id,
+                                                          const std::string& id, int64_t version,
+                                                          const std::string& vote,
+                                                          const std::string& comment) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Decision current,
+                      alliances::Visible(c, store::FindDecision(s, alliance_id, id)));
+  auto committee = ReadableCommittee(s, c, current.committee_id);
+  bool voter = false;
+  if (committee) {
+    for (const auto& seat : SeatsOn(*committee, c.today)) {
+      voter = voter || (seat.user_id == actor.user_id && IsVotingRole(seat.role));
+    }
+  }
+  NS_TRY(access::AuthorizeByRecordRole(c.membership, ScopeOf(current), voter,
+                                       "a voting member of the deciding committee"));
+  if (current.state != "proposed") {
+    return Conflict("The decision is " + current.state + "; votes are taken while it is proposed.");
+  }
+  if (current.version != version) return Stale();
+  CastVote cast{actor.user_id, "", c.membership.organization_id, vote, comment, NowText()};
+  store::SaveVote(s, id, cast);
+  Decision after = current;
+  std::erase_if(after.votes, [&](const CastVote& v) { return v.user_id == actor.user_id; });
+  after.votes.push_back(cast);
+  const DecisionView view = ViewOf(c, after, committee);
+  const std::string outcome = ConsentOutcome(view.positions);
+  json::object changes{{"vote", {{"user_id", actor.user_id},
+                                 {"organization_id", cast.organization_id},
+                                 {"vote", vote},
+                                 {"comment", comment}}}};
+  if (outcome != "proposed") {
+    Decision next = current;
+    next.state = outcome;
+    next.decided_on = c.today;
+    next.updated_at = cast.at;
+    if (!store::UpdateDecision(s, next, version)) return Stale();
+    changes["state"] = {{"before", current.state}, {"after", outcome}};
+  } else {
+    records::TouchRecord(s, "decisions", id, cast.at);
+  }
+  AuditEvent(s, actor.user_id, current, "decision", "vote", std::move(changes));
+  auto result = DecisionResult(s, std::move(c), id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<DecisionView>> GovernanceService::SetDecisionState(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
+    int64_t version, const std::string& state, const std::string& reason) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Decision current,
+                      alliances::Visible(c, store::FindDecision(s, alliance_id, id)));
+  NS_TRY(access::Authorize(c.membership, access::AllianceAction::kCommitParty));
+  if (current.state == "approved" || current.state == "rejected") {
+    return Conflict("The decision is " + current.state + "; it is final.");
+  }
+  if (current.state == state) return Conflict("The decision is already " + state + ".");
+  if (state != "proposed" && current.state != "proposed") {
+    return Conflict("Only a proposed decision is deferred or escalated; reopen it first.");
+  }
+  if (current.version != version) return Stale();
+  Decision next = current;
+  next.state = state;
+  next.updated_at = NowText();
+  if (!store::UpdateDecision(s, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, "decision", {{"reason", reason}});
+  auto result = DecisionResult(s, std::move(c), id);
+  tx.Commit();
+  return result;
+}
+
+Status GovernanceService::DeleteDecision(const auth::Principal& actor,
+                                         const std::string& alliance_id, const std::string& id) {
+  {
+    db::Session s(db_);
+    db::ReadSnapshot snapshot(s);
+    NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+    NS_ASSIGN_OR_RETURN(Decision d, alliances::Visible(c, store::FindDecision(s, alliance_id, id)));
+    if (d.state != "proposed" || !d.votes.empty()) {
+      return Conflict("A decision with votes stays in the decision log; defer it instead.");
+    }
+  }
+  return DeleteRecordOf<Decision>(db_, actor, alliance_id, id, "decisions", "decision",
+                                  store::FindDecision);
+}
+
+// ---- action items -------------------------------------------------------------------------
+
+Result<WithContext<std::vector<ActionItem>>> GovernanceService::ListActions(
+    const auth::Principal& actor, const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  auto list = store::ListActions(s, alliance_id, {c.membership});
+  return With(std::move(c), std::move(list));
+}
+
+Result<WithContext<ActionItem>> GovernanceService::GetAction(const auth::Principal& actor,
+                                                             const std::string& alliance_id,
+                                                             const std::string& id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(ActionItem a, alliances::Visible(c, store::FindAction(s, alliance_id, id)));
+  return With(std::move(c), std::move(a));
+}
+
+Result<WithContext<ActionItem>> GovernanceService::CreateAction(const auth::Principal& actor,
+                                                                const std::string& alliance_id,
+                                                                const ActionInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  ActionItem a;
+  NS_TRY(alliances::StartRecord(s, c, actor, input, a));
+  a.title = *input.title;
+  a.description = input.description.value_or("");
+  a.meeting_id = input.meeting_id.value_or(std::nullopt);
+  a.decision_id = input.decision_id.value_or(std::nullopt);
+  a.owner_user_id = *input.owner_user_id;
+  a.due_on = *input.due_on;
+  a.status = input.status.value_or("open");
+  NS_TRY(CheckAction(s, c, a));
+  store::InsertAction(s, a);
+  AuditCreate(s, actor, a, "action");
+  auto created = store::FindAction(s, alliance_id, a.id);
+  tx.Commit();
+  return With(std::move(c), std::move(*created));
+}
+
+Result<WithContext<ActionItem>> GovernanceService::UpdateAction(const auth::Principal& actor,
+                                                                const std::string& alliance_id,
+                                                                const std::string& id,
+                                                                int64_t version,
+                                                                const ActionInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(ActionItem current,
+                      alliances::Visible(c, store::FindAction(s, alliance_id, id)));
+  NS_TRY(alliances::StartChange(c, current, version));
+  ActionItem next = current;
+  NS_TRY(alliances::ApplyCommon(s, c, input, next));
+  if (input.title) next.title = *input.title;
+  if (input.description) next.description = *input.description;
+  if (input.meeting_id) next.meeting_id = *input.meeting_id;
+  if (input.decision_id) next.decision_id = *input.decision_id;
+  if (input.owner_user_id) next.owner_user_id = *input.owner_user_id;
+  if (input.due_on) next.due_on = *input.due_on;
+  if (input.status) next.status = *input.status;
+  NS_TRY(CheckAction(s, c, next));
+  if (!store::UpdateAction(s, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, "action");
+  auto updated = store::FindAction(s, alliance_id, id);
+  tx.Commit();
+  return With(std::move(c), std::move(*updated));
+}
+
+Status GovernanceService::DeleteAction(const auth::Principal& actor,
+                                       const std::string& alliance_id, const std::string& id) {
+  return DeleteRecordOf<ActionItem>(db_, actor, alliance_id, id, "action_items", "action",
+                                    store::FindAction);
+}
+
+Result<std::vector<MyAction>> GovernanceService::MyActions(const auth::Principal& actor) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  const std::string today = TodayText();
+  std::vector<MyAction> out;
+  for (auto& owned : store::ActionsOwnedBy(s, actor.user_id)) {
+    if (!access::CanRead(owned.membership, ScopeOf(owned.action))) continue;
+    const bool overdue = IsOverdue(owned.action.status, owned.action.due_on, today);
+    out.push_back({std::move(owned.action), overdue});
+  }
+  return out;
+}
+
+// ---- stakeholders -------------------------------------------------------------------------
+
+Result<std::vector<Stakeholder>> GovernanceService::ListStakeholders(
+    const auth::Principal& actor, const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  return store::ListStakeholders(s, alliance_id, {c.membership});
+}
+
+Result<Stakeholder> GovernanceService::GetStakeholder(const auth::Principal& actor,
+                                                      const std::string& alliance_id,
+                                                      const std::string& id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  return alliances::Visible(c, store::FindStakeholder(s, alliance_id, id));
+}
+
+Result<std::optional<access::RecordScope>> GovernanceService::WorkstreamScope(
+    const auth::Principal& actor, const std::string& alliance_id,
+    const Nullable<std::string>& id) {
+  if (!id || !*id) return std::optional<access::RecordScope>{};
+  auto workstream = plans_.GetWorkstream(actor, alliance_id, **id);
+  if (!workstream.ok()) {
+    if (workstream.error().code != ErrorCode::kNotFound) return workstream.error();
+    return Invalid("workstream_id", "is not a workstream of this alliance");
+  }
+  return std::optional(ScopeOf(workstream->record));
+}
+
+Result<Stakeholder> GovernanceService::CreateStakeholder(const auth::Principal& actor,
+                                                         const std::string& alliance_id,
+                                                         const StakeholderInput& input) {
+  NS_ASSIGN_OR_RETURN(auto workstream, WorkstreamScope(actor, alliance_id, input.workstream_id));
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  Stakeholder k;
+  NS_TRY(alliances::StartRecord(s, c, actor, input, k));
+  k.name = *input.name;
+  k.title = input.title.value_or("");
+  k.user_id = input.user_id.value_or(std::nullopt);
+  k.influence = *input.influence;
+  k.interest = *input.interest;
+  k.attitude = *input.attitude;
+  k.committee_id = input.committee_id.value_or(std::nullopt);
+  k.workstream_id = input.workstream_id.value_or(std::nullopt);
+  k.notes = input.notes.value_or("");
+  NS_TRY(CheckStakeholder(s, c, k, workstream));
+  store::InsertStakeholder(s, k);
+  AuditCreate(s, actor, k, "stakeholder");
+  auto created = store::FindStakeholder(s, alliance_id, k.id);
+  tx.Commit();
+  return *created;
+}
+
+Result<Stakeholder> GovernanceService::UpdateStakeholder(const auth::Principal& actor,
+                                                         const std::string& alliance_id,
+                                                         const std::string& id, int64_t version,
+                                                         const StakeholderInput& input) {
+  NS_ASSIGN_OR_RETURN(auto workstream, WorkstreamScope(actor, alliance_id, input.workstream_id));
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Stakeholder current,
+                      alliances::Visible(c, store::FindStakeholder(s, alliance_id, id)));
+  NS_TRY(alliances::StartChange(c, current, version));
+  Stakeholder next = current;
+  NS_TRY(alliances::ApplyCommon(s, c, input, next));
+  if (input.name) next.name = *input.name;
+  if (input.title) next.title = *input.title;
+  if (input.user_id) next.user_id = *input.user_id;
+  if (input.influence) next.influence = *input.influence;
+  if (input.interest) next.interest = *input.interest;
+  if (input.attitude) next.attitude = *input.attitude;
+  if (input.committee_id) next.committee_id = *input.committee_id;
+  if (input.workstream_id) next.workstream_id = *input.workstream_id;
+  if (input.notes) next.notes = *input.notes;
+  NS_TRY(CheckStakeholder(s, c, next, workstream));
+  if (!store::UpdateStakeholder(s, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, "stakeholder");
+  auto updated = store::FindStakeholder(s, alliance_id, id);
+  tx.Commit();
+  return *updated;
+}
+
+Status GovernanceService::DeleteStakeholder(const auth::Principal& actor,
+                                            const std::string& alliance_id,
+                                            const std::string& id) {
+  return DeleteRecordOf<Stakeholder>(db_, actor, alliance_id, id, "stakeholders", "stakeholder",
+                                     store::FindStakeholder);
+}
+
+// ---- issues -------------------------------------------------------------------------------
+
+Result<WithContext<std::vector<Issue>>> GovernanceService::ListIssues(
+    const auth::Principal& actor, const std::string& alliance_id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  LoadPeople(s, c);
+  auto list = store::ListIssues(s, alliance_id, {c.membership});
+  return With(std::move(c), std::move(list));
+}
+
+Result<WithContext<Issue>> GovernanceService::GetIssue(const auth::Principal& actor,
+                                                       const std::string& alliance_id,
+                                                       const std::string& id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  LoadPeople(s, c);
+  return IssueResult(s, std::move(c), id);
+}
+
+Result<WithContext<Issue>> GovernanceService::RaiseIssue(const auth::Principal& actor,
+                                                         const std::string& alliance_id,
+                                                         const IssueInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  Issue i;
+  NS_TRY(alliances::StartRecord(s, c, actor, input, i));
+  i.title = *input.title;
+  i.description = input.description.value_or("");
+  i.severity = *input.severity;
+  i.party_ids = *input.party_ids;
+  for (size_t n = 0; n < i.party_ids.size(); ++n) {
+    NS_TRY(alliances::RequireParty(c, i.party_ids[n], "party_ids[" + std::to_string(n) + "]"));
+  }
+  auto right = store::FindDecisionRight(s, alliance_id, *input.decision_right_id);
+  NS_TRY(RequireCovered(c, right, i, "decision_right_id", "a decision right"));
+  i.decision_right_id = right->id;
+  i.levels = right->levels;
+  i.current_level = 0;
+  i.raised_by = actor.user_id;
+  i.raised_on = c.today;
+  i.level_due_on = AddDays(c.today, i.levels.front().days);
+  store::InsertIssue(s, i);
+  store::InsertLevelEntry(s, i.id, {0, i.levels.front().name, c.today, i.level_due_on, "raised",
+                                    "", actor.user_id, std::nullopt});
+  AuditCreate(s, actor, i, "issue");
+  LoadPeople(s, c);
+  auto result = IssueResult(s, std::move(c), i.id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<Issue>> GovernanceService::UpdateIssue(const auth::Principal& actor,
+                                                          const std::string& alliance_id,
+                                                          const std::string& id, int64_t version,
+                                                          const IssueInput& input) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Issue current, OpenIssue(s, c, id, version));
+  Issue next = current;
+  NS_TRY(alliances::ApplyCommon(s, c, input, next));
+  if (input.title) next.title = *input.title;
+  if (input.description) next.description = *input.description;
+  if (input.severity) next.severity = *input.severity;
+  if (input.party_ids) {
+    next.party_ids = *input.party_ids;
+    for (size_t n = 0; n < next.party_ids.size(); ++n) {
+      NS_TRY(alliances::RequireParty(c, next.party_ids[n],
+                                     "party_ids[" + std::to_string(n) + "]"));
+    }
+  }
+  if (!store::UpdateIssue(s, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, "issue");
+  LoadPeople(s, c);
+  auto result = IssueResult(s, std::move(c), id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<Issue>> GovernanceService::EscalateIssue(const auth::Principal& actor,
+                                                            const std::string& alliance_id,
+                                                            const std::string& id,
+                                                            int64_t version,
+                                                            const std::string& reason) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  store::LockAlliance(s, alliance_id);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Issue current, OpenIssue(s, c, id, version));
+  const int64_t to = current.current_level + 1;
+  if (to >= static_cast<int64_t>(current.levels.size())) {
+    return Conflict("The issue is at its last level (" + LevelName(current, current.current_level) +
+                    "); resolve it there.");
+  }
+  if (!MoveIssue(s, actor.user_id, current, to, c.today, AddDays(c.today, current.levels[to].days),
+                 "manual", reason)) {
+    return Stale();
+  }
+  LoadPeople(s, c);
+  auto result = IssueResult(s, std::move(c), id);
+  tx.Commit();
+  return result;
+}
+
+Result<WithContext<Issue>> GovernanceService::ResolveIssue(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
+    int64_t version, const std::string& outcome, const std::vector<std::string>& agreed_by) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(Issue current, OpenIssue(s, c, id, version));
+  for (size_t n = 0; n < agreed_by.size(); ++n) {
+    if (!alliances::MemberOf(s, alliance_id, agreed_by[n])) {
+      return Invalid("agreed_by[" + std::to_string(n) + "]", "is not a member of this alliance");
+    }
+  }
+  Issue next = current;
+  next.status = "resolved";
+  next.resolution = Resolution{outcome, agreed_by, c.today, actor.user_id};
+  next.updated_at = NowText();
+  if (!store::UpdateIssue(s, next, version)) return Stale();
+  store::InsertLevelEntry(s, id, {current.current_level, LevelName(current, current.current_level),
+                                  c.today, std::nullopt, "resolved", outcome, actor.user_id,
+                                  std::nullopt});
+  AuditUpdate(s, actor, current, next, "issue");
+  LoadPeople(s, c);
+  auto result = IssueResult(s, std::move(c), id);
+  tx.Commit();
+  return result;
+}
+
+Result<std::vector<IssueLevelEntry>> GovernanceService::IssueHistory(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& id) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_TRY(alliances::Visible(c, store::FindIssue(s, alliance_id, id)));
+  return store::ListLevelEntries(s, id);
+}
+
+Status GovernanceService::DeleteIssue(const auth::Principal& actor,
+                                      const std::string& alliance_id, const std::string& id) {
+  return DeleteRecordOf<Issue>(db_, actor, alliance_id, id, "governance_issues", "issue",
+                               store::FindIssue);
+}
+
+int64_t GovernanceService::EscalateDue(const std::string& today) {
+  std::vector<std::pair<std::string, std::string>> due;
+  {
+    db::Session s(db_);
+    db::ReadSnapshot snapshot(s);
+    due = store::OverdueIssues(s, today);
+  }
+  int64_t moves = 0;
+  for (const auto& [alliance_id, id] : due) {
+    db::Session s(db_);
+    db::Transaction tx(s);
+    store::LockAlliance(s, alliance_id);
+    auto issue = store::FindIssue(s, alliance_id, id);
+    if (!issue || issue->status != "open") continue;
+    bool moved = true;
+    for (const auto& step :
+         DueEscalations(issue->levels, issue->current_level, issue->level_due_on, today)) {
+      const std::string note = "The time limit at " + LevelName(*issue, issue->current_level) +
+                               " ended on " + issue->level_due_on + ".";
+      // A compare-and-set on the version: a second node that read the same issue moves nothing.
+      if (!MoveIssue(s, "", *issue, step.level, step.entered_on, step.due_on, "automatic",
+                     note)) {
+        moved = false;
+        break;
+      }
+      issue = store::FindIssue(s, alliance_id, id);
+      ++moves;
+    }
+    if (moved) tx.Commit();
+  }
+  return moves;
+}
+
+}  // namespace northstar::governance
