@@ -46,6 +46,18 @@ const ALLIANCE_ROUTES = [
   { name: 'POST kpis', method: 'POST', path: (c) => `alliances/${c.id}/kpis`, need: 'write', ok: 201, prepare: newKpi },
   { name: 'POST workstreams', method: 'POST', path: (c) => `alliances/${c.id}/workstreams`, need: 'write', ok: 201, prepare: newWorkstream },
   { name: 'POST communications', method: 'POST', path: (c) => `alliances/${c.id}/communications`, need: 'write', ok: 201, prepare: newCommunication },
+  // Governance (issue 5): reading is for every member, writing for managers and members.
+  ...['committees', 'decision-rights', 'issues', 'meetings', 'decisions', 'actions', 'stakeholders'].map((collection) => (
+    { name: `GET ${collection}`, method: 'GET', path: (c) => `alliances/${c.id}/${collection}`, need: 'read', ok: 200 })),
+  { name: 'GET cadence proposal', method: 'GET', path: (c) => `alliances/${c.id}/governance/cadence-proposal?template=lean&from=2030-01-07&months=3`, need: 'read', ok: 200 },
+  { name: 'GET decisions export', method: 'GET', path: (c) => `alliances/${c.id}/decisions/export.csv`, need: 'read', ok: 200 },
+  { name: 'POST committees', method: 'POST', path: (c) => `alliances/${c.id}/committees`, need: 'write', ok: 201, prepare: newCommittee },
+  { name: 'POST decision-rights', method: 'POST', path: (c) => `alliances/${c.id}/decision-rights`, need: 'write', ok: 201, prepare: newDecisionRight },
+  { name: 'POST issues', method: 'POST', path: (c) => `alliances/${c.id}/issues`, need: 'write', ok: 201, prepare: newIssue },
+  { name: 'POST meetings', method: 'POST', path: (c) => `alliances/${c.id}/meetings`, need: 'write', ok: 201, prepare: newMeeting },
+  { name: 'POST decisions', method: 'POST', path: (c) => `alliances/${c.id}/decisions`, need: 'write', ok: 201, prepare: newDecision },
+  { name: 'POST actions', method: 'POST', path: (c) => `alliances/${c.id}/actions`, need: 'write', ok: 201, prepare: newAction },
+  { name: 'POST stakeholders', method: 'POST', path: (c) => `alliances/${c.id}/stakeholders`, need: 'write', ok: 201, prepare: newStakeholder },
 ];
 
 // Note routes run against a note written like each of STANDARD_NOTES; `fresh` routes get a new
@@ -129,6 +141,54 @@ async function newWorkstream() {
 
 async function newCommunication() {
   return { body: { category: 'channel', kind: 'meeting', title: uniq('Matrix meeting'), cadence: 'weekly' } };
+}
+
+// Governance records hang off a committee and (issues) a decision right: one of each written by
+// phManager, shared by every case.
+let matrixCommittee;
+let matrixDecisionRight;
+async function governanceCommittee(w) {
+  if (!matrixCommittee) {
+    const res = await w.as('phManager').post(`${API}/alliances/${w.alliance.id}/committees`, { name: uniq('Matrix committee'),
+      kind: 'joint_steering', cadence: 'quarterly', quorum_rule: 'every_party_voting', chair_rotation: 'none' });
+    expectStatus(res, 201);
+    matrixCommittee = res.body.id;
+  }
+  return matrixCommittee;
+}
+
+async function newCommittee() {
+  return { body: { name: uniq('Matrix committee'), kind: 'custom', cadence: 'monthly', quorum_rule: 'every_party_voting', chair_rotation: 'none' } };
+}
+
+async function newDecisionRight(w) {
+  return { body: { decision_type: uniq('Matrix decision type'), committee_id: await governanceCommittee(w),
+    levels: [{ name: 'Matrix level', committee_id: null, days: 5 }] } };
+}
+
+async function newIssue(w) {
+  if (!matrixDecisionRight) {
+    const res = await w.as('phManager').post(`${API}/alliances/${w.alliance.id}/decision-rights`, (await newDecisionRight(w)).body);
+    expectStatus(res, 201);
+    matrixDecisionRight = res.body.id;
+  }
+  return { body: { title: uniq('Matrix issue'), severity: 'low', party_ids: [w.orgIds.helix], decision_right_id: matrixDecisionRight } };
+}
+
+async function newMeeting(w) {
+  return { body: { committee_id: await governanceCommittee(w), title: uniq('Matrix meeting'), starts_at: '2030-01-15T15:00:00Z' } };
+}
+
+async function newDecision(w) {
+  return { body: { committee_id: await governanceCommittee(w), title: uniq('Matrix decision'), decision_type: 'matrix' } };
+}
+
+async function newAction(w) {
+  return { body: { title: uniq('Matrix action'), owner_user_id: w.person('phMember').id, due_on: '2030-01-15' } };
+}
+
+async function newStakeholder() {
+  return { body: { name: uniq('Matrix stakeholder'), title: 'Head of Matrix', influence: 3, interest: 3, attitude: 'neutral' } };
 }
 
 async function newNote() {

@@ -54,7 +54,7 @@ std::optional<std::vector<T>> ReadObjects(InputReader& in, std::string_view key,
 
 std::optional<std::string> ReadTimeZone(InputReader& in, Presence presence) {
   auto tz = in.String("time_zone", presence, 64, 1);
-  if (tz && !IsTimeZoneName(*tz)) {
+  if (tz && (!IsTimeZoneName(*tz) || !IsKnownTimeZone(*tz))) {
     in.AddError("time_zone", "must be UTC or an IANA time zone such as Europe/Berlin");
     return std::nullopt;
   }
@@ -753,7 +753,7 @@ Result<Response> ListMeetings(GovernanceService& svc, RequestContext& ctx) {
     all.push_back(MeetingJson(list.context, v));
   }
   NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
-                                    {{"committee_id", "committee_id", {}},
+                                    {{"committee_id", "committee_id", {}, true},
                                      {"status", "status", kMeetingStatuses}}));
   return Paged(ctx.request, all, {"starts_at"});
 }
@@ -937,6 +937,11 @@ Result<std::pair<RecordContext, std::vector<DecisionView>>> DecisionLog(Governan
   }
   const auto committee = ctx.request.Query("committee_id");
   const auto meeting = ctx.request.Query("meeting_id");
+  for (const auto& [name, value] : {std::pair{"committee_id", committee}, {"meeting_id", meeting}}) {
+    if (value && !value->empty() && !IsValidId(*value)) {
+      return Malformed(std::string(name) + " must be an id.");
+    }
+  }
   NS_ASSIGN_OR_RETURN(auto list, svc.ListDecisions(ctx.user(), Alliance(ctx)));
   std::vector<DecisionView> kept;
   for (auto& v : list.record) {
@@ -1056,8 +1061,8 @@ Result<Response> ListActions(GovernanceService& svc, RequestContext& ctx) {
   for (const auto& a : list.record) all.push_back(ActionJson(a, list.context.today));
   NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
                                     {{"status", "status", kActionStatuses},
-                                     {"owner_user_id", "owner_user_id", {}},
-                                     {"meeting_id", "meeting_id", {}},
+                                     {"owner_user_id", "owner_user_id", {}, true},
+                                     {"meeting_id", "meeting_id", {}, true},
                                      {"overdue", "overdue", {"true", "false"}}}));
   return Paged(ctx.request, all, {"due_on"});
 }

@@ -124,6 +124,9 @@ MeetingView ViewOf(const RecordContext& c, Meeting meeting,
   if (committee) {
     v.quorum_rule = committee->quorum_rule;
     v.seats = SeatsOn(*committee, day);
+    // A meeting recorded for a day before anyone's seat began (a committee set up afterwards)
+    // counts today's seats.
+    if (v.seats.empty()) v.seats = SeatsOn(*committee, c.today);
   }
   v.required_parties = PartiesSeated(c, v.seats);
   std::vector<std::pair<std::string, std::string>> parties;
@@ -178,7 +181,7 @@ Status CheckCommittee(db::Session& s, const RecordContext& c, const Committee& c
   for (std::optional<std::string> at = committee.parent_id; at && seen.insert(*at).second;
        at = parent_of[*at]) {
     if (*at == committee.id) {
-      return Invalid("parent_id", "would make the committee a sub-committee of itself");
+      return Invalid("parent_id", "would create a cycle: the committee would be its own ancestor");
     }
   }
   return OkStatus();
@@ -320,15 +323,19 @@ Status GovernanceService::DeleteCommittee(const auth::Principal& actor,
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Committee current, VisibleCommittee(s, c, id));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
-  const auto references = store::ReferencesTo(s, id);
-  if (!references.empty()) {
-    // Name only what the caller may read.
-    std::string named;
-    for (const auto& r : references) {
-      if (!access::CanRead(c.membership, r.scope)) continue;
+  // What the caller can see is named; a sub-committee it cannot see is detached; anything else
+  // it cannot see still refuses, without a name.
+  std::string named;
+  bool hidden_blocks = false;
+  for (const auto& r : store::ReferencesTo(s, id)) {
+    if (access::CanRead(c.membership, r.scope)) {
       named += (named.empty() ? "" : ", ") + r.type + " \"" + r.title + "\"";
+    } else if (r.type != "sub-committee") {
+      hidden_blocks = true;
     }
-    return Conflict("The committee still has meetings, decisions or decision rights" +
+  }
+  if (!named.empty() || hidden_blocks) {
+    return Conflict("The committee still has sub-committees, meetings, decisions or decision rights" +
                     (named.empty() ? std::string() : " (" + named + ")") +
                     "; delete or move them first.");
   }
@@ -664,6 +671,26 @@ Result<WithContext<MeetingView>> GovernanceService::UpdateAgendaItem(
     return Invalid("owner_user_id", "is not a member of this alliance");
   }
   next.updated_at = NowText();
+  if (input.position && *input.position != item->position) {
+    // The item takes that place in the agenda; the others close up behind it.
+    std::vector<std::string> order;
+    for (const auto& a : m.agenda) {
+      if (a.id != item_id) order.push_back(a.id);
+    }
+    const size_t at = static_cast<size_t>(
+        std::clamp<int64_t>(*input.position - 1, 0, static_cast<int64_t>(order.size())));
+    order.insert(order.begin() + static_cast<std::ptrdiff_t>(at), item_id);
+    for (size_t k = 0; k < order.size(); ++k) {
+      const int64_t place = static_cast<int64_t>(k) + 1;
+      if (order[k] == item_id) {
+        next.position = place;
+        continue;
+      }
+      auto other = std::find_if(m.agenda.begin(), m.agenda.end(),
+                                [&](const AgendaItem& a) { return a.id == order[k]; });
+      if (other->position != place) store::MoveAgendaItem(s, other->id, place, next.updated_at);
+    }
+  }
   if (!store::UpdateAgendaItem(s, next, version)) return Stale();
   json::object changes;
   const auto diff = [&](const char* field, json::value before, json::value after) {

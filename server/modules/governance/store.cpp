@@ -481,15 +481,18 @@ std::vector<Reference> ReferencesTo(db::Session& s, const std::string& committee
   db::Params p;
   p.Set("c", committee_id);
   std::vector<Reference> out;
-  const std::pair<const char*, const char*> kinds[] = {{"meeting", "meetings"},
-                                                       {"decision", "decisions"},
-                                                       {"decision_right", "decision_rights"}};
-  for (const auto& [type, table] : kinds) {
-    const std::string title = std::string(type) == "decision_right" ? "decision_type" : "title";
+  struct Kind {
+    const char *type, *table, *title, *column;
+  };
+  const Kind kinds[] = {{"sub-committee", "committees", "name", "parent_id"},
+                        {"meeting", "meetings", "title", "committee_id"},
+                        {"decision", "decisions", "title", "committee_id"},
+                        {"decision right", "decision_rights", "decision_type", "committee_id"}};
+  for (const auto& [type, table, title, column] : kinds) {
     for (const auto& r : s.Query(std::string("SELECT id, ") + title +
                                      " AS title, visibility, owner_organization_id,"
-                                     " owner_user_id, readers FROM " + table +
-                                     " WHERE committee_id = :c ORDER BY created_at, id",
+                                     " owner_user_id, readers FROM " + table + " WHERE " +
+                                     column + " = :c ORDER BY created_at, id",
                                  p)) {
       out.push_back({type, r.Str("id"), r.Str("title"),
                      access::RecordScope{access::ParseVisibility(r.Str("visibility"))
@@ -508,7 +511,9 @@ void DetachChildren(db::Session& s, const std::string& committee_id, const std::
       "UPDATE committees SET parent_id = NULL, version = version + 1, updated_at = :now"
       " WHERE parent_id = :c",
       p);
-  s.Exec("UPDATE stakeholders SET committee_id = NULL WHERE committee_id = :c", p);
+  s.Exec("UPDATE stakeholders SET committee_id = NULL, version = version + 1, updated_at = :now"
+         " WHERE committee_id = :c",
+         p);
 }
 
 int64_t MeetingsBefore(db::Session& s, const std::string& committee_id,
@@ -618,7 +623,9 @@ std::vector<IssueLevelEntry> ListLevelEntries(db::Session& s, const std::string&
   for (const auto& r : s.Query(
            "SELECT l.*, u.name AS by_name FROM issue_levels l"
            " LEFT JOIN users u ON u.id = l.by_user_id WHERE l.issue_id = :issue"
-           " ORDER BY l.created_at, l.id",
+           // Levels only go up and the resolution comes last; moves made in one run share a time.
+           " ORDER BY l.level, CASE WHEN l.reason = 'resolved' THEN 1 ELSE 0 END, l.created_at,"
+           " l.id",
            p)) {
     out.push_back(IssueLevelEntry{r.Int("level"), r.Str("level_name"), r.Str("entered_on"),
                                   r.OptStr("due_on"), r.Str("reason"), r.Str("note"),
@@ -728,6 +735,16 @@ bool UpdateAgendaItem(db::Session& s, const AgendaItem& a, int64_t expected_vers
              " decision_sought = :decision_sought, minutes = :minutes, version = version + 1,"
              " updated_at = :updated WHERE id = :id AND version = :expected",
              p) == 1;
+}
+
+void MoveAgendaItem(db::Session& s, const std::string& id, int64_t position,
+                    const std::string& now) {
+  db::Params p;
+  p.Set("id", id).Set("position", position).Set("now", now);
+  s.Exec(
+      "UPDATE agenda_items SET position = :position, version = version + 1, updated_at = :now"
+      " WHERE id = :id",
+      p);
 }
 
 void DeleteAgendaItem(db::Session& s, const std::string& id) {

@@ -25,12 +25,14 @@ void InsertSeat(db::Session& s, const CommitteeMember& m, const std::string& now
 void EndSeat(db::Session& s, const std::string& seat_id, const std::string& left_on);
 // Every committee of the alliance, whoever may see it (parents, for cycles).
 std::vector<Committee> AllCommittees(db::Session& s, const std::string& alliance_id);
-// What refers to a committee: meetings, decisions and decision rights (ids and scopes).
+// What refers to a committee: sub-committees, meetings, decisions and decision rights.
 struct Reference {
   std::string type, id, title;
   access::RecordScope scope;
 };
 std::vector<Reference> ReferencesTo(db::Session& s, const std::string& committee_id);
+// Sub-committees lose their parent and stakeholders their committee (each a change: the
+// version moves on).
 void DetachChildren(db::Session& s, const std::string& committee_id, const std::string& now);
 int64_t MeetingsBefore(db::Session& s, const std::string& committee_id, const std::string& instant);
 
@@ -65,6 +67,9 @@ bool UpdateMeeting(db::Session& s, const Meeting& m, int64_t expected_version);
 void TouchMeeting(db::Session& s, const std::string& id, const std::string& now);
 void InsertAgendaItem(db::Session& s, const AgendaItem& a);
 bool UpdateAgendaItem(db::Session& s, const AgendaItem& a, int64_t expected_version);
+// Another item took this one's place: it moves to `position` (a change: its version moves on).
+void MoveAgendaItem(db::Session& s, const std::string& id, int64_t position,
+                    const std::string& now);
 void DeleteAgendaItem(db::Session& s, const std::string& id);
 void ReplaceAttendance(db::Session& s, const std::string& meeting_id,
                        const std::vector<AttendanceEntry>& entries);

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 
 namespace northstar {
 namespace {
@@ -75,6 +76,13 @@ std::string AddDays(std::string_view day, int64_t n) {
 std::string WeekdayOf(std::string_view day) {
   static const char* kNames[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
   return kNames[std::chrono::weekday(ParseDay(day)).c_encoding()];
+}
+
+bool IsKnownTimeZone(std::string_view name) {
+  if (name == "UTC") return true;
+  if (name.empty() || name.find("..") != std::string_view::npos || name.front() == '/') return false;
+  std::error_code ec;
+  return std::filesystem::is_regular_file("/usr/share/zoneinfo/" + std::string(name), ec);
 }
 
 }  // namespace northstar

@@ -1,5 +1,7 @@
 #include "platform/http/request_helpers.hpp"
 
+#include "platform/common/ids.hpp"
+
 #include <sodium.h>
 
 #include <charconv>
@@ -143,6 +145,7 @@ Result<json::array> Filtered(const Request& request, json::array all,
         std::find(f.allowed.begin(), f.allowed.end(), *want) == f.allowed.end()) {
       return Malformed(f.param + " must be one of the documented values.");
     }
+    if (f.id && !IsValidId(*want)) return Malformed(f.param + " must be an id.");
     json::array kept;
     for (auto& item : all) {
       const json::value& v = item.as_object().at(f.field);

@@ -53,10 +53,11 @@ Response One(int status, json::object body, int64_t version);
 Result<Response> Paged(const Request& request, json::array all, const std::vector<std::string>& keys);
 
 // Query filters: each named parameter, when given, must equal the item's field (after checking
-// it is one of `allowed`, when given).
+// it is one of `allowed`, when given, or an id for `kId` filters).
 struct Filter {
   std::string param, field;
   std::vector<std::string_view> allowed;
+  bool id = false;
 };
 Result<json::array> Filtered(const Request& request, json::array all,
                              const std::vector<Filter>& filters);
