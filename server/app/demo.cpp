@@ -380,7 +380,8 @@ auth::Principal PrincipalOf(db::Database& database, const std::string& email) {
 }
 
 bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
-                 alliances::AlliancesService& alliances, plans::PlansService& plans) {
+                 alliances::AlliancesService& alliances, plans::PlansService& plans,
+                 governance::GovernanceService& governance) {
   {
     db::Session s(database);
     if (s.QueryOne("SELECT COUNT(*) AS n FROM organizations")->Int("n") > 0) return false;
@@ -461,6 +462,7 @@ bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
     }
   }
   LoadPlans(database, plans, alliance_ids);
+  LoadGovernance(database, governance, alliance_ids);
   return true;
 }
 

@@ -9,6 +9,7 @@
 
 #include "modules/accounts/service.hpp"
 #include "modules/alliances/service.hpp"
+#include "modules/governance/service.hpp"
 #include "modules/plans/service.hpp"
 
 namespace northstar::demo {
@@ -20,10 +21,14 @@ struct SignIn {
 // Loads the portfolio into a database that has no organisations yet; returns false (and changes
 // nothing) when it already has some.
 bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
-                 alliances::AlliancesService& alliances, plans::PlansService& plans);
+                 alliances::AlliancesService& alliances, plans::PlansService& plans,
+                 governance::GovernanceService& governance);
 // Plans for some of the demo alliances (ids by alliance name); part of LoadIfEmpty.
 void LoadPlans(db::Database& database, plans::PlansService& plans,
                const std::map<std::string, std::string>& alliance_ids);
+// Committees, meetings, decisions, issues and stakeholders of two demo alliances.
+void LoadGovernance(db::Database& database, governance::GovernanceService& governance,
+                    const std::map<std::string, std::string>& alliance_ids);
 // The value of a service call the demo cannot do without; throws with the reason otherwise.
 template <typename T>
 T Must(Result<T> result, const std::string& what) {

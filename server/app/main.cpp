@@ -129,7 +129,8 @@ int Serve(ns::Config& config) {
   for (const auto& name : ns::db::Migrate(services.database))
     spdlog::info("migration applied: {}", name);
   if (config.demo) {
-    if (ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances, services.plans)) {
+    if (ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances,
+                                 services.plans, services.governance)) {
       spdlog::info("demo portfolio loaded");
     }
     PrintSignIns(ns::demo::ResetDemoPasswords(services.database), config);
@@ -417,7 +418,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (demo->parsed()) {
-      if (!ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances, services.plans)) {
+      if (!ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances,
+                                 services.plans, services.governance)) {
         std::cout << "the database already has organisations; the demo was not loaded\n";
       }
       PrintSignIns(ns::demo::ResetDemoPasswords(services.database), config);
