@@ -656,6 +656,20 @@ describe('governance: decisions, action items and stakeholders', () => {
       assert.equal(res.status, 204, res.text);
       expectProblem(await world.as('phMember').get(actionPath(x)), 404, 'not-found');
     });
+
+    it('the owner of an action of the other party reports its progress, but changes nothing else', async () => {
+      const x = await createAction('phManager', { title: 'Partner-owned action', owner_user_id: world.person('nbMember').id });
+      assert.equal(x.party_id, world.orgIds.nimbus);
+      expectProblem(await world.as('nbMember').patch(actionPath(x), { title: 'Renamed by the partner' }, { ifMatch: x.version }), 403, 'forbidden');
+      expectProblem(await world.as('nbMember').patch(actionPath(x), { status: 'done', due_on: day(30) }, { ifMatch: x.version }), 403, 'forbidden');
+      expectProblem(await world.as('nbMember').patch(actionPath(x), { status: 'done' }, { ifMatch: stale(x.version) }), 412, 'stale');
+      const res = await world.as('nbMember').patch(actionPath(x), { status: 'done' }, { ifMatch: x.version });
+      expectStatus(res, 200);
+      assert.equal(res.body.status, 'done');
+      assert.equal(res.body.done_on, day(0));
+      assert.equal(res.body.title, 'Partner-owned action');
+      expectProblem(await world.as('nbManager').patch(actionPath(x), { status: 'open' }, { ifMatch: res.body.version }), 403, 'forbidden');
+    });
   });
 
   describe('stakeholders', () => {

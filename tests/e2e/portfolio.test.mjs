@@ -122,7 +122,8 @@ browserTest('an alliance page works with the keyboard', () => page, async () => 
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/alliances\/[0-9a-f-]{36}$/);
   await page.getByRole('tab', { name: 'Overview' }).focus();
-  // Overview → Plan → Stage with the arrow keys.
+  // Overview → Plan → Governance → Stage with the arrow keys.
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');

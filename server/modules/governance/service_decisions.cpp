@@ -176,12 +176,13 @@ std::string LevelName(const Issue& i, int64_t level) {
 
 // Tells the people involved that `issue` moved to its current level: the raiser, the members of
 // the level's committee, the managers of the involved parties — only those who may read it.
-void NotifyEscalation(db::Session& s, const Issue& issue, const std::string& previous_due) {
+void NotifyEscalation(db::Session& s, const Issue& issue, const std::string& previous_due,
+                      const std::string& today) {
   std::set<std::string> people{issue.raised_by};
   const auto& level = issue.levels[issue.current_level];
   if (level.committee_id) {
     if (auto committee = store::FindCommittee(s, issue.alliance_id, *level.committee_id)) {
-      for (const auto& seat : SeatsOn(*committee, TodayText())) people.insert(seat.user_id);
+      for (const auto& seat : SeatsOn(*committee, today)) people.insert(seat.user_id);
     }
   }
   for (const auto& m : alliances::MembersOf(s, issue.alliance_id)) {
@@ -225,7 +226,7 @@ bool MoveIssue(db::Session& s, const std::string& actor_id, const Issue& current
                                             {"after", due_on}}},
                           {"reason", reason}},
                          ScopeOf(next));
-  NotifyEscalation(s, next, current.level_due_on);
+  NotifyEscalation(s, next, current.level_due_on, entered_on);
   return true;
 }
 
@@ -470,7 +471,18 @@ Result<WithContext<ActionItem>> GovernanceService::UpdateAction(const auth::Prin
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(ActionItem current,
                       alliances::Visible(c, store::FindAction(s, alliance_id, id)));
-  NS_TRY(alliances::StartChange(c, current, version));
+  // The person who owns the action reports its progress, whoever wrote it; anything else is a
+  // change to the record.
+  const bool progress_only = input.status && !input.title && !input.description &&
+                             !input.meeting_id && !input.decision_id && !input.owner_user_id &&
+                             !input.due_on && !input.party_id && !input.visibility &&
+                             !input.readers;
+  if (progress_only && current.owner_user_id == actor.user_id) {
+    NS_TRY(access::AuthorizeByRecordRole(c.membership, ScopeOf(current), true, "its owner"));
+    if (current.version != version) return Stale();
+  } else {
+    NS_TRY(alliances::StartChange(c, current, version));
+  }
   ActionItem next = current;
   NS_TRY(alliances::ApplyCommon(s, c, input, next));
   if (input.title) next.title = *input.title;
@@ -765,7 +777,8 @@ int64_t GovernanceService::EscalateDue(const std::string& today) {
     store::LockAlliance(s, alliance_id);
     auto issue = store::FindIssue(s, alliance_id, id);
     if (!issue || issue->status != "open") continue;
-    bool moved = true;
+    int64_t steps = 0;
+    bool claimed = true;
     for (const auto& step :
          DueEscalations(issue->levels, issue->current_level, issue->level_due_on, today)) {
       const std::string note = "The time limit at " + LevelName(*issue, issue->current_level) +
@@ -773,13 +786,15 @@ int64_t GovernanceService::EscalateDue(const std::string& today) {
       // A compare-and-set on the version: a second node that read the same issue moves nothing.
       if (!MoveIssue(s, "", *issue, step.level, step.entered_on, step.due_on, "automatic",
                      note)) {
-        moved = false;
+        claimed = false;
         break;
       }
       issue = store::FindIssue(s, alliance_id, id);
-      ++moves;
+      ++steps;
     }
-    if (moved) tx.Commit();
+    if (!claimed) continue;  // rolled back: another node made these moves
+    tx.Commit();
+    moves += steps;
   }
   return moves;
 }

@@ -25,6 +25,14 @@ std::map<std::string, std::vector<T>> GroupBy(db::Session& s, const std::string&
   return out;
 }
 
+// The access columns of a row, for records read without their full type.
+access::RecordScope ScopeOfRow(const db::Row& r) {
+  return access::RecordScope{
+      access::ParseVisibility(r.Str("visibility")).value_or(access::Visibility::kRestricted),
+      r.Str("owner_organization_id"), r.Str("owner_user_id"),
+      access::ReadersFromJson(r.Str("readers"))};
+}
+
 db::Params AllianceParam(const std::string& alliance_id) {
   db::Params p;
   p.Set("a", alliance_id);
@@ -488,17 +496,23 @@ std::vector<Reference> ReferencesTo(db::Session& s, const std::string& committee
                         {"meeting", "meetings", "title", "committee_id"},
                         {"decision", "decisions", "title", "committee_id"},
                         {"decision right", "decision_rights", "decision_type", "committee_id"}};
+  // A decision right whose escalation path passes through the committee refers to it too.
+  db::Params in_levels;
+  in_levels.Set("c", committee_id).Set("quoted", "%\"" + committee_id + "\"%");
+  for (const auto& r : s.Query(
+           "SELECT id, decision_type AS title, visibility, owner_organization_id, owner_user_id,"
+           " readers FROM decision_rights WHERE levels LIKE :quoted AND committee_id <> :c"
+           " ORDER BY created_at, id",
+           in_levels)) {
+    out.push_back({"decision right", r.Str("id"), r.Str("title"), ScopeOfRow(r)});
+  }
   for (const auto& [type, table, title, column] : kinds) {
     for (const auto& r : s.Query(std::string("SELECT id, ") + title +
                                      " AS title, visibility, owner_organization_id,"
                                      " owner_user_id, readers FROM " + table + " WHERE " +
                                      column + " = :c ORDER BY created_at, id",
                                  p)) {
-      out.push_back({type, r.Str("id"), r.Str("title"),
-                     access::RecordScope{access::ParseVisibility(r.Str("visibility"))
-                                             .value_or(access::Visibility::kRestricted),
-                                         r.Str("owner_organization_id"), r.Str("owner_user_id"),
-                                         access::ReadersFromJson(r.Str("readers"))}});
+      out.push_back({type, r.Str("id"), r.Str("title"), ScopeOfRow(r)});
     }
   }
   return out;

@@ -61,7 +61,7 @@ void ApplyTomlFile(const std::string& path, Config& config) {
       integer(config.session_ttl_minutes);
     else if (k == "auth_cache_ms")
       integer(config.auth_cache_ms);
-    else if (k == "jobs_interval_seconds")
+    else if (k == "jobs_interval_s")
       integer(config.jobs_interval_seconds);
     else if (k == "invitation_ttl_days")
       integer(config.invitation_ttl_days);

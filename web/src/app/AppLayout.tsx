@@ -1,9 +1,10 @@
 // The frame of every signed-in page: the header with navigation and the signed-in person.
 import { AppShell, Avatar, Burger, Container, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBriefcase, IconChevronDown, IconLogout, IconSettings, IconUserCircle } from '@tabler/icons-react';
+import { IconBriefcase, IconChecklist, IconChevronDown, IconLogout, IconSettings, IconUserCircle } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { useSession, useSignOut } from '../modules/auth/session';
+import { NotificationsBell } from '../modules/notifications/NotificationsBell';
 import { ORG_ROLE_LABELS, ORGANIZATION_TYPE_LABELS } from '../ui/labels';
 import { Logo } from './Logo';
 
@@ -18,6 +19,7 @@ function initials(name: string): string {
 
 const NAV = [
   { to: '/alliances', label: 'Portfolio', icon: IconBriefcase },
+  { to: '/actions', label: 'My actions', icon: IconChecklist },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 
@@ -48,49 +50,52 @@ export function AppLayout() {
                 ))}
               </Group>
             </Group>
-            <Menu position="bottom-end" width={260} withinPortal>
-              <Menu.Target>
-                <UnstyledButton aria-label={`Account: ${user.name}, ${organization.name}`} className="user-button" data-testid="user-menu">
-                  <Group gap="sm" wrap="nowrap">
-                    <Avatar color="indigo" radius="xl" size={34}>
-                      {initials(user.name)}
-                    </Avatar>
-                    <Stack gap={0} visibleFrom="xs" style={{ lineHeight: 1.2 }}>
-                      <Text size="sm" fw={600} lh={1.25}>
-                        {user.name}
-                      </Text>
-                      <Text size="xs" c="dimmed" lh={1.25}>
-                        {organization.name}
-                      </Text>
-                    </Stack>
-                    <IconChevronDown size={14} aria-hidden />
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>
-                  {user.email}
-                  <br />
-                  {organization.name} · {ORGANIZATION_TYPE_LABELS[organization.type]}
-                  <br />
-                  {ORG_ROLE_LABELS[user.org_role]}
-                </Menu.Label>
-                <Menu.Divider />
-                <Menu.Item leftSection={<IconUserCircle size={16} />} onClick={() => navigate('/account')}>
-                  Your account
-                </Menu.Item>
-                <Menu.Item leftSection={<IconSettings size={16} />} onClick={() => navigate('/settings')}>
-                  Organisation settings
-                </Menu.Item>
-                <Menu.Divider />
-                <Menu.Item
-                  leftSection={<IconLogout size={16} />}
-                  onClick={() => void signOut()}
-                >
-                  Sign out
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <Group gap="sm" wrap="nowrap">
+              <NotificationsBell />
+              <Menu position="bottom-end" width={260} withinPortal>
+                <Menu.Target>
+                  <UnstyledButton aria-label={`Account: ${user.name}, ${organization.name}`} className="user-button" data-testid="user-menu">
+                    <Group gap="sm" wrap="nowrap">
+                      <Avatar color="indigo" radius="xl" size={34}>
+                        {initials(user.name)}
+                      </Avatar>
+                      <Stack gap={0} visibleFrom="xs" style={{ lineHeight: 1.2 }}>
+                        <Text size="sm" fw={600} lh={1.25}>
+                          {user.name}
+                        </Text>
+                        <Text size="xs" c="dimmed" lh={1.25}>
+                          {organization.name}
+                        </Text>
+                      </Stack>
+                      <IconChevronDown size={14} aria-hidden />
+                    </Group>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>
+                    {user.email}
+                    <br />
+                    {organization.name} · {ORGANIZATION_TYPE_LABELS[organization.type]}
+                    <br />
+                    {ORG_ROLE_LABELS[user.org_role]}
+                  </Menu.Label>
+                  <Menu.Divider />
+                  <Menu.Item leftSection={<IconUserCircle size={16} />} onClick={() => navigate('/account')}>
+                    Your account
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconSettings size={16} />} onClick={() => navigate('/settings')}>
+                    Organisation settings
+                  </Menu.Item>
+                  <Menu.Divider />
+                  <Menu.Item
+                    leftSection={<IconLogout size={16} />}
+                    onClick={() => void signOut()}
+                  >
+                    Sign out
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
           </Group>
         </Container>
       </AppShell.Header>

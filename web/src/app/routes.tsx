@@ -7,6 +7,7 @@ import { CrashPage } from '../pages/CrashPage';
 import { AlliancePage } from '../pages/AlliancePage';
 import { EditAlliancePage } from '../pages/EditAlliancePage';
 import { LoginPage } from '../pages/LoginPage';
+import { MyActionsPage } from '../pages/MyActionsPage';
 import { NewAlliancePage } from '../pages/NewAlliancePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PortfolioPage } from '../pages/PortfolioPage';
@@ -29,6 +30,7 @@ export const routes: RouteObject[] = [
       { path: '/alliances/new', element: <NewAlliancePage /> },
       { path: '/alliances/:id/edit', element: <EditAlliancePage /> },
       { path: '/alliances/:id/:tab?', element: <AlliancePage /> },
+      { path: '/actions', element: <MyActionsPage /> },
       { path: '/settings/:section?', element: <SettingsPage /> },
       { path: '/account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,6 @@
 import { Anchor, Breadcrumbs, Tabs } from '@mantine/core';
-import { IconFlag, IconHistory, IconNotebook, IconStar, IconTimeline, IconUsers } from '@tabler/icons-react';
+import { IconBuildingBank, IconFlag, IconHistory, IconNotebook, IconStar, IconTimeline, IconUsers } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { ActivityPanel } from '../modules/activity/ActivityPanel';
 import { AllianceHeader } from '../modules/alliances/AllianceHeader';
@@ -11,10 +12,14 @@ import { PlanPanel } from '../modules/plan/PlanPanel';
 import { TeamPanel } from '../modules/team/TeamPanel';
 import { ErrorAlert, PageLoader } from '../ui/feedback';
 
-// Later capabilities (Governance, Agreements, Health, Finance) add their tab here.
+// Governance is large and opened less often than the plan: its code loads with the tab.
+const GovernancePanel = lazy(() => import('../modules/governance/GovernancePanel').then((m) => ({ default: m.GovernancePanel })));
+
+// Later capabilities (Agreements, Health, Finance) add their tab here.
 const TABS = [
   { value: 'overview', label: 'Overview', icon: IconStar },
   { value: 'plan', label: 'Plan', icon: IconTimeline },
+  { value: 'governance', label: 'Governance', icon: IconBuildingBank },
   { value: 'stage', label: 'Stage', icon: IconFlag },
   { value: 'team', label: 'Team', icon: IconUsers },
   { value: 'notes', label: 'Notes', icon: IconNotebook },
@@ -62,6 +67,11 @@ export function AlliancePage() {
         </Tabs.Panel>
         <Tabs.Panel value="plan">
           <PlanPanel alliance={a} />
+        </Tabs.Panel>
+        <Tabs.Panel value="governance">
+          <Suspense fallback={<PageLoader label="Loading governance…" />}>
+            <GovernancePanel alliance={a} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="stage">
           <StagePanel alliance={a} />

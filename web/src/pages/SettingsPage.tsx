@@ -1,7 +1,8 @@
 import { Tabs } from '@mantine/core';
-import { IconKey, IconUsers } from '@tabler/icons-react';
+import { IconCalendarShare, IconKey, IconUsers } from '@tabler/icons-react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { useSession } from '../modules/auth/session';
+import { CalendarFeedSettings } from '../modules/settings/CalendarFeedSettings';
 import { OrganizationProfile } from '../modules/settings/OrganizationProfile';
 import { PeopleSettings } from '../modules/settings/PeopleSettings';
 import { TokenSettings } from '../modules/settings/TokenSettings';
@@ -12,7 +13,7 @@ export function SettingsPage() {
   const { section = 'people' } = useParams();
   const navigate = useNavigate();
   const { organization, user } = useSession();
-  if (section !== 'people' && section !== 'tokens') return <Navigate to="/settings" replace />;
+  if (section !== 'people' && section !== 'tokens' && section !== 'calendar') return <Navigate to="/settings" replace />;
   return (
     <>
       <PageHeader
@@ -27,6 +28,9 @@ export function SettingsPage() {
           <Tabs.Tab value="tokens" leftSection={<IconKey size={16} aria-hidden />}>
             API tokens
           </Tabs.Tab>
+          <Tabs.Tab value="calendar" leftSection={<IconCalendarShare size={16} aria-hidden />}>
+            Calendar feed
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="people">
           <OrganizationProfile key={organization.version} />
@@ -34,6 +38,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="tokens">
           <TokenSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="calendar">
+          <CalendarFeedSettings />
         </Tabs.Panel>
       </Tabs>
     </>

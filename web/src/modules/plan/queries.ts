@@ -32,7 +32,7 @@ const PAGE = 200;
 const MAX_PAGES = 25;
 
 /** Every page of a cursor-paginated list; plans are small enough to hold whole. */
-async function fetchAll<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor?: string | null }>): Promise<T[]> {
+export async function fetchAll<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor?: string | null }>): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < MAX_PAGES; i += 1) {

@@ -1,7 +1,7 @@
 // What the plan's record forms (objectives, milestones, KPIs, workstreams, communications) share:
 // saving against the version the edit started from, the footer with the stale-edit dialog, and
 // deleting from a row's menu.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import type { FormEvent, ReactNode } from 'react';
 import { problemMessage } from '../../api/problem';
@@ -39,6 +39,7 @@ export function useRecordSave<V extends object, S>({
   savedMessage,
   onClose,
   fieldAliases,
+  refresh = refreshPlan,
 }: {
   allianceId: string;
   form: { setErrors: (errors: Record<string, string>) => void };
@@ -50,13 +51,15 @@ export function useRecordSave<V extends object, S>({
   onClose: () => void;
   /** Server field paths that have another name in the form. */
   fieldAliases?: Record<string, string>;
+  /** What to refetch after a save: the plan's queries unless another module's records are saved. */
+  refresh?: (queryClient: QueryClient, allianceId: string) => void;
 }) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: RecordSaveInput<V>) =>
       update && input.base && input.version !== null ? update(input.version, input.base, input.values) : create(input.values),
     onSuccess: (saved) => {
-      refreshPlan(queryClient, allianceId);
+      refresh(queryClient, allianceId);
       notifications.show({ color: 'teal', message: savedMessage(saved) });
       onClose();
     },
@@ -68,14 +71,19 @@ export function useRecordSave<V extends object, S>({
   });
 }
 
-/** Deleting a plan record from its row's menu. */
-export function useDeleteRecord(allianceId: string, title: string, remove: () => Promise<unknown>) {
+/** Deleting a plan record (or, with `refresh`, another module's record) from its row's menu. */
+export function useDeleteRecord(
+  allianceId: string,
+  title: string,
+  remove: () => Promise<unknown>,
+  refresh: (queryClient: QueryClient, allianceId: string) => void = refreshPlan,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: remove,
     onSuccess: () => {
       notifications.show({ color: 'teal', message: `“${title}” was deleted.` });
-      refreshPlan(queryClient, allianceId);
+      refresh(queryClient, allianceId);
     },
     onError: (error) => notifications.show({ color: 'red', title: 'Not deleted', message: problemMessage(error) }),
   });

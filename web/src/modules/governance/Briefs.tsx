@@ -1,0 +1,141 @@
+// A party's pre-meeting briefs: what its people should know before they go in. Only the party
+// reads them unless the author chooses otherwise.
+import { Button, Group, Modal, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconFileText, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Alliance, Member, Visibility } from '../../api/types';
+import { VisibilityBadge } from '../../ui/badges';
+import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
+import { formatDateTime } from '../../ui/format';
+import { DeleteMenuItem, EditMenuItem, RowMenu } from '../../ui/RowMenu';
+import { useSession } from '../auth/session';
+import { AccessFields } from '../plan/AccessFields';
+import { canChangeRecord, canWritePlan, readerOptions } from '../plan/access';
+import { accessBody, maxLength, readersRule, requiredText } from '../plan/forms';
+import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { createBrief, deleteBrief, fetchBrief, updateBrief, useBriefs } from './queries';
+import { RecordFormFooter, submitRecord, useGovernanceDelete, useGovernanceSave } from './recordForm';
+import type { Meeting, MeetingBrief } from './types';
+
+interface BriefValues {
+  title: string;
+  body: string;
+  visibility: Visibility;
+  readers: string[];
+}
+
+function briefToValues(b: MeetingBrief): BriefValues {
+  return { title: b.title, body: b.body, visibility: b.visibility, readers: [...b.readers] };
+}
+
+function briefBody(v: BriefValues) {
+  return { title: v.title.trim(), body: v.body, ...accessBody(v) };
+}
+
+function BriefForm({ alliance, members, meeting, brief, onClose }: { alliance: Alliance; members: Member[]; meeting: Meeting; brief: MeetingBrief | null; onClose: () => void }) {
+  const stale = useStaleEdit({ record: brief, toValues: briefToValues, fetchLatest: () => fetchBrief(alliance.id, meeting.id, brief?.id ?? '') });
+  const form = useForm<BriefValues>({
+    mode: 'controlled',
+    initialValues: stale.base?.values ?? { title: `${alliance.my_party.organization_name} brief`, body: '', visibility: 'party', readers: [] },
+    validateInputOnChange: ['title', 'body'],
+    validate: { title: requiredText('title', 200), body: maxLength(20000), readers: readersRule },
+  });
+  const save = useGovernanceSave({
+    allianceId: alliance.id,
+    form,
+    stale,
+    create: (v) => createBrief(alliance.id, meeting.id, briefBody(v)),
+    update: brief ? (version, base, values) => updateBrief(alliance.id, meeting.id, brief.id, version, patchOf(briefBody(base), briefBody(values))) : null,
+    savedMessage: (saved) => `“${saved.title}” is saved.`,
+    onClose,
+  });
+  const fields: FieldLabels<BriefValues> = { title: { label: 'Title' }, body: { label: 'Brief' }, visibility: { label: 'Who can read it' } };
+  return (
+    <form noValidate onSubmit={submitRecord(form, stale, save)}>
+      <Stack gap="md">
+        <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
+        <Textarea label="Brief" description="Positions, red lines, who speaks to what." autosize minRows={6} maxRows={20} {...form.getInputProps('body')} />
+        <AccessFields
+          visibility={form.getInputProps('visibility')}
+          readers={form.getInputProps('readers')}
+          ownerName={brief?.owner_organization_name ?? alliance.my_party.organization_name}
+          readerOptions={readerOptions(alliance, members)}
+        />
+        <RecordFormFooter noun="brief" fields={fields} form={form} stale={stale} save={save} errorTitle="The brief was not saved" submitLabel={brief ? 'Save brief' : 'Add brief'} onCancel={onClose} />
+      </Stack>
+    </form>
+  );
+}
+
+function BriefCard({ alliance, meeting, brief, canChange, onEdit }: { alliance: Alliance; meeting: Meeting; brief: MeetingBrief; canChange: boolean; onEdit: () => void }) {
+  const remove = useGovernanceDelete(alliance.id, brief.title, () => deleteBrief(alliance.id, meeting.id, brief.id));
+  return (
+    <Paper withBorder radius="md" p="sm" component="article" aria-label={brief.title} data-brief={brief.title}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Group gap={6}>
+            <Text size="sm" fw={600}>
+              {brief.title}
+            </Text>
+            <VisibilityBadge size="xs" visibility={brief.visibility} ownerOrganizationName={brief.owner_organization_name} />
+          </Group>
+          <Text size="xs" c="dimmed">
+            {brief.author_name} · {formatDateTime(brief.updated_at)}
+          </Text>
+        </Stack>
+        {canChange && (
+          <RowMenu name={brief.title}>
+            <EditMenuItem onClick={onEdit} />
+            <DeleteMenuItem title="Delete this brief?" message={<>“{brief.title}” will be deleted.</>} onConfirm={() => remove.mutate()} />
+          </RowMenu>
+        )}
+      </Group>
+      {brief.body && (
+        <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+          {brief.body}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+export function BriefsPanel({ alliance, meeting, members }: { alliance: Alliance; meeting: Meeting; members: Member[] }) {
+  const { user } = useSession();
+  const briefs = useBriefs(alliance.id, meeting.id);
+  const [editing, setEditing] = useState<{ brief: MeetingBrief | null } | null>(null);
+  const canWrite = canWritePlan(alliance);
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="briefs-title">
+      <Group justify="space-between">
+        <div>
+          <Title order={3} size="h5" id="briefs-title">
+            Briefs
+          </Title>
+          <Text size="xs" c="dimmed">
+            Each party’s preparation; only that party reads it unless it says otherwise.
+          </Text>
+        </div>
+        {canWrite && (
+          <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ brief: null })}>
+            Write a brief
+          </Button>
+        )}
+      </Group>
+      {briefs.isPending ? (
+        <PageLoader />
+      ) : briefs.isError ? (
+        <ErrorAlert error={briefs.error} onRetry={() => void briefs.refetch()} />
+      ) : briefs.data.length === 0 ? (
+        <EmptyState title="No briefs you can read" icon={<IconFileText aria-hidden />} />
+      ) : (
+        briefs.data.map((brief) => (
+          <BriefCard key={brief.id} alliance={alliance} meeting={meeting} brief={brief} canChange={canChangeRecord(alliance, user.id, brief)} onEdit={() => setEditing({ brief })} />
+        ))
+      )}
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.brief ? 'Edit brief' : 'Write a brief'} size="lg" centered>
+        {editing && <BriefForm alliance={alliance} members={members} meeting={meeting} brief={editing.brief} onClose={() => setEditing(null)} />}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,183 @@
+// Meetings: the ones coming up and the ones held, with their status, quorum and minutes; and,
+// with `?meeting=<id>` in the address, the page of one meeting.
+import { Anchor, Button, Group, Menu, Paper, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { IconCalendarEvent, IconCalendarPlus, IconDownload, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { Alliance, Member } from '../../api/types';
+import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
+import { options } from '../../ui/labels';
+import { DeleteMenuItem, EditMenuItem, RowMenu } from '../../ui/RowMenu';
+import { useSession } from '../auth/session';
+import { canChangeRecord, canWritePlan } from '../plan/access';
+import { MeetingStatusBadge, MinutesBadge, QuorumBadge } from './badges';
+import { CadenceProposalModal } from './CadenceProposals';
+import { formatMeetingStart, formatMinutes } from './format';
+import { MEETING_STATUS_LABELS, MEETING_STATUSES } from './labels';
+import { MeetingFormModal } from './MeetingForm';
+import { meetingSearch } from './links';
+import { MeetingPage } from './MeetingPage';
+import { deleteMeeting, meetingIcsUrl, useMeetings, type MeetingFilters } from './queries';
+import { useGovernanceDelete } from './recordForm';
+import type { Committee, Meeting, MeetingStatus } from './types';
+
+function MeetingRow({ alliance, meeting, canChange, onEdit }: { alliance: Alliance; meeting: Meeting; canChange: boolean; onEdit: () => void }) {
+  const [params] = useSearchParams();
+  const remove = useGovernanceDelete(alliance.id, meeting.title, () => deleteMeeting(alliance.id, meeting.id));
+  const held = meeting.status === 'held';
+  return (
+    <Table.Tr data-meeting={meeting.title}>
+      <Table.Td miw={200}>
+        <Anchor component={Link} to={meetingSearch(params, meeting.id)} fw={600} size="sm">
+          {meeting.title}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {meeting.committee_name}
+          {meeting.agenda.length > 0 ? ` · ${meeting.agenda.length} agenda ${meeting.agenda.length === 1 ? 'item' : 'items'}` : ''}
+        </Text>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm">{formatMeetingStart(meeting.starts_at, meeting.time_zone)}</Text>
+        <Text size="xs" c="dimmed">
+          {formatMinutes(meeting.duration_minutes)}
+          {meeting.location ? ` · ${meeting.location}` : ''}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <MeetingStatusBadge status={meeting.status} />
+      </Table.Td>
+      <Table.Td>{meeting.attendance.length > 0 || held ? <QuorumBadge quorum={meeting.quorum} /> : <Text size="xs" c="dimmed">Not taken yet</Text>}</Table.Td>
+      <Table.Td>{meeting.status !== 'cancelled' && <MinutesBadge minutes={meeting.minutes} />}</Table.Td>
+      <Table.Td>
+        <RowMenu name={meeting.title}>
+          <Menu.Item leftSection={<IconDownload size={16} />} component="a" href={meetingIcsUrl(alliance.id, meeting.id)} download>
+            Download .ics
+          </Menu.Item>
+          {canChange && <EditMenuItem onClick={onEdit} />}
+          {canChange && (
+            <DeleteMenuItem
+              title="Delete this meeting?"
+              message={<>“{meeting.title}”, its agenda, attendance and minutes will be deleted.</>}
+              onConfirm={() => remove.mutate()}
+            />
+          )}
+        </RowMenu>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function MeetingList({
+  alliance,
+  when,
+  filters,
+  onEdit,
+}: {
+  alliance: Alliance;
+  when: 'upcoming' | 'past';
+  filters: MeetingFilters;
+  onEdit: (meeting: Meeting) => void;
+}) {
+  const { user } = useSession();
+  const meetings = useMeetings(alliance.id, { ...filters, when });
+  const upcoming = when === 'upcoming';
+  // Past meetings read newest first; upcoming ones soonest first (the API's order).
+  const items = upcoming ? (meetings.data ?? []) : [...(meetings.data ?? [])].reverse();
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`meetings-${when}`}>
+      <Title order={3} size="h5" id={`meetings-${when}`} mb="sm">
+        {upcoming ? 'Upcoming' : 'Past'}
+      </Title>
+      {meetings.isPending ? (
+        <PageLoader />
+      ) : meetings.isError ? (
+        <ErrorAlert error={meetings.error} onRetry={() => void meetings.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title={upcoming ? 'No meetings coming up' : 'No past meetings'} icon={<IconCalendarEvent aria-hidden />}>
+          {upcoming ? 'Schedule a meeting, or propose a year of meetings from a template.' : undefined}
+        </EmptyState>
+      ) : (
+        <Table.ScrollContainer minWidth={820}>
+          <Table verticalSpacing="sm" aria-label={upcoming ? 'Upcoming meetings' : 'Past meetings'}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Meeting</Table.Th>
+                <Table.Th scope="col">When</Table.Th>
+                <Table.Th scope="col">Status</Table.Th>
+                <Table.Th scope="col">Quorum</Table.Th>
+                <Table.Th scope="col">Minutes</Table.Th>
+                <Table.Th scope="col" w={48}>
+                  <span className="visually-hidden">Actions</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((meeting) => (
+                <MeetingRow key={meeting.id} alliance={alliance} meeting={meeting} canChange={canChangeRecord(alliance, user.id, meeting)} onEdit={() => onEdit(meeting)} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Paper>
+  );
+}
+
+export function MeetingsSection({ alliance, committees, members }: { alliance: Alliance; committees: Committee[]; members: Member[] }) {
+  const [params] = useSearchParams();
+  const meetingId = params.get('meeting');
+  const [filters, setFilters] = useState<MeetingFilters>({});
+  const [editing, setEditing] = useState<{ meeting: Meeting | null } | null>(null);
+  const [proposing, setProposing] = useState(false);
+  const canWrite = canWritePlan(alliance);
+  if (meetingId) return <MeetingPage key={meetingId} alliance={alliance} meetingId={meetingId} committees={committees} members={members} />;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Group gap="sm" role="group" aria-label="Filter meetings">
+          <Select
+            label="Committee"
+            placeholder="Any committee"
+            clearable
+            searchable
+            data={committees.map((c) => ({ value: c.id, label: c.name }))}
+            value={filters.committee_id ?? null}
+            onChange={(v) => setFilters({ ...filters, committee_id: v ?? undefined })}
+          />
+          <Select
+            label="Status"
+            placeholder="Any status"
+            clearable
+            data={options(MEETING_STATUSES, MEETING_STATUS_LABELS)}
+            value={filters.status ?? null}
+            onChange={(v) => setFilters({ ...filters, status: (v as MeetingStatus | null) ?? undefined })}
+          />
+        </Group>
+        {canWrite && (
+          <Group gap="xs">
+            <Button variant="default" leftSection={<IconCalendarPlus size={16} aria-hidden />} onClick={() => setProposing(true)} disabled={committees.length === 0}>
+              Propose meetings from a template
+            </Button>
+            <Tooltip label="Add a committee first" disabled={committees.length > 0} withArrow>
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ meeting: null })} disabled={committees.length === 0}>
+                Schedule a meeting
+              </Button>
+            </Tooltip>
+          </Group>
+        )}
+      </Group>
+      <MeetingList alliance={alliance} when="upcoming" filters={filters} onEdit={(meeting) => setEditing({ meeting })} />
+      <MeetingList alliance={alliance} when="past" filters={filters} onEdit={(meeting) => setEditing({ meeting })} />
+      <MeetingFormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        alliance={alliance}
+        members={members}
+        committees={committees}
+        meeting={editing?.meeting ?? null}
+        defaultCommitteeId={filters.committee_id}
+      />
+      <CadenceProposalModal alliance={alliance} opened={proposing} onClose={() => setProposing(false)} />
+    </Stack>
+  );
+}
