@@ -63,21 +63,21 @@ void AuditRecord(db::Session& s, const std::string& actor_id, const records::Rec
                  const access::RecordScope& scope);
 
 // An update's event holds the record before and after: only those who could read both may
-// read it, so neither a widening nor a narrowing reveals content to someone new. `view` gives
-// the record's audit view.
-template <typename T, typename View>
+// read it, so neither a widening nor a narrowing reveals content to someone new. The record's
+// module gives its audit view as `json::object AuditOf(const T&)` beside T's namespace.
+template <typename T>
 void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, const T& after,
-                 const std::string& type, View view, json::object extra = {}) {
-  json::object changes = audit::Diff(view(before), view(after));
+                 const std::string& type, json::object extra = {}) {
+  json::object changes = audit::Diff(AuditOf(before), AuditOf(after));
   for (auto& [k, v] : extra) changes[k] = std::move(v);
   AuditRecord(s, actor.user_id, after, type, "update", std::move(changes),
               access::Intersect(records::ScopeOf(before), records::ScopeOf(after)));
 }
 
-template <typename T, typename View>
+template <typename T>
 void AuditCreate(db::Session& s, const auth::Principal& actor, const T& r,
-                 const std::string& type, View view) {
-  AuditRecord(s, actor.user_id, r, type, "create", audit::Created(view(r)),
+                 const std::string& type) {
+  AuditRecord(s, actor.user_id, r, type, "create", audit::Created(AuditOf(r)),
               records::ScopeOf(r));
 }
 

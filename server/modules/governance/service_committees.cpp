@@ -9,7 +9,6 @@
 #include "platform/common/time.hpp"
 
 namespace northstar::governance {
-namespace internal {
 
 json::object AuditOf(const Committee& c) {
   json::object v = records::RecordAudit(c);
@@ -57,6 +56,8 @@ json::object AuditOf(const Brief& b) {
   v["body"] = b.body;
   return v;
 }
+
+namespace internal {
 
 void AuditEvent(db::Session& s, const std::string& actor_id, const RecordBase& r,
                 const std::string& type, const std::string& action, json::object changes) {

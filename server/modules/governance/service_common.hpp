@@ -10,10 +10,9 @@
 #include "modules/governance/store.hpp"
 #include "platform/audit/audit.hpp"
 
-namespace northstar::governance::internal {
+namespace northstar::governance {
 
-using alliances::EnterAlliance;
-
+// The audit view of each governance record (found by alliances::AuditCreate and AuditUpdate).
 json::object AuditOf(const Committee& c);
 json::object AuditOf(const DecisionRight& d);
 json::object AuditOf(const Issue& i);
@@ -23,18 +22,12 @@ json::object AuditOf(const Decision& d);
 json::object AuditOf(const ActionItem& a);
 json::object AuditOf(const Stakeholder& k);
 
-template <typename T>
-void AuditCreate(db::Session& s, const auth::Principal& actor, const T& r,
-                 const std::string& type) {
-  alliances::AuditCreate(s, actor, r, type, [](const T& x) { return AuditOf(x); });
-}
+namespace internal {
 
-template <typename T>
-void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, const T& after,
-                 const std::string& type, json::object extra = {}) {
-  alliances::AuditUpdate(s, actor, before, after, type, [](const T& x) { return AuditOf(x); },
-                         std::move(extra));
-}
+using alliances::EnterAlliance;
+
+using alliances::AuditCreate;
+using alliances::AuditUpdate;
 
 // An event about `r` with only `changes` (a vote, a review, a move), readable as the record.
 void AuditEvent(db::Session& s, const std::string& actor_id, const RecordBase& r,
@@ -84,4 +77,5 @@ Status DeleteRecordOf(db::Database& db, const auth::Principal& actor,
   return OkStatus();
 }
 
-}  // namespace northstar::governance::internal
+}  // namespace internal
+}  // namespace northstar::governance

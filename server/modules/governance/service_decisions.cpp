@@ -10,7 +10,6 @@
 #include "platform/common/time.hpp"
 
 namespace northstar::governance {
-namespace internal {
 
 json::object AuditOf(const Issue& i) {
   json::object v = records::RecordAudit(i);
@@ -68,6 +67,8 @@ json::object AuditOf(const Stakeholder& k) {
   v["notes"] = k.notes;
   return v;
 }
+
+namespace internal {
 
 DecisionView ViewOf(const RecordContext& c, Decision decision,
                     const std::optional<Committee>& committee) {

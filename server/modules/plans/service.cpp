@@ -28,6 +28,14 @@ Result<PlanContext> Enter(db::Session& s, const auth::Principal& actor,
   return alliances::EnterAlliance(s, actor, alliance_id);
 }
 
+// Ids of other records appear in a milestone's audit view only when everyone who may read the
+// milestone may read them too (`scopes`: the alliance's milestones by id).
+using Scopes = std::map<std::string, access::RecordScope>;
+thread_local const Scopes* audit_scopes = nullptr;
+
+}  // namespace
+
+// The audit view of each plan record (found by alliances::AuditCreate and AuditUpdate).
 json::object AuditOf(const Objective& o) {
   json::object v = records::RecordAudit(o);
   v["title"] = o.title;
@@ -36,11 +44,6 @@ json::object AuditOf(const Objective& o) {
   v["status"] = o.status;
   return v;
 }
-
-// Ids of other records appear in a milestone's audit view only when everyone who may read the
-// milestone may read them too (`scopes`: the alliance's milestones by id).
-using Scopes = std::map<std::string, access::RecordScope>;
-thread_local const Scopes* audit_scopes = nullptr;
 
 json::object AuditOf(const Milestone& m) {
   json::object v = records::RecordAudit(m);
@@ -111,18 +114,10 @@ json::object AuditOf(const Communication& c) {
   return v;
 }
 
-template <typename T>
-void AuditCreate(db::Session& s, const auth::Principal& actor, const T& r,
-                 const std::string& type) {
-  alliances::AuditCreate(s, actor, r, type, [](const T& x) { return AuditOf(x); });
-}
+namespace {
 
-template <typename T>
-void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, const T& after,
-                 const std::string& type, json::object extra = {}) {
-  alliances::AuditUpdate(s, actor, before, after, type, [](const T& x) { return AuditOf(x); },
-                         std::move(extra));
-}
+using alliances::AuditCreate;
+using alliances::AuditUpdate;
 
 // ---- milestone rules that need the database ----------------------------------------------
 
