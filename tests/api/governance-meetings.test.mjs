@@ -661,7 +661,7 @@ describe('governance: meetings, agenda, attendance and quorum, minutes, briefs a
       assert.deepEqual(shared(await getMeeting('nbMember', m)), shared(m));
     });
 
-    it('final minutes are locked: any agenda change → 409 "start a new revision"; nothing changes', async () => {
+    it('final minutes are locked: any agenda or attendance change → 409 "start a new revision"; nothing changes', async () => {
       const before = audit();
       const cur = await getMeeting('phManager', m);
       const item = itemOf(cur, 'Budget');
@@ -670,6 +670,8 @@ describe('governance: meetings, agenda, attendance and quorum, minutes, briefs a
         await patchItemRaw('phManager', m, 'Data platform', { title: 'Renamed' }),
         await world.as('phManager').post(g.agenda(m.id), { title: 'Late addition' }),
         await world.as('phManager').del(`${g.agenda(m.id)}/${item.id}`, { ifMatch: item.version }),
+        // Who attended is part of the approved record too.
+        await world.as('phManager').put(`${meetingPath(m)}/attendance`, { entries: [] }, { ifMatch: cur.version }),
       ]) {
         const p = expectProblem(res, 409, 'conflict');
         assert.match(p.detail, /new revision/i, p.detail);

@@ -747,6 +747,7 @@ Result<WithContext<MeetingView>> GovernanceService::SetAttendance(
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Meeting m, StartMeetingChange(s, c, meeting_id, version));
+  NS_TRY(RequireDraftMinutes(m));  // who was there is part of the approved record
   std::vector<AttendanceEntry> rows;
   std::set<std::string> seen;
   for (size_t i = 0; i < entries.size(); ++i) {

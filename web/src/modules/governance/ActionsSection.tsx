@@ -248,10 +248,23 @@ export function canChangeAction(alliance: Alliance, userId: string, action: Acti
   return canWritePlan(alliance) && (action.owner_user_id === userId || canChangeRecord(alliance, userId, action));
 }
 
-export function ActionsTable({ alliance, items, onEdit, label = 'Action items' }: { alliance: Alliance; items: ActionItem[]; onEdit: (a: ActionItem) => void; label?: string }) {
+export function ActionsTable({
+  alliance,
+  items,
+  onEdit,
+  label = 'Action items',
+  minWidth = 680,
+}: {
+  alliance: Alliance;
+  items: ActionItem[];
+  onEdit: (a: ActionItem) => void;
+  label?: string;
+  /** Below this width the table scrolls sideways; a half-width column (the meeting page) needs less. */
+  minWidth?: number;
+}) {
   const { user } = useSession();
   return (
-    <Table.ScrollContainer minWidth={680}>
+    <Table.ScrollContainer minWidth={minWidth}>
       <Table verticalSpacing="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>

@@ -450,7 +450,7 @@ export function AgendaSection({
       </Group>
       {locked && (
         <Alert color="green" variant="light" icon={<IconLock aria-hidden />}>
-          The minutes are final: the agenda and minutes are locked. Start a new revision to change them.
+          The minutes are final: the agenda and minutes are locked.{canEdit ? ' Start a new revision to change them.' : ''}
         </Alert>
       )}
       {agenda.length === 0 ? (

@@ -546,7 +546,7 @@ function MeetingActions({ alliance, meeting, members, canWrite }: { alliance: Al
           No action from this meeting yet.
         </Text>
       ) : (
-        <ActionsTable alliance={alliance} items={actions.data} onEdit={(action) => setEditing({ action })} label="Actions from this meeting" />
+        <ActionsTable alliance={alliance} items={actions.data} onEdit={(action) => setEditing({ action })} label="Actions from this meeting" minWidth={560} />
       )}
       <ActionFormModal
         opened={editing !== null}

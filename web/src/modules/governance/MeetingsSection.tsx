@@ -1,6 +1,7 @@
-// Meetings: the ones coming up and the ones held, with their status, quorum and minutes; and,
-// with `?meeting=<id>` in the address, the page of one meeting.
-import { Anchor, Button, Group, Menu, Paper, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+// Meetings: the ones coming up and the ones held, with their status, quorum and minutes, as a list
+// or (with `?view=calendar`) on a month calendar; and, with `?meeting=<id>` in the address, the
+// page of one meeting.
+import { Anchor, Button, Group, Menu, Paper, SegmentedControl, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconCalendarEvent, IconCalendarPlus, IconDownload, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -12,6 +13,7 @@ import { useSession } from '../auth/session';
 import { canChangeRecord, canWritePlan } from '../plan/access';
 import { MeetingStatusBadge, MinutesBadge, QuorumBadge } from './badges';
 import { CadenceProposalModal } from './CadenceProposals';
+import { MeetingCalendar } from './MeetingCalendar';
 import { formatMeetingStart, formatMinutes } from './format';
 import { MEETING_STATUS_LABELS, MEETING_STATUSES } from './labels';
 import { MeetingFormModal } from './MeetingForm';
@@ -123,9 +125,31 @@ function MeetingList({
   );
 }
 
+type MeetingsView = 'list' | 'calendar';
+
+const VIEWS: { value: MeetingsView; label: string }[] = [
+  { value: 'list', label: 'List' },
+  { value: 'calendar', label: 'Calendar' },
+];
+
 export function MeetingsSection({ alliance, committees, members }: { alliance: Alliance; committees: Committee[]; members: Member[] }) {
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const meetingId = params.get('meeting');
+  const view: MeetingsView = params.get('view') === 'calendar' ? 'calendar' : 'list';
+  const setView = (value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        // The list is the default and needs no mention; the chosen day belongs to the calendar.
+        if (value === 'calendar') next.set('view', 'calendar');
+        else {
+          next.delete('view');
+          next.delete('day');
+        }
+        return next;
+      },
+      { replace: true },
+    );
   const [filters, setFilters] = useState<MeetingFilters>({});
   const [editing, setEditing] = useState<{ meeting: Meeting | null } | null>(null);
   const [proposing, setProposing] = useState(false);
@@ -134,24 +158,27 @@ export function MeetingsSection({ alliance, committees, members }: { alliance: A
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" gap="sm">
-        <Group gap="sm" role="group" aria-label="Filter meetings">
-          <Select
-            label="Committee"
-            placeholder="Any committee"
-            clearable
-            searchable
-            data={committees.map((c) => ({ value: c.id, label: c.name }))}
-            value={filters.committee_id ?? null}
-            onChange={(v) => setFilters({ ...filters, committee_id: v ?? undefined })}
-          />
-          <Select
-            label="Status"
-            placeholder="Any status"
-            clearable
-            data={options(MEETING_STATUSES, MEETING_STATUS_LABELS)}
-            value={filters.status ?? null}
-            onChange={(v) => setFilters({ ...filters, status: (v as MeetingStatus | null) ?? undefined })}
-          />
+        <Group gap="sm" align="flex-end">
+          <SegmentedControl aria-label="Show meetings as" data={VIEWS} value={view} onChange={setView} />
+          <Group gap="sm" role="group" aria-label="Filter meetings">
+            <Select
+              label="Committee"
+              placeholder="Any committee"
+              clearable
+              searchable
+              data={committees.map((c) => ({ value: c.id, label: c.name }))}
+              value={filters.committee_id ?? null}
+              onChange={(v) => setFilters({ ...filters, committee_id: v ?? undefined })}
+            />
+            <Select
+              label="Status"
+              placeholder="Any status"
+              clearable
+              data={options(MEETING_STATUSES, MEETING_STATUS_LABELS)}
+              value={filters.status ?? null}
+              onChange={(v) => setFilters({ ...filters, status: (v as MeetingStatus | null) ?? undefined })}
+            />
+          </Group>
         </Group>
         {canWrite && (
           <Group gap="xs">
@@ -166,8 +193,14 @@ export function MeetingsSection({ alliance, committees, members }: { alliance: A
           </Group>
         )}
       </Group>
-      <MeetingList alliance={alliance} when="upcoming" filters={filters} onEdit={(meeting) => setEditing({ meeting })} />
-      <MeetingList alliance={alliance} when="past" filters={filters} onEdit={(meeting) => setEditing({ meeting })} />
+      {view === 'calendar' ? (
+        <MeetingCalendar alliance={alliance} filters={filters} />
+      ) : (
+        <>
+          <MeetingList alliance={alliance} when="upcoming" filters={filters} onEdit={(meeting) => setEditing({ meeting })} />
+          <MeetingList alliance={alliance} when="past" filters={filters} onEdit={(meeting) => setEditing({ meeting })} />
+        </>
+      )}
       <MeetingFormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
