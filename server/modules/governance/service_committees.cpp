@@ -693,9 +693,12 @@ Result<WithContext<MeetingView>> GovernanceService::UpdateAgendaItem(
     }
   }
   if (!store::UpdateAgendaItem(s, next, version)) return Stale();
-  json::object changes;
+  // One change, the agenda item: its id and the fields that changed, before and after.
+  json::object item_before{{"id", item_id}}, item_after{{"id", item_id}};
   const auto diff = [&](const char* field, json::value before, json::value after) {
-    if (before != after) changes[field] = {{"before", before}, {"after", after}};
+    if (before == after) return;
+    item_before[field] = std::move(before);
+    item_after[field] = std::move(after);
   };
   diff("title", json::value(item->title), json::value(next.title));
   diff("minutes", json::value(item->minutes), json::value(next.minutes));
@@ -705,13 +708,14 @@ Result<WithContext<MeetingView>> GovernanceService::UpdateAgendaItem(
        json::value(next.time_box_minutes));
   diff("owner_user_id", OptionalJson(item->owner_user_id), OptionalJson(next.owner_user_id));
   // Changed minutes are a new draft: every party reviews it again.
+  json::object changes{{"agenda_item", {{"before", std::move(item_before)},
+                                         {"after", std::move(item_after)}}}};
   if (next.minutes != item->minutes && !m.reviews.empty()) {
     store::ClearReviews(s, meeting_id, m.minutes_revision);
     changes["reviews"] = {{"before", static_cast<int64_t>(m.reviews.size())}, {"after", 0}};
   }
   store::TouchMeeting(s, meeting_id, next.updated_at);
-  AuditEvent(s, actor.user_id, m, "meeting", "agenda",
-             {{"agenda_item_id", item_id}, {"changes", std::move(changes)}});
+  AuditEvent(s, actor.user_id, m, "meeting", "agenda", std::move(changes));
   auto result = MeetingResult(s, std::move(c), meeting_id);
   tx.Commit();
   return result;
@@ -801,10 +805,18 @@ Result<WithContext<MeetingView>> GovernanceService::ReviewMinutes(
     }
   }
   if (approve) approving.push_back(review.organization_id);
-  json::object changes{{"revision", m.minutes_revision},
-                       {"organization_id", review.organization_id},
-                       {"decision", review.decision},
-                       {"comment", OptionalJson(comment)}};
+  json::value earlier = nullptr;
+  for (const auto& r : m.reviews) {
+    if (r.organization_id == review.organization_id) {
+      earlier = json::object{{"decision", r.decision}, {"comment", OptionalJson(r.comment)}};
+    }
+  }
+  json::object changes{{"minutes_review",
+                        {{"before", std::move(earlier)},
+                         {"after", {{"revision", m.minutes_revision},
+                                    {"organization_id", review.organization_id},
+                                    {"decision", review.decision},
+                                    {"comment", OptionalJson(comment)}}}}}};
   if (MinutesApproved(view.required_parties, approving)) {
     Meeting next = m;
     next.minutes_final_at = review.at;
@@ -838,7 +850,7 @@ Result<WithContext<MeetingView>> GovernanceService::ReviseMinutes(
   next.updated_at = NowText();
   store::SetRevisionReason(s, meeting_id, current.minutes_revision, reason);
   if (!store::UpdateMeeting(s, next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "meeting", {{"reason", reason}});
+  AuditUpdate(s, actor, current, next, "meeting", {{"reason", {{"before", nullptr}, {"after", reason}}}});
   auto result = MeetingResult(s, std::move(c), meeting_id);
   tx.Commit();
   return result;

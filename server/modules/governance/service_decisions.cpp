@@ -225,7 +225,7 @@ bool MoveIssue(db::Session& s, const std::string& actor_id, const Issue& current
                                              {"after", to_level}}},
                           {"level_due_on", {{"before", current.level_due_on},
                                             {"after", due_on}}},
-                          {"reason", reason}},
+                          {"reason", {{"before", nullptr}, {"after", reason}}}},
                          ScopeOf(next));
   NotifyEscalation(s, next, current.level_due_on, entered_on);
   return true;
@@ -356,10 +356,15 @@ Result<WithContext<DecisionView>> GovernanceService::Vote(const auth::Principal&
   after.votes.push_back(cast);
   const DecisionView view = ViewOf(c, after, committee);
   const std::string outcome = ConsentOutcome(view.positions);
-  json::object changes{{"vote", {{"user_id", actor.user_id},
-                                 {"organization_id", cast.organization_id},
-                                 {"vote", vote},
-                                 {"comment", comment}}}};
+  json::value earlier = nullptr;
+  for (const auto& v : current.votes) {
+    if (v.user_id == actor.user_id) earlier = json::object{{"vote", v.vote}, {"comment", v.comment}};
+  }
+  json::object changes{{"vote", {{"before", std::move(earlier)},
+                                 {"after", {{"user_id", actor.user_id},
+                                            {"organization_id", cast.organization_id},
+                                            {"vote", vote},
+                                            {"comment", comment}}}}}};
   if (outcome != "proposed") {
     Decision next = current;
     next.state = outcome;
@@ -397,7 +402,7 @@ Result<WithContext<DecisionView>> GovernanceService::SetDecisionState(
   next.state = state;
   next.updated_at = NowText();
   if (!store::UpdateDecision(s, next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "decision", {{"reason", reason}});
+  AuditUpdate(s, actor, current, next, "decision", {{"reason", {{"before", nullptr}, {"after", reason}}}});
   auto result = DecisionResult(s, std::move(c), id);
   tx.Commit();
   return result;
