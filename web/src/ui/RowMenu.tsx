@@ -1,5 +1,5 @@
 // The "…" menu at the end of a row or card: Edit, Delete (after a confirmation) and the like.
-import { ActionIcon, Menu, Text } from '@mantine/core';
+import { ActionIcon, Menu, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -15,6 +15,15 @@ export function RowMenu({ name, children }: { name: string; children: ReactNode 
       </Menu.Target>
       <Menu.Dropdown>{children}</Menu.Dropdown>
     </Menu>
+  );
+}
+
+/** The header of a table's last column, where each row has its menu (and other buttons). */
+export function RowActionsHeader({ width = 48 }: { width?: number }) {
+  return (
+    <Table.Th scope="col" w={width}>
+      <span className="visually-hidden">Actions</span>
+    </Table.Th>
   );
 }
 

@@ -156,3 +156,35 @@ export function focusFirstError(): void {
     field.focus({ preventScroll: true });
   });
 }
+
+/** What `QueryView` needs of a query (a TanStack Query result has it). */
+export interface ViewableQuery<T> {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: T | undefined;
+  refetch: () => unknown;
+}
+
+/**
+ * A query's loading, error and empty states, then its data. Empty means an empty list unless
+ * `isEmpty` says otherwise; without `empty` there is no empty state.
+ */
+export function QueryView<T>({
+  query,
+  loaderLabel,
+  empty,
+  isEmpty = (data) => Array.isArray(data) && data.length === 0,
+  children,
+}: {
+  query: ViewableQuery<T>;
+  loaderLabel?: string;
+  empty?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <PageLoader label={loaderLabel} />;
+  if (query.isError || query.data === undefined) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (empty !== undefined && isEmpty(query.data)) return <>{empty}</>;
+  return <>{children(query.data)}</>;
+}

@@ -7,10 +7,11 @@ import { IconCheck, IconChecklist, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
-import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
+import { EmptyState, QueryView } from '../../ui/feedback';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { formatDate } from '../../ui/format';
 import { options } from '../../ui/labels';
-import { DeleteMenuItem, EditMenuItem, RowMenu } from '../../ui/RowMenu';
+import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { AccessFields } from '../plan/AccessFields';
 import { canChangeRecord, canWritePlan, readerOptions } from '../plan/access';
@@ -125,12 +126,7 @@ function ActionForm({
           <Select label="Status" required allowDeselect={false} data={options(ACTION_STATUSES, ACTION_STATUS_LABELS)} {...form.getInputProps('status')} />
         </SimpleGrid>
         <Textarea label="Description" autosize minRows={2} maxRows={6} {...form.getInputProps('description')} />
-        <AccessFields
-          visibility={form.getInputProps('visibility')}
-          readers={form.getInputProps('readers')}
-          ownerName={action?.owner_organization_name ?? alliance.my_party.organization_name}
-          readerOptions={readerOptions(alliance, members)}
-        />
+        <AccessFields form={form} alliance={alliance} members={members} record={action} />
         <RecordFormFooter
           noun="action"
           fields={fields}
@@ -179,6 +175,18 @@ export function MarkDoneButton({ allianceId, action }: { allianceId: string; act
     >
       Done
     </Button>
+  );
+}
+
+/** How many actions are listed, and how many of them are overdue; nothing for none. */
+export function ActionCount({ actions }: { actions: readonly Pick<ActionItem, 'overdue'>[] | undefined }) {
+  if (!actions || actions.length === 0) return null;
+  const overdue = actions.filter((a) => a.overdue).length;
+  return (
+    <Text size="sm" c={overdue ? 'red.8' : 'dimmed'} role="status">
+      {actions.length} {actions.length === 1 ? 'action' : 'actions'}
+      {overdue ? ` · ${overdue} overdue` : ''}
+    </Text>
   );
 }
 
@@ -272,9 +280,7 @@ export function ActionsTable({
             <Table.Th scope="col">Owner</Table.Th>
             <Table.Th scope="col">Due</Table.Th>
             <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col" w={120}>
-              <span className="visually-hidden">Actions</span>
-            </Table.Th>
+            <RowActionsHeader width={120} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -293,27 +299,24 @@ export function ActionsSection({ alliance, members }: { alliance: Alliance; memb
   const [editing, setEditing] = useState<{ action: ActionItem | null } | null>(null);
   const canWrite = canWritePlan(alliance);
   const filtered = Object.values(filters).some((v) => v !== undefined);
-  const overdue = actions.data?.filter((a) => a.overdue).length ?? 0;
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" gap="sm">
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" role="group" aria-label="Filter actions">
-          <Select
+          <FilterSelect<ActionStatus>
             label="Status"
             placeholder="Any status"
-            clearable
             data={options(ACTION_STATUSES, ACTION_STATUS_LABELS)}
-            value={filters.status ?? null}
-            onChange={(v) => setFilters({ ...filters, status: (v as ActionStatus | null) ?? undefined })}
+            value={filters.status}
+            onChange={(status) => setFilters({ ...filters, status })}
           />
-          <Select
+          <FilterSelect
             label="Owner"
             placeholder="Anyone"
-            clearable
             searchable
             data={ownerOptions(alliance, members)}
-            value={filters.owner_user_id ?? null}
-            onChange={(v) => setFilters({ ...filters, owner_user_id: v ?? undefined })}
+            value={filters.owner_user_id}
+            onChange={(owner_user_id) => setFilters({ ...filters, owner_user_id })}
           />
           <Switch
             label="Overdue only"
@@ -329,23 +332,17 @@ export function ActionsSection({ alliance, members }: { alliance: Alliance; memb
           </Button>
         )}
       </Group>
-      {actions.data && actions.data.length > 0 && (
-        <Text size="sm" c={overdue ? 'red.8' : 'dimmed'} role="status">
-          {actions.data.length} {actions.data.length === 1 ? 'action' : 'actions'}
-          {overdue ? ` · ${overdue} overdue` : ''}
-        </Text>
-      )}
-      {actions.isPending ? (
-        <PageLoader />
-      ) : actions.isError ? (
-        <ErrorAlert error={actions.error} onRetry={() => void actions.refetch()} />
-      ) : actions.data.length === 0 ? (
-        <EmptyState title={filtered ? 'No action matches' : 'No actions yet'} icon={<IconChecklist aria-hidden />}>
-          {filtered ? 'Try other filters.' : 'Actions agreed in meetings, or added here, are tracked until they are done.'}
-        </EmptyState>
-      ) : (
-        <ActionsTable alliance={alliance} items={actions.data} onEdit={(action) => setEditing({ action })} />
-      )}
+      <ActionCount actions={actions.data} />
+      <QueryView
+        query={actions}
+        empty={
+          <EmptyState title={filtered ? 'No action matches' : 'No actions yet'} icon={<IconChecklist aria-hidden />}>
+            {filtered ? 'Try other filters.' : 'Actions agreed in meetings, or added here, are tracked until they are done.'}
+          </EmptyState>
+        }
+      >
+        {(list) => <ActionsTable alliance={alliance} items={list} onEdit={(action) => setEditing({ action })} />}
+      </QueryView>
       <ActionFormModal opened={editing !== null} onClose={() => setEditing(null)} alliance={alliance} members={members} action={editing?.action ?? null} />
     </Stack>
   );

@@ -15,6 +15,7 @@ import { readerOptions } from '../plan/access';
 import { planFieldErrors, requiredText } from '../plan/forms';
 import { patchOf } from '../plan/stale';
 import { formatMinutes } from './format';
+import { MeetingPart } from './MeetingPart';
 import { addAgendaItem, deleteAgendaItem, fetchMeeting, meetingKey, updateAgendaItem } from './queries';
 import { useGovernanceAction } from './recordForm';
 import type { AgendaItem, Meeting } from './types';
@@ -432,22 +433,17 @@ export function AgendaSection({
   const over = planned > meeting.duration_minutes;
   const current = editing?.item ? (meeting.agenda.find((i) => i.id === editing.item?.id) ?? editing.item) : null;
   return (
-    <Stack gap="sm" component="section" aria-labelledby="agenda-title">
-      <Group justify="space-between">
-        <div>
-          <Title order={3} size="h5" id="agenda-title">
-            Agenda
-          </Title>
-          <Text size="xs" c={over ? 'orange.8' : 'dimmed'}>
-            {agenda.length === 0 ? 'Nothing on the agenda yet.' : `${formatMinutes(planned)} planned of ${formatMinutes(meeting.duration_minutes)}${over ? ': more than the meeting lasts' : ''}`}
-          </Text>
-        </div>
-        {canEdit && !locked && (
-          <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ item: null })}>
-            Add agenda item
-          </Button>
-        )}
-      </Group>
+    <MeetingPart
+      id="agenda-title"
+      title="Agenda"
+      description={
+        <Text size="xs" c={over ? 'orange.8' : 'dimmed'}>
+          {agenda.length === 0 ? 'Nothing on the agenda yet.' : `${formatMinutes(planned)} planned of ${formatMinutes(meeting.duration_minutes)}${over ? ': more than the meeting lasts' : ''}`}
+        </Text>
+      }
+      addLabel="Add agenda item"
+      onAdd={canEdit && !locked ? () => setEditing({ item: null }) : undefined}
+    >
       {locked && (
         <Alert color="green" variant="light" icon={<IconLock aria-hidden />}>
           The minutes are final: the agenda and minutes are locked.{canEdit ? ' Start a new revision to change them.' : ''}
@@ -475,6 +471,6 @@ export function AgendaSection({
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.item ? 'Edit agenda item' : 'Add an agenda item'} size="lg" centered>
         {editing && <AgendaItemForm alliance={alliance} members={members} meeting={meeting} item={current} onClose={() => setEditing(null)} />}
       </Modal>
-    </Stack>
+    </MeetingPart>
   );
 }

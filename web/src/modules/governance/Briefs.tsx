@@ -1,19 +1,20 @@
 // A party's pre-meeting briefs: what its people should know before they go in. Only the party
 // reads them unless the author chooses otherwise.
-import { Button, Group, Modal, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Group, Modal, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconFileText, IconPlus } from '@tabler/icons-react';
+import { IconFileText } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
-import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
+import { EmptyState, QueryView } from '../../ui/feedback';
 import { formatDateTime } from '../../ui/format';
 import { DeleteMenuItem, EditMenuItem, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { AccessFields } from '../plan/AccessFields';
-import { canChangeRecord, canWritePlan, readerOptions } from '../plan/access';
+import { canChangeRecord, canWritePlan } from '../plan/access';
 import { accessBody, maxLength, readersRule, requiredText } from '../plan/forms';
 import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { MeetingPart } from './MeetingPart';
 import { createBrief, deleteBrief, fetchBrief, updateBrief, useBriefs } from './queries';
 import { RecordFormFooter, submitRecord, useGovernanceDelete, useGovernanceSave } from './recordForm';
 import type { Meeting, MeetingBrief } from './types';
@@ -56,12 +57,7 @@ function BriefForm({ alliance, members, meeting, brief, onClose }: { alliance: A
       <Stack gap="md">
         <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
         <Textarea label="Brief" description="Positions, red lines, who speaks to what." autosize minRows={6} maxRows={20} {...form.getInputProps('body')} />
-        <AccessFields
-          visibility={form.getInputProps('visibility')}
-          readers={form.getInputProps('readers')}
-          ownerName={brief?.owner_organization_name ?? alliance.my_party.organization_name}
-          readerOptions={readerOptions(alliance, members)}
-        />
+        <AccessFields form={form} alliance={alliance} members={members} record={brief} />
         <RecordFormFooter noun="brief" fields={fields} form={form} stale={stale} save={save} errorTitle="The brief was not saved" submitLabel={brief ? 'Save brief' : 'Add brief'} onCancel={onClose} />
       </Stack>
     </form>
@@ -106,36 +102,30 @@ export function BriefsPanel({ alliance, meeting, members }: { alliance: Alliance
   const [editing, setEditing] = useState<{ brief: MeetingBrief | null } | null>(null);
   const canWrite = canWritePlan(alliance);
   return (
-    <Stack gap="sm" component="section" aria-labelledby="briefs-title">
-      <Group justify="space-between">
-        <div>
-          <Title order={3} size="h5" id="briefs-title">
-            Briefs
-          </Title>
-          <Text size="xs" c="dimmed">
-            Each party’s preparation; only that party reads it unless it says otherwise.
-          </Text>
-        </div>
-        {canWrite && (
-          <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ brief: null })}>
-            Write a brief
-          </Button>
-        )}
-      </Group>
-      {briefs.isPending ? (
-        <PageLoader />
-      ) : briefs.isError ? (
-        <ErrorAlert error={briefs.error} onRetry={() => void briefs.refetch()} />
-      ) : briefs.data.length === 0 ? (
-        <EmptyState title="No briefs you can read" icon={<IconFileText aria-hidden />} />
-      ) : (
-        briefs.data.map((brief) => (
-          <BriefCard key={brief.id} alliance={alliance} meeting={meeting} brief={brief} canChange={canChangeRecord(alliance, user.id, brief)} onEdit={() => setEditing({ brief })} />
-        ))
-      )}
+    <MeetingPart
+      id="briefs-title"
+      title="Briefs"
+      description={
+        <Text size="xs" c="dimmed">
+          Each party’s preparation; only that party reads it unless it says otherwise.
+        </Text>
+      }
+      addLabel="Write a brief"
+      onAdd={canWrite ? () => setEditing({ brief: null }) : undefined}
+    >
+      <QueryView
+        query={briefs}
+        empty={<EmptyState title="No briefs you can read" icon={<IconFileText aria-hidden />} />}
+      >
+        {(list) =>
+          list.map((brief) => (
+            <BriefCard key={brief.id} alliance={alliance} meeting={meeting} brief={brief} canChange={canChangeRecord(alliance, user.id, brief)} onEdit={() => setEditing({ brief })} />
+          ))
+        }
+      </QueryView>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.brief ? 'Edit brief' : 'Write a brief'} size="lg" centered>
         {editing && <BriefForm alliance={alliance} members={members} meeting={meeting} brief={editing.brief} onClose={() => setEditing(null)} />}
       </Modal>
-    </Stack>
+    </MeetingPart>
   );
 }

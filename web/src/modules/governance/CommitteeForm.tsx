@@ -7,7 +7,7 @@ import type { Alliance, Member, Visibility } from '../../api/types';
 import { options } from '../../ui/labels';
 import { formatDate, today } from '../../ui/format';
 import { AccessFields } from '../plan/AccessFields';
-import { partyName, partyOptions, readerOptions } from '../plan/access';
+import { partyName, partyOptions } from '../plan/access';
 import { accessBody, maxLength, readersRule, requiredText } from '../plan/forms';
 import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
 import { descendantIds } from './committees';
@@ -202,12 +202,7 @@ function CommitteeForm({
             <DateInput label="Rotation starts" valueFormat="D MMM YYYY" {...form.getInputProps('rotation_start')} />
           )}
         </SimpleGrid>
-        <AccessFields
-          visibility={form.getInputProps('visibility')}
-          readers={form.getInputProps('readers')}
-          ownerName={committee?.owner_organization_name ?? alliance.my_party.organization_name}
-          readerOptions={readerOptions(alliance, members)}
-        />
+        <AccessFields form={form} alliance={alliance} members={members} record={committee} />
         <RecordFormFooter
           noun="committee"
           fields={fields}

@@ -1,24 +1,7 @@
 // The committee structure: committees under their parents, each with its charter, rules and
 // current members by party. People who may change a committee add members, change their roles
 // and remove them; every seat stays in the committee's history.
-import {
-  ActionIcon,
-  Badge,
-  Box,
-  Button,
-  Drawer,
-  Group,
-  Menu,
-  Modal,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Drawer, Group, Menu, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconCalendarPlus, IconDots, IconHierarchy2, IconHistory, IconPlus, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
@@ -38,15 +21,7 @@ import { CadenceProposalModal } from './CadenceProposals';
 import { CommitteeFormModal } from './CommitteeForm';
 import { buildCommitteeTree, membersByParty, type CommitteeNode } from './committees';
 import { formatMinutes } from './format';
-import {
-  CHAIR_ROTATION_LABELS,
-  COMMITTEE_CADENCE_LABELS,
-  COMMITTEE_KIND_LABELS,
-  COMMITTEE_ROLE_LABELS,
-  COMMITTEE_ROLES,
-  QUORUM_RULE_HELP,
-  QUORUM_RULE_LABELS,
-} from './labels';
+import { CHAIR_ROTATION_LABELS, COMMITTEE_CADENCE_LABELS, COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, COMMITTEE_ROLES, QUORUM_RULE_HELP, QUORUM_RULE_LABELS } from './labels';
 import { addCommitteeMember, changeCommitteeMemberRole, deleteCommittee, removeCommitteeMember } from './queries';
 import { useGovernanceAction, useGovernanceDelete } from './recordForm';
 import type { Committee, CommitteeMember, CommitteeRole } from './types';

@@ -1,20 +1,22 @@
 // The decision-rights matrix: for each type of decision, the body that decides it and the path
 // an unresolved issue escalates along, each level with its time limit.
-import { ActionIcon, Button, Fieldset, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconPlus, IconScale, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
-import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
-import { DeleteMenuItem, EditMenuItem, RowMenu } from '../../ui/RowMenu';
+import { EmptyState, QueryView } from '../../ui/feedback';
+import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { AccessFields } from '../plan/AccessFields';
-import { canChangeRecord, canWritePlan, partyName, partyOptions, readerOptions } from '../plan/access';
+import { canChangeRecord, canWritePlan, partyName, partyOptions } from '../plan/access';
 import { accessBody, maxLength, readersRule, requiredText } from '../plan/forms';
 import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
 import { EscalationPath } from './badges';
+import { committeeOptions } from './committees';
 import { formatEscalationPath } from './format';
+import { NeedsCommitteeButton } from './NeedsCommitteeButton';
 import { createDecisionRight, deleteDecisionRight, fetchDecisionRight, updateDecisionRight, useDecisionRights } from './queries';
 import { RecordFormFooter, submitRecord, useGovernanceDelete, useGovernanceSave } from './recordForm';
 import type { Committee, DecisionRight } from './types';
@@ -121,7 +123,7 @@ function DecisionRightForm({
     savedMessage: (saved) => `“${saved.decision_type}” is saved.`,
     onClose,
   });
-  const committeeOptions = committees.map((c) => ({ value: c.id, label: c.name }));
+  const committeeChoices = committeeOptions(committees);
   const committeeName = (id: string | null) => committees.find((c) => c.id === id)?.name ?? '';
   const fields: FieldLabels<DecisionRightValues> = {
     decision_type: { label: 'Decision type' },
@@ -138,7 +140,7 @@ function DecisionRightForm({
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="Decision type" required placeholder="e.g. Budget change above €1m" data-autofocus {...form.getInputProps('decision_type')} />
-          <Select label="Decided by" required searchable data={committeeOptions} placeholder="Choose a committee" {...form.getInputProps('committee_id')} />
+          <Select label="Decided by" required searchable data={committeeChoices} placeholder="Choose a committee" {...form.getInputProps('committee_id')} />
         </SimpleGrid>
         <Textarea label="Description" autosize minRows={2} maxRows={6} {...form.getInputProps('description')} />
         <Fieldset legend="Escalation path" variant="filled">
@@ -160,7 +162,7 @@ function DecisionRightForm({
                       aria-label={`Committee of ${label}`}
                       placeholder="No committee (e.g. executives)"
                       clearable
-                      data={committeeOptions}
+                      data={committeeChoices}
                       {...form.getInputProps(`levels.${index}.committee_id`)}
                       onChange={(id) => {
                         form.setFieldValue(`levels.${index}.committee_id`, id);
@@ -213,12 +215,7 @@ function DecisionRightForm({
           </Group>
         </Fieldset>
         <Select label="Owner party" required allowDeselect={false} data={partyOptions(alliance)} {...form.getInputProps('party_id')} />
-        <AccessFields
-          visibility={form.getInputProps('visibility')}
-          readers={form.getInputProps('readers')}
-          ownerName={right?.owner_organization_name ?? alliance.my_party.organization_name}
-          readerOptions={readerOptions(alliance, members)}
-        />
+        <AccessFields form={form} alliance={alliance} members={members} record={right} />
         <RecordFormFooter
           noun="decision right"
           fields={fields}
@@ -285,44 +282,41 @@ export function DecisionRightsSection({ alliance, committees, members }: { allia
           Who decides what, and where a disagreement goes when it is not settled in time.
         </Text>
         {canWrite && (
-          <Tooltip label="Add a committee first" disabled={committees.length > 0} withArrow>
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ right: null })} disabled={committees.length === 0}>
-              New decision right
-            </Button>
-          </Tooltip>
+          <NeedsCommitteeButton committees={committees} onClick={() => setEditing({ right: null })}>
+            New decision right
+          </NeedsCommitteeButton>
         )}
       </Group>
-      {rights.isPending ? (
-        <PageLoader />
-      ) : rights.isError ? (
-        <ErrorAlert error={rights.error} onRetry={() => void rights.refetch()} />
-      ) : rights.data.length === 0 ? (
-        <EmptyState title="No decision rights yet" icon={<IconScale aria-hidden />}>
-          {canWrite
-            ? 'List the decisions that matter (budget changes, go/no-go, publications) with the body that takes each and its escalation path.'
-            : 'The decision-rights matrix will appear here.'}
-        </EmptyState>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="sm" aria-label="Decision rights">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Decision type</Table.Th>
-                <Table.Th scope="col">Decided by</Table.Th>
-                <Table.Th scope="col">Escalation path</Table.Th>
-                <Table.Th scope="col" w={48}>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rights.data.map((right) => (
-                <RightRow key={right.id} alliance={alliance} right={right} canChange={canChangeRecord(alliance, user.id, right)} onEdit={() => setEditing({ right })} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryView
+        query={rights}
+        empty={
+          <EmptyState title="No decision rights yet" icon={<IconScale aria-hidden />}>
+            {canWrite
+              ? 'List the decisions that matter (budget changes, go/no-go, publications) with the body that takes each and its escalation path.'
+              : 'The decision-rights matrix will appear here.'}
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing="sm" aria-label="Decision rights">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Decision type</Table.Th>
+                  <Table.Th scope="col">Decided by</Table.Th>
+                  <Table.Th scope="col">Escalation path</Table.Th>
+                  <RowActionsHeader />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((right) => (
+                  <RightRow key={right.id} alliance={alliance} right={right} canChange={canChangeRecord(alliance, user.id, right)} onEdit={() => setEditing({ right })} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.right ? 'Edit decision right' : 'New decision right'} size="xl" centered>
         {editing && <DecisionRightForm alliance={alliance} members={members} committees={committees} right={editing.right} onClose={() => setEditing(null)} />}
       </Modal>

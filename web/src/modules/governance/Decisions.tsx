@@ -15,7 +15,7 @@ import { maxLength, planFieldErrors, requiredText } from '../plan/forms';
 import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
 import { FormActions } from '../../ui/feedback';
 import { DecisionStateBadge } from './badges';
-import { isVotingMember } from './committees';
+import { committeeOptions, isVotingMember } from './committees';
 import { DECISION_STATE_LABELS, POSITION_COLORS, POSITION_LABELS, VOTE_LABELS } from './labels';
 import { createDecision, deleteDecision, fetchDecision, setDecisionState, updateDecision, useDecisionRights, voteOnDecision } from './queries';
 import { RecordFormFooter, submitRecord, useGovernanceAction, useGovernanceDelete, useGovernanceSave } from './recordForm';
@@ -120,7 +120,7 @@ function DecisionForm({
             required
             disabled={!!decision}
             searchable
-            data={committees.map((c) => ({ value: c.id, label: c.name }))}
+            data={committeeOptions(committees)}
             {...form.getInputProps('committee_id')}
           />
           <Autocomplete label="Decision type" placeholder="From the decision rights, or your own" data={types} {...form.getInputProps('decision_type')} />

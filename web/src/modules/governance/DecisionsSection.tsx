@@ -1,23 +1,26 @@
 // The decision log: every decision with its state and each party's consent, searchable, and
 // exportable as CSV with the same filters.
-import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconDownload, IconGavel, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconDownload, IconGavel, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Alliance } from '../../api/types';
-import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
+import { EmptyState, QueryView } from '../../ui/feedback';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { options } from '../../ui/labels';
 import { canWritePlan } from '../plan/access';
+import { committeeOptions } from './committees';
 import { DecisionCard, DecisionFormModal } from './Decisions';
 import { DECISION_STATE_LABELS, DECISION_STATES } from './labels';
+import { NeedsCommitteeButton } from './NeedsCommitteeButton';
 import { decisionsCsvUrl, useDecisions, type DecisionFilters } from './queries';
 import type { Committee, Decision, DecisionState } from './types';
 
 export function DecisionsSection({ alliance, committees }: { alliance: Alliance; committees: Committee[] }) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const [state, setState] = useState<DecisionState | null>(null);
-  const [committeeId, setCommitteeId] = useState<string | null>(null);
+  const [state, setState] = useState<DecisionState | undefined>();
+  const [committeeId, setCommitteeId] = useState<string | undefined>();
   const [editing, setEditing] = useState<{ decision: Decision | null } | null>(null);
   const filters: DecisionFilters = {
     ...(q ? { q } : {}),
@@ -37,20 +40,18 @@ export function DecisionsSection({ alliance, committees }: { alliance: Alliance;
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
         />
-        <Select
+        <FilterSelect<DecisionState>
           label="State"
           placeholder="Any state"
-          clearable
           data={options(DECISION_STATES, DECISION_STATE_LABELS)}
           value={state}
-          onChange={(v) => setState(v as DecisionState | null)}
+          onChange={setState}
         />
-        <Select
+        <FilterSelect
           label="Committee"
           placeholder="Any committee"
-          clearable
           searchable
-          data={committees.map((c) => ({ value: c.id, label: c.name }))}
+          data={committeeOptions(committees)}
           value={committeeId}
           onChange={setCommitteeId}
         />
@@ -65,31 +66,31 @@ export function DecisionsSection({ alliance, committees }: { alliance: Alliance;
             Export CSV
           </Button>
           {canWrite && (
-            <Tooltip label="Add a committee first" disabled={committees.length > 0} withArrow>
-              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ decision: null })} disabled={committees.length === 0}>
-                Propose a decision
-              </Button>
-            </Tooltip>
+            <NeedsCommitteeButton committees={committees} onClick={() => setEditing({ decision: null })}>
+              Propose a decision
+            </NeedsCommitteeButton>
           )}
         </Group>
       </Group>
-      {decisions.isPending ? (
-        <PageLoader label="Loading the decision log…" />
-      ) : decisions.isError ? (
-        <ErrorAlert error={decisions.error} onRetry={() => void decisions.refetch()} />
-      ) : decisions.data.length === 0 ? (
-        <EmptyState title={filtered ? 'No decision matches' : 'No decisions yet'} icon={<IconGavel aria-hidden />}>
-          {filtered
-            ? 'Try other words, or clear the filters.'
-            : 'Decisions proposed in meetings or here are logged with each party’s consent, so that nobody has to remember who agreed to what.'}
-        </EmptyState>
-      ) : (
-        <Stack gap="sm">
-          {decisions.data.map((decision) => (
-            <DecisionCard key={decision.id} alliance={alliance} decision={decision} committees={committees} onEdit={() => setEditing({ decision })} />
-          ))}
-        </Stack>
-      )}
+      <QueryView
+        query={decisions}
+        loaderLabel="Loading the decision log…"
+        empty={
+          <EmptyState title={filtered ? 'No decision matches' : 'No decisions yet'} icon={<IconGavel aria-hidden />}>
+            {filtered
+              ? 'Try other words, or clear the filters.'
+              : 'Decisions proposed in meetings or here are logged with each party’s consent, so that nobody has to remember who agreed to what.'}
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <Stack gap="sm">
+            {list.map((decision) => (
+              <DecisionCard key={decision.id} alliance={alliance} decision={decision} committees={committees} onEdit={() => setEditing({ decision })} />
+            ))}
+          </Stack>
+        )}
+      </QueryView>
       <DecisionFormModal opened={editing !== null} onClose={() => setEditing(null)} alliance={alliance} committees={committees} decision={editing?.decision ?? null} />
     </Stack>
   );

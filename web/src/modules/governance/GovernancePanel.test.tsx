@@ -39,6 +39,16 @@ describe('GovernancePanel', () => {
     expect(router.state.location.search).toBe('?section=stakeholders');
   });
 
+  it('drops the meetings calendar and an open record from the address on a switch', async () => {
+    server();
+    const { router } = renderPage(<GovernancePanel alliance={alliance} />, {
+      route: '/?section=stakeholders&view=calendar&day=2027-03-10&meeting=m1&issue=i1',
+    });
+    await screen.findByRole('table', { name: 'Stakeholders' });
+    await user.click(screen.getByRole('tab', { name: 'Committees' }));
+    expect(router.state.location.search).toBe('');
+  });
+
   it('shows the stakeholder map with the same people in a table', async () => {
     server();
     renderPage(<GovernancePanel alliance={alliance} />, { route: '/?section=stakeholders' });

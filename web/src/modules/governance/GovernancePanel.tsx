@@ -1,11 +1,10 @@
 // The Governance tab: committees, decision rights, meetings, decisions, issues, actions and
 // stakeholders. The section is in the address (`?section=issues`), and so is an open meeting
 // (`?section=meetings&meeting=<id>`), so that both can be shared.
-import { Tabs } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarEvent, IconChecklist, IconGavel, IconHierarchy2, IconScale, IconUsers } from '@tabler/icons-react';
-import { useSearchParams } from 'react-router';
 import type { Alliance } from '../../api/types';
 import { ErrorAlert, PageLoader } from '../../ui/feedback';
+import { type SectionTab, SectionTabs } from '../../ui/SectionTabs';
 import { useMembers } from '../team/queries';
 import { ActionsSection } from './ActionsSection';
 import { CommitteesSection } from './CommitteesSection';
@@ -24,19 +23,20 @@ const SECTIONS = [
   { value: 'issues', label: 'Issues', icon: IconAlertTriangle },
   { value: 'actions', label: 'Actions', icon: IconChecklist },
   { value: 'stakeholders', label: 'Stakeholders', icon: IconUsers },
-] as const;
+] as const satisfies readonly SectionTab[];
 
 type Section = (typeof SECTIONS)[number]['value'];
 
+// Only the section survives a switch: an open meeting or issue, and the meetings' calendar view
+// and day, belong to their own section.
+const SECTION_PARAMS = ['meeting', 'issue', 'view', 'day'];
+
 export function GovernancePanel({ alliance }: { alliance: Alliance }) {
-  const [params, setParams] = useSearchParams();
-  const requested = params.get('section');
-  const section: Section = SECTIONS.some((s) => s.value === requested) ? (requested as Section) : 'committees';
   const committees = useCommittees(alliance.id);
   const members = useMembers(alliance.id);
   const people = members.data?.items ?? [];
 
-  const body = () => {
+  const body = (section: Section) => {
     if (section === 'issues') return <IssuesSection alliance={alliance} members={people} />;
     if (section === 'actions') return <ActionsSection alliance={alliance} members={people} />;
     if (committees.isPending) return <PageLoader label="Loading the committees…" />;
@@ -50,36 +50,8 @@ export function GovernancePanel({ alliance }: { alliance: Alliance }) {
   };
 
   return (
-    <Tabs
-      value={section}
-      onChange={(value) =>
-        setParams(
-          (current) => {
-            const next = new URLSearchParams();
-            // Only the section survives a switch: a meeting or issue belongs to its own section.
-            if (value && value !== 'committees') next.set('section', value);
-            for (const [key, v] of current) if (key !== 'section' && key !== 'meeting' && key !== 'issue') next.set(key, v);
-            return next;
-          },
-          { replace: true },
-        )
-      }
-      variant="pills"
-      radius="md"
-      keepMounted={false}
-    >
-      <Tabs.List mb="md" aria-label="Governance sections">
-        {SECTIONS.map((s) => (
-          <Tabs.Tab key={s.value} value={s.value} leftSection={<s.icon size={16} aria-hidden />}>
-            {s.label}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-      {SECTIONS.map((s) => (
-        <Tabs.Panel key={s.value} value={s.value}>
-          {s.value === section && body()}
-        </Tabs.Panel>
-      ))}
-    </Tabs>
+    <SectionTabs sections={SECTIONS} defaultSection="committees" label="Governance sections" clearOnSwitch={SECTION_PARAMS}>
+      {body}
+    </SectionTabs>
   );
 }

@@ -8,10 +8,11 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
-import { EmptyState, ErrorAlert, FormActions, PageLoader } from '../../ui/feedback';
+import { EmptyState, FormActions, QueryView } from '../../ui/feedback';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { formatDate } from '../../ui/format';
 import { options } from '../../ui/labels';
-import { DeleteMenuItem, EditMenuItem, RowMenu } from '../../ui/RowMenu';
+import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { AccessFields } from '../plan/AccessFields';
 import { canChangeRecord, canWritePlan, partyName, partyOptions, readerOptions } from '../plan/access';
@@ -20,19 +21,7 @@ import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
 import { Countdown, EscalationPath, SeverityBadge } from './badges';
 import { formatEscalationPath } from './format';
 import { issueStepTitle, ISSUE_SEVERITIES, ISSUE_SEVERITY_LABELS, ISSUE_STATUS_LABELS, ISSUE_STATUSES } from './labels';
-import {
-  createIssue,
-  deleteIssue,
-  escalateIssue,
-  fetchIssue,
-  resolveIssue,
-  updateIssue,
-  useDecisionRights,
-  useIssue,
-  useIssueHistory,
-  useIssues,
-  type IssueFilters,
-} from './queries';
+import { createIssue, deleteIssue, escalateIssue, fetchIssue, resolveIssue, updateIssue, useDecisionRights, useIssue, useIssueHistory, useIssues, type IssueFilters } from './queries';
 import { RecordFormFooter, submitRecord, useGovernanceAction, useGovernanceDelete, useGovernanceSave } from './recordForm';
 import type { GovernanceIssue, IssueSeverity, IssueStatus } from './types';
 
@@ -139,12 +128,7 @@ function IssueForm({ alliance, members, issue, onClose }: { alliance: Alliance; 
           </Stack>
         )}
         <Select label="Owner party" required allowDeselect={false} data={partyOptions(alliance)} {...form.getInputProps('party_id')} />
-        <AccessFields
-          visibility={form.getInputProps('visibility')}
-          readers={form.getInputProps('readers')}
-          ownerName={issue?.owner_organization_name ?? alliance.my_party.organization_name}
-          readerOptions={readerOptions(alliance, members)}
-        />
+        <AccessFields form={form} alliance={alliance} members={members} record={issue} />
         <RecordFormFooter
           noun="issue"
           fields={fields}
@@ -257,39 +241,39 @@ export function IssueHistoryDrawer({ alliance, issue, onClose }: { alliance: All
               </Text>
             </Paper>
           )}
-          {history.isPending ? (
-            <PageLoader />
-          ) : history.isError ? (
-            <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />
-          ) : history.data.items.length === 0 ? (
-            <EmptyState title="No history recorded" />
-          ) : (
-            <Timeline active={history.data.items.length - 1} bulletSize={22} lineWidth={2} aria-label="Levels, oldest first">
-              {history.data.items.map((entry, i) => (
-                <Timeline.Item
-                  key={`${entry.entered_on}-${i}`}
-                  color={entry.reason === 'resolved' ? 'green' : entry.reason === 'automatic' ? 'red' : entry.reason === 'manual' ? 'orange' : 'indigo'}
-                  bullet={entry.reason === 'resolved' ? <IconCheck size={12} aria-hidden /> : entry.reason === 'raised' ? <IconFlag size={12} aria-hidden /> : <IconArrowUpRight size={12} aria-hidden />}
-                  title={
-                    <Text size="sm" fw={600} component="div">
-                      {issueStepTitle(entry.reason, entry.level_name)}
+          <QueryView
+            query={history}
+            isEmpty={(data) => data.items.length === 0}
+            empty={<EmptyState title="No history recorded" />}
+          >
+            {(data) => (
+              <Timeline active={data.items.length - 1} bulletSize={22} lineWidth={2} aria-label="Levels, oldest first">
+                {data.items.map((entry, i) => (
+                  <Timeline.Item
+                    key={`${entry.entered_on}-${i}`}
+                    color={entry.reason === 'resolved' ? 'green' : entry.reason === 'automatic' ? 'red' : entry.reason === 'manual' ? 'orange' : 'indigo'}
+                    bullet={entry.reason === 'resolved' ? <IconCheck size={12} aria-hidden /> : entry.reason === 'raised' ? <IconFlag size={12} aria-hidden /> : <IconArrowUpRight size={12} aria-hidden />}
+                    title={
+                      <Text size="sm" fw={600} component="div">
+                        {issueStepTitle(entry.reason, entry.level_name)}
+                      </Text>
+                    }
+                  >
+                    <Text size="xs" c="dimmed">
+                      {formatDate(entry.entered_on)}
+                      {entry.reason !== 'resolved' ? ` · due ${formatDate(entry.due_on)}` : ''}
+                      {entry.by_name ? ` · ${entry.by_name}` : entry.reason === 'automatic' ? ' · Northstar' : ''}
                     </Text>
-                  }
-                >
-                  <Text size="xs" c="dimmed">
-                    {formatDate(entry.entered_on)}
-                    {entry.reason !== 'resolved' ? ` · due ${formatDate(entry.due_on)}` : ''}
-                    {entry.by_name ? ` · ${entry.by_name}` : entry.reason === 'automatic' ? ' · Northstar' : ''}
-                  </Text>
-                  {entry.note && (
-                    <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
-                      {entry.note}
-                    </Text>
-                  )}
-                </Timeline.Item>
-              ))}
-            </Timeline>
-          )}
+                    {entry.note && (
+                      <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
+                        {entry.note}
+                      </Text>
+                    )}
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+            )}
+          </QueryView>
         </Stack>
       )}
     </Drawer>
@@ -422,21 +406,19 @@ export function IssuesSection({ alliance, members }: { alliance: Alliance; membe
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" gap="sm">
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" role="group" aria-label="Filter issues">
-          <Select
+          <FilterSelect<IssueStatus>
             label="Status"
             placeholder="Any status"
-            clearable
             data={options(ISSUE_STATUSES, ISSUE_STATUS_LABELS)}
-            value={filters.status ?? null}
-            onChange={(v) => setFilters({ ...filters, status: (v as IssueStatus | null) ?? undefined })}
+            value={filters.status}
+            onChange={(status) => setFilters({ ...filters, status })}
           />
-          <Select
+          <FilterSelect<IssueSeverity>
             label="Severity"
             placeholder="Any severity"
-            clearable
             data={options(ISSUE_SEVERITIES, ISSUE_SEVERITY_LABELS)}
-            value={filters.severity ?? null}
-            onChange={(v) => setFilters({ ...filters, severity: (v as IssueSeverity | null) ?? undefined })}
+            value={filters.severity}
+            onChange={(severity) => setFilters({ ...filters, severity })}
           />
         </SimpleGrid>
         {canWrite && (
@@ -445,50 +427,50 @@ export function IssuesSection({ alliance, members }: { alliance: Alliance; membe
           </Button>
         )}
       </Group>
-      {issues.isPending ? (
-        <PageLoader label="Loading the issue register…" />
-      ) : issues.isError ? (
-        <ErrorAlert error={issues.error} onRetry={() => void issues.refetch()} />
-      ) : issues.data.length === 0 ? (
-        <EmptyState title={filtered ? 'No issues here' : 'No issues raised'} icon={<IconAlertTriangle aria-hidden />}>
-          {filters.status === 'open'
-            ? 'No open issue. When the parties disagree, raise an issue: it follows the escalation path of its decision right until it is resolved.'
-            : 'Try other filters.'}
-        </EmptyState>
-      ) : (
-        <Table.ScrollContainer minWidth={860}>
-          <Table verticalSpacing="sm" aria-label="Issues">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Issue</Table.Th>
-                <Table.Th scope="col">Severity</Table.Th>
-                <Table.Th scope="col">Parties</Table.Th>
-                <Table.Th scope="col">Level</Table.Th>
-                <Table.Th scope="col">Time left</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col" w={48}>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {issues.data.map((issue) => (
-                <IssueRow
-                  key={issue.id}
-                  alliance={alliance}
-                  issue={issue}
-                  canChange={canChangeRecord(alliance, user.id, issue)}
-                  canWrite={canWrite}
-                  onEdit={() => setDialog({ kind: 'edit', issue })}
-                  onEscalate={() => setDialog({ kind: 'escalate', issue })}
-                  onResolve={() => setDialog({ kind: 'resolve', issue })}
-                  onHistory={() => showHistory(issue.id)}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryView
+        query={issues}
+        loaderLabel="Loading the issue register…"
+        empty={
+          <EmptyState title={filtered ? 'No issues here' : 'No issues raised'} icon={<IconAlertTriangle aria-hidden />}>
+            {filters.status === 'open'
+              ? 'No open issue. When the parties disagree, raise an issue: it follows the escalation path of its decision right until it is resolved.'
+              : 'Try other filters.'}
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <Table.ScrollContainer minWidth={860}>
+            <Table verticalSpacing="sm" aria-label="Issues">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Issue</Table.Th>
+                  <Table.Th scope="col">Severity</Table.Th>
+                  <Table.Th scope="col">Parties</Table.Th>
+                  <Table.Th scope="col">Level</Table.Th>
+                  <Table.Th scope="col">Time left</Table.Th>
+                  <Table.Th scope="col">Status</Table.Th>
+                  <RowActionsHeader />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((issue) => (
+                  <IssueRow
+                    key={issue.id}
+                    alliance={alliance}
+                    issue={issue}
+                    canChange={canChangeRecord(alliance, user.id, issue)}
+                    canWrite={canWrite}
+                    onEdit={() => setDialog({ kind: 'edit', issue })}
+                    onEscalate={() => setDialog({ kind: 'escalate', issue })}
+                    onResolve={() => setDialog({ kind: 'resolve', issue })}
+                    onHistory={() => showHistory(issue.id)}
+                  />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
       <Modal
         opened={dialog?.kind === 'edit'}
         onClose={() => setDialog(null)}

@@ -6,9 +6,10 @@ import { useForm } from '@mantine/form';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { options } from '../../ui/labels';
 import { AccessFields } from '../plan/AccessFields';
-import { partyName, partyOptions, readerOptions } from '../plan/access';
+import { partyName, partyOptions } from '../plan/access';
 import { accessBody, readersRule, requiredText } from '../plan/forms';
 import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { committeeOptions } from './committees';
 import { browserTimeZone, formatMeetingStart, isTimeZone, utcToZoned, zonedToUtc } from './format';
 import { MEETING_STATUS_LABELS, MEETING_STATUSES } from './labels';
 import { createMeeting, fetchMeeting, updateMeeting } from './queries';
@@ -159,7 +160,7 @@ function MeetingForm({
             label="Committee"
             required
             searchable
-            data={committees.map((c) => ({ value: c.id, label: c.name }))}
+            data={committeeOptions(committees)}
             {...form.getInputProps('committee_id')}
             onChange={(id) => {
               form.setFieldValue('committee_id', id);
@@ -192,12 +193,7 @@ function MeetingForm({
           {meeting && <Select label="Status" required allowDeselect={false} data={options(MEETING_STATUSES, MEETING_STATUS_LABELS)} {...form.getInputProps('status')} />}
           <Select label="Owner party" required allowDeselect={false} data={partyOptions(alliance)} {...form.getInputProps('party_id')} />
         </SimpleGrid>
-        <AccessFields
-          visibility={form.getInputProps('visibility')}
-          readers={form.getInputProps('readers')}
-          ownerName={meeting?.owner_organization_name ?? alliance.my_party.organization_name}
-          readerOptions={readerOptions(alliance, members)}
-        />
+        <AccessFields form={form} alliance={alliance} members={members} record={meeting} />
         <RecordFormFooter
           noun="meeting"
           fields={fields}

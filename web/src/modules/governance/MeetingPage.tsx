@@ -3,14 +3,14 @@
 // decisions and actions taken, the parties' briefs, and the calendar entry.
 import { Accordion, Alert, Anchor, Badge, Button, Grid, Group, Modal, Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconArrowLeft, IconCheck, IconDownload, IconMessage, IconPencil, IconPlus, IconRefresh, IconVideo } from '@tabler/icons-react';
+import { IconArrowLeft, IconCheck, IconDownload, IconMessage, IconPencil, IconRefresh, IconVideo } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { Alliance, Member } from '../../api/types';
-import { ErrorAlert, FormActions, PageLoader } from '../../ui/feedback';
+import { ErrorAlert, FormActions, PageLoader, QueryView } from '../../ui/feedback';
 import { formatDateTime } from '../../ui/format';
 import { useSession } from '../auth/session';
 import { canChangeRecord, canWritePlan } from '../plan/access';
@@ -25,17 +25,8 @@ import { formatMeetingStart, formatMinutes } from './format';
 import { ATTENDANCE_STATUS_LABELS, ATTENDANCE_STATUSES } from './labels';
 import { MeetingFormModal } from './MeetingForm';
 import { meetingSearch } from './links';
-import {
-  meetingIcsUrl,
-  meetingKey,
-  recordAttendance,
-  reviewMinutes,
-  startMinutesRevision,
-  useActions,
-  useDecisions,
-  useMeeting,
-  useMinutesRevisions,
-} from './queries';
+import { MeetingPart } from './MeetingPart';
+import { meetingIcsUrl, meetingKey, recordAttendance, reviewMinutes, startMinutesRevision, useActions, useDecisions, useMeeting, useMinutesRevisions } from './queries';
 import { useGovernanceAction } from './recordForm';
 import type { ActionItem, AttendanceStatus, Committee, CommitteeRole, Decision, Meeting } from './types';
 
@@ -479,37 +470,33 @@ function MeetingDecisions({
   const decisions = useDecisions(alliance.id, { meeting_id: meeting.id });
   const itemTitle = (id: string | null) => meeting.agenda.find((i) => i.id === id)?.title;
   return (
-    <Stack gap="sm" component="section" aria-labelledby="meeting-decisions-title">
-      <Group justify="space-between">
-        <Title order={3} size="h5" id="meeting-decisions-title">
-          Decisions
-        </Title>
-        {canWrite && (
-          <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setDeciding({ agendaItemId: null, decision: null })}>
-            Record a decision
-          </Button>
-        )}
-      </Group>
-      {decisions.isPending ? (
-        <PageLoader />
-      ) : decisions.isError ? (
-        <ErrorAlert error={decisions.error} onRetry={() => void decisions.refetch()} />
-      ) : decisions.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No decision recorded in this meeting yet.
-        </Text>
-      ) : (
-        decisions.data.map((d) => (
-          <Stack key={d.id} gap={2}>
-            {d.agenda_item_id && itemTitle(d.agenda_item_id) && (
-              <Text size="xs" c="dimmed">
-                On “{itemTitle(d.agenda_item_id)}”
-              </Text>
-            )}
-            <DecisionCard alliance={alliance} decision={d} committees={committees} showMeetingLink={false} onEdit={() => setDeciding({ agendaItemId: d.agenda_item_id, decision: d })} />
-          </Stack>
-        ))
-      )}
+    <MeetingPart
+      id="meeting-decisions-title"
+      title="Decisions"
+      addLabel="Record a decision"
+      onAdd={canWrite ? () => setDeciding({ agendaItemId: null, decision: null }) : undefined}
+    >
+      <QueryView
+        query={decisions}
+        empty={
+          <Text size="sm" c="dimmed">
+            No decision recorded in this meeting yet.
+          </Text>
+        }
+      >
+        {(list) =>
+          list.map((d) => (
+            <Stack key={d.id} gap={2}>
+              {d.agenda_item_id && itemTitle(d.agenda_item_id) && (
+                <Text size="xs" c="dimmed">
+                  On “{itemTitle(d.agenda_item_id)}”
+                </Text>
+              )}
+              <DecisionCard alliance={alliance} decision={d} committees={committees} showMeetingLink={false} onEdit={() => setDeciding({ agendaItemId: d.agenda_item_id, decision: d })} />
+            </Stack>
+          ))
+        }
+      </QueryView>
       <DecisionFormModal
         opened={deciding !== null}
         onClose={() => setDeciding(null)}
@@ -518,7 +505,7 @@ function MeetingDecisions({
         decision={deciding?.decision ?? null}
         meeting={{ id: meeting.id, committee_id: meeting.committee_id, agenda: meeting.agenda, agendaItemId: deciding?.agendaItemId ?? null }}
       />
-    </Stack>
+    </MeetingPart>
   );
 }
 
@@ -526,28 +513,22 @@ function MeetingActions({ alliance, meeting, members, canWrite }: { alliance: Al
   const actions = useActions(alliance.id, { meeting_id: meeting.id });
   const [editing, setEditing] = useState<{ action: ActionItem | null } | null>(null);
   return (
-    <Stack gap="sm" component="section" aria-labelledby="meeting-actions-title">
-      <Group justify="space-between">
-        <Title order={3} size="h5" id="meeting-actions-title">
-          Actions
-        </Title>
-        {canWrite && (
-          <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ action: null })}>
-            Add action
-          </Button>
-        )}
-      </Group>
-      {actions.isPending ? (
-        <PageLoader />
-      ) : actions.isError ? (
-        <ErrorAlert error={actions.error} onRetry={() => void actions.refetch()} />
-      ) : actions.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No action from this meeting yet.
-        </Text>
-      ) : (
-        <ActionsTable alliance={alliance} items={actions.data} onEdit={(action) => setEditing({ action })} label="Actions from this meeting" minWidth={560} />
-      )}
+    <MeetingPart
+      id="meeting-actions-title"
+      title="Actions"
+      addLabel="Add action"
+      onAdd={canWrite ? () => setEditing({ action: null }) : undefined}
+    >
+      <QueryView
+        query={actions}
+        empty={
+          <Text size="sm" c="dimmed">
+            No action from this meeting yet.
+          </Text>
+        }
+      >
+        {(list) => <ActionsTable alliance={alliance} items={list} onEdit={(action) => setEditing({ action })} label="Actions from this meeting" minWidth={560} />}
+      </QueryView>
       <ActionFormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
@@ -556,7 +537,7 @@ function MeetingActions({ alliance, meeting, members, canWrite }: { alliance: Al
         action={editing?.action ?? null}
         link={{ meeting_id: meeting.id }}
       />
-    </Stack>
+    </MeetingPart>
   );
 }
 

@@ -1,24 +1,27 @@
 // Meetings: the ones coming up and the ones held, with their status, quorum and minutes, as a list
 // or (with `?view=calendar`) on a month calendar; and, with `?meeting=<id>` in the address, the
 // page of one meeting.
-import { Anchor, Button, Group, Menu, Paper, SegmentedControl, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconCalendarEvent, IconCalendarPlus, IconDownload, IconPlus } from '@tabler/icons-react';
+import { Anchor, Button, Group, Menu, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { IconCalendarEvent, IconCalendarPlus, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Alliance, Member } from '../../api/types';
-import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
+import { EmptyState, QueryView } from '../../ui/feedback';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { options } from '../../ui/labels';
-import { DeleteMenuItem, EditMenuItem, RowMenu } from '../../ui/RowMenu';
+import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { canChangeRecord, canWritePlan } from '../plan/access';
 import { MeetingStatusBadge, MinutesBadge, QuorumBadge } from './badges';
 import { CadenceProposalModal } from './CadenceProposals';
+import { committeeOptions } from './committees';
 import { MeetingCalendar } from './MeetingCalendar';
 import { formatMeetingStart, formatMinutes } from './format';
 import { MEETING_STATUS_LABELS, MEETING_STATUSES } from './labels';
 import { MeetingFormModal } from './MeetingForm';
 import { meetingSearch } from './links';
 import { MeetingPage } from './MeetingPage';
+import { NeedsCommitteeButton } from './NeedsCommitteeButton';
 import { deleteMeeting, meetingIcsUrl, useMeetings, type MeetingFilters } from './queries';
 import { useGovernanceDelete } from './recordForm';
 import type { Committee, Meeting, MeetingStatus } from './types';
@@ -83,44 +86,42 @@ function MeetingList({
   const { user } = useSession();
   const meetings = useMeetings(alliance.id, { ...filters, when });
   const upcoming = when === 'upcoming';
-  // Past meetings read newest first; upcoming ones soonest first (the API's order).
-  const items = upcoming ? (meetings.data ?? []) : [...(meetings.data ?? [])].reverse();
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`meetings-${when}`}>
       <Title order={3} size="h5" id={`meetings-${when}`} mb="sm">
         {upcoming ? 'Upcoming' : 'Past'}
       </Title>
-      {meetings.isPending ? (
-        <PageLoader />
-      ) : meetings.isError ? (
-        <ErrorAlert error={meetings.error} onRetry={() => void meetings.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={upcoming ? 'No meetings coming up' : 'No past meetings'} icon={<IconCalendarEvent aria-hidden />}>
-          {upcoming ? 'Schedule a meeting, or propose a year of meetings from a template.' : undefined}
-        </EmptyState>
-      ) : (
-        <Table.ScrollContainer minWidth={820}>
-          <Table verticalSpacing="sm" aria-label={upcoming ? 'Upcoming meetings' : 'Past meetings'}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Meeting</Table.Th>
-                <Table.Th scope="col">When</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Quorum</Table.Th>
-                <Table.Th scope="col">Minutes</Table.Th>
-                <Table.Th scope="col" w={48}>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((meeting) => (
-                <MeetingRow key={meeting.id} alliance={alliance} meeting={meeting} canChange={canChangeRecord(alliance, user.id, meeting)} onEdit={() => onEdit(meeting)} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryView
+        query={meetings}
+        empty={
+          <EmptyState title={upcoming ? 'No meetings coming up' : 'No past meetings'} icon={<IconCalendarEvent aria-hidden />}>
+            {upcoming ? 'Schedule a meeting, or propose a year of meetings from a template.' : undefined}
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <Table.ScrollContainer minWidth={820}>
+            <Table verticalSpacing="sm" aria-label={upcoming ? 'Upcoming meetings' : 'Past meetings'}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Meeting</Table.Th>
+                  <Table.Th scope="col">When</Table.Th>
+                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">Quorum</Table.Th>
+                  <Table.Th scope="col">Minutes</Table.Th>
+                  <RowActionsHeader />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {/* Past meetings read newest first; upcoming ones soonest first (the API's order). */}
+                {(upcoming ? list : [...list].reverse()).map((meeting) => (
+                  <MeetingRow key={meeting.id} alliance={alliance} meeting={meeting} canChange={canChangeRecord(alliance, user.id, meeting)} onEdit={() => onEdit(meeting)} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
     </Paper>
   );
 }
@@ -161,22 +162,20 @@ export function MeetingsSection({ alliance, committees, members }: { alliance: A
         <Group gap="sm" align="flex-end">
           <SegmentedControl aria-label="Show meetings as" data={VIEWS} value={view} onChange={setView} />
           <Group gap="sm" role="group" aria-label="Filter meetings">
-            <Select
+            <FilterSelect
               label="Committee"
               placeholder="Any committee"
-              clearable
               searchable
-              data={committees.map((c) => ({ value: c.id, label: c.name }))}
-              value={filters.committee_id ?? null}
-              onChange={(v) => setFilters({ ...filters, committee_id: v ?? undefined })}
+              data={committeeOptions(committees)}
+              value={filters.committee_id}
+              onChange={(committee_id) => setFilters({ ...filters, committee_id })}
             />
-            <Select
+            <FilterSelect<MeetingStatus>
               label="Status"
               placeholder="Any status"
-              clearable
               data={options(MEETING_STATUSES, MEETING_STATUS_LABELS)}
-              value={filters.status ?? null}
-              onChange={(v) => setFilters({ ...filters, status: (v as MeetingStatus | null) ?? undefined })}
+              value={filters.status}
+              onChange={(status) => setFilters({ ...filters, status })}
             />
           </Group>
         </Group>
@@ -185,11 +184,9 @@ export function MeetingsSection({ alliance, committees, members }: { alliance: A
             <Button variant="default" leftSection={<IconCalendarPlus size={16} aria-hidden />} onClick={() => setProposing(true)} disabled={committees.length === 0}>
               Propose meetings from a template
             </Button>
-            <Tooltip label="Add a committee first" disabled={committees.length > 0} withArrow>
-              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ meeting: null })} disabled={committees.length === 0}>
-                Schedule a meeting
-              </Button>
-            </Tooltip>
+            <NeedsCommitteeButton committees={committees} onClick={() => setEditing({ meeting: null })}>
+              Schedule a meeting
+            </NeedsCommitteeButton>
           </Group>
         )}
       </Group>

@@ -8,9 +8,9 @@ import { useMemo, useState } from 'react';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
 import { EChart } from '../../ui/EChart';
-import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
+import { EmptyState, QueryView } from '../../ui/feedback';
 import { options } from '../../ui/labels';
-import { DeleteMenuItem, EditMenuItem, RowMenu } from '../../ui/RowMenu';
+import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { AccessFields } from '../plan/AccessFields';
 import { canChangeRecord, canWritePlan, partyName, partyOptions, readerOptions } from '../plan/access';
@@ -18,6 +18,7 @@ import { accessBody, maxLength, readersRule, requiredText } from '../plan/forms'
 import { useWorkstreams } from '../plan/queries';
 import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
 import { AttitudeBadge, QuadrantBadge } from './badges';
+import { committeeOptions } from './committees';
 import { quadrantOf } from './format';
 import { ATTITUDE_LABELS, ATTITUDES, QUADRANT_LABELS, QUADRANTS } from './labels';
 import { createStakeholder, deleteStakeholder, fetchStakeholder, updateStakeholder, useStakeholders } from './queries';
@@ -176,7 +177,7 @@ function StakeholderForm({
           </Group>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label="Committee" placeholder="None" clearable data={committees.map((c) => ({ value: c.id, label: c.name }))} {...form.getInputProps('committee_id')} />
+          <Select label="Committee" placeholder="None" clearable data={committeeOptions(committees)} {...form.getInputProps('committee_id')} />
           <Select
             label="Workstream"
             placeholder="None"
@@ -186,12 +187,7 @@ function StakeholderForm({
           />
         </SimpleGrid>
         <Textarea label="Notes" autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
-        <AccessFields
-          visibility={form.getInputProps('visibility')}
-          readers={form.getInputProps('readers')}
-          ownerName={stakeholder?.owner_organization_name ?? alliance.my_party.organization_name}
-          readerOptions={readerOptions(alliance, members)}
-        />
+        <AccessFields form={form} alliance={alliance} members={members} record={stakeholder} />
         <RecordFormFooter
           noun="stakeholder"
           fields={fields}
@@ -289,59 +285,58 @@ export function StakeholdersSection({ alliance, committees, members }: { allianc
           </Button>
         )}
       </Group>
-      {stakeholders.isPending ? (
-        <PageLoader />
-      ) : stakeholders.isError ? (
-        <ErrorAlert error={stakeholders.error} onRetry={() => void stakeholders.refetch()} />
-      ) : stakeholders.data.length === 0 ? (
-        <EmptyState title="No stakeholders yet" icon={<IconUsers aria-hidden />}>
-          {canWrite
-            ? 'Add the people whose support the alliance needs — sponsors, budget holders, sceptics — and rate their influence and interest.'
-            : 'The stakeholder map will appear here.'}
-        </EmptyState>
-      ) : (
-        <>
-          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="stakeholder-map-title">
-            <Title order={3} size="h5" id="stakeholder-map-title" mb="xs">
-              Stakeholder map
-            </Title>
-            <EChart option={option} height={420} label={mapDescription(stakeholders.data)} />
-          </Paper>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" aria-label="Stakeholders">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Person</Table.Th>
-                  <Table.Th scope="col">Party</Table.Th>
-                  <Table.Th scope="col" ta="center">
-                    Influence
-                  </Table.Th>
-                  <Table.Th scope="col" ta="center">
-                    Interest
-                  </Table.Th>
-                  <Table.Th scope="col">Attitude</Table.Th>
-                  <Table.Th scope="col">Quadrant</Table.Th>
-                  <Table.Th scope="col" w={48}>
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {stakeholders.data.map((s) => (
-                  <StakeholderRow
-                    key={s.id}
-                    alliance={alliance}
-                    stakeholder={s}
-                    committees={committees}
-                    canChange={canChangeRecord(alliance, user.id, s)}
-                    onEdit={() => setEditing({ stakeholder: s })}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </>
-      )}
+      <QueryView
+        query={stakeholders}
+        empty={
+          <EmptyState title="No stakeholders yet" icon={<IconUsers aria-hidden />}>
+            {canWrite
+              ? 'Add the people whose support the alliance needs — sponsors, budget holders, sceptics — and rate their influence and interest.'
+              : 'The stakeholder map will appear here.'}
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <>
+            <Paper withBorder radius="md" p="md" component="section" aria-labelledby="stakeholder-map-title">
+              <Title order={3} size="h5" id="stakeholder-map-title" mb="xs">
+                Stakeholder map
+              </Title>
+              <EChart option={option} height={420} label={mapDescription(list)} />
+            </Paper>
+            <Table.ScrollContainer minWidth={760}>
+              <Table verticalSpacing="sm" aria-label="Stakeholders">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Person</Table.Th>
+                    <Table.Th scope="col">Party</Table.Th>
+                    <Table.Th scope="col" ta="center">
+                      Influence
+                    </Table.Th>
+                    <Table.Th scope="col" ta="center">
+                      Interest
+                    </Table.Th>
+                    <Table.Th scope="col">Attitude</Table.Th>
+                    <Table.Th scope="col">Quadrant</Table.Th>
+                    <RowActionsHeader />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((s) => (
+                    <StakeholderRow
+                      key={s.id}
+                      alliance={alliance}
+                      stakeholder={s}
+                      committees={committees}
+                      canChange={canChangeRecord(alliance, user.id, s)}
+                      onEdit={() => setEditing({ stakeholder: s })}
+                    />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </>
+        )}
+      </QueryView>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.stakeholder ? 'Edit stakeholder' : 'New stakeholder'} size="xl" centered>
         {editing && <StakeholderForm alliance={alliance} members={members} committees={committees} stakeholder={editing.stakeholder} onClose={() => setEditing(null)} />}
       </Modal>

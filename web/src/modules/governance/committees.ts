@@ -2,6 +2,11 @@
 // each committee's current members grouped by party. Pure functions.
 import type { CommitteeRole } from './types';
 
+/** `[{value, label}]` of committees, for a select. */
+export function committeeOptions(committees: readonly { id: string; name: string }[]): { value: string; label: string }[] {
+  return committees.map((c) => ({ value: c.id, label: c.name }));
+}
+
 interface CommitteeLike {
   id: string;
   name: string;

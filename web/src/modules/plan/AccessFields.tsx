@@ -1,7 +1,9 @@
-// "Who can read it" for a plan record, worded exactly as for journal entries.
+// "Who can read it" for a plan or governance record, worded exactly as for journal entries.
 import { MultiSelect, Radio, Stack } from '@mantine/core';
+import type { GetInputPropsReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
-import type { Visibility } from '../../api/types';
+import type { Alliance, Member, Visibility } from '../../api/types';
+import { readerOptions } from './access';
 
 /** What `form.getInputProps(path)` returns, as far as these fields need it. */
 interface InputProps<T> {
@@ -10,21 +12,29 @@ interface InputProps<T> {
   error?: ReactNode;
 }
 
+/**
+ * The record form's `visibility` and `readers` fields. The record's owner organisation names the
+ * internal choice: the caller's own party for a new record.
+ */
 export function AccessFields({
-  visibility,
-  readers,
-  ownerName,
-  readerOptions,
+  form,
+  alliance,
+  members,
+  record,
   allianceOnly = false,
 }: {
-  visibility: InputProps<Visibility>;
-  readers: InputProps<string[]>;
-  /** The organisation that owns the record: the caller's for a new one. */
-  ownerName: string;
-  readerOptions: { value: string; label: string }[];
+  form: { getInputProps: (path: 'visibility' | 'readers') => GetInputPropsReturnType };
+  alliance: Alliance;
+  /** The alliance's members: who may be named a reader. */
+  members: Member[];
+  /** The record being edited; null for a new one. */
+  record: { owner_organization_name: string } | null;
   /** External communications are always visible to every party. */
   allianceOnly?: boolean;
 }) {
+  const visibility: InputProps<Visibility> = form.getInputProps('visibility');
+  const readers: InputProps<string[]> = form.getInputProps('readers');
+  const ownerName = record?.owner_organization_name ?? alliance.my_party.organization_name;
   return (
     <>
       <Radio.Group
@@ -51,7 +61,7 @@ export function AccessFields({
           label="Readers"
           placeholder="Choose alliance members"
           searchable
-          data={readerOptions}
+          data={readerOptions(alliance, members)}
           value={readers.value ?? []}
           onChange={readers.onChange}
           error={readers.error}

@@ -11,31 +11,17 @@ import { ApiError } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
-import { EmptyState, ErrorAlert, FormActions, PageLoader } from '../../ui/feedback';
+import { EmptyState, FormActions, QueryView } from '../../ui/feedback';
 import { formatDate } from '../../ui/format';
 import { options } from '../../ui/labels';
-import { RowMenu, EditMenuItem, DeleteMenuItem } from '../../ui/RowMenu';
+import { RowMenu, EditMenuItem, DeleteMenuItem, RowActionsHeader } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { AccessFields } from './AccessFields';
-import { canChangeRecord, canWritePlan, memberOptions, partyName, partyOptions, readerOptions } from './access';
+import { canChangeRecord, canWritePlan, memberOptions, partyName, partyOptions } from './access';
 import { ApprovalBadges, ApprovalStateBadge } from './badges';
 import { accessBody, maxLength, planFieldErrors, readersRule, requiredText } from './forms';
-import {
-  CHANNEL_KINDS,
-  COMMUNICATION_CADENCE_LABELS,
-  COMMUNICATION_CADENCES,
-  COMMUNICATION_KIND_LABELS,
-  EXTERNAL_KINDS,
-} from './labels';
-import {
-  createCommunication,
-  decideCommunication,
-  deleteCommunication,
-  fetchCommunication,
-  refreshPlan,
-  updateCommunication,
-  useCommunications,
-} from './queries';
+import { CHANNEL_KINDS, COMMUNICATION_CADENCE_LABELS, COMMUNICATION_CADENCES, COMMUNICATION_KIND_LABELS, EXTERNAL_KINDS } from './labels';
+import { createCommunication, decideCommunication, deleteCommunication, fetchCommunication, refreshPlan, updateCommunication, useCommunications } from './queries';
 import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from './recordForm';
 import { patchOf, useStaleEdit, type FieldLabels } from './stale';
 import type { Communication, CommunicationCadence, CommunicationCategory, CommunicationKind } from './types';
@@ -216,13 +202,7 @@ function CommunicationForm({
           />
         </SimpleGrid>
         <Textarea label="Description" autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
-        <AccessFields
-          visibility={form.getInputProps('visibility')}
-          readers={form.getInputProps('readers')}
-          ownerName={communication?.owner_organization_name ?? alliance.my_party.organization_name}
-          readerOptions={readerOptions(alliance, members)}
-          allianceOnly={external}
-        />
+        <AccessFields form={form} alliance={alliance} members={members} record={communication} allianceOnly={external} />
         {resetsApprovals && (
           <Text size="sm" c="orange.9" role="status">
             Changing the title, description, kind or planned date sends it back to every party for approval.
@@ -391,9 +371,7 @@ function ChannelsTable({ alliance, items, onEdit }: { alliance: Alliance; items:
             <Table.Th scope="col">Audience</Table.Th>
             <Table.Th scope="col">Cadence</Table.Th>
             <Table.Th scope="col">Owner</Table.Th>
-            <Table.Th scope="col" w={48}>
-              <span className="visually-hidden">Actions</span>
-            </Table.Th>
+            <RowActionsHeader />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -447,9 +425,7 @@ function ExternalsTable({
             </Table.Th>
             <Table.Th scope="col">Approval</Table.Th>
             {isManager && <Table.Th scope="col">Your party’s decision</Table.Th>}
-            <Table.Th scope="col" w={48}>
-              <span className="visually-hidden">Actions</span>
-            </Table.Th>
+            <RowActionsHeader />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -518,17 +494,15 @@ function CategoryPanel({
           </Button>
         )}
       </Group>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <EmptyState title={channel ? 'No channels yet' : 'No external communications yet'} icon={<IconSpeakerphone aria-hidden />} />
-      ) : channel ? (
-        <ChannelsTable alliance={alliance} items={list.data} onEdit={onEdit} />
-      ) : (
-        <ExternalsTable alliance={alliance} items={list.data} onEdit={onEdit} onReject={onReject} />
-      )}
+      <QueryView query={list} empty={<EmptyState title={channel ? 'No channels yet' : 'No external communications yet'} icon={<IconSpeakerphone aria-hidden />} />}>
+        {(items) =>
+          channel ? (
+            <ChannelsTable alliance={alliance} items={items} onEdit={onEdit} />
+          ) : (
+            <ExternalsTable alliance={alliance} items={items} onEdit={onEdit} onReject={onReject} />
+          )
+        }
+      </QueryView>
     </Paper>
   );
 }

@@ -1,21 +1,5 @@
 // The KPIs of the alliance as cards; measured values are added from each card.
-import {
-  ActionIcon,
-  Drawer,
-  Modal,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Tooltip,
-  Button,
-  Group,
-} from '@mantine/core';
+import { ActionIcon, Drawer, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip, Button, Group } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
@@ -25,25 +9,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { problemMessage } from '../../api/problem';
 import type { Alliance, Member, Visibility } from '../../api/types';
-import { EmptyState, ErrorAlert, FormActions, PageLoader } from '../../ui/feedback';
+import { EmptyState, FormActions, QueryView } from '../../ui/feedback';
 import { formatDate, today } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { useSession } from '../auth/session';
 import { AccessFields } from './AccessFields';
-import { canChangeRecord, canWritePlan, memberOptions, partyName, partyOptions, readerOptions } from './access';
+import { canChangeRecord, canWritePlan, memberOptions, partyName, partyOptions } from './access';
 import { formatMeasure } from './format';
 import { accessBody, maxLength, planFieldErrors, readersRule, requiredText } from './forms';
 import { KpiCard } from './KpiCard';
-import {
-  KPI_CADENCE_LABELS,
-  KPI_CADENCES,
-  KPI_DIRECTION_LABELS,
-  KPI_DIRECTIONS,
-  KPI_INDICATOR_LABELS,
-  KPI_INDICATORS,
-  KPI_STATUS_LABELS,
-  KPI_STATUSES,
-} from './labels';
+import { KPI_CADENCE_LABELS, KPI_CADENCES, KPI_DIRECTION_LABELS, KPI_DIRECTIONS, KPI_INDICATOR_LABELS, KPI_INDICATORS, KPI_STATUS_LABELS, KPI_STATUSES } from './labels';
 import { addKpiValue, createKpi, deleteKpi, deleteKpiValue, fetchKpi, refreshPlan, updateKpi, useKpis } from './queries';
 import { RecordFormFooter, submitRecord, useRecordSave } from './recordForm';
 import { patchOf, useStaleEdit, type FieldLabels } from './stale';
@@ -215,12 +190,7 @@ function KpiForm({ alliance, members, kpi, onClose }: { alliance: Alliance; memb
           />
         </SimpleGrid>
         <Textarea label="Description" autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
-        <AccessFields
-          visibility={form.getInputProps('visibility')}
-          readers={form.getInputProps('readers')}
-          ownerName={kpi?.owner_organization_name ?? alliance.my_party.organization_name}
-          readerOptions={readerOptions(alliance, members)}
-        />
+        <AccessFields form={form} alliance={alliance} members={members} record={kpi} />
         <RecordFormFooter
           noun="KPI"
           fields={fields}
@@ -398,42 +368,44 @@ export function KpisSection({ alliance, members }: { alliance: Alliance; members
           </Button>
         )}
       </Group>
-      {kpis.isPending ? (
-        <PageLoader />
-      ) : kpis.isError ? (
-        <ErrorAlert error={kpis.error} onRetry={() => void kpis.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={status === 'any' ? 'No KPIs yet' : 'No KPI with this status'} icon={<IconGauge aria-hidden />}>
-          {status !== 'any'
-            ? 'Choose another status to see more.'
-            : canWrite
-              ? 'Agree with your partners how you will measure success: a target, thresholds for amber and red, and how often you measure.'
-              : 'KPIs that alliance members add will appear here.'}
-        </EmptyState>
-      ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-          {items.map((kpi) => (
-            <KpiCard
-              key={kpi.id}
-              kpi={kpi}
-              canAddValue={canWrite}
-              canChange={canChangeRecord(alliance, user.id, kpi)}
-              onAddValue={() => setAdding(kpi)}
-              onEdit={() => setEditing({ kpi })}
-              onValues={() => setValuesOf(kpi)}
-              onDelete={() =>
-                modals.openConfirmModal({
-                  title: 'Delete this KPI?',
-                  children: <Text size="sm">“{kpi.name}” and all its measured values will be removed. The activity log keeps a record.</Text>,
-                  labels: { confirm: 'Delete', cancel: 'Cancel' },
-                  confirmProps: { color: 'red' },
-                  onConfirm: () => remove.mutate(kpi),
-                })
-              }
-            />
-          ))}
-        </SimpleGrid>
-      )}
+      <QueryView
+        query={kpis}
+        isEmpty={() => items.length === 0}
+        empty={
+          <EmptyState title={status === 'any' ? 'No KPIs yet' : 'No KPI with this status'} icon={<IconGauge aria-hidden />}>
+            {status !== 'any'
+              ? 'Choose another status to see more.'
+              : canWrite
+                ? 'Agree with your partners how you will measure success: a target, thresholds for amber and red, and how often you measure.'
+                : 'KPIs that alliance members add will appear here.'}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+            {items.map((kpi) => (
+              <KpiCard
+                key={kpi.id}
+                kpi={kpi}
+                canAddValue={canWrite}
+                canChange={canChangeRecord(alliance, user.id, kpi)}
+                onAddValue={() => setAdding(kpi)}
+                onEdit={() => setEditing({ kpi })}
+                onValues={() => setValuesOf(kpi)}
+                onDelete={() =>
+                  modals.openConfirmModal({
+                    title: 'Delete this KPI?',
+                    children: <Text size="sm">“{kpi.name}” and all its measured values will be removed. The activity log keeps a record.</Text>,
+                    labels: { confirm: 'Delete', cancel: 'Cancel' },
+                    confirmProps: { color: 'red' },
+                    onConfirm: () => remove.mutate(kpi),
+                  })
+                }
+              />
+            ))}
+          </SimpleGrid>
+        )}
+      </QueryView>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.kpi ? 'Edit KPI' : 'New KPI'} size="xl" centered>
         {editing && <KpiForm alliance={alliance} members={members} kpi={editing.kpi} onClose={() => setEditing(null)} />}
       </Modal>

@@ -22,7 +22,7 @@ import { focusFirstError } from '../../ui/feedback';
 import { formatDate, formatMoney, today } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { AccessFields } from './AccessFields';
-import { memberOptions, partyName, partyOptions, readerOptions } from './access';
+import { memberOptions, partyName, partyOptions } from './access';
 import { currencyDigits, toMinorUnits } from './format';
 import { maxLength, readersRule, requiredText } from './forms';
 import { MILESTONE_KIND_LABELS, MILESTONE_KINDS, MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from './labels';
@@ -273,12 +273,7 @@ export function MilestoneForm({
             </SimpleGrid>
           </Fieldset>
         )}
-        <AccessFields
-          visibility={form.getInputProps('visibility')}
-          readers={form.getInputProps('readers')}
-          ownerName={milestone?.owner_organization_name ?? alliance.my_party.organization_name}
-          readerOptions={readerOptions(alliance, members)}
-        />
+        <AccessFields form={form} alliance={alliance} members={members} record={milestone} />
         <RecordFormFooter
           noun="milestone"
           fields={milestoneFields(alliance, milestones, objectives)}

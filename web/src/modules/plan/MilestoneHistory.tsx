@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
 import { fieldErrorsOf } from '../../api/problem';
 import type { Alliance } from '../../api/types';
-import { EmptyState, ErrorAlert, FormActions, PageLoader } from '../../ui/feedback';
+import { EmptyState, FormActions, QueryView } from '../../ui/feedback';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { SlipText } from './badges';
 import { daysBetween } from './format';
@@ -80,45 +80,45 @@ export function MilestoneHistoryDrawer({
               <SlipText days={milestone.total_slip_days} />
             </div>
           </Group>
-          {history.isPending ? (
-            <PageLoader />
-          ) : history.isError ? (
-            <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />
-          ) : history.data.items.length === 0 ? (
-            <EmptyState title="No changes recorded" />
-          ) : (
-            <Timeline active={history.data.items.length - 1} bulletSize={22} lineWidth={2} aria-label="Forecast changes, oldest first">
-              {history.data.items.map((entry, i) => (
-                <Timeline.Item
-                  key={`${entry.changed_at}-${i}`}
-                  bullet={
-                    entry.kind === 'rebaseline' ? (
-                      <IconRefresh size={12} aria-hidden />
-                    ) : entry.kind === 'created' ? (
-                      <IconFlag size={12} aria-hidden />
-                    ) : (
-                      <IconTarget size={12} aria-hidden />
-                    )
-                  }
-                  color={entry.kind === 'rebaseline' ? 'grape' : entry.kind === 'created' ? 'indigo' : 'orange'}
-                  title={
-                    <Text size="sm" fw={600} component="div">
-                      <EntryTitle entry={entry} />
+          <QueryView
+            query={history}
+            isEmpty={(data) => data.items.length === 0}
+            empty={<EmptyState title="No changes recorded" />}
+          >
+            {(data) => (
+              <Timeline active={data.items.length - 1} bulletSize={22} lineWidth={2} aria-label="Forecast changes, oldest first">
+                {data.items.map((entry, i) => (
+                  <Timeline.Item
+                    key={`${entry.changed_at}-${i}`}
+                    bullet={
+                      entry.kind === 'rebaseline' ? (
+                        <IconRefresh size={12} aria-hidden />
+                      ) : entry.kind === 'created' ? (
+                        <IconFlag size={12} aria-hidden />
+                      ) : (
+                        <IconTarget size={12} aria-hidden />
+                      )
+                    }
+                    color={entry.kind === 'rebaseline' ? 'grape' : entry.kind === 'created' ? 'indigo' : 'orange'}
+                    title={
+                      <Text size="sm" fw={600} component="div">
+                        <EntryTitle entry={entry} />
+                      </Text>
+                    }
+                  >
+                    {entry.reason && (
+                      <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
+                        {entry.reason}
+                      </Text>
+                    )}
+                    <Text size="xs" c="dimmed" mt={2}>
+                      {entry.changed_by_name} · {formatDateTime(entry.changed_at)}
                     </Text>
-                  }
-                >
-                  {entry.reason && (
-                    <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
-                      {entry.reason}
-                    </Text>
-                  )}
-                  <Text size="xs" c="dimmed" mt={2}>
-                    {entry.changed_by_name} · {formatDateTime(entry.changed_at)}
-                  </Text>
-                </Timeline.Item>
-              ))}
-            </Timeline>
-          )}
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+            )}
+          </QueryView>
         </Stack>
       )}
     </Drawer>

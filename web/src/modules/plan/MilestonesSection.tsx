@@ -1,11 +1,12 @@
 // The milestones as a table: filters, dates and slip, status, payment, dependencies; and the
 // actions on each (edit, history, re-baseline, delete).
-import { Button, Group, Menu, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Menu, Paper, SimpleGrid, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
 import { IconHistory, IconPlus, IconRefresh, IconTimeline } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Alliance, Member } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
-import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
+import { EmptyState, QueryView } from '../../ui/feedback';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { formatDate, formatMoney } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { RowMenu, EditMenuItem, DeleteMenuItem } from '../../ui/RowMenu';
@@ -22,22 +23,6 @@ import type { Milestone, MilestoneKind, MilestoneStatus, Plan } from './types';
 /** The currency of the plan's payments (one per plan), if any milestone has one. */
 export function planCurrency(milestones: Milestone[]): string | null {
   return milestones.find((m) => m.payment)?.payment?.currency ?? null;
-}
-
-/** A clearable filter: no value means "any". */
-function FilterSelect<K extends string = string>({
-  value,
-  onChange,
-  ...props
-}: {
-  label: string;
-  placeholder: string;
-  data: { value: string; label: string }[];
-  searchable?: boolean;
-  value: K | undefined;
-  onChange: (value: K | undefined) => void;
-}) {
-  return <Select {...props} clearable value={value ?? null} onChange={(v) => onChange((v as K | null) ?? undefined)} />;
 }
 
 function Filters({
@@ -227,7 +212,6 @@ export function MilestonesSection({ alliance, plan, members }: { alliance: Allia
   const canWrite = canWritePlan(alliance);
   const titles = new Map(plan.milestones.map((m) => [m.id, m.title]));
   const filtered = Object.values(filters).some((v) => v !== undefined);
-  const items = list.data ?? [];
 
   return (
     <Stack gap="md">
@@ -249,75 +233,76 @@ export function MilestonesSection({ alliance, plan, members }: { alliance: Allia
       <Paper withBorder radius="md" p="md">
         <Filters alliance={alliance} plan={plan} filters={filters} onChange={setFilters} />
       </Paper>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={filtered ? 'No milestone matches these filters' : 'No milestones yet'} icon={<IconTimeline aria-hidden />}>
-          {filtered
-            ? 'Clear a filter to see more.'
-            : plan.objectives.length === 0
-              ? 'Milestones serve objectives: add an objective first, then the milestones that lead to it.'
-              : canWrite
-                ? 'Add the milestones that lead to your objectives, with their planned dates.'
-                : 'Milestones that alliance members add will appear here.'}
-        </EmptyState>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" highlightOnHover aria-label="Milestones" aria-busy={list.isFetching}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Milestone</Table.Th>
-                  <Table.Th scope="col" visibleFrom="lg">
-                    Kind
-                  </Table.Th>
-                  <Table.Th scope="col" visibleFrom="lg">
-                    Party
-                  </Table.Th>
-                  <Table.Th scope="col" visibleFrom="md">
-                    Planned
-                  </Table.Th>
-                  <Table.Th scope="col" visibleFrom="md">
-                    Forecast
-                  </Table.Th>
-                  <Table.Th scope="col" visibleFrom="md">
-                    Actual
-                  </Table.Th>
-                  <Table.Th scope="col" hiddenFrom="md">
-                    Dates
-                  </Table.Th>
-                  <Table.Th scope="col">Slip</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">Payment</Table.Th>
-                  <Table.Th scope="col" visibleFrom="lg">
-                    Depends on
-                  </Table.Th>
-                  <Table.Th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((milestone) => (
-                  <MilestoneRow
-                    key={milestone.id}
-                    alliance={alliance}
-                    milestone={milestone}
-                    titles={titles}
-                    canChange={canChangeRecord(alliance, user.id, milestone)}
-                    isManager={alliance.my_role === 'manager'}
-                    onEdit={() => setEditing({ milestone })}
-                    onHistory={() => setHistoryOf(milestone)}
-                    onRebaseline={() => setRebaselining(milestone)}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <QueryView
+        query={list}
+        empty={
+          <EmptyState title={filtered ? 'No milestone matches these filters' : 'No milestones yet'} icon={<IconTimeline aria-hidden />}>
+            {filtered
+              ? 'Clear a filter to see more.'
+              : plan.objectives.length === 0
+                ? 'Milestones serve objectives: add an objective first, then the milestones that lead to it.'
+                : canWrite
+                  ? 'Add the milestones that lead to your objectives, with their planned dates.'
+                  : 'Milestones that alliance members add will appear here.'}
+          </EmptyState>
+        }
+      >
+        {(items) => (
+          <Paper withBorder radius="md">
+            <Table.ScrollContainer minWidth={640}>
+              <Table verticalSpacing="sm" highlightOnHover aria-label="Milestones" aria-busy={list.isFetching}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Milestone</Table.Th>
+                    <Table.Th scope="col" visibleFrom="lg">
+                      Kind
+                    </Table.Th>
+                    <Table.Th scope="col" visibleFrom="lg">
+                      Party
+                    </Table.Th>
+                    <Table.Th scope="col" visibleFrom="md">
+                      Planned
+                    </Table.Th>
+                    <Table.Th scope="col" visibleFrom="md">
+                      Forecast
+                    </Table.Th>
+                    <Table.Th scope="col" visibleFrom="md">
+                      Actual
+                    </Table.Th>
+                    <Table.Th scope="col" hiddenFrom="md">
+                      Dates
+                    </Table.Th>
+                    <Table.Th scope="col">Slip</Table.Th>
+                    <Table.Th scope="col">Status</Table.Th>
+                    <Table.Th scope="col">Payment</Table.Th>
+                    <Table.Th scope="col" visibleFrom="lg">
+                      Depends on
+                    </Table.Th>
+                    <Table.Th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((milestone) => (
+                    <MilestoneRow
+                      key={milestone.id}
+                      alliance={alliance}
+                      milestone={milestone}
+                      titles={titles}
+                      canChange={canChangeRecord(alliance, user.id, milestone)}
+                      isManager={alliance.my_role === 'manager'}
+                      onEdit={() => setEditing({ milestone })}
+                      onHistory={() => setHistoryOf(milestone)}
+                      onRebaseline={() => setRebaselining(milestone)}
+                    />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        )}
+      </QueryView>
       <MilestoneFormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}

@@ -5,20 +5,14 @@ import { IconPlus, IconTarget } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
-import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
+import { EmptyState, QueryView } from '../../ui/feedback';
 import { options } from '../../ui/labels';
 import { RowMenu, EditMenuItem, DeleteMenuItem } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { AccessFields } from './AccessFields';
-import { canChangeRecord, canWritePlan, partyName, partyOptions, readerOptions } from './access';
+import { canChangeRecord, canWritePlan, partyName, partyOptions } from './access';
 import { accessBody, maxLength, readersRule, requiredText } from './forms';
-import {
-  OBJECTIVE_HORIZON_LABELS,
-  OBJECTIVE_HORIZONS,
-  OBJECTIVE_STATUS_COLORS,
-  OBJECTIVE_STATUS_LABELS,
-  OBJECTIVE_STATUSES,
-} from './labels';
+import { OBJECTIVE_HORIZON_LABELS, OBJECTIVE_HORIZONS, OBJECTIVE_STATUS_COLORS, OBJECTIVE_STATUS_LABELS, OBJECTIVE_STATUSES } from './labels';
 import { createObjective, deleteObjective, fetchObjective, updateObjective, useObjectives } from './queries';
 import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from './recordForm';
 import { patchOf, useStaleEdit, type FieldLabels } from './stale';
@@ -117,12 +111,7 @@ function ObjectiveForm({
           <Select label="Responsible party" required allowDeselect={false} data={partyOptions(alliance)} {...form.getInputProps('party_id')} />
         </SimpleGrid>
         <Textarea label="Description" autosize minRows={3} maxRows={10} {...form.getInputProps('description')} />
-        <AccessFields
-          visibility={form.getInputProps('visibility')}
-          readers={form.getInputProps('readers')}
-          ownerName={objective?.owner_organization_name ?? alliance.my_party.organization_name}
-          readerOptions={readerOptions(alliance, members)}
-        />
+        <AccessFields form={form} alliance={alliance} members={members} record={objective} />
         <RecordFormFooter
           noun="objective"
           fields={fields}
@@ -217,30 +206,32 @@ export function ObjectivesSection({ alliance, milestones, members }: { alliance:
           </Button>
         )}
       </Group>
-      {objectives.isPending ? (
-        <PageLoader />
-      ) : objectives.isError ? (
-        <ErrorAlert error={objectives.error} onRetry={() => void objectives.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={horizon === 'any' ? 'No objectives yet' : 'No objectives with this horizon'} icon={<IconTarget aria-hidden />}>
-          {canWrite
-            ? 'Say what the alliance must achieve, short and long term. Milestones then show the way there.'
-            : 'Objectives that alliance members add will appear here.'}
-        </EmptyState>
-      ) : (
-        <Stack gap="sm">
-          {items.map((objective) => (
-            <ObjectiveCard
-              key={objective.id}
-              alliance={alliance}
-              objective={objective}
-              milestones={milestones.filter((m) => m.objective_id === objective.id)}
-              canChange={canChangeRecord(alliance, user.id, objective)}
-              onEdit={() => setEditing({ objective })}
-            />
-          ))}
-        </Stack>
-      )}
+      <QueryView
+        query={objectives}
+        isEmpty={() => items.length === 0}
+        empty={
+          <EmptyState title={horizon === 'any' ? 'No objectives yet' : 'No objectives with this horizon'} icon={<IconTarget aria-hidden />}>
+            {canWrite
+              ? 'Say what the alliance must achieve, short and long term. Milestones then show the way there.'
+              : 'Objectives that alliance members add will appear here.'}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <Stack gap="sm">
+            {items.map((objective) => (
+              <ObjectiveCard
+                key={objective.id}
+                alliance={alliance}
+                objective={objective}
+                milestones={milestones.filter((m) => m.objective_id === objective.id)}
+                canChange={canChangeRecord(alliance, user.id, objective)}
+                onEdit={() => setEditing({ objective })}
+              />
+            ))}
+          </Stack>
+        )}
+      </QueryView>
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}

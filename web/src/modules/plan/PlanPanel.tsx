@@ -1,12 +1,12 @@
 // The Plan tab: the timeline, milestones, objectives, KPIs, RACI and communication plan of the
 // alliance. The section is in the address (`?section=kpis`), so that it can be shared.
-import { Stack, Tabs, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { IconChartDots3, IconGauge, IconListDetails, IconSitemap, IconSpeakerphone, IconTarget, IconTimeline } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import type { Alliance } from '../../api/types';
 import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
 import { formatDate } from '../../ui/format';
+import { type SectionTab, SectionTabs } from '../../ui/SectionTabs';
 import { useMembers } from '../team/queries';
 import { CommunicationsSection } from './CommunicationsSection';
 import { KpisSection } from './KpisSection';
@@ -25,20 +25,17 @@ const SECTIONS = [
   { value: 'kpis', label: 'KPIs', icon: IconGauge },
   { value: 'raci', label: 'RACI', icon: IconSitemap },
   { value: 'communications', label: 'Communication plan', icon: IconSpeakerphone },
-] as const;
+] as const satisfies readonly SectionTab[];
 
 type Section = (typeof SECTIONS)[number]['value'];
 
 export function PlanPanel({ alliance }: { alliance: Alliance }) {
-  const [params, setParams] = useSearchParams();
-  const requested = params.get('section');
-  const section: Section = SECTIONS.some((s) => s.value === requested) ? (requested as Section) : 'timeline';
   const plan = usePlan(alliance.id);
   const members = useMembers(alliance.id);
   const [historyOf, setHistoryOf] = useState<Milestone | null>(null);
   const people = members.data?.items ?? [];
 
-  const body = () => {
+  const body = (section: Section) => {
     if (section === 'kpis') return <KpisSection alliance={alliance} members={people} />;
     if (section === 'raci') return <RaciSection alliance={alliance} members={people} />;
     if (section === 'communications') return <CommunicationsSection alliance={alliance} members={people} />;
@@ -68,35 +65,8 @@ export function PlanPanel({ alliance }: { alliance: Alliance }) {
   };
 
   return (
-    <Tabs
-      value={section}
-      onChange={(value) =>
-        setParams(
-          (current) => {
-            const next = new URLSearchParams(current);
-            if (!value || value === 'timeline') next.delete('section');
-            else next.set('section', value);
-            return next;
-          },
-          { replace: true },
-        )
-      }
-      variant="pills"
-      radius="md"
-      keepMounted={false}
-    >
-      <Tabs.List mb="md" aria-label="Plan sections">
-        {SECTIONS.map((s) => (
-          <Tabs.Tab key={s.value} value={s.value} leftSection={<s.icon size={16} aria-hidden />}>
-            {s.label}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-      {SECTIONS.map((s) => (
-        <Tabs.Panel key={s.value} value={s.value}>
-          {s.value === section && body()}
-        </Tabs.Panel>
-      ))}
-    </Tabs>
+    <SectionTabs sections={SECTIONS} defaultSection="timeline" label="Plan sections">
+      {body}
+    </SectionTabs>
   );
 }

@@ -10,26 +10,15 @@ import { ApiError } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
-import { EmptyState, ErrorAlert, focusFirstError, PageLoader } from '../../ui/feedback';
+import { EmptyState, focusFirstError, QueryView } from '../../ui/feedback';
 import { RowMenu, EditMenuItem, DeleteMenuItem } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { AccessFields } from './AccessFields';
-import { canChangeRecord, canWritePlan, partyName, partyOptions, readerOptions } from './access';
+import { canChangeRecord, canWritePlan, partyName, partyOptions } from './access';
 import { accessBody, maxLength, readersRule, requiredText } from './forms';
 import { RACI_ROLE_LABELS, RACI_ROLES } from './labels';
 import { createWorkstream, deleteWorkstream, fetchWorkstream, refreshPlan, updateWorkstream, useWorkstreams } from './queries';
-import {
-  activitiesBody,
-  CELL_LABELS,
-  CELL_VALUES,
-  nameProblems,
-  namedPeople,
-  partyCell,
-  rowErrors,
-  setPartyCell,
-  toDraft,
-  type DraftActivity,
-} from './raci';
+import { activitiesBody, CELL_LABELS, CELL_VALUES, nameProblems, namedPeople, partyCell, rowErrors, setPartyCell, toDraft, type DraftActivity } from './raci';
 import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from './recordForm';
 import { patchOf, StaleRecordDialog, useStaleEdit, type FieldLabels } from './stale';
 import type { Workstream } from './types';
@@ -349,12 +338,7 @@ function WorkstreamForm({
           <Select label="Lead party" required allowDeselect={false} data={partyOptions(alliance)} {...form.getInputProps('party_id')} />
         </SimpleGrid>
         <Textarea label="Description" autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
-        <AccessFields
-          visibility={form.getInputProps('visibility')}
-          readers={form.getInputProps('readers')}
-          ownerName={workstream?.owner_organization_name ?? alliance.my_party.organization_name}
-          readerOptions={readerOptions(alliance, members)}
-        />
+        <AccessFields form={form} alliance={alliance} members={members} record={workstream} />
         {!workstream && (
           <Text size="xs" c="dimmed">
             Add the activities and who is responsible, accountable, consulted and informed in the grid after creating it.
@@ -425,7 +409,6 @@ export function RaciSection({ alliance, members }: { alliance: Alliance; members
   const workstreams = useWorkstreams(alliance.id);
   const [editing, setEditing] = useState<{ workstream: Workstream | null } | null>(null);
   const canWrite = canWritePlan(alliance);
-  const items = workstreams.data ?? [];
   return (
     <Stack gap="md">
       <Group justify="space-between" gap="sm">
@@ -438,27 +421,28 @@ export function RaciSection({ alliance, members }: { alliance: Alliance; members
           </Button>
         )}
       </Group>
-      {workstreams.isPending ? (
-        <PageLoader />
-      ) : workstreams.isError ? (
-        <ErrorAlert error={workstreams.error} onRetry={() => void workstreams.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No workstreams yet" icon={<IconSitemap aria-hidden />}>
-          {canWrite
-            ? 'Split the work into workstreams (clinical, regulatory, commercial…) and agree per activity which party is responsible, accountable, consulted and informed.'
-            : 'Workstreams that alliance members add will appear here.'}
-        </EmptyState>
-      ) : (
-        items.map((workstream) => (
-          <WorkstreamCard
-            key={workstream.id}
-            alliance={alliance}
-            workstream={workstream}
-            canChange={canChangeRecord(alliance, user.id, workstream)}
-            onEdit={() => setEditing({ workstream })}
-          />
-        ))
-      )}
+      <QueryView
+        query={workstreams}
+        empty={
+          <EmptyState title="No workstreams yet" icon={<IconSitemap aria-hidden />}>
+            {canWrite
+              ? 'Split the work into workstreams (clinical, regulatory, commercial…) and agree per activity which party is responsible, accountable, consulted and informed.'
+              : 'Workstreams that alliance members add will appear here.'}
+          </EmptyState>
+        }
+      >
+        {(items) =>
+          items.map((workstream) => (
+            <WorkstreamCard
+              key={workstream.id}
+              alliance={alliance}
+              workstream={workstream}
+              canChange={canChangeRecord(alliance, user.id, workstream)}
+              onEdit={() => setEditing({ workstream })}
+            />
+          ))
+        }
+      </QueryView>
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}

@@ -13,6 +13,7 @@ import { ErrorAlert, FormActions, PageLoader } from '../../ui/feedback';
 import { PersonCell } from '../../ui/PersonCell';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { ALLIANCE_ROLE_LABELS, ALLIANCE_ROLES, ORGANIZATION_TYPE_LABELS, PARTY_ROLE_LABELS, options } from '../../ui/labels';
+import { RowActionsHeader } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { InviteModal } from './InviteModal';
 import { addMember, changeMemberRole, membersKey, removeMember, revokeInvitation, useMembers, useSentInvitations, invitationsKey } from './queries';
@@ -175,9 +176,7 @@ function PendingInvitations({ alliance }: { alliance: Alliance }) {
               <Table.Th scope="col">Organisation</Table.Th>
               <Table.Th scope="col">Role</Table.Th>
               <Table.Th scope="col">Expires</Table.Th>
-              <Table.Th scope="col" w={48}>
-                <span className="visually-hidden">Actions</span>
-              </Table.Th>
+              <RowActionsHeader />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
