@@ -282,15 +282,15 @@ json::object CommitteeJson(const RecordContext& c, const CommitteeView& v) {
   const Committee& k = v.committee;
   json::array members;
   // Current seats first, then past ones; each group by the day they began.
-  std::vector<const CommitteeMember*> ordered;
-  for (const auto& m : k.members) ordered.push_back(&m);
-  std::stable_sort(ordered.begin(), ordered.end(), [&](const auto* a, const auto* b) {
-    const bool ca = SitsOn({a->user_id, a->organization_id, a->role, a->joined_on, a->left_on}, c.today);
-    const bool cb = SitsOn({b->user_id, b->organization_id, b->role, b->joined_on, b->left_on}, c.today);
-    return ca > cb;
-  });
-  for (const auto* m : ordered) {
-    const bool current = SitsOn({m->user_id, m->organization_id, m->role, m->joined_on, m->left_on}, c.today);
+  std::vector<std::pair<bool, const CommitteeMember*>> ordered;
+  for (const auto& m : k.members) {
+    ordered.emplace_back(SitsOn({m.user_id, m.organization_id, m.role, m.joined_on, m.left_on},
+                                c.today),
+                         &m);
+  }
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [current, m] : ordered) {
     members.push_back({{"id", m->id},
                        {"user_id", m->user_id},
                        {"name", m->name},

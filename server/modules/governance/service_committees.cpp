@@ -155,10 +155,16 @@ using namespace internal;
 
 namespace {
 
+// The chair turns of a per-meeting rotation: one per meeting held so far.
+void CountTurns(db::Session& s, Committee& committee) {
+  if (committee.chair_rotation != "per_meeting") return;
+  committee.meetings_before_today = store::MeetingsBefore(s, committee.id, NowText());
+}
+
 Result<Committee> VisibleCommittee(db::Session& s, const RecordContext& c, const std::string& id) {
   NS_ASSIGN_OR_RETURN(Committee committee,
                       alliances::Visible(c, store::FindCommittee(s, c.membership.alliance_id, id)));
-  committee.meetings_before_today = store::MeetingsBefore(s, id, NowText());
+  CountTurns(s, committee);
   return committee;
 }
 
@@ -242,11 +248,8 @@ Result<WithContext<std::vector<CommitteeView>>> GovernanceService::ListCommittee
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   std::vector<CommitteeView> out;
-  const std::string now = NowText();
   for (auto& committee : store::ListCommittees(s, alliance_id, {c.membership})) {
-    if (committee.chair_rotation == "per_meeting") {
-      committee.meetings_before_today = store::MeetingsBefore(s, committee.id, now);
-    }
+    CountTurns(s, committee);
     out.push_back(ViewOf(c, std::move(committee)));
   }
   return With(std::move(c), std::move(out));
@@ -945,14 +948,11 @@ Result<Brief> GovernanceService::UpdateBrief(const auth::Principal& actor,
 
 Status GovernanceService::DeleteBrief(const auth::Principal& actor, const std::string& alliance_id,
                                       const std::string& meeting_id, const std::string& id) {
-  {
-    db::Session s(db_);
-    db::ReadSnapshot snapshot(s);
-    NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-    NS_TRY(BriefOf(s, c, meeting_id, id));
-  }
   return DeleteRecordOf<Brief>(db_, actor, alliance_id, id, "meeting_briefs", "brief",
-                               store::FindBrief);
+                               store::FindBrief, [&](const Brief& b) -> Status {
+                                 if (b.meeting_id != meeting_id) return NotFound();
+                                 return OkStatus();
+                               });
 }
 
 }  // namespace northstar::governance

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "modules/governance/service.hpp"
@@ -59,16 +60,18 @@ MeetingView ViewOf(const RecordContext& c, Meeting meeting,
 DecisionView ViewOf(const RecordContext& c, Decision decision,
                     const std::optional<Committee>& committee);
 
-// Deletes a record nothing else needs: the policy, the rows and the audit event.
-template <typename T, typename Find>
+// Deletes a record nothing else needs: the policy, the rows and the audit event. `check`, when
+// given, may refuse the record (in the same transaction, before the policy's decision).
+template <typename T, typename Find, typename Check = std::nullptr_t>
 Status DeleteRecordOf(db::Database& db, const auth::Principal& actor,
                       const std::string& alliance_id, const std::string& id, const char* table,
-                      const char* type, Find find) {
+                      const char* type, Find find, Check check = nullptr) {
   db::Session s(db);
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(T current, alliances::Visible(c, find(s, alliance_id, id)));
+  if constexpr (!std::is_same_v<Check, std::nullptr_t>) NS_TRY(check(current));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
   store::DeleteRecord(s, table, id);
   alliances::AuditRecord(s, actor.user_id, current, type, "delete",

@@ -410,17 +410,12 @@ Result<WithContext<DecisionView>> GovernanceService::SetDecisionState(
 
 Status GovernanceService::DeleteDecision(const auth::Principal& actor,
                                          const std::string& alliance_id, const std::string& id) {
-  {
-    db::Session s(db_);
-    db::ReadSnapshot snapshot(s);
-    NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-    NS_ASSIGN_OR_RETURN(Decision d, alliances::Visible(c, store::FindDecision(s, alliance_id, id)));
-    if (d.state != "proposed" || !d.votes.empty()) {
-      return Conflict("A decision with votes stays in the decision log; defer it instead.");
-    }
-  }
-  return DeleteRecordOf<Decision>(db_, actor, alliance_id, id, "decisions", "decision",
-                                  store::FindDecision);
+  return DeleteRecordOf<Decision>(
+      db_, actor, alliance_id, id, "decisions", "decision", store::FindDecision,
+      [](const Decision& d) -> Status {
+        if (d.state == "proposed" && d.votes.empty()) return OkStatus();
+        return Conflict("A decision with votes stays in the decision log; defer it instead.");
+      });
 }
 
 // ---- action items -------------------------------------------------------------------------

@@ -67,13 +67,14 @@ Committee CommitteeFromRow(const db::Row& r) {
   return c;
 }
 
-void LoadSeats(db::Session& s, const std::string& alliance_id, std::vector<Committee>& list) {
+// The seats of the committees `scope` selects (SQL of their ids, binding what `p` holds).
+void LoadSeats(db::Session& s, const std::string& scope, const db::Params& p,
+               std::vector<Committee>& list) {
   auto seats = GroupBy<CommitteeMember>(
       s,
-      std::string(kSeatSelect) +
-          " JOIN committees c ON c.id = cm.committee_id WHERE c.alliance_id = :a"
-          " ORDER BY cm.joined_on, cm.created_at, cm.id",
-      AllianceParam(alliance_id), "committee_id", SeatFromRow);
+      std::string(kSeatSelect) + " WHERE cm.committee_id IN (" + scope +
+          ") ORDER BY cm.joined_on, cm.created_at, cm.id",
+      p, "committee_id", SeatFromRow);
   for (auto& c : list) c.members = std::move(seats[c.id]);
 }
 
@@ -313,14 +314,26 @@ CastVote VoteFromRow(const db::Row& r) {
                   r.Str("vote"),    r.Str("comment"), r.Str("at")};
 }
 
-void LoadVotes(db::Session& s, const std::string& alliance_id, std::vector<Decision>& list) {
+// The votes on the decisions `scope` selects (SQL of their ids, binding what `p` holds).
+void LoadVotes(db::Session& s, const std::string& scope, const db::Params& p,
+               std::vector<Decision>& list) {
   auto votes = GroupBy<CastVote>(
       s,
       "SELECT v.*, u.name AS name FROM decision_votes v JOIN users u ON u.id = v.user_id"
-      " JOIN decisions d ON d.id = v.decision_id WHERE d.alliance_id = :a"
-      " ORDER BY v.at, v.user_id",
-      AllianceParam(alliance_id), "decision_id", VoteFromRow);
+      " WHERE v.decision_id IN (" + scope + ") ORDER BY v.at, v.user_id",
+      p, "decision_id", VoteFromRow);
   for (auto& d : list) d.votes = std::move(votes[d.id]);
+}
+
+// A record found by id, with what LoadParts reads for it.
+template <typename T, typename Load>
+std::optional<T> WithParts(db::Session& s, std::optional<T> record, const char* table, Load load) {
+  if (!record) return record;
+  std::vector<T> one{std::move(*record)};
+  db::Params p;
+  p.Set("id", one.front().id);
+  load(s, std::string("SELECT id FROM ") + table + " WHERE id = :id", p, one);
+  return std::move(one.front());
 }
 
 void BindDecision(db::Params& p, const Decision& d) {
@@ -407,7 +420,8 @@ void BindStakeholder(db::Params& p, const Stakeholder& k) {
 std::vector<Committee> ListCommittees(db::Session& s, const std::string& alliance_id,
                                       const Audience& audience) {
   auto list = ListRecords<Committee>(s, CommitteeSelect(), alliance_id, audience, CommitteeFromRow);
-  LoadSeats(s, alliance_id, list);
+  LoadSeats(s, "SELECT id FROM committees WHERE alliance_id = :a", AllianceParam(alliance_id),
+            list);
   return list;
 }
 
@@ -422,17 +436,9 @@ std::vector<Committee> AllCommittees(db::Session& s, const std::string& alliance
 
 std::optional<Committee> FindCommittee(db::Session& s, const std::string& alliance_id,
                                        const std::string& id) {
-  auto c = FindRecord<Committee>(s, CommitteeSelect(), alliance_id, id, CommitteeFromRow);
-  if (!c) return c;
-  db::Params p;
-  p.Set("c", id);
-  for (const auto& r : s.Query(std::string(kSeatSelect) +
-                                   " WHERE cm.committee_id = :c"
-                                   " ORDER BY cm.joined_on, cm.created_at, cm.id",
-                               p)) {
-    c->members.push_back(SeatFromRow(r));
-  }
-  return c;
+  return WithParts(s,
+                   FindRecord<Committee>(s, CommitteeSelect(), alliance_id, id, CommitteeFromRow),
+                   "committees", LoadSeats);
 }
 
 void InsertCommittee(db::Session& s, const Committee& c) {
@@ -675,13 +681,8 @@ std::vector<Meeting> ListMeetings(db::Session& s, const std::string& alliance_id
 
 std::optional<Meeting> FindMeeting(db::Session& s, const std::string& alliance_id,
                                    const std::string& id) {
-  auto m = FindRecord<Meeting>(s, MeetingSelect(), alliance_id, id, MeetingFromRow);
-  if (!m) return m;
-  std::vector<Meeting> one{std::move(*m)};
-  db::Params p;
-  p.Set("m", id);
-  LoadMeetingParts(s, "SELECT id FROM meetings WHERE id = :m", p, one);
-  return std::move(one.front());
+  return WithParts(s, FindRecord<Meeting>(s, MeetingSelect(), alliance_id, id, MeetingFromRow),
+                   "meetings", LoadMeetingParts);
 }
 
 void InsertMeeting(db::Session& s, const Meeting& m) {
@@ -904,23 +905,14 @@ std::vector<Decision> ListDecisions(db::Session& s, const std::string& alliance_
                                     const Audience& audience) {
   auto list = ListRecords<Decision>(s, DecisionSelect(), alliance_id, audience, DecisionFromRow,
                                     "r.proposed_on DESC, r.created_at DESC, r.id");
-  LoadVotes(s, alliance_id, list);
+  LoadVotes(s, "SELECT id FROM decisions WHERE alliance_id = :a", AllianceParam(alliance_id), list);
   return list;
 }
 
 std::optional<Decision> FindDecision(db::Session& s, const std::string& alliance_id,
                                      const std::string& id) {
-  auto d = FindRecord<Decision>(s, DecisionSelect(), alliance_id, id, DecisionFromRow);
-  if (!d) return d;
-  db::Params p;
-  p.Set("d", id);
-  for (const auto& r : s.Query(
-           "SELECT v.*, u.name AS name FROM decision_votes v JOIN users u ON u.id = v.user_id"
-           " WHERE v.decision_id = :d ORDER BY v.at, v.user_id",
-           p)) {
-    d->votes.push_back(VoteFromRow(r));
-  }
-  return d;
+  return WithParts(s, FindRecord<Decision>(s, DecisionSelect(), alliance_id, id, DecisionFromRow),
+                   "decisions", LoadVotes);
 }
 
 void InsertDecision(db::Session& s, const Decision& d) {
