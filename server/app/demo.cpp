@@ -381,7 +381,8 @@ auth::Principal PrincipalOf(db::Database& database, const std::string& email) {
 
 bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
                  alliances::AlliancesService& alliances, plans::PlansService& plans,
-                 governance::GovernanceService& governance) {
+                 governance::GovernanceService& governance,
+                 agreements::AgreementsService& agreements) {
   {
     db::Session s(database);
     if (s.QueryOne("SELECT COUNT(*) AS n FROM organizations")->Int("n") > 0) return false;
@@ -463,6 +464,7 @@ bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
   }
   LoadPlans(database, plans, alliance_ids);
   LoadGovernance(database, governance, alliance_ids);
+  LoadAgreements(database, agreements, plans, alliance_ids);
   return true;
 }
 

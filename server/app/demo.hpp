@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "modules/accounts/service.hpp"
+#include "modules/agreements/service.hpp"
 #include "modules/alliances/service.hpp"
 #include "modules/governance/service.hpp"
 #include "modules/plans/service.hpp"
@@ -22,12 +23,17 @@ struct SignIn {
 // nothing) when it already has some.
 bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
                  alliances::AlliancesService& alliances, plans::PlansService& plans,
-                 governance::GovernanceService& governance);
+                 governance::GovernanceService& governance,
+                 agreements::AgreementsService& agreements);
 // Plans for some of the demo alliances (ids by alliance name); part of LoadIfEmpty.
 void LoadPlans(db::Database& database, plans::PlansService& plans,
                const std::map<std::string, std::string>& alliance_ids);
 // Committees, meetings, decisions, issues and stakeholders of two demo alliances.
 void LoadGovernance(db::Database& database, governance::GovernanceService& governance,
+                    const std::map<std::string, std::string>& alliance_ids);
+// Agreements, obligations in every status, restrictions and the registers of two demo alliances.
+void LoadAgreements(db::Database& database, agreements::AgreementsService& agreements,
+                    plans::PlansService& plans,
                     const std::map<std::string, std::string>& alliance_ids);
 // The value of a service call the demo cannot do without; throws with the reason otherwise.
 template <typename T>

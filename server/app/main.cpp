@@ -13,6 +13,7 @@
 
 #include "app/demo.hpp"
 #include "modules/accounts/routes.hpp"
+#include "modules/agreements/routes.hpp"
 #include "modules/accounts/store.hpp"
 #include "modules/alliances/routes.hpp"
 #include "modules/calendar/routes.hpp"
@@ -61,6 +62,7 @@ struct Services {
   ns::alliances::AlliancesService alliances;
   ns::plans::PlansService plans;
   ns::governance::GovernanceService governance;
+  ns::agreements::AgreementsService agreements;
   ns::notifications::NotificationsService notifications;
   ns::calendar::CalendarService calendar;
   ns::auth::PrincipalCache principals;
@@ -71,11 +73,21 @@ struct Services {
         alliances(database, accounts),
         plans(database),
         governance(database, plans),
+        agreements(database, plans, config.upload_limit),
         notifications(database),
         calendar(database),
         principals(std::chrono::milliseconds(config.auth_cache_ms)) {
     jobs.Add("escalations", [this](const std::string& today) {
       return governance.EscalateDue(today);
+    });
+    jobs.Add("reminders", [this](const std::string& today) {
+      return agreements.RunReminders(today);
+    });
+    alliances.OnStageChange([](ns::db::Session& s, const ns::alliances::Alliance& alliance,
+                               const std::string& transition_id) {
+      if (alliance.stage == "negotiation") {
+        ns::agreements::AgreementsService::OnNegotiation(s, alliance.id, transition_id);
+      }
     });
   }
 };
@@ -98,10 +110,12 @@ void BuildRouter(ns::http::Router& router, Services& services, const ns::Config&
   ns::alliances::RegisterRoutes(router, services.alliances);
   ns::plans::RegisterRoutes(router, services.plans);
   ns::governance::RegisterRoutes(router, services.governance);
+  ns::agreements::RegisterRoutes(router, services.agreements);
   ns::notifications::RegisterRoutes(router, services.notifications);
   ns::calendar::RegisterRoutes(
       router, services.calendar,
-      {[&services](const std::string& user) { return MeetingEvents(services.governance, user); }});
+      {[&services](const std::string& user) { return MeetingEvents(services.governance, user); },
+       [&services](const std::string& user) { return services.agreements.CalendarEvents(user); }});
   router.SetAuthenticator([&services](const ns::http::Request& r) {
     return ns::auth::Authenticate(services.database, r, &services.principals);
   });
@@ -130,7 +144,8 @@ int Serve(ns::Config& config) {
     spdlog::info("migration applied: {}", name);
   if (config.demo) {
     if (ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances,
-                                 services.plans, services.governance)) {
+                                 services.plans, services.governance,
+                                 services.agreements)) {
       spdlog::info("demo portfolio loaded");
     }
     PrintSignIns(ns::demo::ResetDemoPasswords(services.database), config);
@@ -204,6 +219,10 @@ int main(int argc, char** argv) {
   CLI::App app{"Northstar — the shared workspace of an alliance's partners"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "northstar 0.1.0");
+  app.footer(
+      "Settings come from flags, NORTHSTAR_* environment variables or a TOML file (--config).\n"
+      "`northstar serve --help` lists them: the database, limits such as --body-limit and\n"
+      "--upload-limit (agreement documents), --jobs-interval-s for escalations and reminders.");
   try {
     if (const auto path = FindConfigPath(argc, argv); !path.empty())
       ns::ApplyTomlFile(path, config);
@@ -249,6 +268,12 @@ int main(int argc, char** argv) {
       ->envname("NORTHSTAR_BODY_LIMIT")
       ->check(CLI::Range(uint64_t{1024}, uint64_t{1} << 30))
       ->capture_default_str();
+  serve
+      ->add_option("--upload-limit", config.upload_limit,
+                   "Largest document upload in bytes (agreement documents)")
+      ->envname("NORTHSTAR_UPLOAD_LIMIT")
+      ->check(CLI::Range(uint64_t{1024}, uint64_t{1} << 30))
+      ->capture_default_str();
   serve->add_option("--session-ttl-minutes", config.session_ttl_minutes, "How long a sign-in lasts")
       ->envname("NORTHSTAR_SESSION_TTL_MINUTES")
       ->check(CLI::Range(1, 60 * 24 * 90))
@@ -262,7 +287,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve
       ->add_option("--jobs-interval-s", config.jobs_interval_seconds,
-                   "How often background jobs (escalations) run on this server; 0: not here")
+                   "How often background jobs (escalations, reminders) run on this server; 0: not here")
       ->envname("NORTHSTAR_JOBS_INTERVAL_S")
       ->check(CLI::Range(0, 86'400))
       ->capture_default_str();
@@ -419,7 +444,8 @@ int main(int argc, char** argv) {
     }
     if (demo->parsed()) {
       if (!ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances,
-                                 services.plans, services.governance)) {
+                                 services.plans, services.governance,
+                                 services.agreements)) {
         std::cout << "the database already has organisations; the demo was not loaded\n";
       }
       PrintSignIns(ns::demo::ResetDemoPasswords(services.database), config);

@@ -44,6 +44,10 @@ std::vector<Party> PartiesOf(db::Session& s, const std::string& alliance_id) {
   return store::LoadParties(s, alliance_id);
 }
 
+std::optional<Alliance> LoadAlliance(db::Session& s, const std::string& alliance_id) {
+  return store::FindAlliance(s, alliance_id);
+}
+
 std::vector<Member> MembersOf(db::Session& s, const std::string& alliance_id) {
   return store::ListMembers(s, alliance_id);
 }
@@ -270,11 +274,13 @@ Result<AllianceView> AlliancesService::MoveStage(const auth::Principal& actor,
   next.updated_at = NowText();
   if (!store::UpdateAlliance(s, next, version)) return Stale();
   next.version = version + 1;
-  store::InsertTransition(s, id,
-                          {NewId(), current.stage, to, reason, actor.user_id, "", next.updated_at});
+  const std::string transition_id = NewId();
+  store::InsertTransition(
+      s, id, {transition_id, current.stage, to, reason, actor.user_id, "", next.updated_at});
   json::object changes = audit::Diff(AllianceAuditView(current), AllianceAuditView(next));
   changes["reason"] = json::object{{"before", nullptr}, {"after", reason}};
   audit::Record(s, AllianceEvent(actor.user_id, next, "alliance", id, "stage", std::move(changes)));
+  for (const auto& listener : stage_listeners_) listener(s, next, transition_id);
   tx.Commit();
   return AllianceView{next, membership};
 }

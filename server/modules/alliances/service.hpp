@@ -3,6 +3,7 @@
 // policy first; every change commits with its audit event.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,9 +46,16 @@ struct NoteInput {
   std::optional<std::vector<std::string>> readers;
 };
 
+// Told of every stage move inside its transaction (e.g. the conflict check on a move to
+// negotiation), with the alliance as it now is and the transition's id.
+using StageListener =
+    std::function<void(db::Session&, const Alliance&, const std::string& transition_id)>;
+
 class AlliancesService {
  public:
   AlliancesService(db::Database& database, accounts::AccountsService& accounts);
+
+  void OnStageChange(StageListener listener) { stage_listeners_.push_back(std::move(listener)); }
 
   Result<AllianceView> Create(const auth::Principal& actor, const AllianceInput& input);
   Result<AllianceView> Get(const auth::Principal& actor, const std::string& id);
@@ -99,6 +107,7 @@ class AlliancesService {
                           const accounts::User& user);
 
   db::Database& db_;
+  std::vector<StageListener> stage_listeners_;
 };
 
 // For modules whose records live in an alliance (plans, governance, ...): the alliance's parties
@@ -107,6 +116,8 @@ std::vector<Party> PartiesOf(db::Session& s, const std::string& alliance_id);
 std::vector<Member> MembersOf(db::Session& s, const std::string& alliance_id);
 std::optional<Member> MemberOf(db::Session& s, const std::string& alliance_id,
                                const std::string& user_id);
+// The alliance with its parties, whoever asks (the caller has checked the policy).
+std::optional<Alliance> LoadAlliance(db::Session& s, const std::string& alliance_id);
 
 // Audit and API views shared by the service and the routes.
 json::object AllianceAuditView(const Alliance& a);

@@ -18,39 +18,15 @@ using http::Paged;
 using http::RequestContext;
 using http::Response;
 using records::ReadCommon;
+using records::NullableId;
 using records::ReadNullable;
+using records::ReadObjects;
 constexpr auto kRequired = Presence::kRequired;
 constexpr auto kOptional = Presence::kOptional;
 constexpr size_t kNameMax = 200, kTextMax = 5000, kReasonMax = 1000, kLinkMax = 2000;
 const std::vector<std::string> kByCreation = {"created_at"};
 
 // ---- reading bodies -----------------------------------------------------------------------
-
-// Reads an array of objects under `key`, each with `read_one` (which records its own errors).
-template <typename T, typename ReadOne>
-std::optional<std::vector<T>> ReadObjects(InputReader& in, std::string_view key, Presence presence,
-                                          size_t max_items, ReadOne read_one) {
-  const json::array* list = in.Array(key, presence, max_items);
-  if (!list) return std::nullopt;
-  std::vector<T> out;
-  bool ok = true;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const std::string path = std::string(key) + "[" + std::to_string(i) + "]";
-    if (!(*list)[i].is_object()) {
-      in.AddError(path, "must be an object");
-      ok = false;
-      continue;
-    }
-    InputReader item((*list)[i].as_object(), path);
-    std::optional<T> value = read_one(item);
-    auto errors = item.Finish();
-    ok = ok && errors.empty() && value;
-    in.Merge(std::move(errors));
-    if (value) out.push_back(std::move(*value));
-  }
-  if (!ok) return std::nullopt;
-  return out;
-}
 
 std::optional<std::string> ReadTimeZone(InputReader& in, Presence presence) {
   auto tz = in.String("time_zone", presence, 64, 1);
@@ -77,10 +53,6 @@ std::optional<std::string> ReadLink(InputReader& in, std::string_view key, Prese
     return std::nullopt;
   }
   return link;
-}
-
-Nullable<std::string> NullableId(InputReader& in, std::string_view key) {
-  return ReadNullable<std::string>(in, key, [&] { return in.Id(key, kOptional); });
 }
 
 void ReadIdsUnique(InputReader& in, const std::optional<std::vector<std::string>>& ids,

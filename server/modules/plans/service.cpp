@@ -1049,4 +1049,12 @@ Status PlansService::DeleteCommunication(const auth::Principal& actor,
                                        "communication", store::FindCommunication);
 }
 
+std::map<std::string, MilestoneDate> MilestoneDates(db::Session& s, const std::string& alliance_id) {
+  std::map<std::string, MilestoneDate> out;
+  for (auto& m : store::AllMilestones(s, alliance_id)) {
+    out[m.id] = MilestoneDate{std::move(m.title), std::move(m.actual_date)};
+  }
+  return out;
+}
+
 }  // namespace northstar::plans

@@ -85,6 +85,15 @@ struct PlanSummary {
 
 using alliances::WithContext;
 
+// The title and actual date of every milestone of an alliance, whoever may see it: for records of
+// other modules that were checked, when written, to be covered by the milestone they refer to
+// (an obligation due some days after a milestone is achieved).
+struct MilestoneDate {
+  std::string title;
+  std::optional<std::string> actual_date;
+};
+std::map<std::string, MilestoneDate> MilestoneDates(db::Session& s, const std::string& alliance_id);
+
 class PlansService {
  public:
   explicit PlansService(db::Database& database) : db_(database) {}

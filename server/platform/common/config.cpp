@@ -57,6 +57,8 @@ void ApplyTomlFile(const std::string& path, Config& config) {
       str(config.static_dir);
     else if (k == "body_limit")
       integer(config.body_limit);
+    else if (k == "upload_limit")
+      integer(config.upload_limit);
     else if (k == "session_ttl_minutes")
       integer(config.session_ttl_minutes);
     else if (k == "auth_cache_ms")

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -11,6 +12,7 @@
 #include <list>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 #include "platform/common/ids.hpp"
 #include "platform/common/json.hpp"
@@ -53,6 +55,15 @@ class Connection {
  private:
   beast::tcp_stream stream_;
 };
+
+// A document upload: POST …/documents (the upload limit applies instead of the body limit).
+bool IsUpload(const bhttp::request_parser<bhttp::string_body>::value_type& header) {
+  if (header.method() != bhttp::verb::post) return false;
+  std::string_view target(header.target().data(), header.target().size());
+  target = target.substr(0, target.find('?'));
+  constexpr std::string_view suffix = "/documents";
+  return target.size() > suffix.size() && target.substr(target.size() - suffix.size()) == suffix;
+}
 
 Request ToRequest(const bhttp::request<bhttp::string_body>& in, const std::string& remote,
                   bool trust_proxy) {
@@ -153,7 +164,18 @@ struct Server::Impl {
       c->stream().expires_after(
           std::chrono::seconds(first ? config.read_timeout_seconds : config.idle_timeout_seconds));
       first = false;
-      auto [ec, n] = co_await bhttp::async_read(c->stream(), buffer, parser, kTuple);
+      // The header first: a document upload may be larger than other requests.
+      auto [ec, n] = co_await bhttp::async_read_header(c->stream(), buffer, parser, kTuple);
+      uint64_t limit = config.body_limit;
+      if (!ec) {
+        if (IsUpload(parser.get())) {
+          limit = std::max(config.body_limit, config.upload_limit);
+          parser.body_limit(limit);
+        }
+        if (!parser.is_done()) {
+          std::tie(ec, n) = co_await bhttp::async_read(c->stream(), buffer, parser, kTuple);
+        }
+      }
       if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
           ec == beast::error::timeout || ec == asio::error::connection_reset ||
           ec == asio::error::eof) {
@@ -169,7 +191,7 @@ struct Server::Impl {
         const bool too_large = ec == bhttp::error::body_limit || ec == bhttp::error::header_limit;
         Error e = too_large ? MakeError(ErrorCode::kPayloadTooLarge,
                                         "The request is larger than the limit of " +
-                                            std::to_string(config.body_limit) + " bytes.")
+                                            std::to_string(limit) + " bytes.")
                             : Malformed("The HTTP request could not be parsed: " + ec.message());
         Response res = ProblemResponse(e, bad.request_id);
         c->busy = true;

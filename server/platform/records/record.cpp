@@ -36,6 +36,14 @@ void ReadCommon(InputReader& in, CommonInput& c) {
   c.readers = in.StringArray("readers", Presence::kOptional, 50, 36);
 }
 
+Nullable<std::string> NullableId(InputReader& in, std::string_view key) {
+  return ReadNullable<std::string>(in, key, [&] { return in.Id(key, Presence::kOptional); });
+}
+
+Nullable<std::string> NullableDate(InputReader& in, std::string_view key) {
+  return ReadNullable<std::string>(in, key, [&] { return in.Date(key, Presence::kOptional); });
+}
+
 std::string SelectRecords(const std::string& table, const std::string& responsible_column) {
   std::string sql =
       "SELECT r.*, oo.name AS owner_organization_name, au.name AS author_name,"

@@ -56,6 +56,37 @@ Nullable<T> ReadNullable(InputReader& in, std::string_view key, Read read) {
   return value;
 }
 
+// An id field a PATCH may set to null.
+Nullable<std::string> NullableId(InputReader& in, std::string_view key);
+// A date field a PATCH may set to null.
+Nullable<std::string> NullableDate(InputReader& in, std::string_view key);
+
+// Reads an array of objects under `key`, each with `read_one` (which records its own errors).
+template <typename T, typename ReadOne>
+std::optional<std::vector<T>> ReadObjects(InputReader& in, std::string_view key, Presence presence,
+                                          size_t max_items, ReadOne read_one) {
+  const json::array* list = in.Array(key, presence, max_items);
+  if (!list) return std::nullopt;
+  std::vector<T> out;
+  bool ok = true;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string path = std::string(key) + "[" + std::to_string(i) + "]";
+    if (!(*list)[i].is_object()) {
+      in.AddError(path, "must be an object");
+      ok = false;
+      continue;
+    }
+    InputReader item((*list)[i].as_object(), path);
+    std::optional<T> value = read_one(item);
+    auto errors = item.Finish();
+    ok = ok && errors.empty() && value;
+    in.Merge(std::move(errors));
+    if (value) out.push_back(std::move(*value));
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
 // ---- SQL ----------------------------------------------------------------------------------
 
 // "SELECT r.*, <names of the owner, author and party> FROM <table> r JOIN …", with the

@@ -1,0 +1,1058 @@
+#include "modules/agreements/routes.hpp"
+
+#include "platform/common/time.hpp"
+#include "platform/common/xlsx.hpp"
+#include "platform/http/request_helpers.hpp"
+
+namespace northstar::agreements {
+namespace {
+
+using http::Filtered;
+using http::One;
+using http::Paged;
+using http::RequestContext;
+using http::Response;
+using records::NullableDate;
+using records::NullableId;
+using records::ReadCommon;
+using records::ReadNullable;
+using records::ReadObjects;
+constexpr auto kRequired = Presence::kRequired;
+constexpr auto kOptional = Presence::kOptional;
+constexpr size_t kNameMax = 200, kTextMax = 5000, kLongTextMax = 10000, kEvidenceMax = 2000;
+const std::vector<std::string> kByCreation = {"created_at"};
+constexpr int64_t kMaxWindowDays = 5 * 366;
+
+std::string Alliance(RequestContext& ctx) { return ctx.Param("id"); }
+
+json::object Record(const RecordBase& r, json::object fields) {
+  return records::RecordJson(r, std::move(fields));
+}
+
+std::string PartyNameOr(const RecordContext& c, const std::optional<std::string>& id) {
+  return id ? alliances::PartyName(c, *id) : "";
+}
+
+json::array IntsJson(const std::vector<int64_t>& v) {
+  json::array a;
+  for (int64_t x : v) a.push_back(x);
+  return a;
+}
+
+// ---- reading bodies -----------------------------------------------------------------------
+
+std::optional<std::vector<int64_t>> ReadDays(InputReader& in, std::string_view key, int64_t min,
+                                            int64_t max) {
+  const json::array* list = in.Array(key, kOptional, 5);
+  if (!list) return std::nullopt;
+  std::vector<int64_t> out;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const auto& v = (*list)[i];
+    if (!v.is_int64() || v.as_int64() < min || v.as_int64() > max) {
+      in.AddError(std::string(key) + "[" + std::to_string(i) + "]",
+                  "must be a whole number of days from " + std::to_string(min) + " to " +
+                      std::to_string(max));
+      return std::nullopt;
+    }
+    out.push_back(v.as_int64());
+  }
+  std::sort(out.begin(), out.end(), std::greater<>());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::optional<std::vector<std::string>> ReadTerms(InputReader& in, std::string_view key) {
+  auto list = in.StringArray(key, kOptional, 50, kNameMax);
+  if (!list) return list;
+  for (size_t i = 0; i < list->size(); ++i) {
+    if ((*list)[i].find_first_not_of(" \t") == std::string::npos) {
+      in.AddError(std::string(key) + "[" + std::to_string(i) + "]", "must not be empty");
+    }
+  }
+  return list;
+}
+
+std::optional<TermChanges> ReadTermChanges(InputReader& parent) {
+  const json::object* o = parent.Object("term_changes", kOptional);
+  if (!o) return std::nullopt;
+  InputReader in(*o, "term_changes");
+  TermChanges t;
+  t.expiry_on = in.Date("expiry_on", kOptional);
+  t.notice_period_days = in.Integer("notice_period_days", kOptional, 0, 3650);
+  t.governing_law = in.String("governing_law", kOptional, kNameMax);
+  t.field = in.String("field", kOptional, 1000);
+  t.territory = in.String("territory", kOptional, 500);
+  t.exclusivity = in.Enum("exclusivity", kOptional, kExclusivities);
+  parent.Merge(in.Finish());
+  return t;
+}
+
+Result<AgreementInput> ReadAgreement(const json::object& body, bool creating) {
+  const Presence core = creating ? kRequired : kOptional;
+  InputReader in(body);
+  AgreementInput a;
+  ReadCommon(in, a);
+  a.title = in.String("title", core, kNameMax, 1);
+  a.kind = in.Enum("kind", core, kKinds);
+  a.relation = in.Enum("relation", core, kRelations);
+  a.parent_id = NullableId(in, "parent_id");
+  a.party_ids = in.StringArray("party_ids", kOptional, 20, 36);
+  a.status = in.Enum("status", kOptional, kStatuses);
+  a.signed_on = NullableDate(in, "signed_on");
+  a.effective_on = NullableDate(in, "effective_on");
+  a.expiry_on = NullableDate(in, "expiry_on");
+  a.notice_period_days = ReadNullable<int64_t>(
+      in, "notice_period_days", [&] { return in.Integer("notice_period_days", kOptional, 0, 3650); });
+  a.governing_law = in.String("governing_law", kOptional, kNameMax);
+  a.field = in.String("field", kOptional, 1000);
+  a.territory = in.String("territory", kOptional, 500);
+  a.exclusivity = in.Enum("exclusivity", kOptional, kExclusivities);
+  a.summary = in.String("summary", kOptional, kLongTextMax);
+  a.reminder_days = ReadDays(in, "reminder_days", 1, 730);
+  a.term_changes = ReadTermChanges(in);
+  a.obligation_changes = ReadObjects<ObligationChange>(
+      in, "obligation_changes", kOptional, 50, [](InputReader& item) -> std::optional<ObligationChange> {
+        auto id = item.Id("obligation_id", kRequired);
+        auto change = item.String("change", kRequired, 1000, 1);
+        if (!id || !change) return std::nullopt;
+        return ObligationChange{*id, *change};
+      });
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return a;
+}
+
+Result<NoteInput> ReadNote(const json::object& body, bool creating) {
+  InputReader in(body);
+  NoteInput n;
+  ReadCommon(in, n);
+  if (creating && !n.visibility) n.visibility = "party";
+  n.body = in.String("body", creating ? kRequired : kOptional, kLongTextMax, 1);
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return n;
+}
+
+Result<ObligationInput> ReadObligation(const json::object& body, bool creating) {
+  const Presence core = creating ? kRequired : kOptional;
+  InputReader in(body);
+  ObligationInput o;
+  ReadCommon(in, o);
+  o.agreement_id = in.Id("agreement_id", core);
+  o.clause_ref = in.String("clause_ref", kOptional, 100);
+  o.title = in.String("title", core, kNameMax, 1);
+  o.description = in.String("description", kOptional, kTextMax);
+  o.category = in.Enum("category", core, kCategories);
+  o.direction = in.Enum("direction", core, kDirections);
+  o.owed_by = NullableId(in, "owed_by");
+  o.owed_to = NullableId(in, "owed_to");
+  o.responsible_user_id = NullableId(in, "responsible_user_id");
+  o.schedule = in.Enum("schedule", core, kSchedules);
+  o.due_on = NullableDate(in, "due_on");
+  o.starts_on = NullableDate(in, "starts_on");
+  o.rrule = in.String("rrule", kOptional, 500, 1);
+  o.milestone_id = NullableId(in, "milestone_id");
+  o.offset_days = in.Integer("offset_days", kOptional, 0, 3650);
+  o.reminder_days = ReadDays(in, "reminder_days", 0, 365);
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return o;
+}
+
+Result<OccurrenceInput> ReadOccurrence(const json::object& body) {
+  InputReader in(body);
+  OccurrenceInput o;
+  auto status = in.Enum("status", kRequired, kRecordedStatuses);
+  o.fulfilled_on = in.Date("fulfilled_on", kOptional);
+  o.evidence = in.String("evidence", kOptional, kEvidenceMax, 1);
+  o.reason = in.String("reason", kOptional, kEvidenceMax, 1);
+  if (status) {
+    o.status = *status;
+    if (o.status == "fulfilled" && !o.evidence) in.AddError("evidence", "is required to fulfil");
+    if ((o.status == "waived" || o.status == "in_dispute") && !o.reason) {
+      in.AddError("reason", "is required with " + o.status);
+    }
+  }
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return o;
+}
+
+Result<RestrictionInput> ReadRestriction(const json::object& body, bool creating) {
+  const Presence core = creating ? kRequired : kOptional;
+  InputReader in(body);
+  RestrictionInput r;
+  ReadCommon(in, r);
+  r.agreement_id = in.Id("agreement_id", core);
+  r.kind = in.Enum("kind", core, kRestrictionKinds);
+  r.clause_ref = in.String("clause_ref", kOptional, 100);
+  r.description = in.String("description", kOptional, kTextMax);
+  r.restricted_party_id = NullableId(in, "restricted_party_id");
+  r.therapeutic_areas = ReadTerms(in, "therapeutic_areas");
+  r.modalities = ReadTerms(in, "modalities");
+  r.territories = ReadTerms(in, "territories");
+  r.counterparties = ReadTerms(in, "counterparties");
+  r.starts_on = NullableDate(in, "starts_on");
+  r.ends_on = NullableDate(in, "ends_on");
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return r;
+}
+
+Result<IpAssetInput> ReadIpAsset(const json::object& body, bool creating) {
+  const Presence core = creating ? kRequired : kOptional;
+  InputReader in(body);
+  IpAssetInput x;
+  ReadCommon(in, x);
+  x.title = in.String("title", core, kNameMax, 1);
+  x.kind = in.Enum("kind", core, kIpKinds);
+  x.description = in.String("description", kOptional, kTextMax);
+  x.agreement_id = NullableId(in, "agreement_id");
+  x.owner_party_id = NullableId(in, "owner_party_id");
+  x.shares = ReadObjects<Share>(in, "shares", kOptional, 20,
+                                [](InputReader& item) -> std::optional<Share> {
+                                  auto org = item.Id("organization_id", kRequired);
+                                  auto percent = item.Number("percent", kRequired);
+                                  if (!org || !percent) return std::nullopt;
+                                  return Share{*org, *percent};
+                                });
+  x.licences = ReadObjects<Licence>(in, "licences", kOptional, 20,
+                                    [](InputReader& item) -> std::optional<Licence> {
+                                      auto licensee = item.Id("licensee_id", kRequired);
+                                      auto field = item.String("field", kOptional, 1000);
+                                      auto territory = item.String("territory", kOptional, 500);
+                                      auto exclusive = item.Bool("exclusive", kOptional);
+                                      if (!licensee) return std::nullopt;
+                                      return Licence{*licensee, field.value_or(""),
+                                                     territory.value_or(""),
+                                                     exclusive.value_or(false)};
+                                    });
+  x.patent_family = in.String("patent_family", kOptional, kNameMax);
+  x.filing_on = NullableDate(in, "filing_on");
+  x.expiry_on = NullableDate(in, "expiry_on");
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return x;
+}
+
+Result<DatasetInput> ReadDataset(const json::object& body, bool creating) {
+  const Presence core = creating ? kRequired : kOptional;
+  InputReader in(body);
+  DatasetInput x;
+  ReadCommon(in, x);
+  x.name = in.String("name", core, kNameMax, 1);
+  x.description = in.String("description", kOptional, kTextMax);
+  x.agreement_id = NullableId(in, "agreement_id");
+  x.provider_id = in.Id("provider_id", core);
+  x.recipient_id = in.Id("recipient_id", core);
+  x.purposes = in.StringArray("purposes", core, 20, kNameMax);
+  x.privacy_basis = in.Enum("privacy_basis", core, kPrivacyBases);
+  x.security_requirements = in.String("security_requirements", kOptional, kTextMax);
+  x.shared_on = NullableDate(in, "shared_on");
+  x.retention_until = NullableDate(in, "retention_until");
+  x.destruction_due_on = NullableDate(in, "destruction_due_on");
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  return x;
+}
+
+// ---- JSON ---------------------------------------------------------------------------------
+
+json::object TermChangesJson(const TermChanges& t) {
+  json::object o;
+  if (t.expiry_on) o["expiry_on"] = *t.expiry_on;
+  if (t.notice_period_days) o["notice_period_days"] = *t.notice_period_days;
+  if (t.governing_law) o["governing_law"] = *t.governing_law;
+  if (t.field) o["field"] = *t.field;
+  if (t.territory) o["territory"] = *t.territory;
+  if (t.exclusivity) o["exclusivity"] = *t.exclusivity;
+  return o;
+}
+
+json::array ObligationChangesJson(const std::vector<ObligationChange>& v) {
+  json::array a;
+  for (const auto& c : v) a.push_back({{"obligation_id", c.obligation_id}, {"change", c.change}});
+  return a;
+}
+
+json::object AgreementJson(const RecordContext& c, const AgreementView& v) {
+  const Agreement& a = v.agreement;
+  json::array parties;
+  for (const auto& id : a.party_ids) {
+    parties.push_back({{"organization_id", id}, {"organization_name", alliances::PartyName(c, id)}});
+  }
+  const Terms& t = v.as_amended;
+  json::array amendments;
+  for (const auto& m : v.amendments) {
+    amendments.push_back({{"id", m.id},
+                          {"title", m.title},
+                          {"status", m.status},
+                          {"effective_on", OptionalJson(m.effective_on)},
+                          {"term_changes", TermChangesJson(m.term_changes)},
+                          {"obligation_changes", ObligationChangesJson(m.obligation_changes)},
+                          {"in_force", m.in_force}});
+  }
+  return Record(a, {{"title", a.title},
+                    {"kind", a.kind},
+                    {"relation", a.relation},
+                    {"parent_id", OptionalJson(a.parent_id)},
+                    {"party_ids", ToJsonArray(a.party_ids)},
+                    {"parties", std::move(parties)},
+                    {"status", a.status},
+                    {"signed_on", OptionalJson(a.signed_on)},
+                    {"effective_on", OptionalJson(a.effective_on)},
+                    {"expiry_on", OptionalJson(a.expiry_on)},
+                    {"notice_period_days", OptionalJson(a.notice_period_days)},
+                    {"governing_law", a.governing_law},
+                    {"field", a.field},
+                    {"territory", a.territory},
+                    {"exclusivity", a.exclusivity},
+                    {"summary", a.summary},
+                    {"reminder_days", IntsJson(a.reminder_days)},
+                    {"term_changes", TermChangesJson(a.term_changes)},
+                    {"obligation_changes", ObligationChangesJson(a.obligation_changes)},
+                    {"notice_deadline", OptionalJson(t.notice_deadline)},
+                    {"as_amended",
+                     {{"expiry_on", OptionalJson(t.expiry_on)},
+                      {"notice_period_days", OptionalJson(t.notice_period_days)},
+                      {"governing_law", t.governing_law},
+                      {"field", t.field},
+                      {"territory", t.territory},
+                      {"exclusivity", t.exclusivity},
+                      {"notice_deadline", OptionalJson(t.notice_deadline)},
+                      {"applied_amendment_ids", ToJsonArray(t.applied_amendment_ids)}}},
+                    {"amendments", std::move(amendments)},
+                    {"document_count", v.document_count},
+                    {"obligation_count", v.obligation_count}});
+}
+
+json::object DocumentJson(const Document& d) {
+  return {{"id", d.id},
+          {"agreement_id", d.agreement_id},
+          {"name", d.name},
+          {"version", d.version},
+          {"latest", d.latest},
+          {"content_type", d.content_type},
+          {"size_bytes", d.size_bytes},
+          {"sha256", d.sha256},
+          {"uploaded_by", d.uploaded_by},
+          {"uploaded_by_name", d.uploaded_by_name},
+          {"uploaded_at", d.uploaded_at}};
+}
+
+json::object NoteJson(const Note& n) {
+  return Record(n, {{"agreement_id", n.agreement_id}, {"body", n.body}});
+}
+
+json::object SignalJson(const AmendmentSignal& s) {
+  return {{"consider_amendment", s.consider_amendment},
+          {"late", s.late},
+          {"waived", s.waived},
+          {"considered", s.considered},
+          {"reason", s.reason}};
+}
+
+json::object ObligationJson(const RecordContext& c, const ObligationView& v) {
+  const Obligation& o = v.obligation;
+  json::array amended;
+  for (const auto& a : v.amended_by) {
+    amended.push_back({{"agreement_id", a.agreement_id}, {"title", a.title}, {"change", a.change}});
+  }
+  json::value next = nullptr;
+  if (v.next_due) next = json::object{{"due_on", v.next_due->first}, {"status", v.next_due->second}};
+  return Record(o, {{"agreement_id", o.agreement_id},
+                    {"agreement_title", o.agreement_title},
+                    {"clause_ref", o.clause_ref},
+                    {"title", o.title},
+                    {"description", o.description},
+                    {"category", o.category},
+                    {"direction", o.direction},
+                    {"owed_by", OptionalJson(o.owed_by)},
+                    {"owed_by_name", o.owed_by_name},
+                    {"owed_to", OptionalJson(o.owed_to)},
+                    {"owed_to_name", o.owed_to_name},
+                    {"responsible_user_id", OptionalJson(o.responsible_user_id)},
+                    {"responsible_name", o.responsible_name},
+                    {"schedule", o.schedule},
+                    {"due_on", OptionalJson(o.due_on)},
+                    {"starts_on", OptionalJson(o.starts_on)},
+                    {"rrule", OptionalJson(o.rrule)},
+                    {"milestone_id", OptionalJson(o.milestone_id)},
+                    {"milestone_title", o.milestone_title},
+                    {"offset_days", o.offset_days},
+                    {"reminder_days", IntsJson(o.reminder_days)},
+                    {"next_due", std::move(next)},
+                    {"amended_by", std::move(amended)},
+                    {"signal", SignalJson(v.signal)}});
+}
+
+json::object OccurrenceJson(const OccurrenceList& list,
+                            const Occurrence& item) {
+  const ObligationView& v = list.obligations[item.obligation];
+  const Obligation& o = v.obligation;
+  const Recorded* r = item.recorded ? &*item.recorded : nullptr;
+  std::optional<bool> on_time;
+  if (item.status == "fulfilled" && r && r->fulfilled_on) on_time = *r->fulfilled_on <= item.due_on;
+  json::object out{{"obligation_id", o.id},
+                   {"obligation_title", o.title},
+                   {"agreement_id", o.agreement_id},
+                   {"agreement_title", o.agreement_title},
+                   {"clause_ref", o.clause_ref},
+                   {"category", o.category},
+                   {"direction", o.direction},
+                   {"owed_by", OptionalJson(o.owed_by)},
+                   {"owed_by_name", o.owed_by_name},
+                   {"owed_to", OptionalJson(o.owed_to)},
+                   {"owed_to_name", o.owed_to_name},
+                   {"responsible_user_id", OptionalJson(o.responsible_user_id)},
+                   {"responsible_name", o.responsible_name},
+                   {"due_on", item.due_on},
+                   {"status", item.status},
+                   {"fulfilled_on", r ? OptionalJson(r->fulfilled_on) : nullptr},
+                   {"evidence", r ? OptionalJson(r->evidence) : nullptr},
+                   {"on_time", OptionalJson(on_time)},
+                   {"reason", r ? OptionalJson(r->reason) : nullptr},
+                   {"approver_id", r ? OptionalJson(r->approver_id) : nullptr},
+                   {"approver_name", r ? OptionalJson(r->approver_name) : nullptr},
+                   {"recorded_by_name", r ? json::value(r->recorded_by_name) : nullptr},
+                   {"version", r ? r->version : 0},
+                   {"updated_at", r ? json::value(r->updated_at) : nullptr}};
+  return out;
+}
+
+json::object RestrictionJson(const RecordContext& c, const Restriction& r) {
+  return Record(r, {{"agreement_id", r.agreement_id},
+                    {"agreement_title", r.agreement_title},
+                    {"kind", r.kind},
+                    {"clause_ref", r.clause_ref},
+                    {"description", r.description},
+                    {"restricted_party_id", OptionalJson(r.restricted_party_id)},
+                    {"restricted_party_name", PartyNameOr(c, r.restricted_party_id)},
+                    {"therapeutic_areas", ToJsonArray(r.therapeutic_areas)},
+                    {"modalities", ToJsonArray(r.modalities)},
+                    {"territories", ToJsonArray(r.territories)},
+                    {"counterparties", ToJsonArray(r.counterparties)},
+                    {"starts_on", OptionalJson(r.starts_on)},
+                    {"ends_on", OptionalJson(r.ends_on)}});
+}
+
+json::object IpAssetJson(const RecordContext& c, const IpAsset& x) {
+  json::array shares;
+  for (const auto& s : x.shares) {
+    shares.push_back({{"organization_id", s.organization_id},
+                      {"organization_name", alliances::PartyName(c, s.organization_id)},
+                      {"percent", s.percent}});
+  }
+  json::array licences;
+  for (const auto& l : x.licences) {
+    licences.push_back({{"licensee_id", l.licensee_id},
+                        {"licensee_name", alliances::PartyName(c, l.licensee_id)},
+                        {"field", l.field},
+                        {"territory", l.territory},
+                        {"exclusive", l.exclusive}});
+  }
+  return Record(x, {{"title", x.title},
+                    {"kind", x.kind},
+                    {"description", x.description},
+                    {"agreement_id", OptionalJson(x.agreement_id)},
+                    {"owner_party_id", OptionalJson(x.owner_party_id)},
+                    {"owner_party_name", PartyNameOr(c, x.owner_party_id)},
+                    {"shares", std::move(shares)},
+                    {"licences", std::move(licences)},
+                    {"patent_family", x.patent_family},
+                    {"filing_on", OptionalJson(x.filing_on)},
+                    {"expiry_on", OptionalJson(x.expiry_on)}});
+}
+
+json::object DatasetJson(const RecordContext& c, const DatasetView& v) {
+  const Dataset& x = v.dataset;
+  return Record(x, {{"name", x.name},
+                    {"description", x.description},
+                    {"agreement_id", OptionalJson(x.agreement_id)},
+                    {"provider_id", x.provider_id},
+                    {"provider_name", alliances::PartyName(c, x.provider_id)},
+                    {"recipient_id", x.recipient_id},
+                    {"recipient_name", alliances::PartyName(c, x.recipient_id)},
+                    {"purposes", ToJsonArray(x.purposes)},
+                    {"privacy_basis", x.privacy_basis},
+                    {"security_requirements", x.security_requirements},
+                    {"shared_on", OptionalJson(x.shared_on)},
+                    {"retention_until", OptionalJson(x.retention_until)},
+                    {"destruction_due_on", OptionalJson(x.destruction_due_on)},
+                    {"destroyed_on", OptionalJson(x.destroyed_on)},
+                    {"destruction_evidence", OptionalJson(x.destruction_evidence)},
+                    {"destruction_confirmed_by_name",
+                     x.destroyed_on ? json::value(x.destruction_confirmed_by_name) : nullptr},
+                    {"destruction_status", v.destruction_status}});
+}
+
+json::object TallyJson(const std::string& key, const std::string& name, const Tally& t) {
+  return {{"key", key},           {"name", name},         {"due", t.due},
+          {"on_time", t.on_time}, {"late", t.late},       {"overdue", t.overdue},
+          {"waived", t.waived},   {"in_dispute", t.in_dispute},
+          {"on_time_rate", OptionalJson(t.Rate())}};
+}
+
+json::object ProposalJson(const Proposal& p) {
+  return {{"therapeutic_areas", ToJsonArray(p.therapeutic_areas)},
+          {"modalities", ToJsonArray(p.modalities)},
+          {"territories", ToJsonArray(p.territories)},
+          {"counterparty", p.counterparty},
+          {"starts_on", OptionalJson(p.starts_on)},
+          {"ends_on", OptionalJson(p.ends_on)}};
+}
+
+// ---- windows ------------------------------------------------------------------------------
+
+struct Window {
+  std::string from, to;
+};
+
+// `from` and `to` from the query (defaults today + the offsets), in order and at most five years.
+Result<Window> ReadWindow(const http::Request& request, int64_t from_offset, int64_t to_offset) {
+  const std::string today = TodayText();
+  Window w{AddDays(today, from_offset), AddDays(today, to_offset)};
+  for (auto [name, target] : {std::pair{"from", &w.from}, std::pair{"to", &w.to}}) {
+    if (auto v = request.Query(name); v && !v->empty()) {
+      if (!IsValidDate(*v)) return Invalid(name, "must be a date YYYY-MM-DD");
+      *target = *v;
+    }
+  }
+  if (w.to < w.from) return Invalid("to", "is before from: dates out of order");
+  if (DaysBetween(w.from, w.to) > kMaxWindowDays) {
+    return Invalid("to", "is more than five years after from");
+  }
+  return w;
+}
+
+// ---- handlers -----------------------------------------------------------------------------
+
+using Svc = AgreementsService;
+
+// Agreements.
+Result<Response> ListAgreements(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto list, svc.ListAgreements(ctx.user(), Alliance(ctx)));
+  json::array all;
+  for (const auto& v : list.record) all.push_back(AgreementJson(list.context, v));
+  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
+                                    {{"kind", "kind", kKinds},
+                                     {"status", "status", kStatuses},
+                                     {"relation", "relation", kRelations},
+                                     {"parent_id", "parent_id", {}, true}}));
+  return Paged(ctx.request, all, kByCreation);
+}
+
+Result<Response> GetAgreement(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto v, svc.GetAgreement(ctx.user(), Alliance(ctx), ctx.Param("agreement_id")));
+  return One(200, AgreementJson(v.context, v.record), v.record.agreement.version);
+}
+
+Result<Response> CreateAgreement(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(AgreementInput input, ReadAgreement(body, true));
+  NS_ASSIGN_OR_RETURN(auto v, svc.CreateAgreement(ctx.user(), Alliance(ctx), input));
+  return One(201, AgreementJson(v.context, v.record), v.record.agreement.version);
+}
+
+Result<Response> UpdateAgreement(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(AgreementInput input, ReadAgreement(body, false));
+  NS_ASSIGN_OR_RETURN(auto v, svc.UpdateAgreement(ctx.user(), Alliance(ctx),
+                                                  ctx.Param("agreement_id"), version, input));
+  return One(200, AgreementJson(v.context, v.record), v.record.agreement.version);
+}
+
+Result<Response> DeleteAgreement(Svc& svc, RequestContext& ctx) {
+  NS_TRY(svc.DeleteAgreement(ctx.user(), Alliance(ctx), ctx.Param("agreement_id")));
+  return http::NoContent();
+}
+
+// Documents.
+Result<Response> ListDocuments(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto list, svc.ListDocuments(ctx.user(), Alliance(ctx),
+                                                   ctx.Param("agreement_id")));
+  json::array items;
+  for (const auto& d : list) items.push_back(DocumentJson(d));
+  return http::JsonResponse(200, json::object{{"items", std::move(items)}});
+}
+
+Result<Response> UploadDocument(Svc& svc, RequestContext& ctx) {
+  const auto name = ctx.request.Query("name");
+  if (!name || name->empty()) return Invalid("name", "is required: the file's name");
+  if (name->size() > kNameMax || !IsValidUtf8(*name) ||
+      name->find_first_of("/\\\"\r\n") != std::string::npos) {
+    return Invalid("name", "must be a plain file name of at most 200 characters");
+  }
+  NS_ASSIGN_OR_RETURN(auto d, svc.UploadDocument(ctx.user(), Alliance(ctx),
+                                                 ctx.Param("agreement_id"), *name,
+                                                 ctx.request.Header("content-type").value_or(""),
+                                                 ctx.request.body));
+  return http::JsonResponse(201, DocumentJson(d));
+}
+
+Result<Response> DownloadDocument(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto d, svc.DownloadDocument(ctx.user(), Alliance(ctx),
+                                                   ctx.Param("agreement_id"),
+                                                   ctx.Param("document_id")));
+  Response r;
+  r.status = 200;
+  r.body = std::move(d.bytes);
+  r.SetHeader("Content-Type", d.document.content_type);
+  r.SetHeader("Content-Disposition", "attachment; filename=\"" + d.document.name + "\"");
+  r.SetHeader("X-Content-Type-Options", "nosniff");
+  r.SetHeader("ETag", "\"" + d.document.sha256 + "\"");
+  return r;
+}
+
+// Notes.
+Result<Response> ListNotes(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto list, svc.ListNotes(ctx.user(), Alliance(ctx), ctx.Param("agreement_id")));
+  json::array all;
+  for (const auto& n : list.record) all.push_back(NoteJson(n));
+  return Paged(ctx.request, all, kByCreation);
+}
+
+Result<Response> CreateNote(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(NoteInput input, ReadNote(body, true));
+  NS_ASSIGN_OR_RETURN(auto n, svc.CreateNote(ctx.user(), Alliance(ctx), ctx.Param("agreement_id"), input));
+  return One(201, NoteJson(n.record), n.record.version);
+}
+
+Result<Response> UpdateNote(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(NoteInput input, ReadNote(body, false));
+  NS_ASSIGN_OR_RETURN(auto n, svc.UpdateNote(ctx.user(), Alliance(ctx), ctx.Param("agreement_id"),
+                                             ctx.Param("note_id"), version, input));
+  return One(200, NoteJson(n.record), n.record.version);
+}
+
+Result<Response> DeleteNote(Svc& svc, RequestContext& ctx) {
+  NS_TRY(svc.DeleteNote(ctx.user(), Alliance(ctx), ctx.Param("agreement_id"), ctx.Param("note_id")));
+  return http::NoContent();
+}
+
+// Obligations.
+Result<Response> ListObligations(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto list, svc.ListObligations(ctx.user(), Alliance(ctx)));
+  json::array all;
+  for (const auto& v : list.record) all.push_back(ObligationJson(list.context, v));
+  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
+                                    {{"agreement_id", "agreement_id", {}, true},
+                                     {"category", "category", kCategories},
+                                     {"owed_by", "owed_by", {}, true},
+                                     {"responsible_user_id", "responsible_user_id", {}, true}}));
+  return Paged(ctx.request, all, kByCreation);
+}
+
+Result<Response> GetObligation(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto v, svc.GetObligation(ctx.user(), Alliance(ctx), ctx.Param("obligation_id")));
+  return One(200, ObligationJson(v.context, v.record), v.record.obligation.version);
+}
+
+Result<Response> CreateObligation(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(ObligationInput input, ReadObligation(body, true));
+  NS_ASSIGN_OR_RETURN(auto v, svc.CreateObligation(ctx.user(), Alliance(ctx), input));
+  return One(201, ObligationJson(v.context, v.record), v.record.obligation.version);
+}
+
+Result<Response> UpdateObligation(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(ObligationInput input, ReadObligation(body, false));
+  NS_ASSIGN_OR_RETURN(auto v, svc.UpdateObligation(ctx.user(), Alliance(ctx),
+                                                   ctx.Param("obligation_id"), version, input));
+  return One(200, ObligationJson(v.context, v.record), v.record.obligation.version);
+}
+
+Result<Response> DeleteObligation(Svc& svc, RequestContext& ctx) {
+  NS_TRY(svc.DeleteObligation(ctx.user(), Alliance(ctx), ctx.Param("obligation_id")));
+  return http::NoContent();
+}
+
+json::array OccurrencesJson(const OccurrenceList& list) {
+  json::array all;
+  for (const auto& item : list.items) {
+    json::object o = OccurrenceJson(list, item);
+    const auto& v = list.obligations[item.obligation];
+    if (!v.alliance_name.empty()) {
+      o["alliance_id"] = v.obligation.alliance_id;
+      o["alliance_name"] = v.alliance_name;
+    }
+    all.push_back(std::move(o));
+  }
+  return all;
+}
+
+Result<Response> OccurrencesResponse(const http::Request& request, json::array all) {
+  NS_ASSIGN_OR_RETURN(all, Filtered(request, std::move(all),
+                                    {{"status", "status", kOccurrenceStatuses},
+                                     {"category", "category", kCategories},
+                                     {"owed_by", "owed_by", {}, true},
+                                     {"agreement_id", "agreement_id", {}, true},
+                                     {"responsible_user_id", "responsible_user_id", {}, true}}));
+  return http::JsonResponse(200, json::object{{"items", std::move(all)}});
+}
+
+Result<Response> ObligationOccurrences(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(Window w, ReadWindow(ctx.request, -90, 365));
+  NS_ASSIGN_OR_RETURN(auto list, svc.Occurrences(ctx.user(), Alliance(ctx),
+                                                 ctx.Param("obligation_id"), w.from, w.to));
+  return OccurrencesResponse(ctx.request, OccurrencesJson(list.record));
+}
+
+Result<Response> AllianceOccurrences(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(Window w, ReadWindow(ctx.request, -90, 365));
+  NS_ASSIGN_OR_RETURN(auto list, svc.Occurrences(ctx.user(), Alliance(ctx), std::nullopt,
+                                                 w.from, w.to));
+  return OccurrencesResponse(ctx.request, OccurrencesJson(list.record));
+}
+
+Result<Response> RecordOccurrence(Svc& svc, RequestContext& ctx) {
+  const std::string due_on = ctx.Param("due_on");
+  if (!IsValidDate(due_on)) return NotFound("The occurrence's date is not a date YYYY-MM-DD.");
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(OccurrenceInput input, ReadOccurrence(body));
+  NS_ASSIGN_OR_RETURN(auto list, svc.RecordOccurrence(ctx.user(), Alliance(ctx),
+                                                      ctx.Param("obligation_id"), due_on,
+                                                      version, input));
+  const auto& item = list.record.items.front();
+  return One(200, OccurrenceJson(list.record, item),
+             item.recorded ? item.recorded->version : 0);
+}
+
+Result<Response> MyObligations(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(Window w, ReadWindow(ctx.request, -90, 90));
+  NS_ASSIGN_OR_RETURN(auto list, svc.MyObligations(ctx.user(), w.from, w.to));
+  json::array all = OccurrencesJson(list);
+  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
+                                    {{"status", "status", kOccurrenceStatuses}}));
+  return http::JsonResponse(200, json::object{{"items", std::move(all)}});
+}
+
+// Compliance.
+Result<Response> GetCompliance(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(Window w, ReadWindow(ctx.request, -365, 0));
+  NS_ASSIGN_OR_RETURN(auto r, svc.GetCompliance(ctx.user(), Alliance(ctx), w.from, w.to));
+  const Compliance& c = r.record;
+  auto rows = [](const std::vector<ComplianceRow>& v) {
+    json::array a;
+    for (const auto& row : v) a.push_back(TallyJson(row.key, row.name, row.tally));
+    return a;
+  };
+  json::array quarters;
+  for (const auto& q : c.by_quarter) {
+    quarters.push_back({{"quarter", q.quarter},
+                        {"organization_id", OptionalJson(q.organization_id)},
+                        {"name", q.name},
+                        {"due", q.tally.due},
+                        {"on_time", q.tally.on_time},
+                        {"on_time_rate", OptionalJson(q.tally.Rate())}});
+  }
+  auto items = [&](const std::vector<size_t>& indices) {
+    json::array a;
+    for (size_t i : indices) {
+      a.push_back(OccurrenceJson(c.occurrences, c.occurrences.items[i]));
+    }
+    return a;
+  };
+  json::array signals;
+  for (const auto& s : c.signals) {
+    const auto& o = c.occurrences.obligations[s.obligation].obligation;
+    signals.push_back({{"obligation_id", o.id},
+                       {"title", o.title},
+                       {"agreement_id", o.agreement_id},
+                       {"agreement_title", o.agreement_title},
+                       {"late", s.signal.late},
+                       {"waived", s.signal.waived},
+                       {"considered", s.signal.considered},
+                       {"reason", s.signal.reason}});
+  }
+  return http::JsonResponse(
+      200, json::object{{"from", c.from},
+                        {"to", c.to},
+                        {"today", c.today},
+                        {"by_party", rows(c.by_party)},
+                        {"by_category", rows(c.by_category)},
+                        {"by_quarter", std::move(quarters)},
+                        {"overdue", items(c.overdue)},
+                        {"due_within", {{"d30", items(c.d30)}, {"d60", items(c.d60)}, {"d90", items(c.d90)}}},
+                        {"signals", std::move(signals)}});
+}
+
+Result<Response> ExportCompliance(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(Window w, ReadWindow(ctx.request, -365, 0));
+  NS_ASSIGN_OR_RETURN(auto r, svc.GetCompliance(ctx.user(), Alliance(ctx), w.from, w.to));
+  const Compliance& c = r.record;
+  xlsx::Sheet obligations{"Obligations",
+                          {"Due on", "Obligation", "Agreement", "Clause", "Category", "Owed by",
+                           "Owed to", "Responsible", "Status", "Fulfilled on", "On time",
+                           "Evidence", "Reason", "Approver"},
+                          {}};
+  for (const auto& item : c.occurrences.items) {
+    if (item.due_on < c.from || item.due_on > c.to) continue;
+    const auto& o = c.occurrences.obligations[item.obligation].obligation;
+    const Recorded* rec = item.recorded ? &*item.recorded : nullptr;
+    std::string on_time;
+    if (item.status == "fulfilled" && rec && rec->fulfilled_on) {
+      on_time = *rec->fulfilled_on <= item.due_on ? "yes" : "no";
+    }
+    obligations.rows.push_back(
+        {xlsx::Date(item.due_on), xlsx::Text(o.title), xlsx::Text(o.agreement_title),
+         xlsx::Text(o.clause_ref), xlsx::Text(o.category),
+         xlsx::Text(o.direction == "joint" ? "Joint" : o.owed_by_name),
+         xlsx::Text(o.direction == "joint" ? "Joint" : o.owed_to_name),
+         xlsx::Text(o.responsible_name), xlsx::Text(item.status),
+         xlsx::Date(rec ? rec->fulfilled_on : std::nullopt), xlsx::Text(on_time),
+         xlsx::Text(rec ? rec->evidence.value_or("") : ""),
+         xlsx::Text(rec ? rec->reason.value_or("") : ""),
+         xlsx::Text(rec ? rec->approver_name.value_or("") : "")});
+  }
+  xlsx::Sheet compliance{"Compliance",
+                         {"View", "Party or category", "Due", "On time", "Late", "Overdue",
+                          "Waived", "In dispute", "On-time rate"},
+                         {}};
+  auto add = [&](const char* view, const std::vector<ComplianceRow>& rows) {
+    for (const auto& row : rows) {
+      const Tally& t = row.tally;
+      compliance.rows.push_back({xlsx::Text(view), xlsx::Text(row.name),
+                                 xlsx::Number(static_cast<double>(t.due)),
+                                 xlsx::Number(static_cast<double>(t.on_time)),
+                                 xlsx::Number(static_cast<double>(t.late)),
+                                 xlsx::Number(static_cast<double>(t.overdue)),
+                                 xlsx::Number(static_cast<double>(t.waived)),
+                                 xlsx::Number(static_cast<double>(t.in_dispute)),
+                                 xlsx::Percent(t.Rate())});
+    }
+  };
+  add("By party", c.by_party);
+  add("By category", c.by_category);
+  Response res;
+  res.status = 200;
+  res.body = xlsx::Workbook({obligations, compliance});
+  res.SetHeader("Content-Type",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  res.SetHeader("Content-Disposition", "attachment; filename=\"compliance-" + c.from + "-to-" +
+                                           c.to + ".xlsx\"");
+  return res;
+}
+
+// Restrictions and the conflict check.
+Result<Response> ListRestrictions(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto list, svc.ListRestrictions(ctx.user(), Alliance(ctx)));
+  json::array all;
+  for (const auto& r : list.record) all.push_back(RestrictionJson(list.context, r));
+  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
+                                    {{"agreement_id", "agreement_id", {}, true},
+                                     {"kind", "kind", kRestrictionKinds}}));
+  return Paged(ctx.request, all, kByCreation);
+}
+
+Result<Response> GetRestriction(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto r, svc.GetRestriction(ctx.user(), Alliance(ctx), ctx.Param("restriction_id")));
+  return One(200, RestrictionJson(r.context, r.record), r.record.version);
+}
+
+Result<Response> CreateRestriction(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(RestrictionInput input, ReadRestriction(body, true));
+  NS_ASSIGN_OR_RETURN(auto r, svc.CreateRestriction(ctx.user(), Alliance(ctx), input));
+  return One(201, RestrictionJson(r.context, r.record), r.record.version);
+}
+
+Result<Response> UpdateRestriction(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(RestrictionInput input, ReadRestriction(body, false));
+  NS_ASSIGN_OR_RETURN(auto r, svc.UpdateRestriction(ctx.user(), Alliance(ctx),
+                                                    ctx.Param("restriction_id"), version, input));
+  return One(200, RestrictionJson(r.context, r.record), r.record.version);
+}
+
+Result<Response> DeleteRestriction(Svc& svc, RequestContext& ctx) {
+  NS_TRY(svc.DeleteRestriction(ctx.user(), Alliance(ctx), ctx.Param("restriction_id")));
+  return http::NoContent();
+}
+
+Response ConflictResponse(const ConflictCheck& check) {
+  json::array hits;
+  for (const auto& h : check.hits) {
+    RecordContext names;  // party names of a restriction in another alliance: not resolved here
+    json::object restriction = RestrictionJson(names, h.restriction);
+    restriction["restricted_party_name"] =
+        h.restriction.restricted_party_id == check.organization_id ? json::value(check.organization_name)
+                                                                   : json::value("");
+    hits.push_back({{"restriction", std::move(restriction)},
+                    {"alliance_id", h.alliance_id},
+                    {"alliance_name", h.alliance_name},
+                    {"agreement_id", h.restriction.agreement_id},
+                    {"agreement_title", h.restriction.agreement_title},
+                    {"clause_ref", h.restriction.clause_ref},
+                    {"matched", ToJsonArray(h.matched)}});
+  }
+  return http::JsonResponse(200, json::object{{"checked_on", check.checked_on},
+                                              {"organization_id", check.organization_id},
+                                              {"organization_name", check.organization_name},
+                                              {"proposal", ProposalJson(check.proposal)},
+                                              {"hits", std::move(hits)}});
+}
+
+Result<Response> CheckConflicts(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  InputReader in(body);
+  ProposalInput input;
+  input.proposal.therapeutic_areas = ReadTerms(in, "therapeutic_areas").value_or(std::vector<std::string>{});
+  input.proposal.modalities = ReadTerms(in, "modalities").value_or(std::vector<std::string>{});
+  input.proposal.territories = ReadTerms(in, "territories").value_or(std::vector<std::string>{});
+  input.proposal.counterparty = in.String("counterparty", kOptional, kNameMax).value_or("");
+  input.proposal.starts_on = in.Date("starts_on", kOptional);
+  input.proposal.ends_on = in.Date("ends_on", kOptional);
+  input.exclude_alliance_id = in.Id("exclude_alliance_id", kOptional);
+  if (input.proposal.starts_on && input.proposal.ends_on &&
+      *input.proposal.ends_on < *input.proposal.starts_on) {
+    in.AddError("ends_on", "is before starts_on: dates out of order");
+  }
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  NS_ASSIGN_OR_RETURN(auto check, svc.CheckConflicts(ctx.user(), input));
+  return ConflictResponse(check);
+}
+
+Result<Response> CheckAlliance(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto check, svc.CheckAlliance(ctx.user(), Alliance(ctx)));
+  return ConflictResponse(check);
+}
+
+// The IP register.
+Result<Response> ListIpAssets(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto list, svc.ListIpAssets(ctx.user(), Alliance(ctx)));
+  json::array all;
+  for (const auto& x : list.record) all.push_back(IpAssetJson(list.context, x));
+  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
+                                    {{"kind", "kind", kIpKinds},
+                                     {"owner_party_id", "owner_party_id", {}, true}}));
+  return Paged(ctx.request, all, kByCreation);
+}
+
+Result<Response> GetIpAsset(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto x, svc.GetIpAsset(ctx.user(), Alliance(ctx), ctx.Param("ip_asset_id")));
+  return One(200, IpAssetJson(x.context, x.record), x.record.version);
+}
+
+Result<Response> CreateIpAsset(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(IpAssetInput input, ReadIpAsset(body, true));
+  NS_ASSIGN_OR_RETURN(auto x, svc.CreateIpAsset(ctx.user(), Alliance(ctx), input));
+  return One(201, IpAssetJson(x.context, x.record), x.record.version);
+}
+
+Result<Response> UpdateIpAsset(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(IpAssetInput input, ReadIpAsset(body, false));
+  NS_ASSIGN_OR_RETURN(auto x, svc.UpdateIpAsset(ctx.user(), Alliance(ctx),
+                                                ctx.Param("ip_asset_id"), version, input));
+  return One(200, IpAssetJson(x.context, x.record), x.record.version);
+}
+
+Result<Response> DeleteIpAsset(Svc& svc, RequestContext& ctx) {
+  NS_TRY(svc.DeleteIpAsset(ctx.user(), Alliance(ctx), ctx.Param("ip_asset_id")));
+  return http::NoContent();
+}
+
+// The data register.
+Result<Response> ListDatasets(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto list, svc.ListDatasets(ctx.user(), Alliance(ctx)));
+  json::array all;
+  for (const auto& v : list.record) all.push_back(DatasetJson(list.context, v));
+  return Paged(ctx.request, all, kByCreation);
+}
+
+Result<Response> GetDataset(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto v, svc.GetDataset(ctx.user(), Alliance(ctx), ctx.Param("dataset_id")));
+  return One(200, DatasetJson(v.context, v.record), v.record.dataset.version);
+}
+
+Result<Response> CreateDataset(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(DatasetInput input, ReadDataset(body, true));
+  NS_ASSIGN_OR_RETURN(auto v, svc.CreateDataset(ctx.user(), Alliance(ctx), input));
+  return One(201, DatasetJson(v.context, v.record), v.record.dataset.version);
+}
+
+Result<Response> UpdateDataset(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  NS_ASSIGN_OR_RETURN(DatasetInput input, ReadDataset(body, false));
+  NS_ASSIGN_OR_RETURN(auto v, svc.UpdateDataset(ctx.user(), Alliance(ctx),
+                                                ctx.Param("dataset_id"), version, input));
+  return One(200, DatasetJson(v.context, v.record), v.record.dataset.version);
+}
+
+Result<Response> ConfirmDestruction(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  InputReader in(body);
+  auto destroyed_on = in.Date("destroyed_on", kRequired);
+  auto evidence = in.String("evidence", kRequired, kEvidenceMax, 1);
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  NS_ASSIGN_OR_RETURN(auto v, svc.ConfirmDestruction(ctx.user(), Alliance(ctx),
+                                                     ctx.Param("dataset_id"), version,
+                                                     *destroyed_on, *evidence));
+  return One(200, DatasetJson(v.context, v.record), v.record.dataset.version);
+}
+
+Result<Response> DeleteDataset(Svc& svc, RequestContext& ctx) {
+  NS_TRY(svc.DeleteDataset(ctx.user(), Alliance(ctx), ctx.Param("dataset_id")));
+  return http::NoContent();
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, AgreementsService& svc) {
+  using Fn = Result<Response> (*)(Svc&, RequestContext&);
+  auto bind = [&svc](Fn fn) { return [&svc, fn](RequestContext& ctx) { return fn(svc, ctx); }; };
+  const std::string base = "/api/v1/alliances/{id}";
+  struct Crud {
+    std::string collection, item;
+    Fn list, create, get, update, remove;
+  };
+  // The export is matched before the routes it would otherwise fit.
+  router.Add("GET", base + "/compliance/export.xlsx", bind(ExportCompliance));
+  const Crud resources[] = {
+      {"agreements", "agreement_id", ListAgreements, CreateAgreement, GetAgreement,
+       UpdateAgreement, DeleteAgreement},
+      {"obligations", "obligation_id", ListObligations, CreateObligation, GetObligation,
+       UpdateObligation, DeleteObligation},
+      {"restrictions", "restriction_id", ListRestrictions, CreateRestriction, GetRestriction,
+       UpdateRestriction, DeleteRestriction},
+      {"ip-assets", "ip_asset_id", ListIpAssets, CreateIpAsset, GetIpAsset, UpdateIpAsset,
+       DeleteIpAsset},
+      {"datasets", "dataset_id", ListDatasets, CreateDataset, GetDataset, UpdateDataset,
+       DeleteDataset},
+  };
+  for (const auto& r : resources) {
+    const std::string collection = base + "/" + r.collection;
+    const std::string item = collection + "/{" + r.item + "}";
+    router.Add("GET", collection, bind(r.list));
+    router.Add("POST", collection, bind(r.create));
+    router.Add("GET", item, bind(r.get));
+    router.Add("PATCH", item, bind(r.update));
+    router.Add("DELETE", item, bind(r.remove));
+  }
+  const std::string agreement = base + "/agreements/{agreement_id}";
+  router.Add("GET", agreement + "/documents", bind(ListDocuments));
+  router.Add("POST", agreement + "/documents", bind(UploadDocument));
+  router.Add("GET", agreement + "/documents/{document_id}/content", bind(DownloadDocument));
+  router.Add("GET", agreement + "/notes", bind(ListNotes));
+  router.Add("POST", agreement + "/notes", bind(CreateNote));
+  router.Add("PATCH", agreement + "/notes/{note_id}", bind(UpdateNote));
+  router.Add("DELETE", agreement + "/notes/{note_id}", bind(DeleteNote));
+  const std::string obligation = base + "/obligations/{obligation_id}";
+  router.Add("GET", obligation + "/occurrences", bind(ObligationOccurrences));
+  router.Add("PUT", obligation + "/occurrences/{due_on}", bind(RecordOccurrence));
+  router.Add("GET", base + "/occurrences", bind(AllianceOccurrences));
+  router.Add("GET", base + "/compliance", bind(GetCompliance));
+  router.Add("GET", base + "/conflict-check", bind(CheckAlliance));
+  router.Add("POST", base + "/datasets/{dataset_id}/destruction", bind(ConfirmDestruction));
+  router.Add("POST", "/api/v1/conflict-check", bind(CheckConflicts));
+  router.Add("GET", "/api/v1/me/obligations", bind(MyObligations));
+}
+
+}  // namespace northstar::agreements
