@@ -145,10 +145,13 @@ Terms TermsOn(const Agreement& a, const std::vector<Agreement>& all, const std::
 // ---- obligations (service_obligations.cpp), used by agreements and the job ----------------
 
 // Views of `obligations` with what was recorded on them and their occurrences in [from, to]
-// (sorted by date), for `today`. `milestones`: the alliance's milestone dates.
+// (sorted by date), for `today`. `milestones`: the alliance's milestone dates. `viewer`: whose
+// view it is — the amendments that changed an obligation are named only when the viewer may
+// read them (none without a viewer, as for the reminders job).
 OccurrenceList Expand(db::Session& s, std::vector<Obligation> obligations,
                       const std::map<std::string, plans::MilestoneDate>& milestones,
-                      const std::string& from, const std::string& to, const std::string& today);
+                      const std::string& from, const std::string& to, const std::string& today,
+                      const std::optional<access::Membership>& viewer);
 Schedule ScheduleOf(const Obligation& o,
                     const std::map<std::string, plans::MilestoneDate>& milestones);
 

@@ -53,7 +53,8 @@ Schedule ScheduleOf(const Obligation& o,
 
 OccurrenceList Expand(db::Session& s, std::vector<Obligation> obligations,
                       const std::map<std::string, plans::MilestoneDate>& milestones,
-                      const std::string& from, const std::string& to, const std::string& today) {
+                      const std::string& from, const std::string& to, const std::string& today,
+                      const std::optional<access::Membership>& viewer) {
   OccurrenceList out;
   out.today = today;
   std::vector<std::string> ids;
@@ -61,8 +62,9 @@ OccurrenceList Expand(db::Session& s, std::vector<Obligation> obligations,
   auto recorded = store::RecordedFor(s, ids);
   // Amendments that change an obligation name it; read them once for the whole list.
   std::map<std::string, std::vector<AmendedBy>> amended;
-  if (!obligations.empty()) {
-    for (const auto& a : store::All(s, store::Agreements(), obligations.front().alliance_id)) {
+  if (!obligations.empty() && viewer) {
+    for (const auto& a : store::List(s, store::Agreements(), obligations.front().alliance_id,
+                                     {*viewer})) {
       for (const auto& change : a.obligation_changes) {
         amended[change.obligation_id].push_back({a.id, a.title, change.change});
       }
@@ -150,7 +152,7 @@ OccurrenceList ExpandVisible(db::Session& s, const RecordContext& c,
                              std::vector<Obligation> list, const std::string& from,
                              const std::string& to) {
   auto milestones = MilestonesFor(s, list);
-  return Expand(s, std::move(list), milestones, from, to, c.today);
+  return Expand(s, std::move(list), milestones, from, to, c.today, c.membership);
 }
 
 Result<WithContext<ObligationView>> ObligationResult(db::Session& s, RecordContext c,
@@ -435,7 +437,7 @@ Result<WithContext<OccurrenceList>> AgreementsService::RecordOccurrence(
                          {{"due_on", {{"before", due_on}, {"after", due_on}}},
                           {"occurrence", {{"before", view(current)}, {"after", view(after)}}}},
                          ScopeOf(o));
-  auto list = Expand(s, {std::move(o)}, milestones, due_on, due_on, c.today);
+  auto list = Expand(s, {std::move(o)}, milestones, due_on, due_on, c.today, c.membership);
   tx.Commit();
   return Within(std::move(c), std::move(list));
 }
@@ -455,7 +457,8 @@ Result<OccurrenceList> AgreementsService::MyObligations(const auth::Principal& a
       return o.responsible_user_id != actor.user_id;
     });
     if (list.empty()) continue;
-    auto expanded = Expand(s, std::move(list), MilestonesFor(s, list), from, to, out.today);
+    const auto milestones = MilestonesFor(s, list);
+    auto expanded = Expand(s, std::move(list), milestones, from, to, out.today, *member);
     const size_t offset = out.obligations.size();
     for (auto& v : expanded.obligations) {
       v.alliance_name = b.alliance_name;
@@ -580,7 +583,7 @@ int64_t ObligationReminders(db::Session& s, const std::string& alliance_id,
   }
   auto milestones = MilestonesFor(s, obligations);
   const auto list = Expand(s, std::move(obligations), milestones, AddDays(today, -30),
-                           AddDays(today, lead), today);
+                           AddDays(today, lead), today, std::nullopt);
   for (const auto& item : list.items) {
     if (item.status == "fulfilled" || item.status == "waived") continue;
     const auto& o = list.obligations[item.obligation].obligation;
@@ -705,7 +708,7 @@ std::vector<ical::Event> AgreementsService::CalendarEvents(const std::string& us
     const records::Audience audience{*member};
     auto list = store::List(s, store::Obligations(), b.alliance_id, audience);
     auto milestones = MilestonesFor(s, list);
-    const auto expanded = Expand(s, std::move(list), milestones, from, to, today);
+    const auto expanded = Expand(s, std::move(list), milestones, from, to, today, *member);
     for (const auto& item : expanded.items) {
       const auto& o = expanded.obligations[item.obligation].obligation;
       ical::Event e;
