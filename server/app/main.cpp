@@ -403,7 +403,7 @@ int main(int argc, char** argv) {
   std::string jobs_today;
   auto* jobs_cmd = app.add_subcommand("jobs", "Background jobs")->require_subcommand(1);
   auto* jobs_run = jobs_cmd->add_subcommand(
-      "run", "Run every background job once (escalations); safe while servers run");
+      "run", "Run every background job once (escalations, reminders); safe while servers run");
   add_database(jobs_run);
   jobs_run
       ->add_option("--today", jobs_today, "The day to run for, YYYY-MM-DD (default: today, UTC)")

@@ -707,7 +707,7 @@ Result<Response> AllianceOccurrences(Svc& svc, RequestContext& ctx) {
 Result<Response> RecordOccurrence(Svc& svc, RequestContext& ctx) {
   const std::string due_on = ctx.Param("due_on");
   if (!IsValidDate(due_on)) return NotFound("The occurrence's date is not a date YYYY-MM-DD.");
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request, 0));
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
   NS_ASSIGN_OR_RETURN(OccurrenceInput input, ReadOccurrence(body));
   NS_ASSIGN_OR_RETURN(auto list, svc.RecordOccurrence(ctx.user(), Alliance(ctx),

@@ -8,7 +8,7 @@
 
 namespace northstar::http {
 
-Result<int64_t> RequireIfMatch(const Request& request) {
+Result<int64_t> RequireIfMatch(const Request& request, int64_t lowest) {
   auto header = request.Header("if-match");
   if (!header) {
     return MakeError(ErrorCode::kPreconditionRequired,
@@ -20,7 +20,7 @@ Result<int64_t> RequireIfMatch(const Request& request) {
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
   int64_t version = 0;
   auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), version);
-  if (ec != std::errc() || ptr != v.data() + v.size() || version < 1) {
+  if (ec != std::errc() || ptr != v.data() + v.size() || version < lowest) {
     return Malformed("If-Match must be the record's version, e.g. \"3\".");
   }
   return version;

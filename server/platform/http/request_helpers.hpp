@@ -15,7 +15,9 @@
 namespace northstar::http {
 
 // The version a client read, from `If-Match: "7"` (quotes optional). 428 when absent.
-Result<int64_t> RequireIfMatch(const Request& request);
+// `lowest` is 0 for records that exist before anything is stored for them (an occurrence of
+// an obligation: version 0 until something is recorded on it).
+Result<int64_t> RequireIfMatch(const Request& request, int64_t lowest = 1);
 void SetEtag(Response& response, int64_t version);
 Result<json::object> JsonBody(const Request& request);
 

@@ -70,7 +70,8 @@ std::optional<std::vector<T>> ReadObjects(InputReader& in, std::string_view key,
   std::vector<T> out;
   bool ok = true;
   for (size_t i = 0; i < list->size(); ++i) {
-    const std::string path = std::string(key) + "[" + std::to_string(i) + "]";
+    std::string path(key);  // appended, not concatenated: GCC 12 warns falsely on the latter
+    path.append("[").append(std::to_string(i)).append("]");
     if (!(*list)[i].is_object()) {
       in.AddError(path, "must be an object");
       ok = false;
