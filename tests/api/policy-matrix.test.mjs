@@ -58,6 +58,15 @@ const ALLIANCE_ROUTES = [
   { name: 'POST decisions', method: 'POST', path: (c) => `alliances/${c.id}/decisions`, need: 'write', ok: 201, prepare: newDecision },
   { name: 'POST actions', method: 'POST', path: (c) => `alliances/${c.id}/actions`, need: 'write', ok: 201, prepare: newAction },
   { name: 'POST stakeholders', method: 'POST', path: (c) => `alliances/${c.id}/stakeholders`, need: 'write', ok: 201, prepare: newStakeholder },
+  // Agreements (issue 6): reading is for every member, writing for managers and members.
+  ...['agreements', 'obligations', 'occurrences', 'restrictions', 'ip-assets', 'datasets', 'compliance', 'conflict-check'].map((collection) => (
+    { name: `GET ${collection}`, method: 'GET', path: (c) => `alliances/${c.id}/${collection}`, need: 'read', ok: 200 })),
+  { name: 'GET compliance export', method: 'GET', path: (c) => `alliances/${c.id}/compliance/export.xlsx`, need: 'read', ok: 200, prepare: anyMediaType },
+  { name: 'POST agreements', method: 'POST', path: (c) => `alliances/${c.id}/agreements`, need: 'write', ok: 201, prepare: newAgreement },
+  { name: 'POST obligations', method: 'POST', path: (c) => `alliances/${c.id}/obligations`, need: 'write', ok: 201, prepare: newObligation },
+  { name: 'POST restrictions', method: 'POST', path: (c) => `alliances/${c.id}/restrictions`, need: 'write', ok: 201, prepare: newRestriction },
+  { name: 'POST ip-assets', method: 'POST', path: (c) => `alliances/${c.id}/ip-assets`, need: 'write', ok: 201, prepare: newIpAsset },
+  { name: 'POST datasets', method: 'POST', path: (c) => `alliances/${c.id}/datasets`, need: 'write', ok: 201, prepare: newDataset },
 ];
 
 // Note routes run against a note written like each of STANDARD_NOTES; `fresh` routes get a new
@@ -189,6 +198,43 @@ async function newAction(w) {
 
 async function newStakeholder() {
   return { body: { name: uniq('Matrix stakeholder'), title: 'Head of Matrix', influence: 3, interest: 3, attitude: 'neutral' } };
+}
+
+// Obligations and restrictions hang off an agreement: one written by phManager, shared by every case.
+let matrixAgreement;
+async function agreementOfMatrix(w) {
+  if (!matrixAgreement) {
+    const res = await w.as('phManager').post(`${API}/alliances/${w.alliance.id}/agreements`, (await newAgreement(w)).body);
+    expectStatus(res, 201);
+    matrixAgreement = res.body.id;
+  }
+  return matrixAgreement;
+}
+
+async function anyMediaType() {
+  return { headers: { accept: '*/*' } };
+}
+
+async function newAgreement(w) {
+  return { body: { title: uniq('Matrix agreement'), kind: 'cda', relation: 'master', party_ids: [w.orgIds.helix, w.orgIds.nimbus], status: 'draft' } };
+}
+
+async function newObligation(w) {
+  return { body: { agreement_id: await agreementOfMatrix(w), title: uniq('Matrix obligation'), category: 'reporting', direction: 'joint',
+    schedule: 'once', due_on: '2030-01-15' } };
+}
+
+async function newRestriction(w) {
+  return { body: { agreement_id: await agreementOfMatrix(w), kind: 'non_compete', description: uniq('Matrix restriction') } };
+}
+
+async function newIpAsset(w) {
+  return { body: { title: uniq('Matrix IP'), kind: 'background', owner_party_id: w.orgIds.helix } };
+}
+
+async function newDataset(w) {
+  return { body: { name: uniq('Matrix dataset'), provider_id: w.orgIds.helix, recipient_id: w.orgIds.nimbus, purposes: ['Matrix'],
+    privacy_basis: 'contract' } };
 }
 
 async function newNote() {

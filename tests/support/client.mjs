@@ -4,7 +4,8 @@
 // and sends it as X-CSRF-Token on POST/PATCH/PUT/DELETE (unless told not to).
 // TokenClient: `Authorization: Bearer ns_…`, no cookies, no CSRF header.
 //
-// Every call returns {status, headers, body, text}; body is parsed JSON when the answer is JSON.
+// Every call returns {status, headers, body, text, bytes}; body is parsed JSON when the answer is
+// JSON; bytes is the raw answer (a Buffer). `raw` sends a string or Buffer as-is with `contentType`.
 
 import http from 'node:http';
 import assert from 'node:assert/strict';
@@ -32,7 +33,9 @@ async function send(baseUrl, method, path, { body, raw, headers = {}, ifMatch, c
   if (im !== undefined) h['if-match'] = im;
   const url = path.startsWith('http') ? path : `${baseUrl}${path.startsWith('/') ? '' : `${API}/`}${path}`;
   const res = await fetch(url, { method, headers: h, body: payload, redirect: 'manual' });
-  const text = await res.text();
+  // The bytes as sent (downloads), and the text as fetch's res.text() would give it (UTF-8, BOM dropped).
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
   let parsed = text;
   const ct = res.headers.get('content-type') || '';
   if (/json/i.test(ct) && text.length) {
@@ -40,7 +43,7 @@ async function send(baseUrl, method, path, { body, raw, headers = {}, ifMatch, c
   } else if (!text.length) {
     parsed = null;
   }
-  return { status: res.status, headers: res.headers, body: parsed, text, method, path };
+  return { status: res.status, headers: res.headers, body: parsed, text, bytes, method, path };
 }
 
 /** A signed-in (or not) browser: its own cookie jar and CSRF token. */
@@ -154,7 +157,8 @@ export function rawRequest(baseUrl, method, path, { headers = {}, body } = {}) {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
+        const bytes = Buffer.concat(chunks);
+        const text = bytes.toString('utf8');
         let parsed = text;
         if (/json/i.test(res.headers['content-type'] || '') && text) {
           try { parsed = JSON.parse(text); } catch { /* leave text */ }
@@ -163,7 +167,7 @@ export function rawRequest(baseUrl, method, path, { headers = {}, body } = {}) {
         for (const [k, v] of Object.entries(res.headers)) {
           for (const one of [].concat(v)) h.append(k, one);
         }
-        resolve({ status: res.statusCode, headers: h, body: parsed, text, method, path });
+        resolve({ status: res.statusCode, headers: h, body: parsed, text, bytes, method, path });
       });
       res.on('error', (e) => reject(e));
     });

@@ -29,8 +29,13 @@ json::object Record(const RecordBase& r, json::object fields) {
   return records::RecordJson(r, std::move(fields));
 }
 
-std::string PartyNameOr(const RecordContext& c, const std::optional<std::string>& id) {
-  return id ? alliances::PartyName(c, *id) : "";
+// The party's name, or null without a party (as plan and governance records answer).
+json::value PartyNameOr(const RecordContext& c, const std::optional<std::string>& id) {
+  return id ? json::value(alliances::PartyName(c, *id)) : json::value(nullptr);
+}
+
+json::value NameOr(const std::optional<std::string>& id, const std::string& name) {
+  return id ? json::value(name) : json::value(nullptr);
 }
 
 json::array IntsJson(const std::vector<int64_t>& v) {
@@ -361,17 +366,17 @@ json::object ObligationJson(const RecordContext& c, const ObligationView& v) {
                     {"category", o.category},
                     {"direction", o.direction},
                     {"owed_by", OptionalJson(o.owed_by)},
-                    {"owed_by_name", o.owed_by_name},
+                    {"owed_by_name", NameOr(o.owed_by, o.owed_by_name)},
                     {"owed_to", OptionalJson(o.owed_to)},
-                    {"owed_to_name", o.owed_to_name},
+                    {"owed_to_name", NameOr(o.owed_to, o.owed_to_name)},
                     {"responsible_user_id", OptionalJson(o.responsible_user_id)},
-                    {"responsible_name", o.responsible_name},
+                    {"responsible_name", NameOr(o.responsible_user_id, o.responsible_name)},
                     {"schedule", o.schedule},
                     {"due_on", OptionalJson(o.due_on)},
                     {"starts_on", OptionalJson(o.starts_on)},
                     {"rrule", OptionalJson(o.rrule)},
                     {"milestone_id", OptionalJson(o.milestone_id)},
-                    {"milestone_title", o.milestone_title},
+                    {"milestone_title", NameOr(o.milestone_id, o.milestone_title)},
                     {"offset_days", o.offset_days},
                     {"reminder_days", IntsJson(o.reminder_days)},
                     {"next_due", std::move(next)},
@@ -394,11 +399,11 @@ json::object OccurrenceJson(const OccurrenceList& list,
                    {"category", o.category},
                    {"direction", o.direction},
                    {"owed_by", OptionalJson(o.owed_by)},
-                   {"owed_by_name", o.owed_by_name},
+                   {"owed_by_name", NameOr(o.owed_by, o.owed_by_name)},
                    {"owed_to", OptionalJson(o.owed_to)},
-                   {"owed_to_name", o.owed_to_name},
+                   {"owed_to_name", NameOr(o.owed_to, o.owed_to_name)},
                    {"responsible_user_id", OptionalJson(o.responsible_user_id)},
-                   {"responsible_name", o.responsible_name},
+                   {"responsible_name", NameOr(o.responsible_user_id, o.responsible_name)},
                    {"due_on", item.due_on},
                    {"status", item.status},
                    {"fulfilled_on", r ? OptionalJson(r->fulfilled_on) : nullptr},
@@ -532,7 +537,23 @@ Result<Response> ListAgreements(Svc& svc, RequestContext& ctx) {
                                      {"status", "status", kStatuses},
                                      {"relation", "relation", kRelations},
                                      {"parent_id", "parent_id", {}, true}}));
-  return Paged(ctx.request, all, kByCreation);
+  // The tree in order: masters by title, each followed by its children (by title), and theirs.
+  std::map<std::string, const Agreement*> by_id;
+  for (const auto& v : list.record) by_id[v.agreement.id] = &v.agreement;
+  std::map<std::string, std::string> path;
+  for (const auto& [id, a] : by_id) {
+    std::string p;
+    for (const Agreement* x = a; x;) {
+      // 0x1e and 0x1f sort before any character of a title: a parent comes before its children.
+      p.insert(0, "\x1e" + x->title + "\x1f" + x->id);
+      const auto parent = x->parent_id ? by_id.find(*x->parent_id) : by_id.end();
+      x = parent == by_id.end() || p.size() > 100000 ? nullptr : parent->second;
+    }
+    path[id] = std::move(p);
+  }
+  return http::PagedBy(ctx.request, std::move(all), 1, [&](const json::object& item) {
+    return std::vector<std::string>{path[std::string(item.at("id").as_string())]};
+  });
 }
 
 Result<Response> GetAgreement(Svc& svc, RequestContext& ctx) {
@@ -877,8 +898,7 @@ Response ConflictResponse(const ConflictCheck& check) {
     RecordContext names;  // party names of a restriction in another alliance: not resolved here
     json::object restriction = RestrictionJson(names, h.restriction);
     restriction["restricted_party_name"] =
-        h.restriction.restricted_party_id == check.organization_id ? json::value(check.organization_name)
-                                                                   : json::value("");
+        h.restriction.restricted_party_id ? json::value(check.organization_name) : json::value(nullptr);
     hits.push_back({{"restriction", std::move(restriction)},
                     {"alliance_id", h.alliance_id},
                     {"alliance_name", h.alliance_name},

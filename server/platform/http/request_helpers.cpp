@@ -92,23 +92,28 @@ Response One(int status, json::object body, int64_t version) {
 
 Result<Response> Paged(const Request& request, json::array all,
                        const std::vector<std::string>& keys) {
-  NS_ASSIGN_OR_RETURN(http::Page page, ReadPage(request));
-  const auto key_of = [&](const json::value& item) {
+  return PagedBy(request, std::move(all), keys.size() + 1, [&](const json::object& item) {
     std::vector<std::string> k;
     for (const auto& field : keys) {
-      const json::value& v = item.as_object().at(field);
+      const json::value& v = item.at(field);
       k.push_back(v.is_string() ? std::string(v.as_string()) : "");
     }
-    k.push_back(std::string(item.as_object().at("id").as_string()));
+    k.push_back(std::string(item.at("id").as_string()));
     return k;
-  };
+  });
+}
+
+Result<Response> PagedBy(const Request& request, json::array all, size_t key_size,
+                         const std::function<std::vector<std::string>(const json::object&)>& key) {
+  NS_ASSIGN_OR_RETURN(http::Page page, ReadPage(request));
+  const auto key_of = [&](const json::value& item) { return key(item.as_object()); };
   // Byte order, the same on both databases.
   std::stable_sort(all.begin(), all.end(),
                    [&](const json::value& a, const json::value& b) { return key_of(a) < key_of(b); });
   std::optional<std::vector<std::string>> after;
   if (page.cursor) {
     const json::value* k = page.cursor->if_contains("k");
-    if (!k || !k->is_array() || k->as_array().size() != keys.size() + 1) {
+    if (!k || !k->is_array() || k->as_array().size() != key_size) {
       return Malformed("The cursor is not one this server issued.");
     }
     after.emplace();

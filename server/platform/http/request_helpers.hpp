@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,9 @@ Response One(int status, json::object body, int64_t version);
 // databases. The cursor holds the last item's keys, so a record deleted between pages skips
 // nothing and repeats nothing.
 Result<Response> Paged(const Request& request, json::array all, const std::vector<std::string>& keys);
+// The same with the order given by `key` (each item's sort key, unique, of `key_size` parts).
+Result<Response> PagedBy(const Request& request, json::array all, size_t key_size,
+                         const std::function<std::vector<std::string>(const json::object&)>& key);
 
 // Query filters: each named parameter, when given, must equal the item's field (after checking
 // it is one of `allowed`, when given, or an id for `kId` filters).

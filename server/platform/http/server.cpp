@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -146,6 +147,22 @@ struct Server::Impl {
     co_await bhttp::async_write(c.stream(), out, kTuple);
   }
 
+  // After answering a request we will not read (too large, malformed): stop sending, then read
+  // and drop what the client is still sending for a moment, so that it reads the answer instead
+  // of a connection reset.
+  awaitable<void> DrainAndClose(Connection& c) {
+    boost::system::error_code ignored;
+    c.stream().socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+    c.stream().expires_after(std::chrono::seconds(2));
+    std::array<char, 16 * 1024> sink;
+    uint64_t drained = 0;
+    while (drained < 2 * std::max(config.body_limit, config.upload_limit)) {
+      auto [ec, got] = co_await c.stream().async_read_some(asio::buffer(sink), kTuple);
+      if (ec) break;
+      drained += got;
+    }
+  }
+
   awaitable<void> Session(std::shared_ptr<Connection> c) {
     beast::flat_buffer buffer;
     std::string remote;
@@ -159,20 +176,22 @@ struct Server::Impl {
     // its request may already be on the wire.
     while (!c->closing && (!stopping.load() || c->served == 0)) {
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(config.body_limit);
+      // The larger limit while the header is read (it checks Content-Length against it); the
+      // request's own limit once we know what it is.
+      parser.body_limit(std::max(config.body_limit, config.upload_limit));
       parser.header_limit(16 * 1024);
       c->stream().expires_after(
           std::chrono::seconds(first ? config.read_timeout_seconds : config.idle_timeout_seconds));
       first = false;
       // The header first: a document upload may be larger than other requests.
       auto [ec, n] = co_await bhttp::async_read_header(c->stream(), buffer, parser, kTuple);
-      uint64_t limit = config.body_limit;
+      uint64_t limit = IsUpload(parser.get()) ? std::max(config.body_limit, config.upload_limit)
+                                              : config.body_limit;
       if (!ec) {
-        if (IsUpload(parser.get())) {
-          limit = std::max(config.body_limit, config.upload_limit);
-          parser.body_limit(limit);
-        }
-        if (!parser.is_done()) {
+        parser.body_limit(limit);
+        if (parser.content_length() && *parser.content_length() > limit) {
+          ec = bhttp::error::body_limit;
+        } else if (!parser.is_done()) {
           std::tie(ec, n) = co_await bhttp::async_read(c->stream(), buffer, parser, kTuple);
         }
       }
@@ -197,6 +216,7 @@ struct Server::Impl {
         c->busy = true;
         co_await WriteResponse(*c, res, false, bad.request_id, 11);
         LogAccess(bad, res, t0);
+        co_await DrainAndClose(*c);
         break;
       }
       c->busy = true;
