@@ -638,7 +638,8 @@ int64_t AgreementReminders(db::Session& s, const std::string& alliance_id,
           s, people,
           {"", alliance_id, d.kind,
            Days(DaysBetween(today, *d.date)) + " to " + d.what + ": " + a.title,
-           a.title + ": " + d.what + " is " + *d.date + ".", Link(alliance_id, "agreements"),
+           a.title + ": " + d.what + " is " + *d.date + ".",
+           "/alliances/" + alliance_id + "/agreements?agreement=" + a.id,
            "agreement", a.id,
            std::string(d.kind) + ":" + a.id + ":" + *d.date + ":" + std::to_string(*threshold)});
     }
@@ -667,7 +668,7 @@ int64_t DatasetReminders(db::Session& s, const std::string& alliance_id,
         s, Recipients(s, alliance_id, ScopeOf(d), {d.recipient_id}, {d.owner_user_id}),
         {"", alliance_id, "dataset_destruction", title,
          d.name + " must be destroyed by " + due + "; confirm it in the data register.",
-         Link(alliance_id, "data"), "dataset", d.id,
+         Link(alliance_id, "data-register"), "dataset", d.id,
          "dataset_destruction:" + d.id + ":" + due + ":" + key});
   }
   return stored;

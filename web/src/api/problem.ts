@@ -1,7 +1,8 @@
 // Turns failed calls into sentences a person can act on. Nothing here ever shows raw JSON.
 import { ApiError } from './client';
 
-function sentence(text: string): string {
+/** "file too large" → "File too large.": a server message as a sentence. */
+export function sentence(text: string): string {
   const trimmed = text.trim();
   if (!trimmed) return trimmed;
   const first = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);

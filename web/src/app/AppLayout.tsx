@@ -1,7 +1,7 @@
 // The frame of every signed-in page: the header with navigation and the signed-in person.
 import { AppShell, Avatar, Burger, Container, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBriefcase, IconChecklist, IconChevronDown, IconLogout, IconSettings, IconUserCircle } from '@tabler/icons-react';
+import { IconBriefcase, IconChecklist, IconChevronDown, IconListCheck, IconLogout, IconSettings, IconUserCircle } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { useSession, useSignOut } from '../modules/auth/session';
 import { NotificationsBell } from '../modules/notifications/NotificationsBell';
@@ -20,6 +20,7 @@ function initials(name: string): string {
 const NAV = [
   { to: '/alliances', label: 'Portfolio', icon: IconBriefcase },
   { to: '/actions', label: 'My actions', icon: IconChecklist },
+  { to: '/obligations', label: 'My obligations', icon: IconListCheck },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 

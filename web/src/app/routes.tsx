@@ -8,6 +8,7 @@ import { AlliancePage } from '../pages/AlliancePage';
 import { EditAlliancePage } from '../pages/EditAlliancePage';
 import { LoginPage } from '../pages/LoginPage';
 import { MyActionsPage } from '../pages/MyActionsPage';
+import { MyObligationsPage } from '../pages/MyObligationsPage';
 import { NewAlliancePage } from '../pages/NewAlliancePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PortfolioPage } from '../pages/PortfolioPage';
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
       { path: '/alliances/:id/edit', element: <EditAlliancePage /> },
       { path: '/alliances/:id/:tab?', element: <AlliancePage /> },
       { path: '/actions', element: <MyActionsPage /> },
+      { path: '/obligations', element: <MyObligationsPage /> },
       { path: '/settings/:section?', element: <SettingsPage /> },
       { path: '/account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },

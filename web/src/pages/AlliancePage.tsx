@@ -1,5 +1,5 @@
 import { Anchor, Breadcrumbs, Tabs } from '@mantine/core';
-import { IconBuildingBank, IconFlag, IconHistory, IconNotebook, IconStar, IconTimeline, IconUsers } from '@tabler/icons-react';
+import { IconBuildingBank, IconFileText, IconFlag, IconHistory, IconNotebook, IconStar, IconTimeline, IconUsers } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { ActivityPanel } from '../modules/activity/ActivityPanel';
@@ -14,12 +14,15 @@ import { ErrorAlert, PageLoader } from '../ui/feedback';
 
 // Governance is large and opened less often than the plan: its code loads with the tab.
 const GovernancePanel = lazy(() => import('../modules/governance/GovernancePanel').then((m) => ({ default: m.GovernancePanel })));
+// So are agreements.
+const AgreementsPanel = lazy(() => import('../modules/agreements/AgreementsPanel').then((m) => ({ default: m.AgreementsPanel })));
 
-// Later capabilities (Agreements, Health, Finance) add their tab here.
+// Later capabilities (Health, Finance) add their tab here.
 const TABS = [
   { value: 'overview', label: 'Overview', icon: IconStar },
   { value: 'plan', label: 'Plan', icon: IconTimeline },
   { value: 'governance', label: 'Governance', icon: IconBuildingBank },
+  { value: 'agreements', label: 'Agreements', icon: IconFileText },
   { value: 'stage', label: 'Stage', icon: IconFlag },
   { value: 'team', label: 'Team', icon: IconUsers },
   { value: 'notes', label: 'Notes', icon: IconNotebook },
@@ -71,6 +74,11 @@ export function AlliancePage() {
         <Tabs.Panel value="governance">
           <Suspense fallback={<PageLoader label="Loading governance…" />}>
             <GovernancePanel alliance={a} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="agreements">
+          <Suspense fallback={<PageLoader label="Loading agreements…" />}>
+            <AgreementsPanel alliance={a} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="stage">

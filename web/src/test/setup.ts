@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
+
+// The first render of a file (lazy chunks, Mantine's styles) can take more than the default second
+// for `findBy…` on a loaded machine; a test that waits for something that never comes still fails.
+configure({ asyncUtilTimeout: 3000 });
 
 // jsdom lacks these browser APIs that Mantine uses.
 const { getComputedStyle } = window;

@@ -76,6 +76,15 @@ export interface Recorded {
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 type Handler = (request: Recorded) => Reply | Promise<Reply>;
 
+/** A JSON body as data; anything else (an uploaded file) as its text. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Replaces fetch with handlers keyed by "METHOD /path"; returns the requests it saw. */
 export function fakeApi(handlers: Record<string, Handler | Reply>): Recorded[] {
   const seen: Recorded[] = [];
@@ -89,7 +98,7 @@ export function fakeApi(handlers: Record<string, Handler | Reply>): Recorded[] {
         path: url.pathname,
         search: url.searchParams,
         headers: input.headers,
-        body: text ? JSON.parse(text) : undefined,
+        body: text ? parseBody(text) : undefined,
       };
       seen.push(recorded);
       const handler = handlers[`${input.method} ${url.pathname}`];

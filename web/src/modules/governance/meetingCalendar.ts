@@ -1,23 +1,12 @@
 // The meeting calendar in words and numbers: which local day a meeting falls on in the viewer's
-// time zone, the meetings of each day, month arithmetic on "YYYY-MM-DD" strings and the labels a
-// screen reader hears for a day. Pure functions.
-import dayjs from 'dayjs';
+// time zone, the meetings of each day and the labels a screen reader hears for a day. Pure
+// functions.
+import { formatDay, groupByDay, type DayKey } from '../../ui/calendarDays';
 import { utcToZoned } from './format';
 import type { MeetingStatus } from './types';
 
-/** A calendar day, "2027-03-02", as the @mantine/dates components use them. */
-export type DayKey = string;
-
-const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar day written "YYYY-MM-DD" (a value read from the address, say). */
-export function isDayKey(value: string | null | undefined): value is DayKey {
-  const match = value ? DAY_KEY.exec(value) : null;
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+// The day arithmetic is shared with the other calendars (src/ui/calendarDays).
+export { addMonths, formatDay, isDayKey, monthOf, sameMonth, type DayKey } from '../../ui/calendarDays';
 
 /** The day an instant falls on in `timeZone`: "2027-03-02T23:30:00Z" is "2027-03-03" in Berlin. Null when malformed. */
 export function localDay(instant: string, timeZone: string): DayKey | null {
@@ -39,31 +28,7 @@ export function meetingsByDay<T extends { starts_at: string }>(meetings: readonl
     .map((meeting) => ({ meeting, at: new Date(meeting.starts_at).getTime(), day: localDay(meeting.starts_at, timeZone) }))
     .filter((m): m is { meeting: T; at: number; day: DayKey } => m.day !== null && !Number.isNaN(m.at))
     .sort((a, b) => a.at - b.at);
-  const days = new Map<DayKey, T[]>();
-  for (const { meeting, day } of timed) {
-    const list = days.get(day);
-    if (list) list.push(meeting);
-    else days.set(day, [meeting]);
-  }
-  return days;
-}
-
-/** The first day of the month a day is in: "2027-03-02" → "2027-03-01". */
-export function monthOf(day: DayKey): DayKey {
-  return `${day.slice(0, 7)}-01`;
-}
-
-/** The first day of the month `delta` months on (or back, when negative). */
-export function addMonths(month: DayKey, delta: number): DayKey {
-  const year = Number(month.slice(0, 4));
-  const index = Number(month.slice(5, 7)) - 1 + delta;
-  const date = new Date(Date.UTC(year, index, 1));
-  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-01`;
-}
-
-/** True when two days are in the same month. */
-export function sameMonth(a: DayKey, b: DayKey): boolean {
-  return a.slice(0, 7) === b.slice(0, 7);
+  return new Map([...groupByDay(timed, (m) => m.day)].map(([day, list]) => [day, list.map((m) => m.meeting)]));
 }
 
 /** How many of a day's meetings go ahead and how many were cancelled. */
@@ -80,11 +45,6 @@ export function countText(meetings: readonly { status: MeetingStatus }[]): strin
   if (cancelled === 0) return text;
   if (cancelled === total) return `${text}, ${total === 1 ? 'cancelled' : 'all cancelled'}`;
   return `${text}, ${cancelled} cancelled`;
-}
-
-/** "Tuesday 2 March 2027", in the dates locale (the @mantine/dates default style). */
-export function formatDay(day: DayKey, locale = 'en'): string {
-  return dayjs(day).locale(locale).format('dddd D MMMM YYYY');
 }
 
 /** What a screen reader hears on a calendar day: "Tuesday 2 March 2027: 2 meetings, 1 cancelled". */

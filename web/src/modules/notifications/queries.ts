@@ -1,5 +1,6 @@
-// The signed-in person's notifications (escalated issues so far): the newest page and the unread
-// count, polled every minute, and marking them read.
+// The signed-in person's notifications (escalated issues, obligations due or overdue, agreement
+// notice and expiry reminders, dataset destructions, conflict-check hits): the newest page and the
+// unread count, polled every minute, and marking them read. Each carries its own link.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapEmpty } from '../../api/client';
 import type { Schemas } from '../../api/client';

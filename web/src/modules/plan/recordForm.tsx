@@ -4,6 +4,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import type { FormEvent, ReactNode } from 'react';
+import { ApiError } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { focusFirstError, FormActions } from '../../ui/feedback';
 import { planFieldErrors } from './forms';
@@ -86,6 +87,47 @@ export function useDeleteRecord(
       refresh(queryClient, allianceId);
     },
     onError: (error) => notifications.show({ color: 'red', title: 'Not deleted', message: problemMessage(error) }),
+  });
+}
+
+/**
+ * A one-step change with a small form of its own, or none (a vote, an escalation, recording an
+ * outcome): refresh afterwards, say what happened, and on failure say why. A 412 or 409 means
+ * someone else changed the record meanwhile: the refetch shows their version.
+ */
+export function useRecordAction<I, R>({
+  allianceId,
+  action,
+  done,
+  failed,
+  onSuccess,
+  onError,
+  refresh = refreshPlan,
+}: {
+  allianceId: string;
+  action: (input: I) => Promise<R>;
+  /** The notification after success; null for none. */
+  done: (result: R, input: I) => string | null;
+  /** The title of the failure notification; null to show none (a form shows the error instead). */
+  failed: string | null;
+  onSuccess?: (result: R, input: I) => void;
+  onError?: (error: unknown) => void;
+  refresh?: (queryClient: QueryClient, allianceId: string) => void;
+}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: action,
+    onSuccess: (result, input) => {
+      refresh(queryClient, allianceId);
+      const message = done(result, input);
+      if (message) notifications.show({ color: 'teal', message });
+      onSuccess?.(result, input);
+    },
+    onError: (error) => {
+      if (failed) notifications.show({ color: 'red', title: failed, message: problemMessage(error) });
+      if (error instanceof ApiError && (error.status === 412 || error.status === 409)) refresh(queryClient, allianceId);
+      onError?.(error);
+    },
   });
 }
 
