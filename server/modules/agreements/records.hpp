@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "modules/agreements/model.hpp"
+#include "platform/common/json.hpp"
 #include "platform/records/record.hpp"
 
 namespace northstar::agreements {
@@ -103,5 +104,11 @@ struct Dataset : RecordBase {
       destruction_evidence, destruction_confirmed_by;
   std::string destruction_confirmed_by_name;
 };
+
+// An amendment's changes as JSON (stored and answered the same way), and back.
+json::object TermChangesJson(const TermChanges& t);
+TermChanges TermChangesFromJson(const json::value& v);
+json::array ObligationChangesJson(const std::vector<ObligationChange>& changes);
+std::vector<ObligationChange> ObligationChangesFromJson(const json::value& v);
 
 }  // namespace northstar::agreements

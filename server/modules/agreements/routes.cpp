@@ -256,23 +256,6 @@ Result<DatasetInput> ReadDataset(const json::object& body, bool creating) {
 
 // ---- JSON ---------------------------------------------------------------------------------
 
-json::object TermChangesJson(const TermChanges& t) {
-  json::object o;
-  if (t.expiry_on) o["expiry_on"] = *t.expiry_on;
-  if (t.notice_period_days) o["notice_period_days"] = *t.notice_period_days;
-  if (t.governing_law) o["governing_law"] = *t.governing_law;
-  if (t.field) o["field"] = *t.field;
-  if (t.territory) o["territory"] = *t.territory;
-  if (t.exclusivity) o["exclusivity"] = *t.exclusivity;
-  return o;
-}
-
-json::array ObligationChangesJson(const std::vector<ObligationChange>& v) {
-  json::array a;
-  for (const auto& c : v) a.push_back({{"obligation_id", c.obligation_id}, {"change", c.change}});
-  return a;
-}
-
 json::object AgreementJson(const RecordContext& c, const AgreementView& v) {
   const Agreement& a = v.agreement;
   json::array parties;
@@ -556,32 +539,6 @@ Result<Response> ListAgreements(Svc& svc, RequestContext& ctx) {
   });
 }
 
-Result<Response> GetAgreement(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto v, svc.GetAgreement(ctx.user(), Alliance(ctx), ctx.Param("agreement_id")));
-  return One(200, AgreementJson(v.context, v.record), v.record.agreement.version);
-}
-
-Result<Response> CreateAgreement(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(AgreementInput input, ReadAgreement(body, true));
-  NS_ASSIGN_OR_RETURN(auto v, svc.CreateAgreement(ctx.user(), Alliance(ctx), input));
-  return One(201, AgreementJson(v.context, v.record), v.record.agreement.version);
-}
-
-Result<Response> UpdateAgreement(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(AgreementInput input, ReadAgreement(body, false));
-  NS_ASSIGN_OR_RETURN(auto v, svc.UpdateAgreement(ctx.user(), Alliance(ctx),
-                                                  ctx.Param("agreement_id"), version, input));
-  return One(200, AgreementJson(v.context, v.record), v.record.agreement.version);
-}
-
-Result<Response> DeleteAgreement(Svc& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteAgreement(ctx.user(), Alliance(ctx), ctx.Param("agreement_id")));
-  return http::NoContent();
-}
-
 // Documents.
 Result<Response> ListDocuments(Svc& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListDocuments(ctx.user(), Alliance(ctx),
@@ -659,32 +616,6 @@ Result<Response> ListObligations(Svc& svc, RequestContext& ctx) {
                                      {"owed_by", "owed_by", {}, true},
                                      {"responsible_user_id", "responsible_user_id", {}, true}}));
   return Paged(ctx.request, all, kByCreation);
-}
-
-Result<Response> GetObligation(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto v, svc.GetObligation(ctx.user(), Alliance(ctx), ctx.Param("obligation_id")));
-  return One(200, ObligationJson(v.context, v.record), v.record.obligation.version);
-}
-
-Result<Response> CreateObligation(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(ObligationInput input, ReadObligation(body, true));
-  NS_ASSIGN_OR_RETURN(auto v, svc.CreateObligation(ctx.user(), Alliance(ctx), input));
-  return One(201, ObligationJson(v.context, v.record), v.record.obligation.version);
-}
-
-Result<Response> UpdateObligation(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(ObligationInput input, ReadObligation(body, false));
-  NS_ASSIGN_OR_RETURN(auto v, svc.UpdateObligation(ctx.user(), Alliance(ctx),
-                                                   ctx.Param("obligation_id"), version, input));
-  return One(200, ObligationJson(v.context, v.record), v.record.obligation.version);
-}
-
-Result<Response> DeleteObligation(Svc& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteObligation(ctx.user(), Alliance(ctx), ctx.Param("obligation_id")));
-  return http::NoContent();
 }
 
 json::array OccurrencesJson(const OccurrenceList& list) {
@@ -866,32 +797,6 @@ Result<Response> ListRestrictions(Svc& svc, RequestContext& ctx) {
   return Paged(ctx.request, all, kByCreation);
 }
 
-Result<Response> GetRestriction(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto r, svc.GetRestriction(ctx.user(), Alliance(ctx), ctx.Param("restriction_id")));
-  return One(200, RestrictionJson(r.context, r.record), r.record.version);
-}
-
-Result<Response> CreateRestriction(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(RestrictionInput input, ReadRestriction(body, true));
-  NS_ASSIGN_OR_RETURN(auto r, svc.CreateRestriction(ctx.user(), Alliance(ctx), input));
-  return One(201, RestrictionJson(r.context, r.record), r.record.version);
-}
-
-Result<Response> UpdateRestriction(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(RestrictionInput input, ReadRestriction(body, false));
-  NS_ASSIGN_OR_RETURN(auto r, svc.UpdateRestriction(ctx.user(), Alliance(ctx),
-                                                    ctx.Param("restriction_id"), version, input));
-  return One(200, RestrictionJson(r.context, r.record), r.record.version);
-}
-
-Result<Response> DeleteRestriction(Svc& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteRestriction(ctx.user(), Alliance(ctx), ctx.Param("restriction_id")));
-  return http::NoContent();
-}
-
 Response ConflictResponse(const ConflictCheck& check) {
   json::array hits;
   for (const auto& h : check.hits) {
@@ -950,59 +855,12 @@ Result<Response> ListIpAssets(Svc& svc, RequestContext& ctx) {
   return Paged(ctx.request, all, kByCreation);
 }
 
-Result<Response> GetIpAsset(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto x, svc.GetIpAsset(ctx.user(), Alliance(ctx), ctx.Param("ip_asset_id")));
-  return One(200, IpAssetJson(x.context, x.record), x.record.version);
-}
-
-Result<Response> CreateIpAsset(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(IpAssetInput input, ReadIpAsset(body, true));
-  NS_ASSIGN_OR_RETURN(auto x, svc.CreateIpAsset(ctx.user(), Alliance(ctx), input));
-  return One(201, IpAssetJson(x.context, x.record), x.record.version);
-}
-
-Result<Response> UpdateIpAsset(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(IpAssetInput input, ReadIpAsset(body, false));
-  NS_ASSIGN_OR_RETURN(auto x, svc.UpdateIpAsset(ctx.user(), Alliance(ctx),
-                                                ctx.Param("ip_asset_id"), version, input));
-  return One(200, IpAssetJson(x.context, x.record), x.record.version);
-}
-
-Result<Response> DeleteIpAsset(Svc& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteIpAsset(ctx.user(), Alliance(ctx), ctx.Param("ip_asset_id")));
-  return http::NoContent();
-}
-
 // The data register.
 Result<Response> ListDatasets(Svc& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListDatasets(ctx.user(), Alliance(ctx)));
   json::array all;
   for (const auto& v : list.record) all.push_back(DatasetJson(list.context, v));
   return Paged(ctx.request, all, kByCreation);
-}
-
-Result<Response> GetDataset(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto v, svc.GetDataset(ctx.user(), Alliance(ctx), ctx.Param("dataset_id")));
-  return One(200, DatasetJson(v.context, v.record), v.record.dataset.version);
-}
-
-Result<Response> CreateDataset(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(DatasetInput input, ReadDataset(body, true));
-  NS_ASSIGN_OR_RETURN(auto v, svc.CreateDataset(ctx.user(), Alliance(ctx), input));
-  return One(201, DatasetJson(v.context, v.record), v.record.dataset.version);
-}
-
-Result<Response> UpdateDataset(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(DatasetInput input, ReadDataset(body, false));
-  NS_ASSIGN_OR_RETURN(auto v, svc.UpdateDataset(ctx.user(), Alliance(ctx),
-                                                ctx.Param("dataset_id"), version, input));
-  return One(200, DatasetJson(v.context, v.record), v.record.dataset.version);
 }
 
 Result<Response> ConfirmDestruction(Svc& svc, RequestContext& ctx) {
@@ -1018,9 +876,58 @@ Result<Response> ConfirmDestruction(Svc& svc, RequestContext& ctx) {
   return One(200, DatasetJson(v.context, v.record), v.record.dataset.version);
 }
 
-Result<Response> DeleteDataset(Svc& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteDataset(ctx.user(), Alliance(ctx), ctx.Param("dataset_id")));
-  return http::NoContent();
+// ---- one collection of records: create, read, update, delete --------------------------------
+
+int64_t VersionOf(const RecordBase& r) { return r.version; }
+int64_t VersionOf(const AgreementView& v) { return v.agreement.version; }
+int64_t VersionOf(const ObligationView& v) { return v.obligation.version; }
+int64_t VersionOf(const DatasetView& v) { return v.dataset.version; }
+
+// A collection under /alliances/{id}: its list handler (filters and order differ), and how its
+// records are read from a body, asked of the service and answered.
+template <typename View, typename Input>
+struct Collection {
+  std::string name, item;  // "restrictions", "restriction_id"
+  Result<Response> (*list)(Svc&, RequestContext&);
+  Result<Input> (*read)(const json::object& body, bool creating);
+  Result<WithContext<View>> (Svc::*get)(const auth::Principal&, const std::string&,
+                                        const std::string&);
+  Result<WithContext<View>> (Svc::*create)(const auth::Principal&, const std::string&,
+                                           const Input&);
+  Result<WithContext<View>> (Svc::*update)(const auth::Principal&, const std::string&,
+                                           const std::string&, int64_t, const Input&);
+  Status (Svc::*remove)(const auth::Principal&, const std::string&, const std::string&);
+  json::object (*to_json)(const RecordContext&, const View&);
+};
+
+template <typename View, typename Input>
+void AddCollection(http::Router& router, Svc& svc, const std::string& base,
+                   const Collection<View, Input>& c) {
+  const std::string collection = base + "/" + c.name;
+  const std::string item = collection + "/{" + c.item + "}";
+  router.Add("GET", collection, [&svc, c](RequestContext& ctx) { return c.list(svc, ctx); });
+  router.Add("POST", collection, [&svc, c](RequestContext& ctx) -> Result<Response> {
+    NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+    NS_ASSIGN_OR_RETURN(Input input, c.read(body, true));
+    NS_ASSIGN_OR_RETURN(auto v, (svc.*c.create)(ctx.user(), Alliance(ctx), input));
+    return One(201, c.to_json(v.context, v.record), VersionOf(v.record));
+  });
+  router.Add("GET", item, [&svc, c](RequestContext& ctx) -> Result<Response> {
+    NS_ASSIGN_OR_RETURN(auto v, (svc.*c.get)(ctx.user(), Alliance(ctx), ctx.Param(c.item)));
+    return One(200, c.to_json(v.context, v.record), VersionOf(v.record));
+  });
+  router.Add("PATCH", item, [&svc, c](RequestContext& ctx) -> Result<Response> {
+    NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+    NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+    NS_ASSIGN_OR_RETURN(Input input, c.read(body, false));
+    NS_ASSIGN_OR_RETURN(auto v, (svc.*c.update)(ctx.user(), Alliance(ctx), ctx.Param(c.item),
+                                                version, input));
+    return One(200, c.to_json(v.context, v.record), VersionOf(v.record));
+  });
+  router.Add("DELETE", item, [&svc, c](RequestContext& ctx) -> Result<Response> {
+    NS_TRY((svc.*c.remove)(ctx.user(), Alliance(ctx), ctx.Param(c.item)));
+    return http::NoContent();
+  });
 }
 
 }  // namespace
@@ -1029,33 +936,27 @@ void RegisterRoutes(http::Router& router, AgreementsService& svc) {
   using Fn = Result<Response> (*)(Svc&, RequestContext&);
   auto bind = [&svc](Fn fn) { return [&svc, fn](RequestContext& ctx) { return fn(svc, ctx); }; };
   const std::string base = "/api/v1/alliances/{id}";
-  struct Crud {
-    std::string collection, item;
-    Fn list, create, get, update, remove;
-  };
-  // The export is matched before the routes it would otherwise fit.
-  router.Add("GET", base + "/compliance/export.xlsx", bind(ExportCompliance));
-  const Crud resources[] = {
-      {"agreements", "agreement_id", ListAgreements, CreateAgreement, GetAgreement,
-       UpdateAgreement, DeleteAgreement},
-      {"obligations", "obligation_id", ListObligations, CreateObligation, GetObligation,
-       UpdateObligation, DeleteObligation},
-      {"restrictions", "restriction_id", ListRestrictions, CreateRestriction, GetRestriction,
-       UpdateRestriction, DeleteRestriction},
-      {"ip-assets", "ip_asset_id", ListIpAssets, CreateIpAsset, GetIpAsset, UpdateIpAsset,
-       DeleteIpAsset},
-      {"datasets", "dataset_id", ListDatasets, CreateDataset, GetDataset, UpdateDataset,
-       DeleteDataset},
-  };
-  for (const auto& r : resources) {
-    const std::string collection = base + "/" + r.collection;
-    const std::string item = collection + "/{" + r.item + "}";
-    router.Add("GET", collection, bind(r.list));
-    router.Add("POST", collection, bind(r.create));
-    router.Add("GET", item, bind(r.get));
-    router.Add("PATCH", item, bind(r.update));
-    router.Add("DELETE", item, bind(r.remove));
-  }
+  AddCollection<AgreementView, AgreementInput>(
+      router, svc, base,
+      {"agreements", "agreement_id", ListAgreements, ReadAgreement, &Svc::GetAgreement,
+       &Svc::CreateAgreement, &Svc::UpdateAgreement, &Svc::DeleteAgreement, AgreementJson});
+  AddCollection<ObligationView, ObligationInput>(
+      router, svc, base,
+      {"obligations", "obligation_id", ListObligations, ReadObligation, &Svc::GetObligation,
+       &Svc::CreateObligation, &Svc::UpdateObligation, &Svc::DeleteObligation, ObligationJson});
+  AddCollection<Restriction, RestrictionInput>(
+      router, svc, base,
+      {"restrictions", "restriction_id", ListRestrictions, ReadRestriction, &Svc::GetRestriction,
+       &Svc::CreateRestriction, &Svc::UpdateRestriction, &Svc::DeleteRestriction,
+       RestrictionJson});
+  AddCollection<IpAsset, IpAssetInput>(
+      router, svc, base,
+      {"ip-assets", "ip_asset_id", ListIpAssets, ReadIpAsset, &Svc::GetIpAsset,
+       &Svc::CreateIpAsset, &Svc::UpdateIpAsset, &Svc::DeleteIpAsset, IpAssetJson});
+  AddCollection<DatasetView, DatasetInput>(
+      router, svc, base,
+      {"datasets", "dataset_id", ListDatasets, ReadDataset, &Svc::GetDataset,
+       &Svc::CreateDataset, &Svc::UpdateDataset, &Svc::DeleteDataset, DatasetJson});
   const std::string agreement = base + "/agreements/{agreement_id}";
   router.Add("GET", agreement + "/documents", bind(ListDocuments));
   router.Add("POST", agreement + "/documents", bind(UploadDocument));
@@ -1069,6 +970,7 @@ void RegisterRoutes(http::Router& router, AgreementsService& svc) {
   router.Add("PUT", obligation + "/occurrences/{due_on}", bind(RecordOccurrence));
   router.Add("GET", base + "/occurrences", bind(AllianceOccurrences));
   router.Add("GET", base + "/compliance", bind(GetCompliance));
+  router.Add("GET", base + "/compliance/export.xlsx", bind(ExportCompliance));
   router.Add("GET", base + "/conflict-check", bind(CheckAlliance));
   router.Add("POST", base + "/datasets/{dataset_id}/destruction", bind(ConfirmDestruction));
   router.Add("POST", "/api/v1/conflict-check", bind(CheckConflicts));

@@ -145,11 +145,6 @@ using namespace internal;
 
 namespace {
 
-template <typename T>
-void Assign(T& field, const std::optional<T>& value) {
-  if (value) field = *value;
-}
-
 // An agreement of the alliance (of any visibility) that `referring` may point to.
 Status RequireAgreement(db::Session& s, const RecordContext& c, const std::string& agreement_id,
                         const RecordBase& referring, const std::string& field) {

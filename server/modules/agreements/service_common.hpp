@@ -34,20 +34,11 @@ WithContext<T> Within(RecordContext c, T value) {
 bool IsWriter(const access::Membership& m);
 bool IsManager(const access::Membership& m);
 
-// 422 on `field` unless `referenced` exists, the caller can read it, and everyone who may read
-// `referring` may read it too (a record must not show another to someone who may not read it).
+using alliances::RequireCovered;
+
 template <typename T>
-Status RequireCovered(const RecordContext& c, const std::optional<T>& referenced,
-                      const RecordBase& referring, const std::string& field,
-                      const std::string& what) {
-  if (!referenced || !access::CanRead(c.membership, ScopeOf(*referenced))) {
-    return Invalid(field, "is not " + what + " of this alliance");
-  }
-  if (!access::Covers(ScopeOf(*referenced), ScopeOf(referring))) {
-    return Invalid(field, "is " + what + " that not everyone who may read this record can see;"
-                          " narrow this record's visibility or widen the other's");
-  }
-  return OkStatus();
+void Assign(T& field, const std::optional<T>& value) {
+  if (value) field = *value;
 }
 
 // 422 on `later` when both dates are given and `later` is before `earlier`.

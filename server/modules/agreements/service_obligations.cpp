@@ -134,11 +134,6 @@ using namespace internal;
 
 namespace {
 
-template <typename T>
-void Assign(T& field, const std::optional<T>& value) {
-  if (value) field = *value;
-}
-
 // The alliance's milestones, read for obligations that wait on one.
 std::map<std::string, plans::MilestoneDate> MilestonesFor(db::Session& s,
                                                           const std::vector<Obligation>& list) {
@@ -616,32 +611,40 @@ int64_t ObligationReminders(db::Session& s, const std::string& alliance_id,
   return stored;
 }
 
+// The dates of an agreement people are reminded of and see in their calendar feed.
+struct KeyDate {
+  std::string date, kind, what, summary;
+};
+
+std::vector<KeyDate> KeyDatesOf(const Terms& terms) {
+  std::vector<KeyDate> out;
+  if (terms.expiry_on) {
+    out.push_back({*terms.expiry_on, "expiry", "expiry", "Agreement expires"});
+  }
+  if (terms.notice_deadline) {
+    out.push_back({*terms.notice_deadline, "notice", "the last day to give notice",
+                   "Last day to give notice"});
+  }
+  return out;
+}
+
 int64_t AgreementReminders(db::Session& s, const std::string& alliance_id,
                            const std::string& today) {
   int64_t stored = 0;
   const auto all = store::All(s, store::Agreements(), alliance_id);
   for (const auto& a : all) {
     if (!IsInForce(a.status) || a.relation == "amendment") continue;
-    const Terms terms = TermsOn(a, all, today);
     const auto people = Recipients(s, alliance_id, ScopeOf(a), a.party_ids, {});
-    const struct {
-      std::optional<std::string> date;
-      const char* kind;
-      const char* what;
-    } dates[] = {{terms.notice_deadline, "agreement_notice", "the last day to give notice"},
-                 {terms.expiry_on, "agreement_expiry", "expiry"}};
-    for (const auto& d : dates) {
-      if (!d.date) continue;
-      const auto threshold = ReminderThreshold(a.reminder_days, *d.date, today);
+    for (const auto& d : KeyDatesOf(TermsOn(a, all, today))) {
+      const auto threshold = ReminderThreshold(a.reminder_days, d.date, today);
       if (!threshold) continue;
       stored += NotifyAll(
           s, people,
-          {"", alliance_id, d.kind,
-           Days(DaysBetween(today, *d.date)) + " to " + d.what + ": " + a.title,
-           a.title + ": " + d.what + " is " + *d.date + ".",
-           "/alliances/" + alliance_id + "/agreements?agreement=" + a.id,
-           "agreement", a.id,
-           std::string(d.kind) + ":" + a.id + ":" + *d.date + ":" + std::to_string(*threshold)});
+          {"", alliance_id, "agreement_" + d.kind,
+           Days(DaysBetween(today, d.date)) + " to " + d.what + ": " + a.title,
+           a.title + ": " + d.what + " is " + d.date + ".",
+           "/alliances/" + alliance_id + "/agreements?agreement=" + a.id, "agreement", a.id,
+           "agreement_" + d.kind + ":" + a.id + ":" + d.date + ":" + std::to_string(*threshold)});
     }
   }
   return stored;
@@ -725,19 +728,12 @@ std::vector<ical::Event> AgreementsService::CalendarEvents(const std::string& us
     const auto agreements = store::List(s, store::Agreements(), b.alliance_id, audience);
     for (const auto& a : agreements) {
       if (a.relation == "amendment") continue;
-      const Terms terms = TermsOn(a, agreements, today);
-      const struct {
-        std::optional<std::string> date;
-        const char* uid;
-        const char* label;
-      } dates[] = {{terms.expiry_on, "expiry", "Agreement expires: "},
-                   {terms.notice_deadline, "notice", "Last day to give notice: "}};
-      for (const auto& d : dates) {
-        if (!d.date || *d.date < from) continue;
+      for (const auto& d : KeyDatesOf(TermsOn(a, agreements, today))) {
+        if (d.date < from) continue;
         ical::Event e;
-        e.uid = "agreement-" + a.id + "-" + d.uid + "@northstar";
-        e.all_day = *d.date;
-        e.summary = d.label + a.title + " (" + b.alliance_name + ")";
+        e.uid = "agreement-" + a.id + "-" + d.kind + "@northstar";
+        e.all_day = d.date;
+        e.summary = d.summary + ": " + a.title + " (" + b.alliance_name + ")";
         e.description = "Status: " + a.status;
         e.updated_at = a.updated_at;
         events.push_back(std::move(e));

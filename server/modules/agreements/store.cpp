@@ -45,51 +45,6 @@ std::optional<std::string> OptField(const json::object& o, const char* key) {
   return std::string(v->as_string());
 }
 
-std::string TermChangesText(const TermChanges& t) {
-  json::object o;
-  if (t.expiry_on) o["expiry_on"] = *t.expiry_on;
-  if (t.notice_period_days) o["notice_period_days"] = *t.notice_period_days;
-  if (t.governing_law) o["governing_law"] = *t.governing_law;
-  if (t.field) o["field"] = *t.field;
-  if (t.territory) o["territory"] = *t.territory;
-  if (t.exclusivity) o["exclusivity"] = *t.exclusivity;
-  return Serialize(o);
-}
-
-TermChanges TermChangesFromText(const std::string& text) {
-  TermChanges t;
-  const json::value v = ParseJson(text);
-  if (!v.is_object()) return t;
-  const auto& o = v.as_object();
-  t.expiry_on = OptField(o, "expiry_on");
-  if (const auto* n = o.if_contains("notice_period_days"); n && n->is_int64()) {
-    t.notice_period_days = n->as_int64();
-  }
-  t.governing_law = OptField(o, "governing_law");
-  t.field = OptField(o, "field");
-  t.territory = OptField(o, "territory");
-  t.exclusivity = OptField(o, "exclusivity");
-  return t;
-}
-
-std::string ObligationChangesText(const std::vector<ObligationChange>& v) {
-  json::array a;
-  for (const auto& c : v) a.push_back(json::object{{"obligation_id", c.obligation_id}, {"change", c.change}});
-  return Serialize(a);
-}
-
-std::vector<ObligationChange> ObligationChangesFromText(const std::string& text) {
-  std::vector<ObligationChange> out;
-  const json::value v = ParseJson(text);
-  if (!v.is_array()) return out;
-  for (const auto& x : v.as_array()) {
-    if (!x.is_object()) continue;
-    out.push_back({OptField(x.as_object(), "obligation_id").value_or(""),
-                   OptField(x.as_object(), "change").value_or("")});
-  }
-  return out;
-}
-
 std::string SharesText(const std::vector<Share>& v) {
   json::array a;
   for (const auto& x : v) a.push_back(json::object{{"organization_id", x.organization_id}, {"percent", x.percent}});
@@ -160,8 +115,8 @@ Agreement AgreementFromRow(const db::Row& r) {
   a.exclusivity = r.Str("exclusivity");
   a.summary = r.Str("summary");
   a.reminder_days = IntsFromText(r.Str("reminder_days"));
-  a.term_changes = TermChangesFromText(r.Str("term_changes"));
-  a.obligation_changes = ObligationChangesFromText(r.Str("obligation_changes"));
+  a.term_changes = TermChangesFromJson(ParseJson(r.Str("term_changes")));
+  a.obligation_changes = ObligationChangesFromJson(ParseJson(r.Str("obligation_changes")));
   return a;
 }
 
@@ -181,8 +136,8 @@ void BindAgreement(db::Params& p, const Agreement& a) {
       .Set("exclusivity", a.exclusivity)
       .Set("summary", a.summary)
       .Set("reminders", IntsText(a.reminder_days))
-      .Set("terms", TermChangesText(a.term_changes))
-      .Set("obligations", ObligationChangesText(a.obligation_changes));
+      .Set("terms", Serialize(TermChangesJson(a.term_changes)))
+      .Set("obligations", Serialize(ObligationChangesJson(a.obligation_changes)));
   SetOptInt(p, "notice", a.notice_period_days);
 }
 

@@ -81,6 +81,23 @@ void AuditCreate(db::Session& s, const auth::Principal& actor, const T& r,
               records::ScopeOf(r));
 }
 
+// A record that refers to another (a meeting to its committee, an obligation to its agreement)
+// must not show it to anyone who may not read it: 422 on `field` unless `referenced` exists, the
+// caller can read it, and everyone who may read `referring` may read it too.
+template <typename T>
+Status RequireCovered(const RecordContext& c, const std::optional<T>& referenced,
+                      const records::RecordBase& referring, const std::string& field,
+                      const std::string& what) {
+  if (!referenced || !access::CanRead(c.membership, records::ScopeOf(*referenced))) {
+    return Invalid(field, "is not " + what + " of this alliance");
+  }
+  if (!access::Covers(records::ScopeOf(*referenced), records::ScopeOf(referring))) {
+    return Invalid(field, "is " + what + " that not everyone who may read this record can see;"
+                          " narrow this record's visibility or widen the other's");
+  }
+  return OkStatus();
+}
+
 // The record, or NotFound when it does not exist or the caller may not read it.
 template <typename T>
 Result<T> Visible(const RecordContext& c, std::optional<T> record) {

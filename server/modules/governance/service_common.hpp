@@ -34,22 +34,7 @@ using alliances::AuditUpdate;
 void AuditEvent(db::Session& s, const std::string& actor_id, const RecordBase& r,
                 const std::string& type, const std::string& action, json::object changes);
 
-// A record that refers to another (a meeting to its committee) must not show it to anyone who
-// may not read it: 422 on `field` unless `referenced` exists, the caller can read it, and
-// everyone who may read `referring` may read it too.
-template <typename T>
-Status RequireCovered(const RecordContext& c, const std::optional<T>& referenced,
-                      const RecordBase& referring, const std::string& field,
-                      const std::string& what) {
-  if (!referenced || !access::CanRead(c.membership, ScopeOf(*referenced))) {
-    return Invalid(field, "is not " + what + " of this alliance");
-  }
-  if (!access::Covers(ScopeOf(*referenced), ScopeOf(referring))) {
-    return Invalid(field, "is " + what + " that not everyone who may read this record can see;"
-                          " narrow this record's visibility or widen the other's");
-  }
-  return OkStatus();
-}
+using alliances::RequireCovered;
 
 // The seats on a committee on `day`.
 std::vector<Seat> SeatsOn(const Committee& c, const std::string& day);
