@@ -605,20 +605,25 @@ describe('obligations', () => {
       mine.near = await create('phManager', { title: 'Exec: sign the budget', due_on: day(10), responsible_user_id: u('phExec') });
       mine.far = await create('phManager', { title: 'Exec: annual review', due_on: day(100), responsible_user_id: u('phExec') });
       mine.old = await create('phManager', { title: 'Exec: old filing', due_on: day(-100), responsible_user_id: u('phExec') });
+      mine.oldDone = await create('phManager', { title: 'Exec: old report, done', due_on: day(-110), responsible_user_id: u('phExec') });
+      await recordOk(world, 'phManager', id, mine.oldDone, day(-110), { status: 'fulfilled', evidence: 'Filed', fulfilled_on: day(-110) });
       mine.other = await createObligation(world, 'phManager', second.id, AG2, { title: 'Exec: second alliance report', due_on: day(20), responsible_user_id: u('phExec') });
       mine.notMine = await create('phManager', { title: 'Somebody else\'s report', due_on: day(11), responsible_user_id: u('phMember') });
     });
 
-    it('lists only the caller\'s occurrences, across alliances, in the default window today − 90 .. today + 90', async () => {
+    it('lists only the caller\'s occurrences, across alliances, in the default window today − 90 .. today + 90, with what is still overdue from before it', async () => {
       const res = await world.as('phExec').get(ME_OBLIGATIONS);
       expectStatus(res, 200);
       const items = res.body.items;
       for (const x of items) assert.deepEqual(Object.keys(x).sort(), [...OCCURRENCE_FIELDS, 'alliance_id', 'alliance_name'].sort());
       assert.ok(items.every((x) => x.responsible_user_id === u('phExec')), 'only the caller\'s');
       assert.deepEqual(items.map((x) => [x.obligation_title, x.due_on, x.alliance_id]).sort(), [
+        ['Exec: old filing', day(-100), id], // overdue: it stays until someone acts on it
         ['Exec: second alliance report', day(20), second.id],
         ['Exec: sign the budget', day(10), id],
       ].sort());
+      assert.equal(items.find((x) => x.obligation_id === mine.old.id).status, 'overdue');
+      assert.ok(!items.some((x) => x.obligation_id === mine.oldDone.id), 'a fulfilled one before the window is not listed');
       const one = items.find((x) => x.obligation_id === mine.near.id);
       assert.equal(one.alliance_name, world.alliance.name);
       assert.equal(items.find((x) => x.obligation_id === mine.other.id).alliance_name, second.name);
@@ -626,7 +631,7 @@ describe('obligations', () => {
 
     it('from/to widen the window; status filters', async () => {
       const wide = await getOk(world, 'phExec', `${ME_OBLIGATIONS}?from=${day(-120)}&to=${day(120)}`);
-      assert.deepEqual(wide.items.map((x) => x.due_on).sort(), [day(-100), day(10), day(20), day(100)]);
+      assert.deepEqual(wide.items.map((x) => x.due_on).sort(), [day(-110), day(-100), day(10), day(20), day(100)]);
       const overdue = await getOk(world, 'phExec', `${ME_OBLIGATIONS}?from=${day(-120)}&to=${day(120)}&status=overdue`);
       assert.deepEqual(overdue.items.map((x) => x.obligation_id), [mine.old.id]);
       const other = await getOk(world, 'phMember', `${ME_OBLIGATIONS}?from=${day(-120)}&to=${day(120)}`);

@@ -453,7 +453,12 @@ Result<OccurrenceList> AgreementsService::MyObligations(const auth::Principal& a
     });
     if (list.empty()) continue;
     const auto milestones = MilestonesFor(s, list);
-    auto expanded = Expand(s, std::move(list), milestones, from, to, out.today, *member);
+    // What is still open from before the window stays on the list until someone acts on it.
+    auto expanded = Expand(s, std::move(list), milestones, std::min(from, AddDays(out.today, -3660)),
+                           to, out.today, *member);
+    std::erase_if(expanded.items, [&](const Occurrence& item) {
+      return item.due_on < from && item.status != "overdue" && item.status != "in_dispute";
+    });
     const size_t offset = out.obligations.size();
     for (auto& v : expanded.obligations) {
       v.alliance_name = b.alliance_name;

@@ -294,9 +294,7 @@ export function AgreementDetail({
           </Stack>
         </Grid.Col>
       </Grid>
-      <Section title="Obligations">
-        <AgreementObligations alliance={alliance} members={members} agreement={agreement} agreements={agreements} />
-      </Section>
+      <AgreementObligations alliance={alliance} members={members} agreement={agreement} agreements={agreements} />
       <DocumentsCard alliance={alliance} agreement={agreement} />
       <AgreementNotes alliance={alliance} members={members} agreement={agreement} />
     </Stack>

@@ -28,6 +28,9 @@ import { RecordFormFooter, submitRecord, useAgreementsSave } from './recordForm'
 import { parentCandidates } from './tree';
 import type { Agreement, AgreementRelation } from './types';
 
+/** A field's description under its input, so that the inputs of a row line up when only some have one. */
+const BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
+
 export interface AgreementDefaults {
   relation?: AgreementRelation;
   parent_id?: string | null;
@@ -151,12 +154,16 @@ function AgreementForm({
         {!amendment && (
           <>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <NumberInput label="Notice period (days)" description="To terminate or not renew." min={0} max={3650} allowDecimal={false} {...form.getInputProps('notice_period_days')} />
+              <NumberInput
+                label="Notice period (days)"
+                description="To terminate or not renew."
+                inputWrapperOrder={BELOW}
+                min={0} max={3650} allowDecimal={false} {...form.getInputProps('notice_period_days')} />
               <TextInput label="Governing law" placeholder="e.g. England and Wales" {...form.getInputProps('governing_law')} />
               <Select label="Exclusivity" required allowDeselect={false} data={options(EXCLUSIVITIES, EXCLUSIVITY_LABELS)} {...form.getInputProps('exclusivity')} />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Textarea label="Field" description="The field of use." autosize minRows={1} maxRows={4} {...form.getInputProps('field')} />
+              <Textarea label="Field" description="The field of use." inputWrapperOrder={BELOW} autosize minRows={1} maxRows={4} {...form.getInputProps('field')} />
               <Textarea label="Territory" autosize minRows={1} maxRows={4} {...form.getInputProps('territory')} />
             </SimpleGrid>
             <TagsInput

@@ -27,6 +27,9 @@ import { RecordFormFooter, submitRecord, useAgreementsSave } from './recordForm'
 import { CUSTOM_PRESET, describeSchedule, presetOf, RRULE_PRESETS } from './schedule';
 import type { Agreement, Obligation, ObligationSchedule } from './types';
 
+/** A field's description under its input, so that the inputs of a row line up when only some have one. */
+const BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
+
 const PRESET_OPTIONS = [...RRULE_PRESETS.map((p) => ({ value: p.value, label: p.label })), { value: CUSTOM_PRESET, label: 'Custom rule' }];
 
 function ObligationForm({
@@ -150,7 +153,7 @@ function ObligationForm({
         {values.schedule === 'recurring' && (
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <DateInput label="First due on" description="The rule counts from this day." required valueFormat="D MMM YYYY" {...form.getInputProps('starts_on')} />
+              <DateInput label="First due on" description="The rule counts from this day." inputWrapperOrder={BELOW} required valueFormat="D MMM YYYY" {...form.getInputProps('starts_on')} />
               <Select label="Repeats" allowDeselect={false} data={PRESET_OPTIONS} value={values.rrule_preset} onChange={choosePreset} />
             </SimpleGrid>
             <TextInput
@@ -173,7 +176,11 @@ function ObligationForm({
               data={(milestones.data ?? []).map((m) => ({ value: m.id, label: m.actual_date ? `${m.title} (achieved ${formatDate(m.actual_date)})` : m.title }))}
               {...form.getInputProps('milestone_id')}
             />
-            <NumberInput label="Days after the milestone" description="Due this many days after it is achieved." min={0} max={3650} allowDecimal={false} {...form.getInputProps('offset_days')} />
+            <NumberInput
+              label="Days after the milestone"
+              description="Due this many days after it is achieved."
+              inputWrapperOrder={BELOW}
+              min={0} max={3650} allowDecimal={false} {...form.getInputProps('offset_days')} />
           </SimpleGrid>
         )}
         <TagsInput

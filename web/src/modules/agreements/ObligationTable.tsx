@@ -1,7 +1,7 @@
 // The obligations themselves (not their due dates): the clause each comes from, who owes it, who
 // sees to it, how it falls due and when next, and the "Consider an amendment" signal. The register
 // view of the Obligations section and an agreement's page both show it.
-import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import { IconListCheck, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Alliance, Member } from '../../api/types';
@@ -12,12 +12,14 @@ import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../u
 import { useSession } from '../auth/session';
 import { canChangeRecord, canWritePlan } from '../plan/access';
 import { ConsiderAmendmentBadge, OccurrenceStatusBadge } from './badges';
+import { DetailSection } from './DetailSection';
 import { OBLIGATION_CATEGORY_LABELS } from './labels';
 import { ObligationFormModal } from './ObligationForm';
 import { deleteObligation, useObligations } from './queries';
 import { useAgreementsDelete } from './recordForm';
 import { describeSchedule } from './schedule';
 import type { Agreement, Obligation } from './types';
+import { ClauseTitle } from './ClauseTitle';
 
 /** "Meridian → Pulsewise", or "Joint". */
 export function owedText(o: Pick<Obligation, 'direction' | 'owed_by_name' | 'owed_to_name'>): string {
@@ -30,14 +32,7 @@ function ObligationRow({ alliance, obligation, canChange, showAgreement, onEdit 
     <Table.Tr data-obligation={obligation.title}>
       <Table.Td miw={220}>
         <Group gap={6}>
-          <Text size="sm" fw={600}>
-            {obligation.clause_ref && (
-              <Text span c="dimmed" fw={500} mr={4}>
-                {obligation.clause_ref}
-              </Text>
-            )}
-            {obligation.title}
-          </Text>
+          <ClauseTitle clause={obligation.clause_ref} title={obligation.title} />
           {obligation.signal.consider_amendment && <ConsiderAmendmentBadge reason={obligation.signal.reason} size="xs" />}
           {obligation.visibility !== 'alliance' && <VisibilityBadge size="xs" visibility={obligation.visibility} ownerOrganizationName={obligation.owner_organization_name} />}
         </Group>
@@ -114,19 +109,21 @@ export function ObligationTable({
   );
 }
 
-/** The obligations of one agreement, on its page, with "New obligation" for it. */
+/** The obligations of one agreement, on its page: a card with "New obligation" for it in its header. */
 export function AgreementObligations({ alliance, members, agreement, agreements }: { alliance: Alliance; members: Member[]; agreement: Agreement; agreements: Agreement[] }) {
   const obligations = useObligations(alliance.id, { agreement_id: agreement.id });
   const [editing, setEditing] = useState<{ obligation: Obligation | null } | null>(null);
   return (
-    <Stack gap="sm">
-      {canWritePlan(alliance) && (
-        <Group justify="flex-end">
+    <DetailSection
+      title="Obligations"
+      action={
+        canWritePlan(alliance) && (
           <Button size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ obligation: null })}>
             New obligation
           </Button>
-        </Group>
-      )}
+        )
+      }
+    >
       <QueryView
         query={obligations}
         loaderLabel="Loading the obligations…"
@@ -147,6 +144,6 @@ export function AgreementObligations({ alliance, members, agreement, agreements 
         agreements={agreements}
         defaultAgreementId={agreement.id}
       />
-    </Stack>
+    </DetailSection>
   );
 }

@@ -13,6 +13,7 @@ import { OccurrenceActions } from './OccurrenceActions';
 import { occurrenceKey } from './occurrences';
 import { owedText } from './ObligationTable';
 import type { MyOccurrence, Obligation, Occurrence } from './types';
+import { ClauseTitle } from './ClauseTitle';
 
 /** What was recorded: when it was fulfilled (and whether late) with the evidence, or the reason. */
 export function RecordedText({ occurrence: o }: { occurrence: Occurrence }) {
@@ -111,14 +112,7 @@ export function OccurrenceTable({
                 </Table.Td>
                 <Table.Td miw={220}>
                   <Group gap={6}>
-                    <Text size="sm" fw={600}>
-                      {o.clause_ref && (
-                        <Text span c="dimmed" fw={500} mr={4}>
-                          {o.clause_ref}
-                        </Text>
-                      )}
-                      {o.obligation_title}
-                    </Text>
+                    <ClauseTitle clause={o.clause_ref} title={o.obligation_title} />
                     {obligation?.signal.consider_amendment && <ConsiderAmendmentBadge reason={obligation.signal.reason} size="xs" />}
                   </Group>
                   <Text size="xs" c="dimmed">
