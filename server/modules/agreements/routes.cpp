@@ -333,6 +333,16 @@ json::object SignalJson(const AmendmentSignal& s) {
           {"reason", s.reason}};
 }
 
+// Who owes an obligation to whom, and who sees to it: in an obligation and in each occurrence.
+void AddWho(json::object& out, const Obligation& o) {
+  out["owed_by"] = OptionalJson(o.owed_by);
+  out["owed_by_name"] = NameOr(o.owed_by, o.owed_by_name);
+  out["owed_to"] = OptionalJson(o.owed_to);
+  out["owed_to_name"] = NameOr(o.owed_to, o.owed_to_name);
+  out["responsible_user_id"] = OptionalJson(o.responsible_user_id);
+  out["responsible_name"] = NameOr(o.responsible_user_id, o.responsible_name);
+}
+
 json::object ObligationJson(const RecordContext& c, const ObligationView& v) {
   const Obligation& o = v.obligation;
   json::array amended;
@@ -341,19 +351,13 @@ json::object ObligationJson(const RecordContext& c, const ObligationView& v) {
   }
   json::value next = nullptr;
   if (v.next_due) next = json::object{{"due_on", v.next_due->first}, {"status", v.next_due->second}};
-  return Record(o, {{"agreement_id", o.agreement_id},
+  json::object fields{{"agreement_id", o.agreement_id},
                     {"agreement_title", o.agreement_title},
                     {"clause_ref", o.clause_ref},
                     {"title", o.title},
                     {"description", o.description},
                     {"category", o.category},
                     {"direction", o.direction},
-                    {"owed_by", OptionalJson(o.owed_by)},
-                    {"owed_by_name", NameOr(o.owed_by, o.owed_by_name)},
-                    {"owed_to", OptionalJson(o.owed_to)},
-                    {"owed_to_name", NameOr(o.owed_to, o.owed_to_name)},
-                    {"responsible_user_id", OptionalJson(o.responsible_user_id)},
-                    {"responsible_name", NameOr(o.responsible_user_id, o.responsible_name)},
                     {"schedule", o.schedule},
                     {"due_on", OptionalJson(o.due_on)},
                     {"starts_on", OptionalJson(o.starts_on)},
@@ -364,7 +368,9 @@ json::object ObligationJson(const RecordContext& c, const ObligationView& v) {
                     {"reminder_days", IntsJson(o.reminder_days)},
                     {"next_due", std::move(next)},
                     {"amended_by", std::move(amended)},
-                    {"signal", SignalJson(v.signal)}});
+                    {"signal", SignalJson(v.signal)}};
+  AddWho(fields, o);
+  return Record(o, std::move(fields));
 }
 
 json::object OccurrenceJson(const OccurrenceList& list,
@@ -381,12 +387,6 @@ json::object OccurrenceJson(const OccurrenceList& list,
                    {"clause_ref", o.clause_ref},
                    {"category", o.category},
                    {"direction", o.direction},
-                   {"owed_by", OptionalJson(o.owed_by)},
-                   {"owed_by_name", NameOr(o.owed_by, o.owed_by_name)},
-                   {"owed_to", OptionalJson(o.owed_to)},
-                   {"owed_to_name", NameOr(o.owed_to, o.owed_to_name)},
-                   {"responsible_user_id", OptionalJson(o.responsible_user_id)},
-                   {"responsible_name", NameOr(o.responsible_user_id, o.responsible_name)},
                    {"due_on", item.due_on},
                    {"status", item.status},
                    {"fulfilled_on", r ? OptionalJson(r->fulfilled_on) : nullptr},
@@ -398,6 +398,7 @@ json::object OccurrenceJson(const OccurrenceList& list,
                    {"recorded_by_name", r ? json::value(r->recorded_by_name) : nullptr},
                    {"version", r ? r->version : 0},
                    {"updated_at", r ? json::value(r->updated_at) : nullptr}};
+  AddWho(out, o);
   return out;
 }
 
