@@ -216,6 +216,27 @@ Result<WithContext<AgreementView>> AgreementResult(db::Session& s, RecordContext
   return Within(std::move(c), std::move(views.front()));
 }
 
+// How deep sub-agreements may nest under a master agreement.
+constexpr size_t kMaxDepth = 8;
+
+// The access scopes of every record that refers to agreement `id`, whoever may see them.
+std::vector<access::RecordScope> DependentScopes(db::Session& s, const std::string& alliance_id,
+                                                 const std::string& id) {
+  std::vector<access::RecordScope> out;
+  auto add = [&](const auto& table, auto refers) {
+    for (const auto& r : store::All(s, table, alliance_id)) {
+      if (refers(r)) out.push_back(ScopeOf(r));
+    }
+  };
+  add(store::Agreements(), [&](const Agreement& r) { return r.parent_id == id; });
+  add(store::Notes(), [&](const Note& r) { return r.agreement_id == id; });
+  add(store::Obligations(), [&](const Obligation& r) { return r.agreement_id == id; });
+  add(store::Restrictions(), [&](const Restriction& r) { return r.agreement_id == id; });
+  add(store::IpAssets(), [&](const IpAsset& r) { return r.agreement_id == id; });
+  add(store::Datasets(), [&](const Dataset& r) { return r.agreement_id == id; });
+  return out;
+}
+
 Status ApplyAgreement(db::Session& s, const RecordContext& c, const AgreementInput& in,
                       Agreement& a, const Agreement* current) {
   Assign(a.title, in.title);
@@ -259,11 +280,26 @@ Status ApplyAgreement(db::Session& s, const RecordContext& c, const AgreementInp
     // Walk up from the parent: reaching this agreement again would close a cycle.
     const auto all = store::All(s, store::Agreements(), alliance_id);
     std::optional<std::string> up = parent->parent_id;
-    for (size_t steps = 0; up && steps <= all.size(); ++steps) {
+    size_t depth = 1;
+    for (; up && depth <= all.size(); ++depth) {
       if (*up == a.id) return Invalid("parent_id", "would create a cycle");
       auto it = std::find_if(all.begin(), all.end(),
                              [&](const Agreement& x) { return x.id == *up; });
       up = it == all.end() ? std::nullopt : it->parent_id;
+    }
+    if (depth > kMaxDepth) {  // depth: the new agreement's level under its master
+      return Invalid("parent_id", "is nested too deeply: at most " + std::to_string(kMaxDepth) +
+                                      " levels under a master agreement");
+    }
+  }
+  // A narrower agreement must still be readable by everyone who reads a record that refers to
+  // it (its title shows in them); the records are not named, whoever may see them.
+  if (current && !access::Covers(ScopeOf(a), ScopeOf(*current))) {
+    for (const auto& dependent : DependentScopes(s, alliance_id, a.id)) {
+      if (!access::Covers(ScopeOf(a), dependent)) {
+        return Conflict("Records that refer to this agreement are visible to people this change"
+                        " would hide the agreement from; narrow those records first.");
+      }
     }
   }
   if (current && a.relation == "amendment" &&
@@ -329,19 +365,25 @@ Result<WithContext<AgreementView>> AgreementsService::UpdateAgreement(
 Status AgreementsService::DeleteAgreement(const auth::Principal& actor,
                                           const std::string& alliance_id, const std::string& id) {
   return DeleteOf(db_, actor, alliance_id, store::Agreements(), "agreement", id,
-                  [](db::Session& s, const Agreement& a) -> Status {
+                  [&actor](db::Session& s, const Agreement& a) -> Status {
                     const std::pair<const char*, const char*> refs[] = {
                         {"agreements", "parent_id"},      {"obligations", "agreement_id"},
                         {"restrictions", "agreement_id"}, {"agreement_documents", "agreement_id"},
-                        {"agreement_notes", "agreement_id"}, {"ip_assets", "agreement_id"},
-                        {"datasets", "agreement_id"}};
+                        {"ip_assets", "agreement_id"},    {"datasets", "agreement_id"}};
                     for (const auto& [table, column] : refs) {
                       if (store::CountReferences(s, table, column, a.id) > 0) {
                         return Conflict(
-                            "The agreement still has sub-agreements, amendments, obligations,"
-                            " restrictions, documents, notes or register entries; remove them"
-                            " first or set its status to terminated.");
+                            "Records still refer to the agreement (sub-agreements, amendments,"
+                            " obligations, restrictions, documents or register entries); remove"
+                            " them first or set its status to terminated.");
                       }
+                    }
+                    // Each party's internal notes on the agreement go with it, audited.
+                    for (const auto& n : store::All(s, store::Notes(), a.alliance_id)) {
+                      if (n.agreement_id != a.id) continue;
+                      store::Delete(s, store::Notes().name, n.id);
+                      alliances::AuditRecord(s, actor.user_id, n, "agreement_note", "delete",
+                                             audit::Deleted(AuditOf(n)), ScopeOf(n));
                     }
                     return OkStatus();
                   });
@@ -479,8 +521,7 @@ namespace {
 Status ApplyNote(db::Session& s, const RecordContext& c, const NoteInput& in, Note& n,
                  const Note* current) {
   Assign(n.body, in.body);
-  if (!current) NS_TRY(RequireAgreement(s, c, n.agreement_id, n, "agreement_id"));
-  return OkStatus();
+  return RequireAgreement(s, c, n.agreement_id, n, "agreement_id");
 }
 
 }  // namespace

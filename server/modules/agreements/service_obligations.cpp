@@ -79,12 +79,11 @@ OccurrenceList Expand(db::Session& s, std::vector<Obligation> obligations,
       }
     }
     const Schedule schedule = ScheduleOf(o, milestones);
-    const auto& mine = recorded[o.id];
+    std::map<std::string, const Recorded*> by_day;
+    for (const auto& r : recorded[o.id]) by_day[r.due_on] = &r;
     auto recorded_on = [&](const std::string& day) -> const Recorded* {
-      for (const auto& r : mine) {
-        if (r.due_on == day) return &r;
-      }
-      return nullptr;
+      const auto it = by_day.find(day);
+      return it == by_day.end() ? nullptr : it->second;
     };
     ObligationView view;
     // The signal and the next occurrence look at ten years of history, not only the window.
@@ -110,7 +109,9 @@ OccurrenceList Expand(db::Session& s, std::vector<Obligation> obligations,
     }
     view.signal = SignalFor(std::move(facts), today);
     const size_t index = out.obligations.size();
-    for (const auto& day : DueDates(schedule, from, to)) {
+    // At most one occurrence a day: the window's days bound the list.
+    const auto window_days = static_cast<size_t>(std::max<int64_t>(DaysBetween(from, to), 0)) + 1;
+    for (const auto& day : DueDates(schedule, from, to, window_days)) {
       const Recorded* r = recorded_on(day);
       Occurrence item;
       item.obligation = index;
@@ -224,7 +225,8 @@ Status ApplyObligation(db::Session& s, const RecordContext& c, const ObligationI
     if (!o.milestone_id) return Invalid("milestone_id", "is required for a milestone trigger");
     o.due_on = o.starts_on = o.rrule = std::nullopt;
   }
-  if (o.milestone_id && (!current || current->milestone_id != o.milestone_id)) {
+  // Checked on every change (a wider obligation must not show a narrower milestone's date).
+  if (o.milestone_id) {
     if (!milestone || milestone->id != *o.milestone_id) {
       return Invalid("milestone_id", "is not a milestone of this alliance");
     }
@@ -278,9 +280,9 @@ namespace {
 std::optional<MilestoneRef> ReadMilestone(plans::PlansService& plans,
                                           const auth::Principal& actor,
                                           const std::string& alliance_id,
-                                          const ObligationInput& input) {
-  if (!input.milestone_id || !*input.milestone_id) return std::nullopt;
-  auto m = plans.GetMilestone(actor, alliance_id, **input.milestone_id);
+                                          const std::optional<std::string>& milestone_id) {
+  if (!milestone_id) return std::nullopt;
+  auto m = plans.GetMilestone(actor, alliance_id, *milestone_id);
   if (!m.ok()) return std::nullopt;
   return MilestoneRef{m.value().record.milestone.id, ScopeOf(m.value().record.milestone)};
 }
@@ -289,7 +291,8 @@ std::optional<MilestoneRef> ReadMilestone(plans::PlansService& plans,
 
 Result<WithContext<ObligationView>> AgreementsService::CreateObligation(
     const auth::Principal& actor, const std::string& alliance_id, const ObligationInput& input) {
-  const auto milestone = ReadMilestone(plans_, actor, alliance_id, input);
+  const auto milestone = ReadMilestone(plans_, actor, alliance_id,
+                                       input.milestone_id.value_or(std::nullopt));
   db::Session s(db_);
   db::Transaction tx(s);
   records::LockAlliance(s, alliance_id);
@@ -308,7 +311,14 @@ Result<WithContext<ObligationView>> AgreementsService::CreateObligation(
 Result<WithContext<ObligationView>> AgreementsService::UpdateObligation(
     const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
     int64_t version, const ObligationInput& input) {
-  const auto milestone = ReadMilestone(plans_, actor, alliance_id, input);
+  // The milestone it will wait on: the one given, else the one it waits on now.
+  std::optional<std::string> milestone_id;
+  if (input.milestone_id) {
+    milestone_id = *input.milestone_id;
+  } else if (auto now = GetObligation(actor, alliance_id, id); now.ok()) {
+    milestone_id = now.value().record.obligation.milestone_id;
+  }
+  const auto milestone = ReadMilestone(plans_, actor, alliance_id, milestone_id);
   db::Session s(db_);
   db::Transaction tx(s);
   records::LockAlliance(s, alliance_id);
@@ -389,14 +399,19 @@ Result<WithContext<OccurrenceList>> AgreementsService::RecordOccurrence(
     if (status == "waived") return owed && IsManager(m);
     return (owing || owed) && IsWriter(m);  // in_dispute
   };
-  const std::string needed = input.status == "open" ? (current ? current->status : "open")
-                                                    : input.status;
-  if (needed != "open") {
-    NS_TRY(access::AuthorizeByRecordRole(
-        m, ScopeOf(o), may(needed),
-        needed == "fulfilled" ? "the responsible person or the owing party"
-        : needed == "waived"  ? "a manager of the party owed"
-                              : "the parties to the obligation"));
+  // Recording a status needs the people that status is about; so do clearing one and replacing
+  // a waiver: a member of the owing party cannot undo a waiver the party owed granted (either
+  // party may still dispute a fulfilment).
+  auto authorize = [&](const std::string& status) -> Status {
+    return access::AuthorizeByRecordRole(
+        m, ScopeOf(o), may(status),
+        status == "fulfilled" ? "the responsible person or the owing party"
+        : status == "waived"  ? "a manager of the party owed"
+                              : "the parties to the obligation");
+  };
+  if (input.status != "open") NS_TRY(authorize(input.status));
+  if (current && (input.status == "open" || current->status == "waived")) {
+    NS_TRY(authorize(current->status));
   }
   if ((current ? current->version : 0) != version) return Stale();
   if (input.status == "open") {
@@ -640,7 +655,12 @@ int64_t AgreementReminders(db::Session& s, const std::string& alliance_id,
   for (const auto& a : all) {
     if (!IsInForce(a.status) || a.relation == "amendment") continue;
     const auto people = Recipients(s, alliance_id, ScopeOf(a), a.party_ids, {});
-    for (const auto& d : KeyDatesOf(TermsOn(a, all, today))) {
+    // Only amendments everyone who reads the agreement may read change the dates they are told.
+    std::vector<Agreement> shared;
+    for (const auto& x : all) {
+      if (access::Covers(ScopeOf(x), ScopeOf(a))) shared.push_back(x);
+    }
+    for (const auto& d : KeyDatesOf(TermsOn(a, shared, today))) {
       const auto threshold = ReminderThreshold(a.reminder_days, d.date, today);
       if (!threshold) continue;
       stored += NotifyAll(

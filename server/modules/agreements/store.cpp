@@ -618,13 +618,12 @@ bool SaveRecorded(db::Session& s, const Recorded& r, int64_t expected_version) {
       .Set("at", r.updated_at);
   if (expected_version == 0) {
     p.Set("version", int64_t{1});
-    // A concurrent first recording loses on the primary key: stale, like any other race.
+    // A concurrent first recording inserts nothing: stale, like any other race.
     return s.Exec(
                "INSERT INTO obligation_occurrences (obligation_id, due_on, status, fulfilled_on,"
                " evidence, reason, approver_id, recorded_by, version, updated_at)"
-               " SELECT :o, :d, :status, :fulfilled_on, :evidence, :reason, :approver, :by,"
-               " :version, :at WHERE NOT EXISTS (SELECT 1 FROM obligation_occurrences"
-               " WHERE obligation_id = :o AND due_on = :d)",
+               " VALUES (:o, :d, :status, :fulfilled_on, :evidence, :reason, :approver, :by,"
+               " :version, :at) ON CONFLICT (obligation_id, due_on) DO NOTHING",
                p) == 1;
   }
   p.Set("expected", expected_version);

@@ -57,13 +57,22 @@ class Connection {
   beast::tcp_stream stream_;
 };
 
-// A document upload: POST …/documents (the upload limit applies instead of the body limit).
+// A document upload (POST /api/v1/alliances/…/agreements/…/documents) from someone who sends
+// credentials: the upload limit applies instead of the body limit. Anything else keeps the
+// small limit, so an anonymous client cannot make the server buffer large bodies.
 bool IsUpload(const bhttp::request_parser<bhttp::string_body>::value_type& header) {
   if (header.method() != bhttp::verb::post) return false;
+  if (header.find(bhttp::field::cookie) == header.end() &&
+      header.find(bhttp::field::authorization) == header.end()) {
+    return false;
+  }
   std::string_view target(header.target().data(), header.target().size());
   target = target.substr(0, target.find('?'));
-  constexpr std::string_view suffix = "/documents";
-  return target.size() > suffix.size() && target.substr(target.size() - suffix.size()) == suffix;
+  constexpr std::string_view prefix = "/api/v1/alliances/", middle = "/agreements/",
+                             suffix = "/documents";
+  return target.starts_with(prefix) && target.ends_with(suffix) &&
+         target.find(middle) != std::string_view::npos &&
+         std::count(target.begin(), target.end(), '/') == 7;
 }
 
 Request ToRequest(const bhttp::request<bhttp::string_body>& in, const std::string& remote,
