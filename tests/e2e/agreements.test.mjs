@@ -20,7 +20,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { MIME, makePdf, readXlsx, sha256 } from '../support/agreements.mjs';
-import { acceptInvitation, apiCall, eventually, journeyStep, newPage, pharma, screenshot, signIn } from './support.mjs';
+import {
+  acceptInvitation, apiCall, invite, journeyStep, newPage, pharma, pharmaManagerWithPartner, screenshot, signIn,
+} from './support.mjs';
 
 const manager = { name: 'Hannah Keller', email: 'hannah.keller@meridian.example', password: 'hannah-keller-password-1' };
 const partnerOrgName = 'Pulsewise Digital Health';
@@ -122,12 +124,6 @@ async function shot(page, name, options) {
   await screenshot(page, name, options);
 }
 
-async function invite(page, body) {
-  const res = await apiCall(page, 'POST', '/api/v1/invitations', body);
-  assert.equal(res.status, 201, JSON.stringify(res.body));
-  return res.body.token;
-}
-
 async function openAgreement(page) {
   await page.goto(agreementUrl());
   await page.getByRole('heading', { name: AGREEMENT, level: 2 }).waitFor();
@@ -138,33 +134,19 @@ async function openAgreement(page) {
 const occurrenceRow = (table, due) => table.locator(`[data-occurrence="${OBLIGATION} ${due}"]`);
 
 journeyStep('the pharma manager and a digital-health partner member share an alliance without agreements', () => journeyPage, async () => {
-  const admin = await newPage();
-  await signIn(admin, pharma.email, pharma.password);
-  const me = await apiCall(admin, 'GET', '/api/v1/me');
-  pharmaOrgId = me.body.organization.id;
-  const managerToken = await invite(admin, { email: manager.email, name: manager.name, organization_id: pharmaOrgId });
-  await admin.context().close();
-
-  pm = await newPage();
-  await acceptInvitation(pm, managerToken, manager.name, manager.password);
-  const org = await apiCall(pm, 'POST', '/api/v1/organizations', { name: partnerOrgName, type: 'startup' });
-  assert.equal(org.status, 201, JSON.stringify(org.body));
-  partnerOrgId = org.body.id;
-  const alliance = await apiCall(pm, 'POST', '/api/v1/alliances', {
-    name: allianceName,
-    type: 'co_development',
-    therapeutic_areas: ['musculoskeletal'],
-    territory: 'EU',
-    tier: 2,
-    description: 'A digital rehabilitation programme after joint replacement.',
-    parties: [
-      { organization_id: pharmaOrgId, role: 'licensee' },
-      { organization_id: partnerOrgId, role: 'licensor' },
-    ],
-    north_star: { statement: 'Faster, safer recovery at home after joint replacement.', beneficiaries: 'People after hip or knee replacement' },
-  });
-  assert.equal(alliance.status, 201, JSON.stringify(alliance.body));
-  allianceId = alliance.body.id;
+  ({ page: pm, pharmaOrgId, partnerOrgId, allianceId } = await pharmaManagerWithPartner({
+    manager,
+    partnerOrgName,
+    alliance: {
+      name: allianceName,
+      type: 'co_development',
+      therapeutic_areas: ['musculoskeletal'],
+      territory: 'EU',
+      tier: 2,
+      description: 'A digital rehabilitation programme after joint replacement.',
+      north_star: { statement: 'Faster, safer recovery at home after joint replacement.', beneficiaries: 'People after hip or knee replacement' },
+    },
+  }));
 
   // The partner member gets an account now and signs in through the login page later.
   const memberToken = await invite(pm, {

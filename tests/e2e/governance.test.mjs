@@ -13,7 +13,9 @@
 // Runs as colleagues of the pharma admin, so that its alliance stays out of the other journeys
 // (workspace.test.mjs expects an empty portfolio for the admin).
 import assert from 'node:assert/strict';
-import { acceptInvitation, apiCall, eventually, journeyStep, newPage, pharma, screenshot, signIn } from './support.mjs';
+import {
+  acceptInvitation, apiCall, eventually, invite, journeyStep, newPage, pharma, pharmaManagerWithPartner, screenshot,
+} from './support.mjs';
 
 const chair = { name: 'Sofia Lindgren', email: 'sofia.lindgren@meridian.example', password: 'sofia-lindgren-password-1' };
 const colleague = { name: 'Marco Bianchi', email: 'marco.bianchi@meridian.example', password: 'marco-bianchi-password-1' };
@@ -112,40 +114,20 @@ async function shot(page, name, options) {
 
 const agendaItem = (page, index, title) => page.getByRole('list', { name: 'Agenda items' }).getByRole('listitem', { name: `${index}. ${title}` });
 
-async function invite(page, body) {
-  const res = await apiCall(page, 'POST', '/api/v1/invitations', body);
-  assert.equal(res.status, 201, JSON.stringify(res.body));
-  return res.body.token;
-}
-
 journeyStep('the pharma manager, a colleague and two partner people share an alliance without governance', () => journeyPage, async () => {
-  const admin = await newPage();
-  await signIn(admin, pharma.email, pharma.password);
-  const me = await apiCall(admin, 'GET', '/api/v1/me');
-  pharmaOrgId = me.body.organization.id;
-  const chairToken = await invite(admin, { email: chair.email, name: chair.name, organization_id: pharmaOrgId });
-  await admin.context().close();
-
-  pm = await newPage();
-  await acceptInvitation(pm, chairToken, chair.name, chair.password);
-  const org = await apiCall(pm, 'POST', '/api/v1/organizations', { name: partnerOrgName, type: 'startup' });
-  assert.equal(org.status, 201, JSON.stringify(org.body));
-  partnerOrgId = org.body.id;
-  const alliance = await apiCall(pm, 'POST', '/api/v1/alliances', {
-    name: allianceName,
-    type: 'co_development',
-    therapeutic_areas: ['respiratory'],
-    territory: 'EU',
-    tier: 1,
-    description: 'A connected inhaler and its adherence programme for severe asthma.',
-    parties: [
-      { organization_id: pharmaOrgId, role: 'licensee' },
-      { organization_id: partnerOrgId, role: 'licensor' },
-    ],
-    north_star: { statement: 'Fewer severe asthma attacks through better adherence.', beneficiaries: 'People with severe asthma' },
-  });
-  assert.equal(alliance.status, 201, JSON.stringify(alliance.body));
-  allianceId = alliance.body.id;
+  ({ page: pm, pharmaOrgId, partnerOrgId, allianceId } = await pharmaManagerWithPartner({
+    manager: chair,
+    partnerOrgName,
+    alliance: {
+      name: allianceName,
+      type: 'co_development',
+      therapeutic_areas: ['respiratory'],
+      territory: 'EU',
+      tier: 1,
+      description: 'A connected inhaler and its adherence programme for severe asthma.',
+      north_star: { statement: 'Fewer severe asthma attacks through better adherence.', beneficiaries: 'People with severe asthma' },
+    },
+  }));
 
   // A pharma colleague and the partner manager join through invitations of the pharma manager;
   // the partner manager invites their own colleague.

@@ -162,3 +162,40 @@ export async function eventually(fn, timeout = 8000) {
     }
   }
 }
+
+/** Invites someone through the API as the person signed in on `page`; returns the token. */
+export async function invite(page, body) {
+  const res = await apiCall(page, 'POST', '/api/v1/invitations', body);
+  if (res.status !== 201) throw new Error(`invitation: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}
+
+/**
+ * The journeys' common start: the pharma admin invites `manager` (a colleague), who signs in on a
+ * new page, creates the partner organisation (a start-up) and an alliance of the two parties from
+ * `alliance` (name, type, areas, territory, tier, description, north_star). Returns the manager's
+ * page and the ids.
+ */
+export async function pharmaManagerWithPartner({ manager, partnerOrgName, alliance }) {
+  const admin = await newPage();
+  await signIn(admin, pharma.email, pharma.password);
+  const me = await apiCall(admin, 'GET', '/api/v1/me');
+  const pharmaOrgId = me.body.organization.id;
+  const token = await invite(admin, { email: manager.email, name: manager.name, organization_id: pharmaOrgId });
+  await admin.context().close();
+
+  const page = await newPage();
+  await acceptInvitation(page, token, manager.name, manager.password);
+  const org = await apiCall(page, 'POST', '/api/v1/organizations', { name: partnerOrgName, type: 'startup' });
+  if (org.status !== 201) throw new Error(`partner organisation: ${org.status} ${JSON.stringify(org.body)}`);
+  const partnerOrgId = org.body.id;
+  const created = await apiCall(page, 'POST', '/api/v1/alliances', {
+    ...alliance,
+    parties: [
+      { organization_id: pharmaOrgId, role: 'licensee' },
+      { organization_id: partnerOrgId, role: 'licensor' },
+    ],
+  });
+  if (created.status !== 201) throw new Error(`alliance: ${created.status} ${JSON.stringify(created.body)}`);
+  return { page, pharmaOrgId, partnerOrgId, allianceId: created.body.id };
+}
