@@ -1,15 +1,11 @@
 #include "modules/agreements/records.hpp"
 
 namespace northstar::agreements {
-namespace {
-
-std::optional<std::string> OptField(const json::object& o, const char* key) {
+std::optional<std::string> StringField(const json::object& o, const char* key) {
   const auto* v = o.if_contains(key);
   if (!v || !v->is_string()) return std::nullopt;
   return std::string(v->as_string());
 }
-
-}  // namespace
 
 json::object TermChangesJson(const TermChanges& t) {
   json::object o;
@@ -26,14 +22,14 @@ TermChanges TermChangesFromJson(const json::value& v) {
   TermChanges t;
   if (!v.is_object()) return t;
   const auto& o = v.as_object();
-  t.expiry_on = OptField(o, "expiry_on");
+  t.expiry_on = StringField(o, "expiry_on");
   if (const auto* n = o.if_contains("notice_period_days"); n && n->is_int64()) {
     t.notice_period_days = n->as_int64();
   }
-  t.governing_law = OptField(o, "governing_law");
-  t.field = OptField(o, "field");
-  t.territory = OptField(o, "territory");
-  t.exclusivity = OptField(o, "exclusivity");
+  t.governing_law = StringField(o, "governing_law");
+  t.field = StringField(o, "field");
+  t.territory = StringField(o, "territory");
+  t.exclusivity = StringField(o, "exclusivity");
   return t;
 }
 
@@ -50,8 +46,8 @@ std::vector<ObligationChange> ObligationChangesFromJson(const json::value& v) {
   if (!v.is_array()) return out;
   for (const auto& x : v.as_array()) {
     if (!x.is_object()) continue;
-    out.push_back({OptField(x.as_object(), "obligation_id").value_or(""),
-                   OptField(x.as_object(), "change").value_or("")});
+    out.push_back({StringField(x.as_object(), "obligation_id").value_or(""),
+                   StringField(x.as_object(), "change").value_or("")});
   }
   return out;
 }

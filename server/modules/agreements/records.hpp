@@ -105,6 +105,9 @@ struct Dataset : RecordBase {
   std::string destruction_confirmed_by_name;
 };
 
+// The string under `key` of a stored JSON object, if there is one.
+std::optional<std::string> StringField(const json::object& o, const char* key);
+
 // An amendment's changes as JSON (stored and answered the same way), and back.
 json::object TermChangesJson(const TermChanges& t);
 TermChanges TermChangesFromJson(const json::value& v);

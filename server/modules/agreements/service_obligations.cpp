@@ -315,8 +315,13 @@ Result<WithContext<ObligationView>> AgreementsService::UpdateObligation(
   std::optional<std::string> milestone_id;
   if (input.milestone_id) {
     milestone_id = *input.milestone_id;
-  } else if (auto now = GetObligation(actor, alliance_id, id); now.ok()) {
-    milestone_id = now.value().record.obligation.milestone_id;
+  } else {
+    // Only the id is needed (the milestone itself is read as the caller below): no expansion.
+    db::Session s(db_);
+    db::ReadSnapshot snapshot(s);
+    if (auto now = store::Find(s, store::Obligations(), alliance_id, id)) {
+      milestone_id = now->milestone_id;
+    }
   }
   const auto milestone = ReadMilestone(plans_, actor, alliance_id, milestone_id);
   db::Session s(db_);

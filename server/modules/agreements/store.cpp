@@ -39,12 +39,6 @@ std::vector<int64_t> IntsFromText(const std::string& text) {
 
 std::string StringsText(const std::vector<std::string>& v) { return Serialize(ToJsonArray(v)); }
 
-std::optional<std::string> OptField(const json::object& o, const char* key) {
-  const auto* v = o.if_contains(key);
-  if (!v || !v->is_string()) return std::nullopt;
-  return std::string(v->as_string());
-}
-
 std::string SharesText(const std::vector<Share>& v) {
   json::array a;
   for (const auto& x : v) a.push_back(json::object{{"organization_id", x.organization_id}, {"percent", x.percent}});
@@ -59,7 +53,7 @@ std::vector<Share> SharesFromText(const std::string& text) {
     if (!x.is_object()) continue;
     const auto& o = x.as_object();
     Share sh;
-    sh.organization_id = OptField(o, "organization_id").value_or("");
+    sh.organization_id = StringField(o, "organization_id").value_or("");
     if (const auto* pct = o.if_contains("percent")) sh.percent = pct->is_double() ? pct->as_double() : pct->is_int64() ? static_cast<double>(pct->as_int64()) : 0;
     out.push_back(std::move(sh));
   }
@@ -85,9 +79,9 @@ std::vector<Licence> LicencesFromText(const std::string& text) {
     if (!x.is_object()) continue;
     const auto& o = x.as_object();
     Licence l;
-    l.licensee_id = OptField(o, "licensee_id").value_or("");
-    l.field = OptField(o, "field").value_or("");
-    l.territory = OptField(o, "territory").value_or("");
+    l.licensee_id = StringField(o, "licensee_id").value_or("");
+    l.field = StringField(o, "field").value_or("");
+    l.territory = StringField(o, "territory").value_or("");
     if (const auto* e = o.if_contains("exclusive"); e && e->is_bool()) l.exclusive = e->as_bool();
     out.push_back(std::move(l));
   }
