@@ -6,13 +6,22 @@ PORT ?= 8080
 DATABASE ?= sqlite:./data/northstar.db
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: run test setup setup-test build web web-test e2e debug api-tests bench clean format
+# ccache (CMake uses it when present) serves every checkout and build folder of this machine:
+# paths taken relative to the checkout, the build folder left out of the hash, and precompiled
+# headers accepted (CMake passes them with -include, which ccache requires with these sloppiness
+# settings). A fresh clone then compiles only what changed since the last build anywhere here.
+export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= 1
+export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_file_ctime
+
+.PHONY: run test setup setup-test build web web-test e2e debug sanitize-test fuzz api-tests bench clean format
 
 run: setup build web
 	$(BUILD)/northstar serve --database $(DATABASE) --port $(PORT) --demo --static-dir web/dist
 
 test: setup-test build web
 	node tests/support/with-postgres.mjs -- ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
+	$(MAKE) sanitize-test
 	NORTHSTAR_BIN=$(abspath $(BUILD))/northstar node --test tests/contract/
 	$(MAKE) web-test
 	$(MAKE) api-tests
@@ -47,9 +56,23 @@ build: $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j$(JOBS)
 
 # Debug build with AddressSanitizer and UndefinedBehaviorSanitizer, for local runs.
+DEBUG_CMAKE_FLAGS = -DCMAKE_BUILD_TYPE=Debug -DNORTHSTAR_SANITIZE=ON -DNORTHSTAR_BENCH=OFF
 debug:
-	cmake -S . -B build-debug -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNORTHSTAR_SANITIZE=ON
+	cmake -S . -B build-debug -G Ninja $(DEBUG_CMAKE_FLAGS)
 	cmake --build build-debug -j$(JOBS)
+
+# The unit tests again in that build: any sanitizer report (a leak, an overflow, undefined
+# behaviour) fails the run.
+SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=0:strict_string_checks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+sanitize-test:
+	cmake -S . -B build-debug -G Ninja $(DEBUG_CMAKE_FLAGS)
+	cmake --build build-debug -j$(JOBS) --target northstar_unit_tests
+	$(SANITIZER_ENV) node tests/support/with-postgres.mjs -- ctest --test-dir build-debug --output-on-failure -j$(JOBS)
+
+# libFuzzer harnesses (clang) for every parser of outside input, each for FUZZ_SECONDS (20).
+fuzz:
+	scripts/fuzz.sh
 
 api-tests:
 	NORTHSTAR_BIN=$(abspath $(BUILD))/northstar node tests/support/run-api-tests.mjs

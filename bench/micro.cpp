@@ -62,7 +62,8 @@ const ns::http::Router& BenchRouter() {
             [](ns::http::RequestContext&) -> ns::Result<ns::http::Response> {
               return ns::http::JsonResponse(200, ns::json::object{{"status", "ok"}});
             },
-            {is_public ? ns::http::Access::kPublic : ns::http::Access::kSignedIn, !is_public});
+            {is_public ? ns::http::Access::kPublic : ns::http::Access::kSignedIn,
+             is_public ? ns::http::Work::kInline : ns::http::Work::kDatabase});
     }
     r.SetAuthenticator(
         [](const ns::http::Request& request) -> ns::Result<std::optional<ns::auth::Principal>> {

@@ -13,8 +13,8 @@
 
 #include "app/demo.hpp"
 #include "modules/accounts/routes.hpp"
-#include "modules/agreements/routes.hpp"
 #include "modules/accounts/store.hpp"
+#include "modules/agreements/routes.hpp"
 #include "modules/alliances/routes.hpp"
 #include "modules/calendar/routes.hpp"
 #include "modules/governance/routes.hpp"
@@ -77,12 +77,10 @@ struct Services {
         notifications(database),
         calendar(database),
         principals(std::chrono::milliseconds(config.auth_cache_ms)) {
-    jobs.Add("escalations", [this](const std::string& today) {
-      return governance.EscalateDue(today);
-    });
-    jobs.Add("reminders", [this](const std::string& today) {
-      return agreements.RunReminders(today);
-    });
+    jobs.Add("escalations",
+             [this](const std::string& today) { return governance.EscalateDue(today); });
+    jobs.Add("reminders",
+             [this](const std::string& today) { return agreements.RunReminders(today); });
     alliances.OnStageChange([](ns::db::Session& s, const ns::alliances::Alliance& alliance,
                                const std::string& transition_id) {
       if (alliance.stage == "negotiation") {
@@ -120,6 +118,7 @@ void BuildRouter(ns::http::Router& router, Services& services, const ns::Config&
     return ns::auth::Authenticate(services.database, r, &services.principals);
   });
   router.SetFallback([&static_files](const ns::http::Request& r) { return static_files.Serve(r); });
+  if (!config.public_url.empty()) router.SetTrustedOrigins({config.public_url});
 }
 
 void PrintSignIns(const std::vector<ns::demo::SignIn>& sign_ins, const ns::Config& config) {
@@ -133,7 +132,9 @@ void PrintSignIns(const std::vector<ns::demo::SignIn>& sign_ins, const ns::Confi
 }
 
 int Serve(ns::Config& config) {
-  Services services(config, static_cast<size_t>(ns::EffectiveDbThreads(config)));
+  // A connection for each database thread and each hashing thread (sign-ins read and write too).
+  Services services(config, static_cast<size_t>(ns::EffectiveDbThreads(config) +
+                                                ns::EffectiveHashThreads(config)));
   if (const int current = ns::db::CurrentVersion(services.database);
       current > ns::db::LatestVersion()) {
     throw std::runtime_error("the database schema is at version " + std::to_string(current) +
@@ -144,8 +145,7 @@ int Serve(ns::Config& config) {
     spdlog::info("migration applied: {}", name);
   if (config.demo) {
     if (ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances,
-                                 services.plans, services.governance,
-                                 services.agreements)) {
+                              services.plans, services.governance, services.agreements)) {
       spdlog::info("demo portfolio loaded");
     }
     PrintSignIns(ns::demo::ResetDemoPasswords(services.database), config);
@@ -261,6 +261,19 @@ int main(int argc, char** argv) {
       ->envname("NORTHSTAR_DB_THREADS")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
+  serve
+      ->add_option("--hash-threads", config.hash_threads,
+                   "Threads that hash passwords (sign-in, invitations, new users), apart from the "
+                   "database threads; 0: half the cores, at least one")
+      ->envname("NORTHSTAR_HASH_THREADS")
+      ->check(CLI::Range(0, 64))
+      ->capture_default_str();
+  serve
+      ->add_option("--hash-queue", config.hash_queue,
+                   "Requests that may wait for a hashing thread; more get 503 with Retry-After")
+      ->envname("NORTHSTAR_HASH_QUEUE")
+      ->check(CLI::Range(1, 100'000))
+      ->capture_default_str();
   serve->add_option("--static-dir", config.static_dir, "Folder with the built web app")
       ->envname("NORTHSTAR_STATIC_DIR")
       ->capture_default_str();
@@ -279,15 +292,17 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 60 * 24 * 90))
       ->capture_default_str();
   serve
-      ->add_option("--auth-cache-ms", config.auth_cache_ms,
-                   "How long a sign-in lookup is reused; changes made by this server apply at once, "
-                   "changes made elsewhere within this time; 0: off")
+      ->add_option(
+          "--auth-cache-ms", config.auth_cache_ms,
+          "How long a sign-in lookup is reused; changes made by this server apply at once, "
+          "changes made elsewhere within this time; 0: off")
       ->envname("NORTHSTAR_AUTH_CACHE_MS")
       ->check(CLI::Range(0, 60'000))
       ->capture_default_str();
   serve
-      ->add_option("--jobs-interval-s", config.jobs_interval_seconds,
-                   "How often background jobs (escalations, reminders) run on this server; 0: not here")
+      ->add_option(
+          "--jobs-interval-s", config.jobs_interval_seconds,
+          "How often background jobs (escalations, reminders) run on this server; 0: not here")
       ->envname("NORTHSTAR_JOBS_INTERVAL_S")
       ->check(CLI::Range(0, 86'400))
       ->capture_default_str();
@@ -437,15 +452,13 @@ int main(int argc, char** argv) {
     }
     ns::db::Migrate(services.database);
     if (jobs_run->parsed()) {
-      const int64_t done =
-          services.jobs.RunOnce(jobs_today.empty() ? ns::TodayText() : jobs_today);
+      const int64_t done = services.jobs.RunOnce(jobs_today.empty() ? ns::TodayText() : jobs_today);
       std::cout << done << " changes made" << std::endl;
       return 0;
     }
     if (demo->parsed()) {
       if (!ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances,
-                                 services.plans, services.governance,
-                                 services.agreements)) {
+                                 services.plans, services.governance, services.agreements)) {
         std::cout << "the database already has organisations; the demo was not loaded\n";
       }
       PrintSignIns(ns::demo::ResetDemoPasswords(services.database), config);

@@ -115,7 +115,7 @@ Result<Response> UpdateOrganization(AccountsService& svc, RequestContext& ctx) {
   changes.name = in.String("name", kOptional, 200, 1);
   changes.type = in.Enum("type", kOptional, OrganizationTypes());
   changes.clear_website = in.IsNull("website");
-  changes.website = in.String("website", kOptional, 2048);
+  changes.website = in.String("website", northstar::Presence::kNullable, 2048);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
   if (changes.website && changes.website->empty())
     changes.website.reset(), changes.clear_website = true;
@@ -193,13 +193,13 @@ Result<Response> LookupInvitation(AccountsService& svc, RequestContext& ctx) {
     return NotFound("This invitation link is unknown, used or expired; ask for a new one.");
   }
   NS_ASSIGN_OR_RETURN(store::InvitationRow row, svc.LookupInvitation(*token));
-  return http::JsonResponse(200,
-                            json::object{{"email", row.invitation.email},
-                                         {"name", row.invitation.name},
-                                         {"organization_name", row.organization_name},
-                                         {"alliance_name", OptionalJson(row.alliance_name)},
-                                         {"alliance_role", OptionalJson(row.invitation.alliance_role)},
-                                         {"expires_at", row.invitation.expires_at}});
+  return http::JsonResponse(
+      200, json::object{{"email", row.invitation.email},
+                        {"name", row.invitation.name},
+                        {"organization_name", row.organization_name},
+                        {"alliance_name", OptionalJson(row.alliance_name)},
+                        {"alliance_role", OptionalJson(row.invitation.alliance_role)},
+                        {"expires_at", row.invitation.expires_at}});
 }
 
 Result<Response> AcceptInvitation(AccountsService& svc, RequestContext& ctx) {
@@ -265,8 +265,10 @@ void RegisterRoutes(http::Router& router, AccountsService& svc) {
   auto bind = [&svc](Result<Response> (*fn)(AccountsService&, RequestContext&)) {
     return [&svc, fn](RequestContext& ctx) { return fn(svc, ctx); };
   };
-  const http::RouteOptions kPublic{Access::kPublic, true};
-  router.Add("POST", "/api/v1/auth/login", bind(Login), kPublic);
+  const http::RouteOptions kPublic{Access::kPublic, http::Work::kDatabase};
+  // Sign-in and accepting an invitation hash a password: on the hashing pool.
+  const http::RouteOptions kPublicHashing{Access::kPublic, http::Work::kPasswordHashing};
+  router.Add("POST", "/api/v1/auth/login", bind(Login), kPublicHashing);
   router.Add("POST", "/api/v1/auth/logout", bind(Logout));
   router.Add("POST", "/api/v1/auth/sessions/revoke-all",
              bind([](AccountsService& s, RequestContext& ctx) -> Result<Response> {
@@ -286,7 +288,7 @@ void RegisterRoutes(http::Router& router, AccountsService& svc) {
   router.Add("GET", "/api/v1/invitations", bind(ListInvitations));
   router.Add("POST", "/api/v1/invitations", bind(CreateInvitation));
   router.Add("GET", "/api/v1/invitations/lookup", bind(LookupInvitation), kPublic);
-  router.Add("POST", "/api/v1/invitations/accept", bind(AcceptInvitation), kPublic);
+  router.Add("POST", "/api/v1/invitations/accept", bind(AcceptInvitation), kPublicHashing);
   router.Add("DELETE", "/api/v1/invitations/{id}", bind(RevokeInvitation));
   router.Add("GET", "/api/v1/tokens", bind(ListTokens));
   router.Add("POST", "/api/v1/tokens", bind(CreateToken));

@@ -2,6 +2,7 @@
 
 #include "platform/common/time.hpp"
 #include "platform/common/xlsx.hpp"
+#include "platform/http/attachment.hpp"
 #include "platform/http/request_helpers.hpp"
 
 namespace northstar::agreements {
@@ -551,10 +552,8 @@ Result<Response> ListDocuments(Svc& svc, RequestContext& ctx) {
 
 Result<Response> UploadDocument(Svc& svc, RequestContext& ctx) {
   const auto name = ctx.request.Query("name");
-  if (!name || name->empty()) return Invalid("name", "is required: the file's name");
-  if (name->size() > kNameMax || !IsValidUtf8(*name) ||
-      name->find_first_of("/\\\"\r\n") != std::string::npos) {
-    return Invalid("name", "must be a plain file name of at most 200 characters");
+  if (auto problem = http::FileNameProblem(name.value_or(""), kNameMax)) {
+    return Invalid("name", *problem);
   }
   NS_ASSIGN_OR_RETURN(auto d, svc.UploadDocument(ctx.user(), Alliance(ctx),
                                                  ctx.Param("agreement_id"), *name,
@@ -571,7 +570,7 @@ Result<Response> DownloadDocument(Svc& svc, RequestContext& ctx) {
   r.status = 200;
   r.body = std::move(d.bytes);
   r.SetHeader("Content-Type", d.document.content_type);
-  r.SetHeader("Content-Disposition", "attachment; filename=\"" + d.document.name + "\"");
+  r.SetHeader("Content-Disposition", http::AttachmentDisposition(d.document.name));
   r.SetHeader("X-Content-Type-Options", "nosniff");
   r.SetHeader("ETag", "\"" + d.document.sha256 + "\"");
   return r;
@@ -782,8 +781,8 @@ Result<Response> ExportCompliance(Svc& svc, RequestContext& ctx) {
   res.body = xlsx::Workbook({obligations, compliance});
   res.SetHeader("Content-Type",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  res.SetHeader("Content-Disposition", "attachment; filename=\"compliance-" + c.from + "-to-" +
-                                           c.to + ".xlsx\"");
+  res.SetHeader("Content-Disposition",
+                http::AttachmentDisposition("compliance-" + c.from + "-to-" + c.to + ".xlsx"));
   return res;
 }
 
@@ -960,7 +959,8 @@ void RegisterRoutes(http::Router& router, AgreementsService& svc) {
        &Svc::CreateDataset, &Svc::UpdateDataset, &Svc::DeleteDataset, DatasetJson});
   const std::string agreement = base + "/agreements/{agreement_id}";
   router.Add("GET", agreement + "/documents", bind(ListDocuments));
-  router.Add("POST", agreement + "/documents", bind(UploadDocument));
+  router.Add("POST", agreement + "/documents", bind(UploadDocument),
+             {http::Access::kSignedIn, http::Work::kDatabase, http::Body::kRaw});
   router.Add("GET", agreement + "/documents/{document_id}/content", bind(DownloadDocument));
   router.Add("GET", agreement + "/notes", bind(ListNotes));
   router.Add("POST", agreement + "/notes", bind(CreateNote));

@@ -40,7 +40,7 @@ void RegisterRoutes(http::Router& router, CalendarService& svc, std::vector<Even
         r.SetHeader("Cache-Control", "no-store");
         return r;
       },
-      {http::Access::kPublic, true});
+      {http::Access::kPublic, http::Work::kDatabase});
 }
 
 }  // namespace northstar::calendar

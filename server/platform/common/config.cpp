@@ -15,6 +15,11 @@ int EffectiveDbThreads(const Config& config) {
   return sqlite ? std::max(2, cores) : std::max(8, 4 * cores);
 }
 
+int EffectiveHashThreads(const Config& config) {
+  if (config.hash_threads > 0) return config.hash_threads;
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2);
+}
+
 void ApplyTomlFile(const std::string& path, Config& config) {
   toml::table table;
   try {
@@ -53,6 +58,10 @@ void ApplyTomlFile(const std::string& path, Config& config) {
       integer(config.io_threads);
     else if (k == "db_threads")
       integer(config.db_threads);
+    else if (k == "hash_threads")
+      integer(config.hash_threads);
+    else if (k == "hash_queue")
+      integer(config.hash_queue);
     else if (k == "static_dir")
       str(config.static_dir);
     else if (k == "body_limit")

@@ -15,6 +15,10 @@ struct Config {
   // 0 picks by database: SQLite work is CPU-bound on local files, so one thread per core does
   // best (measured in docs/performance.md); PostgreSQL work waits on the network, so four per core.
   int db_threads = 0;
+  // Threads that hash passwords (sign-in, invitation acceptance, new users); 0: half the cores,
+  // at least one. At most `hash_queue` requests wait for them; more get 503 with Retry-After.
+  int hash_threads = 0;
+  int hash_queue = 32;
   std::string static_dir = "web/dist";
   uint64_t body_limit = 1024 * 1024;
   // Largest body of a document upload (POST …/documents), which may exceed body_limit.
@@ -43,6 +47,8 @@ struct Config {
 
 // The database threads to run: `db_threads`, or when it is 0 the default for the database URL.
 int EffectiveDbThreads(const Config& config);
+// The password-hashing threads to run: `hash_threads`, or when it is 0 half the cores (at least 1).
+int EffectiveHashThreads(const Config& config);
 
 // Applies a TOML file's keys (same names as the fields above) onto `config`. Throws
 // std::runtime_error with the file's parse error or an unknown key.

@@ -18,6 +18,7 @@ enum class ErrorCode {
   kConflict,              // 409
   kStale,                 // 412
   kPayloadTooLarge,       // 413
+  kUnsupportedMediaType,  // 415
   kValidation,            // 422
   kPreconditionRequired,  // 428
   kTooManyRequests,       // 429

@@ -1,7 +1,9 @@
 #include "platform/common/json.hpp"
 
 #include <algorithm>
+#include <boost/json/basic_parser_impl.hpp>
 #include <cmath>
+#include <set>
 
 #include "platform/common/ids.hpp"
 #include "platform/common/time.hpp"
@@ -48,6 +50,69 @@ size_t Utf8Length(std::string_view s) {
 
 std::string Serialize(const json::value& v) { return json::serialize(v); }
 
+namespace {
+
+// A basic_parser handler that only watches keys: one set of the keys seen per open object.
+struct RepeatedKeyFinder {
+  static constexpr std::size_t max_object_size = std::size_t(-1);
+  static constexpr std::size_t max_array_size = std::size_t(-1);
+  static constexpr std::size_t max_key_size = std::size_t(-1);
+  static constexpr std::size_t max_string_size = std::size_t(-1);
+  using ec_t = boost::system::error_code;
+
+  std::vector<std::set<std::string>> open;
+  std::string key;
+  std::optional<std::string> repeated;
+
+  bool on_document_begin(ec_t&) { return true; }
+  bool on_document_end(ec_t&) { return true; }
+  bool on_array_begin(ec_t&) { return true; }
+  bool on_array_end(std::size_t, ec_t&) { return true; }
+  bool on_object_begin(ec_t&) {
+    open.emplace_back();
+    return true;
+  }
+  bool on_object_end(std::size_t, ec_t&) {
+    open.pop_back();
+    return true;
+  }
+  bool on_string_part(json::string_view, std::size_t, ec_t&) { return true; }
+  bool on_string(json::string_view, std::size_t, ec_t&) { return true; }
+  bool on_key_part(json::string_view s, std::size_t, ec_t&) {
+    key.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t, ec_t& ec) {
+    key.append(s.data(), s.size());
+    if (!open.back().insert(key).second) {
+      repeated = key;
+      ec = json::error::extra_data;  // any error: it only stops the parse
+      return false;
+    }
+    key.clear();
+    return true;
+  }
+  bool on_number_part(json::string_view, ec_t&) { return true; }
+  bool on_int64(int64_t, json::string_view, ec_t&) { return true; }
+  bool on_uint64(uint64_t, json::string_view, ec_t&) { return true; }
+  bool on_double(double, json::string_view, ec_t&) { return true; }
+  bool on_bool(bool, ec_t&) { return true; }
+  bool on_null(ec_t&) { return true; }
+  bool on_comment_part(json::string_view, ec_t&) { return true; }
+  bool on_comment(json::string_view, ec_t&) { return true; }
+};
+
+}  // namespace
+
+std::optional<std::string> RepeatedKey(std::string_view text) {
+  json::parse_options options;
+  options.max_depth = 64;
+  json::basic_parser<RepeatedKeyFinder> parser(options);
+  boost::system::error_code ec;
+  parser.write_some(false, text.data(), text.size(), ec);
+  return parser.handler().repeated;
+}
+
 Result<json::object> ParseJsonObject(std::string_view body) {
   if (body.empty()) return Malformed("The request needs a JSON object body.");
   if (!IsValidUtf8(body)) return Malformed("The request body is not valid UTF-8.");
@@ -57,6 +122,10 @@ Result<json::object> ParseJsonObject(std::string_view body) {
   json::value v = json::parse(body, ec, {}, options);
   if (ec) return Malformed("The request body is not valid JSON: " + ec.message() + ".");
   if (!v.is_object()) return Malformed("The request body must be a JSON object.");
+  if (auto key = RepeatedKey(body)) {
+    return Malformed("The request body repeats the key \"" + *key +
+                     "\" in one object; send each field once.");
+  }
   return std::move(v.as_object());
 }
 
@@ -74,6 +143,8 @@ bool InputReader::IsNull(std::string_view key) const {
   return it != object_.end() && it->value().is_null();
 }
 
+void InputReader::PermitNull(std::string_view key) { nullable_.emplace_back(key); }
+
 void InputReader::AddError(std::string_view key, std::string message) {
   errors_.push_back({Path(key), std::move(message)});
 }
@@ -85,8 +156,18 @@ void InputReader::Merge(std::vector<FieldError> errors) {
 const json::value* InputReader::Get(std::string_view key, Presence presence) {
   read_.emplace_back(key);
   auto it = object_.find(key);
-  if (it == object_.end() || it->value().is_null()) {
+  if (it == object_.end()) {
     if (presence == Presence::kRequired) AddError(key, "is required");
+    return nullptr;
+  }
+  if (it->value().is_null()) {
+    const bool nullable = presence == Presence::kNullable ||
+                          std::find(nullable_.begin(), nullable_.end(), key) != nullable_.end();
+    if (presence == Presence::kRequired) {
+      AddError(key, "is required");
+    } else if (!nullable) {
+      AddError(key, "must not be null");
+    }
     return nullptr;
   }
   return &it->value();

@@ -16,13 +16,20 @@ namespace northstar {
 
 namespace json = boost::json;
 
-// Parses a request body that must be one JSON object in valid UTF-8.
+// Parses a request body that must be one JSON object in valid UTF-8, at most 16 levels deep,
+// in which no object repeats a key: {"active":false,"active":true} is refused (400) rather than
+// silently taking one of the values, since two readers of the same text could disagree on it.
 Result<json::object> ParseJsonObject(std::string_view body);
+// The first key repeated within one object of `text` (which must be valid JSON), if any.
+std::optional<std::string> RepeatedKey(std::string_view text);
 bool IsValidUtf8(std::string_view text);
 size_t Utf8Length(std::string_view text);
 std::string Serialize(const json::value& v);
 
-enum class Presence { kRequired, kOptional };
+// kRequired: absent or null is an error. kOptional: may be absent; null is an error ("must not
+// be null"), since a client sending null means to clear a field that cannot be cleared.
+// kNullable: may be absent or null (the caller tells them apart with Has/IsNull: null clears).
+enum class Presence { kRequired, kOptional, kNullable };
 
 // Reads the fields of one JSON object. Each getter validates its field and records a FieldError
 // (with the full dotted path) on failure; Finish() adds one error per field that no getter read.
@@ -32,6 +39,8 @@ class InputReader {
 
   bool Has(std::string_view key) const;
   bool IsNull(std::string_view key) const;
+  // Lets the next getter of `key` take null as kNullable does, whatever presence it is given.
+  void PermitNull(std::string_view key);
 
   std::optional<std::string> String(std::string_view key, Presence presence, size_t max_length,
                                     size_t min_length = 0);
@@ -62,6 +71,7 @@ class InputReader {
   const json::object& object_;
   std::string prefix_;
   std::vector<std::string> read_;
+  std::vector<std::string> nullable_;
   std::vector<FieldError> errors_;
 };
 

@@ -11,6 +11,38 @@ namespace {
 constexpr char kCreateMigrationsTable[] =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+constexpr int64_t kMigrationLock = 7274631;
+
+// On PostgreSQL, holds the migration lock on this session's connection for as long as it lives.
+// Taken before anything touches the schema: even CREATE TABLE IF NOT EXISTS is not safe when two
+// nodes run it at the same moment (both see no table; one fails on the catalogue's unique index).
+// SQLite needs none: its write transactions already run one at a time.
+class MigrationLock {
+ public:
+  explicit MigrationLock(Session& session) : session_(session) {
+    if (session_.dialect() != Dialect::kPostgres) return;
+    Params p;
+    p.Set("k", kMigrationLock);
+    session_.Query("SELECT 1 AS locked FROM (SELECT pg_advisory_lock(:k)) AS l", p);
+    held_ = true;
+  }
+  ~MigrationLock() {
+    if (!held_) return;
+    try {
+      Params p;
+      p.Set("k", kMigrationLock);
+      session_.Query("SELECT pg_advisory_unlock(:k) AS unlocked", p);
+    } catch (...) {
+      // The connection is broken: PostgreSQL releases the lock as the connection ends.
+    }
+  }
+  MigrationLock(const MigrationLock&) = delete;
+  MigrationLock& operator=(const MigrationLock&) = delete;
+
+ private:
+  Session& session_;
+  bool held_ = false;
+};
 
 }  // namespace
 
@@ -55,13 +87,11 @@ int CurrentVersion(Database& database) {
 std::vector<std::string> Migrate(Database& database) {
   std::vector<std::string> applied;
   Session session(database);
+  // Two nodes starting at once: the second waits here, then finds the work done.
+  MigrationLock lock(session);
   session.Exec(kCreateMigrationsTable);
   for (const auto& m : EmbeddedMigrations()) {
     Transaction tx(session);
-    if (session.dialect() == Dialect::kPostgres) {
-      // Two nodes starting at once: the second waits here, then finds the work done.
-      session.Query("SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(7274631)) AS l");
-    }
     Params p;
     p.Set("v", m.version);
     if (session.QueryOne("SELECT version FROM schema_migrations WHERE version = :v", p)) continue;

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "platform/common/ids.hpp"
+#include "platform/http/attachment.hpp"
 #include "platform/http/message.hpp"
 #include "platform/http/request_helpers.hpp"
 #include "platform/http/router.hpp"
@@ -47,11 +48,11 @@ class RouterTest : public ::testing::Test {
     router_.Add(
         "GET", "/public",
         [](RequestContext&) -> Result<Response> { return JsonResponse(200, json::object{}); },
-        {Access::kPublic, false});
+        {Access::kPublic, Work::kInline});
     router_.Add(
         "GET", "/boom",
         [](RequestContext&) -> Result<Response> { throw std::runtime_error("secret internals"); },
-        {Access::kPublic, true});
+        {Access::kPublic, Work::kDatabase});
   }
   Router router_;
 };
@@ -67,12 +68,11 @@ TEST_F(RouterTest, MatchesParametersAndAuthenticates) {
 }
 
 TEST_F(RouterTest, MatchesAParameterWithALiteralSuffix) {
-  router_.Add(
-      "GET", "/feeds/{token}.ics",
-      [](RequestContext& c) -> Result<Response> {
-        return JsonResponse(200, json::object{{"token", c.Param("token")}});
-      },
-      {Access::kPublic, false});
+  router_.Add("GET", "/feeds/{token}.ics",
+              [](RequestContext& c) -> Result<Response> {
+                return JsonResponse(200, json::object{{"token", c.Param("token")}});
+              },
+              {Access::kPublic, Work::kInline});
   Response res = router_.Handle(Make("GET", "/feeds/abc123.ics"));
   EXPECT_EQ(res.status, 200);
   EXPECT_EQ(BodyOf(res).at("token").as_string(), "abc123");
@@ -107,9 +107,100 @@ TEST_F(RouterTest, CookieRequestsThatChangeStateNeedTheCsrfToken) {
   r.headers.push_back({"x-csrf-token", "forged"});
   EXPECT_EQ(router_.Handle(r).status, 403);
   r.headers.back().second = "csrf-123";
+  r.headers.push_back({"content-type", "application/json"});
   res = router_.Handle(r);
   EXPECT_EQ(res.status, 422);
   EXPECT_EQ(BodyOf(res).at("errors").at(0).at("field"), "name");
+}
+
+TEST_F(RouterTest, AJsonBodyMustBeSentAsJson) {
+  const auto post = [&](std::optional<std::string> content_type) {
+    Request r = Make("POST", "/api/v1/things", "{\"name\":\"x\"}");
+    r.headers.push_back({"cookie", "ns_session=good"});
+    r.headers.push_back({"x-csrf-token", "csrf-123"});
+    if (content_type) r.headers.push_back({"content-type", *content_type});
+    return router_.Handle(r).status;
+  };
+  // What a cross-site HTML form can send, and no type at all.
+  EXPECT_EQ(post("text/plain"), 415);
+  EXPECT_EQ(post("application/x-www-form-urlencoded"), 415);
+  EXPECT_EQ(post("multipart/form-data; boundary=x"), 415);
+  EXPECT_EQ(post(std::nullopt), 415);
+  EXPECT_EQ(post("application/json; charset=latin1"), 415);
+  EXPECT_EQ(post("application/jsonx"), 415);
+  // JSON, however it is spelled, reaches the handler (which answers 422 here).
+  EXPECT_EQ(post("application/json"), 422);
+  EXPECT_EQ(post("Application/JSON; charset=UTF-8"), 422);
+  EXPECT_EQ(post("application/json;charset=\"utf-8\""), 422);
+  // A raw-body route (an upload) takes any type; its handler checks what it accepts.
+  router_.Add("POST", "/raw", [](RequestContext&) -> Result<Response> { return NoContent(); },
+              {Access::kPublic, Work::kDatabase, Body::kRaw});
+  Request raw = Make("POST", "/raw", "%PDF-1.7");
+  raw.headers.push_back({"content-type", "application/pdf"});
+  EXPECT_EQ(router_.Handle(raw).status, 204);
+}
+
+TEST_F(RouterTest, ChangesFromAnotherSiteAreRefused) {
+  router_.Add("POST", "/login", [](RequestContext&) -> Result<Response> { return NoContent(); },
+              {Access::kPublic, Work::kDatabase});
+  const auto post = [&](std::vector<std::pair<std::string, std::string>> headers) {
+    Request r = Make("POST", "/login", "{}");
+    r.headers = {{"host", "northstar.example:8080"}, {"content-type", "application/json"}};
+    for (auto& h : headers) r.headers.push_back(std::move(h));
+    return router_.Handle(r);
+  };
+  Response res = post({{"origin", "https://evil.example"}});
+  EXPECT_EQ(res.status, 403);
+  EXPECT_EQ(BodyOf(res).at("type"), "https://northstar.dev/problems/cross-site");
+  EXPECT_EQ(post({{"origin", "null"}}).status, 403);
+  EXPECT_EQ(post({{"origin", "http://northstar.example:8081"}}).status, 403);
+  EXPECT_EQ(post({{"origin", "http://northstar.example.evil.example:8080"}}).status, 403);
+  EXPECT_EQ(post({{"sec-fetch-site", "cross-site"}}).status, 403);
+  EXPECT_EQ(
+      post({{"sec-fetch-site", "cross-site"}, {"origin", "http://northstar.example:8080"}}).status,
+      403);
+  // The same site, a client that is no browser, and a trusted public URL pass.
+  EXPECT_EQ(post({{"origin", "http://northstar.example:8080"}}).status, 204);
+  EXPECT_EQ(
+      post({{"origin", "http://NorthStar.example:8080"}, {"sec-fetch-site", "same-origin"}}).status,
+      204);
+  EXPECT_EQ(post({}).status, 204);
+  EXPECT_EQ(post({{"origin", "https://app.northstar.example"}}).status, 403);
+  router_.SetTrustedOrigins({"https://app.northstar.example/"});
+  EXPECT_EQ(post({{"origin", "https://app.northstar.example"}}).status, 204);
+  EXPECT_EQ(post({{"origin", "https://app.northstar.example:443"}}).status, 204);
+  // Reads are never refused for where they come from.
+  Request get = Make("GET", "/public");
+  get.headers = {{"origin", "https://evil.example"}, {"sec-fetch-site", "cross-site"}};
+  EXPECT_EQ(router_.Handle(get).status, 200);
+  // A Bearer token is not something a browser sends by itself.
+  Response bearer = post({{"origin", "https://evil.example"}, {"authorization", "Bearer ns_x"}});
+  EXPECT_EQ(bearer.status, 204);
+}
+
+TEST(Attachment, FileNamesWithControlOrHiddenCharactersAreRefused) {
+  EXPECT_EQ(FileNameProblem("Signed agreement v2.pdf"), std::nullopt);
+  EXPECT_EQ(FileNameProblem("Vertrag Müller – 東京.docx"), std::nullopt);
+  for (std::string bad :
+       {std::string("a\0.txt", 6), std::string("a\x01.txt"), std::string("a\x1b.txt"),
+        std::string("a\x7f.txt"), std::string("a\t.txt"), std::string("a\r.txt"),
+        std::string("a\n.txt"), std::string("a\xc2\x85.txt"),
+        std::string("invoice\xe2\x80\xaetxt.exe"), std::string("a/b.pdf"), std::string("a\\b.pdf"),
+        std::string("a\"b.pdf"), std::string(".."), std::string(" a.pdf"), std::string("\xff.pdf"),
+        std::string(""), std::string(201, 'a')}) {
+    EXPECT_NE(FileNameProblem(bad), std::nullopt) << bad;
+  }
+}
+
+TEST(Attachment, ContentDispositionFollowsRfc6266) {
+  EXPECT_EQ(AttachmentDisposition("decision-log.csv"), "attachment; filename=\"decision-log.csv\"");
+  EXPECT_EQ(AttachmentDisposition("Vertrag Müller.pdf"),
+            "attachment; filename=\"Vertrag M_ller.pdf\"; "
+            "filename*=UTF-8''Vertrag%20M%C3%BCller.pdf");
+  // A name stored before the rules: nothing of it can end the header or the quoted string.
+  const std::string header = AttachmentDisposition(std::string("a\0\r\n\"x\\.txt", 11));
+  EXPECT_EQ(header.find_first_of(std::string("\0\r\n", 3)), std::string::npos) << header;
+  EXPECT_EQ(header.rfind("attachment; filename=\"a____x_.txt\"", 0), 0u) << header;
 }
 
 TEST_F(RouterTest, ExceptionsBecome500WithoutInternals) {
@@ -119,8 +210,8 @@ TEST_F(RouterTest, ExceptionsBecome500WithoutInternals) {
 }
 
 TEST_F(RouterTest, OnlyBlockingRoutesLeaveTheIoThread) {
-  EXPECT_FALSE(router_.IsBlocking(Make("GET", "/public")));
-  EXPECT_TRUE(router_.IsBlocking(Make("GET", "/boom")));
+  EXPECT_EQ(router_.WorkOf(Make("GET", "/public")), Work::kInline);
+  EXPECT_EQ(router_.WorkOf(Make("GET", "/boom")), Work::kDatabase);
 }
 
 TEST(Query, DecodesPercentAndPlus) {

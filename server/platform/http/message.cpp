@@ -30,6 +30,8 @@ std::string_view TypeSuffix(ErrorCode code) {
       return "stale";
     case ErrorCode::kPayloadTooLarge:
       return "too-large";
+    case ErrorCode::kUnsupportedMediaType:
+      return "unsupported-media-type";
     case ErrorCode::kValidation:
       return "validation";
     case ErrorCode::kPreconditionRequired:
@@ -62,6 +64,8 @@ std::string_view Title(ErrorCode code) {
       return "Changed since you read it";
     case ErrorCode::kPayloadTooLarge:
       return "Request too large";
+    case ErrorCode::kUnsupportedMediaType:
+      return "Unsupported media type";
     case ErrorCode::kValidation:
       return "Invalid input";
     case ErrorCode::kPreconditionRequired:
@@ -165,6 +169,8 @@ int StatusOf(ErrorCode code) {
       return 412;
     case ErrorCode::kPayloadTooLarge:
       return 413;
+    case ErrorCode::kUnsupportedMediaType:
+      return 415;
     case ErrorCode::kValidation:
       return 422;
     case ErrorCode::kPreconditionRequired:

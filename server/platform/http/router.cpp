@@ -30,6 +30,55 @@ bool IsStateChanging(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// "host:port" of an origin or URL ("https://a.example:8443/x" → "a.example:8443"), lower case,
+// without the scheme's default port; empty when it is not an http(s) URL.
+std::string AuthorityOf(std::string_view url) {
+  const std::string lower = Lower(url);
+  std::string_view rest = lower;
+  std::string default_port;
+  if (rest.starts_with("https://")) {
+    rest.remove_prefix(8), default_port = ":443";
+  } else if (rest.starts_with("http://")) {
+    rest.remove_prefix(7), default_port = ":80";
+  } else {
+    return "";
+  }
+  std::string authority(rest.substr(0, rest.find('/')));
+  if (authority.ends_with(default_port)) authority.resize(authority.size() - default_port.size());
+  return authority;
+}
+
+// The request's Host without a default port (the scheme is the request's own).
+std::string HostAuthority(const Request& request) {
+  std::string host = Lower(Trim(request.Header("host").value_or("")));
+  const std::string default_port = request.secure ? ":443" : ":80";
+  if (host.ends_with(default_port)) host.resize(host.size() - default_port.size());
+  return host;
+}
+
+// A JSON body must say so: application/json, with at most a UTF-8 charset parameter.
+bool IsJsonMediaType(std::string_view content_type) {
+  const std::string lower = Lower(content_type);
+  std::string_view rest = lower;
+  const auto semicolon = rest.find(';');
+  if (Trim(rest.substr(0, semicolon)) != "application/json") return false;
+  if (semicolon == std::string_view::npos) return true;
+  const std::string_view parameter = Trim(rest.substr(semicolon + 1));
+  return parameter.empty() || parameter == "charset=utf-8" || parameter == "charset=\"utf-8\"";
+}
+
 }  // namespace
 
 void Router::Add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
@@ -83,11 +132,35 @@ std::string Router::AllowedMethods(const std::string& path) const {
   return out;
 }
 
-bool Router::IsBlocking(const Request& request) const {
+Work Router::WorkOf(const Request& request) const {
   std::map<std::string, std::string> params;
   bool path_matched;
   const Route* route = Find(request.method, request.path, &params, &path_matched);
-  return route == nullptr ? false : route->options.blocking;
+  return route == nullptr ? Work::kInline : route->options.work;
+}
+
+// A browser tells where a request comes from: Sec-Fetch-Site, and Origin on every POST, PUT,
+// PATCH and DELETE. A change from another site is refused whatever it carries, so that a page
+// elsewhere can neither sign a visitor in to an account of its choosing (login CSRF) nor accept
+// an invitation for them. Clients that are not browsers send neither header and pass.
+Status Router::CheckSameSite(const Request& request) const {
+  const auto refuse = [] {
+    Error e = Forbidden("Changes are accepted only from pages of this site.");
+    e.type_override = "cross-site";
+    return e;
+  };
+  if (auto site = request.Header("sec-fetch-site"); site && Lower(Trim(*site)) == "cross-site") {
+    return refuse();
+  }
+  const auto origin = request.Header("origin");
+  if (!origin) return OkStatus();
+  const std::string authority = AuthorityOf(Trim(*origin));
+  if (authority.empty()) return refuse();  // "null" (a sandboxed or file page) or not http(s)
+  if (authority == HostAuthority(request)) return OkStatus();
+  for (const auto& trusted : trusted_origins_) {
+    if (authority == AuthorityOf(trusted)) return OkStatus();
+  }
+  return refuse();
 }
 
 std::vector<RouteInfo> Router::Routes() const {
@@ -102,9 +175,16 @@ Result<Response> Router::Dispatch(const Route& route, RequestContext& context) c
       return Malformed("'" + value + "' is not a valid id.");
     }
   }
+  const Request& request = context.request;
+  if (IsStateChanging(request.method)) {
+    // A Bearer token is never sent by a browser on its own; everything else may be a browser.
+    const bool bearer = Lower(request.Header("authorization").value_or("")).starts_with("bearer ");
+    if (!bearer) NS_TRY(CheckSameSite(request));
+  }
   // Inline routes never touch the database, so they do not authenticate; public routes that
   // do survive a database failure in authentication (e.g. /readyz must still answer 503).
-  const bool authenticate = route.options.access == Access::kSignedIn || route.options.blocking;
+  const bool authenticate =
+      route.options.access == Access::kSignedIn || route.options.work != Work::kInline;
   if (authenticator_ && authenticate && route.options.access == Access::kPublic) {
     try {
       auto principal = authenticator_(context.request);
@@ -133,6 +213,11 @@ Result<Response> Router::Dispatch(const Route& route, RequestContext& context) c
         return e;
       }
     }
+  }
+  if (IsStateChanging(request.method) && route.options.body == Body::kJson &&
+      !request.body.empty() && !IsJsonMediaType(request.Header("content-type").value_or(""))) {
+    return MakeError(ErrorCode::kUnsupportedMediaType,
+                     "Send the body as JSON with the header Content-Type: application/json.");
   }
   return route.handler(context);
 }

@@ -1,6 +1,9 @@
 #include "platform/http/server.hpp"
 
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -43,6 +46,18 @@ void AddSecurityHeaders(Response& response) {
 }
 
 namespace {
+
+// No header name or value carries a control character (HTAB aside) or DEL.
+bool HeadersAreSafe(const Response& response) {
+  const auto unsafe = [](const std::string& text) {
+    return std::any_of(text.begin(), text.end(), [](char ch) {
+      const auto c = static_cast<unsigned char>(ch);
+      return (c < 0x20 && c != '\t') || c == 0x7F;
+    });
+  };
+  return std::none_of(response.headers.begin(), response.headers.end(),
+                      [&](const auto& h) { return unsafe(h.first) || unsafe(h.second); });
+}
 
 class Connection {
  public:
@@ -99,18 +114,53 @@ Request ToRequest(const bhttp::request<bhttp::string_body>& in, const std::strin
 
 }  // namespace
 
+// Threads that only hash passwords, each at a lower scheduling priority than the threads that
+// serve reads and writes, so that the CPU goes to them first while a burst of sign-ins waits.
+class HashingPool {
+ public:
+  explicit HashingPool(int threads) : work_(asio::make_work_guard(ioc_)) {
+    for (int i = 0; i < threads; ++i) {
+      threads_.emplace_back([this] {
+        // Linux: a thread's nice value is its own (setpriority on its thread id).
+        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+        ioc_.run();
+      });
+    }
+  }
+  ~HashingPool() { Join(); }
+  asio::io_context& context() { return ioc_; }
+  void Join() {
+    work_.reset();
+    for (auto& t : threads_) {
+      if (t.joinable()) t.join();
+    }
+  }
+
+ private:
+  asio::io_context ioc_;
+  asio::executor_work_guard<asio::io_context::executor_type> work_;
+  std::vector<std::thread> threads_;
+};
+
 struct Server::Impl {
   const Config& config;
   const Router& router;
   asio::io_context ioc;
   asio::thread_pool db_pool;
+  HashingPool hash_pool;
+  // Requests running or waiting on the hashing pool; at most its threads plus the queue limit.
+  std::atomic<int> hashing{0};
   std::atomic<bool> stopping{false};
   std::mutex mu;
   std::list<std::shared_ptr<Connection>> connections;
   std::shared_ptr<spdlog::logger> access_log;
 
   Impl(const Config& c, const Router& r)
-      : config(c), router(r), ioc(std::max(1, c.io_threads)), db_pool(EffectiveDbThreads(c)) {
+      : config(c),
+        router(r),
+        ioc(std::max(1, c.io_threads)),
+        db_pool(EffectiveDbThreads(c)),
+        hash_pool(EffectiveHashThreads(c)) {
     access_log = spdlog::get("access");
   }
 
@@ -136,14 +186,44 @@ struct Server::Impl {
   static std::string NowIso();
 
   awaitable<Response> Dispatch(const Request& request) {
-    if (!router.IsBlocking(request)) co_return router.Handle(request);
-    // Database work runs on the pool; the coroutine resumes on its strand when it is done.
-    co_return co_await asio::co_spawn(
-        db_pool, [&]() -> awaitable<Response> { co_return router.Handle(request); }, use_awaitable);
+    const auto handle = [&]() -> awaitable<Response> { co_return router.Handle(request); };
+    switch (router.WorkOf(request)) {
+      case Work::kInline:
+        co_return router.Handle(request);
+      case Work::kDatabase:
+        // Database work runs on the pool; the coroutine resumes on its strand when it is done.
+        co_return co_await asio::co_spawn(db_pool, handle, use_awaitable);
+      case Work::kPasswordHashing:
+        break;
+    }
+    // Bounded: past the limit a sign-in is told to come back rather than queued behind
+    // seconds of hashing.
+    const int limit = EffectiveHashThreads(config) + config.hash_queue;
+    if (hashing.fetch_add(1) >= limit) {
+      hashing.fetch_sub(1);
+      Error busy = MakeError(ErrorCode::kUnavailable,
+                             "Too many sign-ins at this moment; try again in a second.");
+      busy.retry_after_seconds = 1;
+      co_return ProblemResponse(busy, request.request_id);
+    }
+    struct Release {
+      std::atomic<int>& count;
+      ~Release() { count.fetch_sub(1); }
+    } release{hashing};
+    co_return co_await asio::co_spawn(hash_pool.context(), handle, use_awaitable);
   }
 
   awaitable<void> WriteResponse(Connection& c, Response response, bool keep_alive,
                                 const std::string& request_id, unsigned version) {
+    if (!HeadersAreSafe(response)) {
+      // A header built from stored text (a file name, say) that would end the header or split the
+      // response: a bug. Nothing of it is sent.
+      spdlog::error("request {}: a response header held a control character; answered 500",
+                    request_id);
+      response = ProblemResponse(
+          MakeError(ErrorCode::kInternal, "Something went wrong on our side; it has been logged."),
+          request_id);
+    }
     AddSecurityHeaders(response);
     response.SetHeader("X-Request-Id", request_id);
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), version};
@@ -354,6 +434,7 @@ void Server::Run(const std::function<void(unsigned short port)>& on_listening) {
   d.ioc.run();
   for (auto& t : threads) t.join();
   d.db_pool.join();
+  d.hash_pool.Join();
   spdlog::info("stopped");
 }
 

@@ -8,7 +8,7 @@
 namespace northstar::http {
 
 void RegisterSystemRoutes(Router& router, db::Database& database) {
-  const RouteOptions kInline{Access::kPublic, false};
+  const RouteOptions kInline{Access::kPublic, Work::kInline};
   router.Add(
       "GET", "/healthz",
       [](RequestContext&) -> Result<Response> {
@@ -36,7 +36,7 @@ void RegisterSystemRoutes(Router& router, db::Database& database) {
             200,
             json::object{{"status", "ready"}, {"database", name}, {"schema_version", version}});
       },
-      {Access::kPublic, true});
+      {Access::kPublic, Work::kDatabase});
   router.Add(
       "GET", "/api/v1/openapi.yaml",
       [](RequestContext&) -> Result<Response> {

@@ -49,6 +49,7 @@ template <typename T, typename Read>
 Nullable<T> ReadNullable(InputReader& in, std::string_view key, Read read) {
   const bool present = in.Has(key);
   const bool null = in.IsNull(key);
+  in.PermitNull(key);
   std::optional<T> value = read();
   if (!present) return std::nullopt;
   if (null) return std::optional<T>{};
