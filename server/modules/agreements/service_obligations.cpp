@@ -36,6 +36,22 @@ json::object AuditOf(const Obligation& o) {
 
 namespace internal {
 
+namespace {
+
+// The milestone that triggers `o`: the one it waits on, when everyone who may read the obligation
+// may read it. Its dates are shared by every reader of the obligation (occurrences, next due,
+// signal, compliance, reminders), so a milestone narrowed after the obligation was written no
+// longer triggers it: its later changes must not show through.
+const plans::MilestoneDate* TriggerOf(
+    const Obligation& o, const std::map<std::string, plans::MilestoneDate>& milestones) {
+  if (!o.milestone_id) return nullptr;
+  const auto m = milestones.find(*o.milestone_id);
+  if (m == milestones.end() || !access::Covers(m->second.scope, ScopeOf(o))) return nullptr;
+  return &m->second;
+}
+
+}  // namespace
+
 Schedule ScheduleOf(const Obligation& o,
                     const std::map<std::string, plans::MilestoneDate>& milestones) {
   Schedule s;
@@ -43,9 +59,8 @@ Schedule ScheduleOf(const Obligation& o,
   s.due_on = o.due_on;
   s.starts_on = o.starts_on;
   if (o.rrule) s.rule = ParseRule(*o.rrule).rule;
-  if (o.milestone_id) {
-    const auto m = milestones.find(*o.milestone_id);
-    if (m != milestones.end()) s.milestone_achieved_on = m->second.actual_date;
+  if (const auto* trigger = TriggerOf(o, milestones)) {
+    s.milestone_achieved_on = trigger->actual_date;
   }
   s.offset_days = o.offset_days;
   return s;
@@ -71,14 +86,21 @@ OccurrenceList Expand(db::Session& s, std::vector<Obligation> obligations,
     }
   }
   for (auto& o : obligations) {
-    if (o.milestone_id) {
-      const auto m = milestones.find(*o.milestone_id);
-      if (m != milestones.end()) {
-        o.milestone_title = m->second.title;
-        o.milestone_achieved_on = m->second.actual_date;
-      }
-    }
     const Schedule schedule = ScheduleOf(o, milestones);
+    if (o.milestone_id) {
+      // The link is shown to a viewer who may read the milestone (no hint of it to others); its
+      // date counts only when every reader of the obligation may read it (ScheduleOf).
+      const auto m = milestones.find(*o.milestone_id);
+      const auto* trigger = TriggerOf(o, milestones);
+      const bool linked = m != milestones.end() &&
+                          (viewer ? access::CanRead(*viewer, m->second.scope) : trigger != nullptr);
+      if (linked) {
+        o.milestone_title = m->second.title;
+      } else {
+        o.milestone_id.reset();
+      }
+      if (trigger) o.milestone_achieved_on = trigger->actual_date;
+    }
     std::map<std::string, const Recorded*> by_day;
     for (const auto& r : recorded[o.id]) by_day[r.due_on] = &r;
     auto recorded_on = [&](const std::string& day) -> const Recorded* {

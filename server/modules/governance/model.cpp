@@ -54,7 +54,8 @@ bool SitsOn(const Seat& seat, std::string_view day) {
 
 std::optional<std::string> ChairParty(std::string_view rotation, std::string_view rotation_start,
                                       const std::vector<std::string>& party_ids,
-                                      std::string_view day, int64_t meetings_before) {
+                                      std::string_view day,
+                                      const std::vector<std::string>& meetings_held) {
   if (party_ids.empty() || rotation == "none") return std::nullopt;
   int64_t turn = 0;
   if (rotation == "yearly") {
@@ -64,7 +65,7 @@ std::optional<std::string> ChairParty(std::string_view rotation, std::string_vie
            std::stoi(std::string(rotation_start.substr(0, 4)));
     if (day.substr(5) < rotation_start.substr(5)) --turn;
   } else {
-    turn = meetings_before;
+    turn = static_cast<int64_t>(meetings_held.size());
   }
   return party_ids[static_cast<size_t>(turn % static_cast<int64_t>(party_ids.size()))];
 }

@@ -51,10 +51,14 @@ bool SitsOn(const Seat& seat, std::string_view day);
 
 // The party whose turn it is to chair on `day`: none without rotation; `yearly` moves to the
 // next party (in `party_ids` order) on each anniversary of `rotation_start`; `per_meeting`
-// after each of `meetings_before` meetings.
+// after each meeting in `meetings_held` (their ids).
+// Requires: `meetings_held` holds only the meetings that take a turn — held (started, not
+// cancelled) and readable by everyone who may read the committee, so that every reader sees
+// the same chair and a party's own meetings never move it. The service decides which qualify.
 std::optional<std::string> ChairParty(std::string_view rotation, std::string_view rotation_start,
                                       const std::vector<std::string>& party_ids,
-                                      std::string_view day, int64_t meetings_before);
+                                      std::string_view day,
+                                      const std::vector<std::string>& meetings_held);
 
 // ---- quorum -------------------------------------------------------------------------------
 

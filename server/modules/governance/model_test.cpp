@@ -37,14 +37,17 @@ TEST(Seats, ASeatCoversItsFirstDayButNotTheDayItEnds) {
 
 TEST(ChairRotation, YearlyTurnsOnEachAnniversaryAndPerMeetingAfterEachMeeting) {
   const std::vector<std::string> parties = {"pharma", "startup"};
-  EXPECT_EQ(ChairParty("none", "2025-04-01", parties, "2026-11-22", 0), std::nullopt);
-  EXPECT_EQ(ChairParty("yearly", "2025-04-01", parties, "2025-04-01", 0), "pharma");
-  EXPECT_EQ(ChairParty("yearly", "2025-04-01", parties, "2026-03-31", 0), "pharma");
-  EXPECT_EQ(ChairParty("yearly", "2025-04-01", parties, "2026-04-01", 0), "startup");
-  EXPECT_EQ(ChairParty("yearly", "2025-04-01", parties, "2027-04-01", 0), "pharma");
-  EXPECT_EQ(ChairParty("yearly", "2027-01-01", parties, "2026-11-22", 0), "pharma");
-  EXPECT_EQ(ChairParty("per_meeting", "2025-04-01", parties, "2026-11-22", 3), "startup");
-  EXPECT_EQ(ChairParty("per_meeting", "2025-04-01", {"a", "b", "c"}, "2026-11-22", 4), "b");
+  EXPECT_EQ(ChairParty("none", "2025-04-01", parties, "2026-11-22", {}), std::nullopt);
+  EXPECT_EQ(ChairParty("yearly", "2025-04-01", parties, "2025-04-01", {}), "pharma");
+  EXPECT_EQ(ChairParty("yearly", "2025-04-01", parties, "2026-03-31", {}), "pharma");
+  EXPECT_EQ(ChairParty("yearly", "2025-04-01", parties, "2026-04-01", {}), "startup");
+  EXPECT_EQ(ChairParty("yearly", "2025-04-01", parties, "2027-04-01", {}), "pharma");
+  EXPECT_EQ(ChairParty("yearly", "2027-01-01", parties, "2026-11-22", {}), "pharma");
+  EXPECT_EQ(ChairParty("per_meeting", "2025-04-01", parties, "2026-11-22", {"m1", "m2", "m3"}),
+            "startup");
+  EXPECT_EQ(ChairParty("per_meeting", "2025-04-01", {"a", "b", "c"}, "2026-11-22",
+                       {"m1", "m2", "m3", "m4"}),
+            "b");
 }
 
 TEST(Quorum, EveryPartyNeedsAVotingMemberPresentAndADelegateCounts) {

@@ -30,7 +30,9 @@ struct Committee : RecordBase {
   int64_t meeting_minutes = 90;
   std::string quorum_rule, chair_rotation, rotation_start;
   std::vector<CommitteeMember> members;  // every seat, current and past
-  int64_t meetings_before_today = 0;     // for the per-meeting chair rotation
+  // For the per-meeting chair rotation: the ids of the meetings held so far that take a turn
+  // (the service fills it with those everyone who may read the committee may read).
+  std::vector<std::string> meetings_held;
 };
 
 struct DecisionRight : RecordBase {

@@ -77,7 +77,7 @@ CommitteeView ViewOf(const RecordContext& c, Committee committee) {
   std::vector<std::string> party_ids;
   for (const auto& p : c.parties) party_ids.push_back(p.organization_id);
   auto chair = ChairParty(committee.chair_rotation, committee.rotation_start, party_ids, c.today,
-                          committee.meetings_before_today);
+                          committee.meetings_held);
   if (!chair) {
     for (const auto& seat : SeatsOn(committee, c.today)) {
       if (seat.role == "chair") chair = seat.organization_id;
@@ -155,10 +155,16 @@ using namespace internal;
 
 namespace {
 
-// The chair turns of a per-meeting rotation: one per meeting held so far.
+// The chair turns of a per-meeting rotation: one per meeting held so far that everyone who may
+// read the committee may read. The chair is one answer shared by all of them, so a meeting some
+// of them cannot see (a party's own preparatory meeting) must not move it.
 void CountTurns(db::Session& s, Committee& committee) {
+  committee.meetings_held.clear();
   if (committee.chair_rotation != "per_meeting") return;
-  committee.meetings_before_today = store::MeetingsBefore(s, committee.id, NowText());
+  const access::RecordScope shown = ScopeOf(committee);
+  for (auto& m : store::MeetingsHeld(s, committee.id, NowText())) {
+    if (access::Covers(m.scope, shown)) committee.meetings_held.push_back(std::move(m.id));
+  }
 }
 
 Result<Committee> VisibleCommittee(db::Session& s, const RecordContext& c, const std::string& id) {
@@ -312,6 +318,17 @@ Result<WithContext<CommitteeView>> GovernanceService::UpdateCommittee(
   if (input.chair_rotation) next.chair_rotation = *input.chair_rotation;
   if (input.rotation_start) next.rotation_start = *input.rotation_start;
   if (input.parent_id || input.visibility || input.readers) NS_TRY(CheckCommittee(s, c, next));
+  // A narrower committee must still be readable by everyone who reads a record that refers to
+  // it: its name shows in their meetings, decisions and decision rights, and its seats decide
+  // their quorum, minutes reviews and consent. The records are not named, whoever may see them.
+  if (!access::Covers(ScopeOf(next), ScopeOf(current))) {
+    for (const auto& r : store::ReferencesTo(s, id)) {
+      if (!access::Covers(ScopeOf(next), r.scope)) {
+        return Conflict("Records that refer to this committee are visible to people this change"
+                        " would hide the committee from; narrow those records first.");
+      }
+    }
+  }
   if (!store::UpdateCommittee(s, next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "committee");
   auto result = CommitteeResult(s, std::move(c), id);

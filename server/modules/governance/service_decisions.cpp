@@ -182,7 +182,10 @@ void NotifyEscalation(db::Session& s, const Issue& issue, const std::string& pre
   std::set<std::string> people{issue.raised_by};
   const auto& level = issue.levels[issue.current_level];
   if (level.committee_id) {
-    if (auto committee = store::FindCommittee(s, issue.alliance_id, *level.committee_id)) {
+    // Who sits on the level's committee decides who is told only when everyone who may read the
+    // issue may read that committee (as when the issue was raised).
+    auto committee = store::FindCommittee(s, issue.alliance_id, *level.committee_id);
+    if (committee && access::Covers(ScopeOf(*committee), ScopeOf(issue))) {
       for (const auto& seat : SeatsOn(*committee, today)) people.insert(seat.user_id);
     }
   }

@@ -536,15 +536,19 @@ void DetachChildren(db::Session& s, const std::string& committee_id, const std::
          p);
 }
 
-int64_t MeetingsBefore(db::Session& s, const std::string& committee_id,
-                       const std::string& instant) {
+std::vector<HeldMeeting> MeetingsHeld(db::Session& s, const std::string& committee_id,
+                                      const std::string& instant) {
   db::Params p;
   p.Set("c", committee_id).Set("t", instant);
-  return s.QueryOne(
-              "SELECT COUNT(*) AS n FROM meetings WHERE committee_id = :c AND starts_at < :t"
-              " AND status <> 'cancelled'",
-              p)
-      ->Int("n");
+  std::vector<HeldMeeting> out;
+  for (const auto& r : s.Query(
+           "SELECT id, visibility, owner_organization_id, owner_user_id, readers FROM meetings"
+           " WHERE committee_id = :c AND starts_at < :t AND status <> 'cancelled'"
+           " ORDER BY starts_at, id",
+           p)) {
+    out.push_back({r.Str("id"), ScopeOfRow(r)});
+  }
+  return out;
 }
 
 // ---- decision rights ----------------------------------------------------------------------

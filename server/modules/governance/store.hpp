@@ -34,7 +34,14 @@ std::vector<Reference> ReferencesTo(db::Session& s, const std::string& committee
 // Sub-committees lose their parent and stakeholders their committee (each a change: the
 // version moves on).
 void DetachChildren(db::Session& s, const std::string& committee_id, const std::string& now);
-int64_t MeetingsBefore(db::Session& s, const std::string& committee_id, const std::string& instant);
+// The meetings of a committee that started before `instant` and were not cancelled, each with
+// the scope it is read under (the service decides which take a chair turn).
+struct HeldMeeting {
+  std::string id;
+  access::RecordScope scope;
+};
+std::vector<HeldMeeting> MeetingsHeld(db::Session& s, const std::string& committee_id,
+                                      const std::string& instant);
 
 // ---- decision rights ----
 std::vector<DecisionRight> ListDecisionRights(db::Session& s, const std::string& alliance_id,

@@ -1052,7 +1052,8 @@ Status PlansService::DeleteCommunication(const auth::Principal& actor,
 std::map<std::string, MilestoneDate> MilestoneDates(db::Session& s, const std::string& alliance_id) {
   std::map<std::string, MilestoneDate> out;
   for (auto& m : store::AllMilestones(s, alliance_id)) {
-    out[m.id] = MilestoneDate{std::move(m.title), std::move(m.actual_date)};
+    const access::RecordScope scope = ScopeOf(m);
+    out[m.id] = MilestoneDate{std::move(m.title), std::move(m.actual_date), scope};
   }
   return out;
 }

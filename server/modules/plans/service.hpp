@@ -85,12 +85,14 @@ struct PlanSummary {
 
 using alliances::WithContext;
 
-// The title and actual date of every milestone of an alliance, whoever may see it: for records of
-// other modules that were checked, when written, to be covered by the milestone they refer to
-// (an obligation due some days after a milestone is achieved).
+// The title, actual date and scope of every milestone of an alliance, whoever may see it: for
+// records of other modules that refer to a milestone (an obligation due some days after a
+// milestone is achieved). A milestone may be narrowed after such a record was written, so the
+// referring module uses it only where `scope` still covers the referring record.
 struct MilestoneDate {
   std::string title;
   std::optional<std::string> actual_date;
+  access::RecordScope scope;
 };
 std::map<std::string, MilestoneDate> MilestoneDates(db::Session& s, const std::string& alliance_id);
 
