@@ -7,9 +7,10 @@ DATABASE ?= sqlite:./data/northstar.db
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
 # ccache (CMake uses it when present) serves every checkout and build folder of this machine:
-# paths taken relative to the checkout, the build folder left out of the hash, and precompiled
-# headers accepted (CMake passes them with -include, which ccache requires with these sloppiness
-# settings). A fresh clone then compiles only what changed since the last build anywhere here.
+# paths taken relative to the checkout and the build folder left out of the hash. The test builds
+# go without the precompiled header (its .gch differs between checkouts, which would make every
+# object a miss), so a fresh clone's `make test` compiles only what changed since the last test
+# build anywhere on the machine. The sloppiness settings let ccache cache builds that do use it.
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_file_ctime
@@ -19,6 +20,7 @@ export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_f
 run: setup build web
 	$(BUILD)/northstar serve --database $(DATABASE) --port $(PORT) --demo --static-dir web/dist
 
+test: CMAKE_FLAGS += -DNORTHSTAR_PCH=OFF
 test: setup-test build web
 	node tests/support/with-postgres.mjs -- ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 	$(MAKE) sanitize-test
@@ -56,7 +58,7 @@ build: $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j$(JOBS)
 
 # Debug build with AddressSanitizer and UndefinedBehaviorSanitizer, for local runs.
-DEBUG_CMAKE_FLAGS = -DCMAKE_BUILD_TYPE=Debug -DNORTHSTAR_SANITIZE=ON -DNORTHSTAR_BENCH=OFF
+DEBUG_CMAKE_FLAGS = -DCMAKE_BUILD_TYPE=Debug -DNORTHSTAR_SANITIZE=ON -DNORTHSTAR_BENCH=OFF -DNORTHSTAR_PCH=OFF
 debug:
 	cmake -S . -B build-debug -G Ninja $(DEBUG_CMAKE_FLAGS)
 	cmake --build build-debug -j$(JOBS)

@@ -148,8 +148,10 @@ struct Server::Impl {
   asio::io_context ioc;
   asio::thread_pool db_pool;
   HashingPool hash_pool;
-  // Requests running or waiting on the hashing pool; at most its threads plus the queue limit.
+  // Requests running or waiting on the hashing pool; at most `hashing_limit`: its threads plus
+  // the queue limit.
   std::atomic<int> hashing{0};
+  const int hashing_limit;
   std::atomic<bool> stopping{false};
   std::mutex mu;
   std::list<std::shared_ptr<Connection>> connections;
@@ -160,7 +162,8 @@ struct Server::Impl {
         router(r),
         ioc(std::max(1, c.io_threads)),
         db_pool(EffectiveDbThreads(c)),
-        hash_pool(EffectiveHashThreads(c)) {
+        hash_pool(EffectiveHashThreads(c)),
+        hashing_limit(EffectiveHashThreads(c) + c.hash_queue) {
     access_log = spdlog::get("access");
   }
 
@@ -198,8 +201,7 @@ struct Server::Impl {
     }
     // Bounded: past the limit a sign-in is told to come back rather than queued behind
     // seconds of hashing.
-    const int limit = EffectiveHashThreads(config) + config.hash_queue;
-    if (hashing.fetch_add(1) >= limit) {
+    if (hashing.fetch_add(1) >= hashing_limit) {
       hashing.fetch_sub(1);
       Error busy = MakeError(ErrorCode::kUnavailable,
                              "Too many sign-ins at this moment; try again in a second.");
