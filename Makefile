@@ -28,6 +28,7 @@ test: setup-test build web
 	$(MAKE) web-test
 	$(MAKE) api-tests
 	$(MAKE) e2e
+	$(MAKE) fuzz
 
 setup:
 	@scripts/setup.sh run
@@ -72,9 +73,11 @@ sanitize-test:
 	cmake --build build-debug -j$(JOBS) --target northstar_unit_tests
 	$(SANITIZER_ENV) node tests/support/with-postgres.mjs -- ctest --test-dir build-debug --output-on-failure -j$(JOBS)
 
-# libFuzzer harnesses (clang) for every parser of outside input, each for FUZZ_SECONDS (20).
+# libFuzzer harnesses (clang) for every parser of outside input, each for FUZZ_SECONDS, two at a
+# time, from the corpora in fuzz/corpus/ (docs/fuzzing.md has the long runs).
+FUZZ_SECONDS ?= 30
 fuzz:
-	scripts/fuzz.sh
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 api-tests:
 	NORTHSTAR_BIN=$(abspath $(BUILD))/northstar node tests/support/run-api-tests.mjs
@@ -86,4 +89,4 @@ format:
 	clang-format -i $$(git ls-files 'server/*.cpp' 'server/*.hpp' 'bench/*.cpp')
 
 clean:
-	rm -rf $(BUILD) build-debug
+	rm -rf $(BUILD) build-debug build-fuzz

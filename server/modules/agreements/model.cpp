@@ -286,7 +286,8 @@ std::optional<std::string> MatchDimension(std::string_view label,
   if (r.empty() || p.empty()) return std::string(label) + ": any";
   std::vector<std::string> shared;
   for (const auto& [written, lower] : r) {
-    const bool hit = std::any_of(p.begin(), p.end(), [&](const auto& q) {
+    // `lower` is captured by name because clang before 16 cannot capture a structured binding.
+    const bool hit = std::any_of(p.begin(), p.end(), [&, &lower = lower](const auto& q) {
       return q.second == lower || (territory && (IsEverywhere(lower) || IsEverywhere(q.second)));
     });
     if (hit && std::find(shared.begin(), shared.end(), written) == shared.end()) {

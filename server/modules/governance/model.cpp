@@ -216,8 +216,10 @@ bool IsTimeZoneName(std::string_view text) {
 
 bool IsUtcInstant(std::string_view text) {
   static const std::regex kInstant(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$)");
-  return std::regex_match(text.begin(), text.end(), kInstant) &&
-         IsValidDate(text.substr(0, 10)) && text.substr(11, 2) < "24" &&
+  // Years 1900..2199: a meeting's end (start plus its duration) must still fit an Instant, which
+  // ends in 2262, and nobody schedules a committee two centuries ahead.
+  return std::regex_match(text.begin(), text.end(), kInstant) && IsValidDate(text.substr(0, 10)) &&
+         text.substr(0, 4) >= "1900" && text.substr(0, 4) < "2200" && text.substr(11, 2) < "24" &&
          text.substr(14, 2) < "60" && text.substr(17, 2) < "60";
 }
 

@@ -145,7 +145,7 @@ bool IsOverdue(std::string_view status, std::string_view due_on, std::string_vie
 std::string Quadrant(int64_t influence, int64_t interest);
 // "UTC" or an IANA-style name such as "Europe/Berlin" or "America/Argentina/Buenos_Aires".
 bool IsTimeZoneName(std::string_view text);
-// "YYYY-MM-DDTHH:MM:SSZ": UTC only, whole seconds, no offsets.
+// "YYYY-MM-DDTHH:MM:SSZ": UTC only, whole seconds, no offsets, years 1900..2199.
 bool IsUtcInstant(std::string_view text);
 // An http or https URL without spaces.
 bool IsWebLink(std::string_view text);

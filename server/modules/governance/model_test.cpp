@@ -219,6 +219,9 @@ TEST(Inputs, TimeZonesInstantsAndLinks) {
   EXPECT_FALSE(IsUtcInstant("2026-12-01T15:00:00+01:00"));
   EXPECT_FALSE(IsUtcInstant("2026-12-01T15:00:00.000Z"));
   EXPECT_FALSE(IsUtcInstant("2026-02-30T15:00:00Z"));
+  EXPECT_FALSE(IsUtcInstant("2300-01-01T15:00:00Z"));  // past what a meeting end can hold
+  EXPECT_FALSE(IsUtcInstant("1899-12-31T15:00:00Z"));
+  EXPECT_TRUE(IsUtcInstant("2199-12-31T23:59:59Z"));
   EXPECT_FALSE(IsUtcInstant("2026-12-01T24:00:00Z"));
   EXPECT_TRUE(IsWebLink("https://meet.example.org/jsc?id=1"));
   EXPECT_FALSE(IsWebLink("javascript:alert(1)"));

@@ -124,6 +124,12 @@ TEST(ParseJsonObject, RefusesARepeatedKeyAtAnyDepth) {
   EXPECT_EQ(RepeatedKey(R"({"x":{"a":1},"a":2})"), std::nullopt);
 }
 
+TEST(ParseJsonObject, RefusesNumbersBeyondADouble) {
+  EXPECT_FALSE(ParseJsonObject(R"({"x":1e400})").ok());
+  EXPECT_FALSE(ParseJsonObject(R"({"x":[-1e999]})").ok());
+  EXPECT_TRUE(ParseJsonObject(R"({"x":1e300,"y":-2.5e-300})").ok());
+}
+
 TEST(InputReader, NullIsRefusedWhereAFieldCannotBeCleared) {
   auto body = ParseJsonObject(R"({"active":null,"website":null,"name":null,"due_on":null})");
   InputReader in(*body);

@@ -21,7 +21,10 @@ std::string Neutralise(std::string_view text) {
 
 std::string Field(std::string_view text) {
   std::string value = Neutralise(text);
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  // A field that begins with U+FEFF is quoted too: at the start of a file, a reader (this one,
+  // Excel) would take the bare character for a byte-order mark and drop it.
+  const bool starts_like_bom = value.starts_with("\xEF\xBB\xBF");
+  if (!starts_like_bom && value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string out = "\"";
   for (char c : value) {
     if (c == '"') out += '"';
@@ -88,6 +91,7 @@ Result<Rows> Read(std::string_view text, const ReadLimits& limits) {
           if (i < text.size() && text[i] == '"') {
             field += '"';
             ++i;
+            if (field.size() > limits.max_field_bytes) return at_line("a field is too long");
             continue;
           }
           break;

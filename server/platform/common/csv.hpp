@@ -19,7 +19,8 @@ namespace northstar::csv {
 // `text`, with a leading apostrophe when a spreadsheet would take it for a formula.
 std::string Neutralise(std::string_view text);
 
-// One field: neutralised, then quoted when it holds a comma, a quote, CR or LF (quotes doubled).
+// One field: neutralised, then quoted when it holds a comma, a quote, CR or LF, or begins with
+// U+FEFF (which a reader would take for a byte-order mark); quotes inside are doubled.
 std::string Field(std::string_view text);
 
 // Builds a CSV document row by row; rows end with CRLF.

@@ -50,6 +50,9 @@ std::string Fold(const std::string& line) {
     size_t cut = taken + limit;
     // Never inside a UTF-8 sequence: back up to a lead byte.
     while (cut > taken && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    // No lead byte within reach: not UTF-8, so no character to keep whole; cut at the limit
+    // rather than loop forever without taking anything.
+    if (cut == taken) cut = taken + limit;
     out += line.substr(taken, cut - taken) + "\r\n ";
     taken = cut;
     limit = 74;

@@ -52,8 +52,10 @@ std::string Serialize(const json::value& v) { return json::serialize(v); }
 
 namespace {
 
-// A basic_parser handler that only watches keys: one set of the keys seen per open object.
-struct RepeatedKeyFinder {
+// A basic_parser handler that watches what a parsed value no longer shows: keys repeated within
+// one object (one set of the keys seen per open object) and numbers beyond a double's range,
+// which Boost.JSON would read as infinity.
+struct BodyScanner {
   static constexpr std::size_t max_object_size = std::size_t(-1);
   static constexpr std::size_t max_array_size = std::size_t(-1);
   static constexpr std::size_t max_key_size = std::size_t(-1);
@@ -63,6 +65,7 @@ struct RepeatedKeyFinder {
   std::vector<std::set<std::string>> open;
   std::string key;
   std::optional<std::string> repeated;
+  bool number_out_of_range = false;
 
   bool on_document_begin(ec_t&) { return true; }
   bool on_document_end(ec_t&) { return true; }
@@ -95,7 +98,12 @@ struct RepeatedKeyFinder {
   bool on_number_part(json::string_view, ec_t&) { return true; }
   bool on_int64(int64_t, json::string_view, ec_t&) { return true; }
   bool on_uint64(uint64_t, json::string_view, ec_t&) { return true; }
-  bool on_double(double, json::string_view, ec_t&) { return true; }
+  bool on_double(double d, json::string_view, ec_t& ec) {
+    if (std::isfinite(d)) return true;
+    number_out_of_range = true;
+    ec = json::error::extra_data;  // any error: it only stops the parse
+    return false;
+  }
   bool on_bool(bool, ec_t&) { return true; }
   bool on_null(ec_t&) { return true; }
   bool on_comment_part(json::string_view, ec_t&) { return true; }
@@ -104,14 +112,20 @@ struct RepeatedKeyFinder {
 
 }  // namespace
 
-std::optional<std::string> RepeatedKey(std::string_view text) {
+namespace {
+
+BodyScanner Scan(std::string_view text) {
   json::parse_options options;
   options.max_depth = 64;
-  json::basic_parser<RepeatedKeyFinder> parser(options);
+  json::basic_parser<BodyScanner> parser(options);
   boost::system::error_code ec;
   parser.write_some(false, text.data(), text.size(), ec);
-  return parser.handler().repeated;
+  return std::move(parser.handler());
 }
+
+}  // namespace
+
+std::optional<std::string> RepeatedKey(std::string_view text) { return Scan(text).repeated; }
 
 Result<json::object> ParseJsonObject(std::string_view body) {
   if (body.empty()) return Malformed("The request needs a JSON object body.");
@@ -122,9 +136,13 @@ Result<json::object> ParseJsonObject(std::string_view body) {
   json::value v = json::parse(body, ec, {}, options);
   if (ec) return Malformed("The request body is not valid JSON: " + ec.message() + ".");
   if (!v.is_object()) return Malformed("The request body must be a JSON object.");
-  if (auto key = RepeatedKey(body)) {
-    return Malformed("The request body repeats the key \"" + *key +
+  const BodyScanner scan = Scan(body);
+  if (scan.repeated) {
+    return Malformed("The request body repeats the key \"" + *scan.repeated +
                      "\" in one object; send each field once.");
+  }
+  if (scan.number_out_of_range) {
+    return Malformed("The request body holds a number too large to represent.");
   }
   return std::move(v.as_object());
 }

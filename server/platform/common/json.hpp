@@ -19,6 +19,7 @@ namespace json = boost::json;
 // Parses a request body that must be one JSON object in valid UTF-8, at most 16 levels deep,
 // in which no object repeats a key: {"active":false,"active":true} is refused (400) rather than
 // silently taking one of the values, since two readers of the same text could disagree on it.
+// A number beyond a double's range (1e400) is refused too, rather than read as infinity.
 Result<json::object> ParseJsonObject(std::string_view body);
 // The first key repeated within one object of `text` (which must be valid JSON), if any.
 std::optional<std::string> RepeatedKey(std::string_view text);

@@ -43,7 +43,14 @@ std::optional<Instant> ParseInstant(std::string_view text) {
   }
   const year_month_day ymd{year{y}, month{unsigned(mo)}, day{unsigned(d)}};
   if (!ymd.ok() || h > 23 || mi > 59 || s > 60) return std::nullopt;
-  return sys_days{ymd} + hours{h} + minutes{mi} + seconds{s} + milliseconds{ms};
+  const auto t = sys_days{ymd} + hours{h} + minutes{mi} + seconds{s} + milliseconds{ms};
+  // Instant counts nanoseconds in 64 bits, years 1677..2262, while calendar days run to 2999:
+  // beyond that range the conversion would overflow (undefined behaviour, a wrapped date).
+  if (t < time_point_cast<milliseconds>(Instant::min()) ||
+      t > time_point_cast<milliseconds>(Instant::max())) {
+    return std::nullopt;
+  }
+  return t;
 }
 
 bool IsValidDate(std::string_view text) {

@@ -203,6 +203,16 @@ TEST(Attachment, ContentDispositionFollowsRfc6266) {
   EXPECT_EQ(header.rfind("attachment; filename=\"a____x_.txt\"", 0), 0u) << header;
 }
 
+TEST_F(RouterTest, OnlyAbsoluteUtf8PathsAreRouted) {
+  Response res = router_.Handle(Make("GET", "xpublic"));
+  EXPECT_EQ(res.status, 400);
+  EXPECT_EQ(router_.Handle(Make("GET", "")).status, 400);
+  res = router_.Handle(Make("GET", "/\xff\xfe"));
+  EXPECT_EQ(res.status, 400);
+  EXPECT_TRUE(IsValidUtf8(res.body)) << res.body;
+  EXPECT_EQ(router_.Handle(Make("GET", "/public")).status, 200);
+}
+
 TEST_F(RouterTest, ExceptionsBecome500WithoutInternals) {
   Response res = router_.Handle(Make("GET", "/boom"));
   EXPECT_EQ(res.status, 500);

@@ -223,6 +223,13 @@ Result<Response> Router::Dispatch(const Route& route, RequestContext& context) c
 }
 
 Response Router::Handle(const Request& request) const {
+  // Only an absolute path is routed ("xapi/v1/me" is not "/api/v1/me"), and only one in UTF-8,
+  // since problem details quote it in JSON.
+  if (!request.path.starts_with('/') || !IsValidUtf8(request.path)) {
+    return ProblemResponse(
+        Malformed("The request target must be an absolute path (beginning with /) in UTF-8."),
+        request.request_id);
+  }
   std::map<std::string, std::string> params;
   bool path_matched = false;
   const Route* route = Find(request.method, request.path, &params, &path_matched);
