@@ -189,13 +189,12 @@ struct Server::Impl {
   static std::string NowIso();
 
   awaitable<Response> Dispatch(const Request& request) {
-    const auto handle = [&]() -> awaitable<Response> { co_return router.Handle(request); };
     switch (router.WorkOf(request)) {
       case Work::kInline:
         co_return router.Handle(request);
       case Work::kDatabase:
         // Database work runs on the pool; the coroutine resumes on its strand when it is done.
-        co_return co_await asio::co_spawn(db_pool, handle, use_awaitable);
+        co_return co_await HandleOn(db_pool.get_executor(), request);
       case Work::kPasswordHashing:
         break;
     }
@@ -212,7 +211,30 @@ struct Server::Impl {
       std::atomic<int>& count;
       ~Release() { count.fetch_sub(1); }
     } release{hashing};
-    co_return co_await asio::co_spawn(hash_pool.context(), handle, use_awaitable);
+    co_return co_await HandleOn(hash_pool.context().get_executor(), request);
+  }
+
+  // Runs the router on `pool` and resumes the calling coroutine on its own executor (the
+  // connection's strand) as soon as the answer is ready. co_spawn would not do: it resumes its
+  // caller only after a second trip through the pool's queue, behind everything queued there in
+  // the meantime, so under load every answer waited for the whole queue to drain (a burst of
+  // sign-ins all answered at the same moment, the last one's).
+  template <typename PoolExecutor>
+  awaitable<Response> HandleOn(PoolExecutor pool, const Request& request) {
+    return asio::async_initiate<decltype(use_awaitable), void(Response)>(
+        [this, pool, &request](auto handler) {
+          auto caller = asio::make_work_guard(asio::get_associated_executor(handler));
+          asio::post(pool, [this, &request, handler = std::move(handler),
+                            caller = std::move(caller)]() mutable {
+            Response response = router.Handle(request);  // turns every exception into a 500
+            auto resume_on = caller.get_executor();
+            asio::dispatch(resume_on, [handler = std::move(handler),
+                                       response = std::move(response)]() mutable {
+              std::move(handler)(std::move(response));
+            });
+          });
+        },
+        use_awaitable);
   }
 
   awaitable<void> WriteResponse(Connection& c, Response response, bool keep_alive,
