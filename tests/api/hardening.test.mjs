@@ -119,6 +119,43 @@ describe('hardening', () => {
       assert.ok(checked >= 60, `the document lists the JSON routes (${checked})`);
       assert.equal(await audit(), before, 'nothing audited');
     });
+    it('null is taken exactly where the document allows it, and refused naming the field everywhere else', async () => {
+      const doc = YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'docs', 'openapi.yaml'), 'utf8'));
+      const resolve = (schema) => {
+        let s = schema;
+        for (let i = 0; s && s.$ref && i < 10; i++) s = s.$ref.split('/').slice(1).reduce((o, k) => o[k], doc);
+        return s || {};
+      };
+      const nullable = (schema) => {
+        const s = resolve(schema);
+        if ([].concat(s.type ?? []).includes('null')) return true;
+        return [...(s.oneOf ?? []), ...(s.anyOf ?? [])].some(nullable);
+      };
+      const admin = world.as('phManager');
+      const alliance = world.alliance.id;
+      const wrong = [];
+      let checked = 0;
+      for (const [pattern, ops] of Object.entries(doc.paths)) {
+        for (const method of ['post', 'put', 'patch']) {
+          const body = ops[method]?.requestBody?.content?.['application/json']?.schema;
+          if (!body) continue;
+          const props = resolve(body).properties ?? {};
+          const p = pattern.replace('{alliance_id}', alliance).replace('{id}', pattern.startsWith('/api/v1/alliances/{id}') ? alliance : NO_SUCH_ID)
+            .replace(/\{[^}]+\}/g, NO_SUCH_ID).replace(/^\/api\/v1\//, '');
+          for (const [name, schema] of Object.entries(props)) {
+            const res = await admin.request(method.toUpperCase(), p, { body: { [name]: null }, ifMatch: 1 });
+            if (res.status !== 422 || !Array.isArray(res.body?.errors)) continue;  // refused before the body was read
+            checked++;
+            const refused = res.body.errors.some((e) => e.field === name && e.message === 'must not be null');
+            const named = res.body.errors.some((e) => e.field === name || e.field.startsWith(`${name}.`) || e.field.startsWith(`${name}[`));
+            if (nullable(schema) && refused) wrong.push(`${method.toUpperCase()} ${pattern} ${name}: documented nullable, refused`);
+            if (!nullable(schema) && !named) wrong.push(`${method.toUpperCase()} ${pattern} ${name}: not nullable, null passed silently`);
+          }
+        }
+      }
+      assert.ok(checked >= 100, `enough fields reached the body reader (${checked})`);
+      assert.deepEqual(wrong, []);
+    });
   });
 
   describe('login CSRF', () => {

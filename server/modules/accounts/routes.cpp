@@ -90,7 +90,7 @@ Result<Response> CreateOrganization(AccountsService& svc, RequestContext& ctx) {
   InputReader in(body);
   auto name = in.String("name", kRequired, 200, 1);
   auto type = in.Enum("type", kRequired, OrganizationTypes());
-  auto website = in.String("website", kOptional, 2048);
+  auto website = in.String("website", northstar::Presence::kNullable, 2048);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
   if (website && website->empty()) website.reset();
   NS_ASSIGN_OR_RETURN(Organization org,

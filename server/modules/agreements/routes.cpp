@@ -154,7 +154,8 @@ Result<ObligationInput> ReadObligation(const json::object& body, bool creating) 
   o.schedule = in.Enum("schedule", core, kSchedules);
   o.due_on = NullableDate(in, "due_on");
   o.starts_on = NullableDate(in, "starts_on");
-  o.rrule = in.String("rrule", kOptional, 500, 1);
+  o.rrule = ReadNullable<std::string>(
+      in, "rrule", [&] { return in.String("rrule", kOptional, 500, 1); });
   o.milestone_id = NullableId(in, "milestone_id");
   o.offset_days = in.Integer("offset_days", kOptional, 0, 3650);
   o.reminder_days = ReadDays(in, "reminder_days", 0, 365);

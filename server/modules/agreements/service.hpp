@@ -44,8 +44,9 @@ struct NoteInput : CommonInput {
 
 struct ObligationInput : CommonInput {
   std::optional<std::string> agreement_id, clause_ref, title, description, category, direction,
-      schedule, rrule;
-  Nullable<std::string> owed_by, owed_to, responsible_user_id, due_on, starts_on, milestone_id;
+      schedule;
+  Nullable<std::string> owed_by, owed_to, responsible_user_id, due_on, starts_on, rrule,
+      milestone_id;
   std::optional<int64_t> offset_days;
   std::optional<std::vector<int64_t>> reminder_days;
 };
