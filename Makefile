@@ -17,7 +17,9 @@ export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_f
 
 .PHONY: run test setup setup-test build web web-test e2e debug sanitize-test fuzz api-tests bench clean format
 
-run: setup build web
+# Builds only the server binary (not the unit tests or benchmarks), then serves the demo.
+run: setup $(BUILD)/build.ninja web
+	cmake --build $(BUILD) -j$(JOBS) --target northstar
 	$(BUILD)/northstar serve --database $(DATABASE) --port $(PORT) --demo --static-dir web/dist
 
 test: CMAKE_FLAGS += -DNORTHSTAR_PCH=OFF
