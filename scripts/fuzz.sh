@@ -6,7 +6,8 @@
 #
 # Usage: scripts/fuzz.sh [harness...]              (default: every harness built)
 #   FUZZ_SECONDS=20     how long each harness runs (the default)
-#   FUZZ_RUNS=10000000  run each harness for this many executions instead of a time
+#   FUZZ_RUNS=10000000  run each harness for this many executions instead of a time (with
+#                       FUZZ_SECONDS too: at most that long)
 #   FUZZ_JOBS=2         harnesses run at the same time
 #   FUZZ_BUILD=build-fuzz, FUZZ_KEEP=1 (keep the working corpora and logs too)
 # Needs clang, libclang-rt-14-dev, cmake and ninja (scripts/setup.sh test installs them).
@@ -38,7 +39,13 @@ else
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/northstar-fuzz.XXXXXX")"
-if [[ -n "$runs" ]]; then limit=(-runs="$runs"); else limit=(-max_total_time="$seconds"); fi
+if [[ -n "$runs" ]]; then
+  limit=(-runs="$runs")
+  # Both given: the number of runs, but no longer than FUZZ_SECONDS.
+  [[ -n "${FUZZ_SECONDS:-}" ]] && limit+=(-max_total_time="$seconds")
+else
+  limit=(-max_total_time="$seconds")
+fi
 
 # Runs one harness; its outcome goes to $work/<name>.result as "ok|failed <executions> <reason>".
 run_one() {
