@@ -353,9 +353,13 @@ describe('alliances', () => {
     it('a party that has members cannot be removed (409); one without members can', async () => {
       const { helix, nimbus, outsider } = world.orgIds;
       const cur = await world.getAlliance(world.alliance.id);
+      // Nimbus has joined: the parties change only by its consent, and it is never removed.
       const res = await world.as('phManager').patch(`${API}/alliances/${cur.id}`,
         { parties: [{ organization_id: helix, role: 'licensee' }, { organization_id: outsider, role: 'licensor' }] }, { ifMatch: cur.version });
-      expectProblem(res, 409, 'conflict');
+      expectProblem(res, 409, 'consent-required');
+      const proposed = await world.as('phManager').post(`${API}/alliances/${cur.id}/proposals`,
+        { parties: [{ organization_id: helix, role: 'licensee' }, { organization_id: outsider, role: 'licensor' }] });
+      expectProblem(proposed, 409, 'conflict');
       const after = await world.getAlliance(cur.id);
       assert.deepEqual(sorted(after.parties.map((p) => p.organization_id)), sorted([helix, nimbus]));
       assert.equal(after.version, cur.version);

@@ -30,11 +30,16 @@ describe('audit trail', () => {
 
   // Each change: what to do (as whom), and which record its event must name.
   const CHANGES = [
-    { name: 'alliance update', actor: 'phManager', run: async (w) => {
+    // A shared field changes by consent: Helix proposes, Nimbus's acceptance applies it.
+    { name: 'alliance update', actor: 'nbManager', run: async (w) => {
       const a = await w.getAlliance(id);
       const name = uniq('Helix–Nimbus Renamed');
-      const res = await w.as('phManager').patch(`${API}/alliances/${id}`, { name }, { ifMatch: a.version });
+      const proposed = await w.as('phManager').post(`${API}/alliances/${id}/proposals`, { name });
+      expectStatus(proposed, 201);
+      const res = await w.as('nbManager').post(`${API}/alliances/${id}/proposals/${proposed.body.id}/decision`,
+        { decision: 'accept' }, { ifMatch: proposed.body.version });
       expectStatus(res, 200);
+      assert.equal(res.body.status, 'applied');
       return { recordId: id, changes: { name: { before: a.name, after: name } } };
     } },
     { name: 'stage move', actor: 'nbManager', run: async (w) => {

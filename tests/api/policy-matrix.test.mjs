@@ -20,11 +20,20 @@ const NEEDS = {
   write: (role) => role === 'manager' || role === 'member',   // write notes
   manageOwnParty: (role) => role === 'manager',               // add members of one's own party
   manageHelixMember: (role, org) => role === 'manager' && org === 'helix', // change/remove a Helix member
+  // Change control (issue 13): a change Helix proposed is decided by Nimbus's managers and
+  // withdrawn by Helix's.
+  decideHelixProposal: (role, org) => role === 'manager' && org === 'nimbus',
+  withdrawHelixProposal: (role, org) => role === 'manager' && org === 'helix',
 };
 
 const ALLIANCE_ROUTES = [
   { name: 'GET alliance', method: 'GET', path: (c) => `alliances/${c.id}`, need: 'read', ok: 200 },
   { name: 'PATCH alliance', method: 'PATCH', path: (c) => `alliances/${c.id}`, need: 'manage', ok: 200, prepare: patchAlliance },
+  { name: 'GET proposals', method: 'GET', path: (c) => `alliances/${c.id}/proposals`, need: 'read', ok: 200 },
+  { name: 'POST proposals', method: 'POST', path: (c) => `alliances/${c.id}/proposals`, need: 'manage', ok: 201, prepare: proposeDescription },
+  { name: 'GET proposal', method: 'GET', path: (c, p) => `alliances/${c.id}/proposals/${p.target}`, need: 'read', ok: 200, prepare: helixProposal },
+  { name: 'POST proposal decision', method: 'POST', path: (c, p) => `alliances/${c.id}/proposals/${p.target}/decision`, need: 'decideHelixProposal', ok: 200, prepare: rejectHelixProposal },
+  { name: 'POST proposal withdraw', method: 'POST', path: (c, p) => `alliances/${c.id}/proposals/${p.target}/withdraw`, need: 'withdrawHelixProposal', ok: 200, prepare: helixProposal },
   { name: 'GET stage', method: 'GET', path: (c) => `alliances/${c.id}/stage`, need: 'read', ok: 200 },
   { name: 'POST stage', method: 'POST', path: (c) => `alliances/${c.id}/stage`, need: 'manage', ok: 200, prepare: nextStage },
   { name: 'POST archive', method: 'POST', path: (c) => `alliances/${c.id}/archive`, need: 'manage', ok: 200, prepare: unarchived },
@@ -77,9 +86,27 @@ const NOTE_ROUTES = [
   { name: 'DELETE note', method: 'DELETE', need: 'edit', ok: 204, fresh: true },
 ];
 
+// What a manager changes alone: the own party's note on its tier (the shared fields change by
+// proposal, tested in change-control.test.mjs).
 async function patchAlliance(w) {
   const a = await w.getAlliance(w.alliance.id);
-  return { body: { description: uniq('Description revised') }, ifMatch: a.version };
+  return { body: { priority_note: uniq('Why this tier') }, ifMatch: a.version };
+}
+
+function proposeDescription() {
+  return { body: { description: uniq('Proposed description'), reason: 'Clearer scope' } };
+}
+
+// A fresh open proposal by Helix's manager; `target` is its id, `ifMatch` its version.
+async function helixProposal(w) {
+  const res = await w.as('phManager').post(`${API}/alliances/${w.alliance.id}/proposals`,
+    { description: uniq('Proposed by Helix') });
+  expectStatus(res, 201);
+  return { target: res.body.id, ifMatch: res.body.version };
+}
+
+async function rejectHelixProposal(w) {
+  return { ...(await helixProposal(w)), body: { decision: 'reject', reason: 'Not now' } };
 }
 
 // Archive/restore need the alliance in the other state first (set by phManager), then If-Match.
@@ -267,6 +294,8 @@ describe('policy matrix', () => {
       notes: server.count('notes'),
       audit: server.count('audit_events'),
       transitions: server.count('stage_transitions'),
+      proposals: server.count('alliance_proposals'),
+      decisions: server.count('alliance_proposal_decisions'),
     };
   };
 
@@ -291,7 +320,7 @@ describe('policy matrix', () => {
             if (before) assert.deepEqual(await snapshot(), before, 'a refused request changes nothing');
           } else {
             expectStatus(res, expected, `${route.name} as ${callerName(caller)}`);
-            if (route.method === 'POST' && route.path(ctx).endsWith('/notes')) {
+            if (route.method === 'POST' && route.path(ctx, prep).endsWith('/notes')) {
               world.notes.push({ id: res.body.id, author: caller, ownerOrg: world.person(caller).org, visibility: 'alliance',
                 readers: [], titles: [prep.body.title], deleted: false });
             }

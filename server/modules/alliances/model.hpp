@@ -5,9 +5,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "platform/common/error.hpp"
+#include "platform/common/json.hpp"
 
 namespace northstar::alliances {
 
@@ -31,13 +33,13 @@ struct Party {
   std::string role;
   std::string contribution;
   std::string expected_value;
+  bool has_manager = false;  // filled when read: the party has a manager in the alliance
 };
 
 struct Alliance {
   std::string id, name, type;
   std::vector<std::string> therapeutic_areas;
   std::string territory;
-  int64_t tier = 2;
   std::string description;
   std::string stage = "scouting";
   bool archived = false;
@@ -53,6 +55,79 @@ struct Alliance {
 // Parties must be at least two distinct organisations and include the creator's own.
 std::vector<FieldError> CheckParties(const std::vector<Party>& parties,
                                      const std::string& creator_organization_id);
+
+// How much attention one party gives an alliance: its own judgement, read only by that party.
+inline constexpr int64_t kDefaultTier = 2;
+struct Priority {
+  int64_t tier = kDefaultTier;
+  std::string note;
+};
+
+// The fields of an alliance that belong to every party and change only by their consent. A
+// field that is set is part of the snapshot; `parties` carries organisation, name and role.
+struct SharedFields {
+  std::optional<std::string> name, type, description, territory, statement, beneficiaries;
+  std::optional<std::vector<std::string>> therapeutic_areas;
+  std::optional<std::vector<Party>> parties;
+
+  bool empty() const;
+  // The API names of the fields that are set, in the order a person reads them.
+  std::vector<std::string_view> FieldNames() const;
+};
+
+// A shared field's name as people read it in a sentence ("the North Star statement").
+std::string_view SharedFieldWords(std::string_view field);
+// "A", "A and B", "A, B and C".
+std::string JoinWords(const std::vector<std::string>& words);
+
+// As stored and as the API shows them: {"name": "...", "therapeutic_areas": [...],
+// "north_star.statement": "...", "parties": [{organization_id, organization_name, role}], ...}
+// with only the fields that are set.
+json::object SharedFieldsJson(const SharedFields& fields);
+SharedFields SharedFieldsFromJson(const json::object& object);
+
+// The shared fields that differ between two states of an alliance: as they were, as they become.
+// Parties differ when the set of (organisation, role) differs; their order alone is no change.
+std::pair<SharedFields, SharedFields> DiffShared(const Alliance& before, const Alliance& after);
+// Whether every field set in `snapshot` still has that value in `a`.
+bool StillMatches(const Alliance& a, const SharedFields& snapshot);
+// Writes the set fields into `a`; parties that stay keep their contribution and expected value.
+void ApplyShared(const SharedFields& fields, Alliance& a);
+// Parties of `before` that `after` no longer has.
+std::vector<Party> RemovedParties(const Alliance& before, const Alliance& after);
+
+// Whose consent a change proposed by `proposer_organization_id` needs: every other party that has
+// a manager in the alliance (a party nobody has joined yet cannot answer).
+std::vector<std::string> ConsentingParties(const Alliance& a,
+                                           const std::string& proposer_organization_id);
+
+inline constexpr std::string_view kProposalOpen = "open";
+inline constexpr std::string_view kProposalApplied = "applied";
+inline constexpr std::string_view kProposalRejected = "rejected";
+inline constexpr std::string_view kProposalWithdrawn = "withdrawn";
+inline constexpr std::string_view kProposalSuperseded = "superseded";
+
+struct ProposalDecision {
+  std::string organization_id, organization_name, decision;  // "accepted" | "rejected"
+  std::optional<std::string> reason;
+  std::string decided_by, decided_by_name, decided_at;
+};
+
+// A proposed change to the shared fields of an alliance.
+struct Proposal {
+  std::string id, alliance_id, organization_id, organization_name, proposed_by, proposed_by_name;
+  std::string reason, status = std::string(kProposalOpen), created_at;
+  std::optional<std::string> closed_at;
+  SharedFields before, after;
+  std::vector<ProposalDecision> decisions;  // of the parties that decided so far
+  int64_t version = 1;
+
+  const ProposalDecision* DecisionOf(std::string_view organization_id) const;
+};
+
+// Where a proposal stands once `decisions` are in, given whose consent it needs: rejected when
+// any party rejected, applied when every consenting party accepted, else open.
+std::string_view OutcomeOf(const Proposal& p, const std::vector<std::string>& consenting);
 
 struct Member {
   std::string user_id, name, email, organization_id, role;

@@ -27,7 +27,7 @@ Status CheckAccess(db::Session& s, const RecordContext& c, const records::Record
 Result<RecordContext> EnterAlliance(db::Session& s, const auth::Principal& actor,
                                     const std::string& alliance_id) {
   NS_ASSIGN_OR_RETURN(access::Membership m, access::RequireMember(s, alliance_id, actor));
-  return RecordContext{std::move(m), PartiesOf(s, alliance_id), TodayText(), {}};
+  return RecordContext{std::move(m), PartiesOf(s, alliance_id), TodayText(), {}, {}};
 }
 
 void LoadPeople(db::Session& s, RecordContext& c) {

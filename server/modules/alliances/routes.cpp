@@ -12,7 +12,7 @@ using http::RequestContext;
 using http::Response;
 constexpr auto kRequired = Presence::kRequired;
 constexpr auto kOptional = Presence::kOptional;
-constexpr size_t kNameMax = 200, kTextMax = 5000, kBodyMax = 20000;
+constexpr size_t kNameMax = 200, kTextMax = 5000, kBodyMax = 20000, kNoteMax = 2000;
 
 json::object PartyJson(const Party& p, const json::storage_ptr& sp) {
   return json::object({{"organization_id", p.organization_id},
@@ -22,26 +22,35 @@ json::object PartyJson(const Party& p, const json::storage_ptr& sp) {
                       sp);
 }
 
-// `sp`: where the document's memory comes from (an arena for a single response).
-json::object AllianceJson(const Alliance& a, const std::string& my_role, const std::string& my_org,
+// The alliance as `member` sees it, with its party's own priority. `sp`: where the document's
+// memory comes from (an arena for a single response).
+json::object AllianceJson(const Alliance& a, const access::Membership& member,
+                          const Priority& priority, int64_t open_proposals,
                           const json::storage_ptr& sp = {}) {
   json::array parties(sp), contributions(sp);
   json::value my_party(nullptr, sp);
   for (const auto& p : a.parties) {
     parties.push_back(PartyJson(p, sp));
+    const bool can_edit =
+        access::AuthorizePartyWords(member, p.organization_id, p.organization_name, p.has_manager)
+            .ok();
     contributions.push_back(json::object({{"organization_id", p.organization_id},
                                           {"organization_name", p.organization_name},
                                           {"contribution", p.contribution},
-                                          {"expected_value", p.expected_value}},
+                                          {"expected_value", p.expected_value},
+                                          {"can_edit", can_edit}},
                                          sp));
-    if (p.organization_id == my_org) my_party = PartyJson(p, sp);
+    if (p.organization_id == member.organization_id) my_party = PartyJson(p, sp);
   }
   return json::object({{"id", a.id},
           {"name", a.name},
           {"type", a.type},
           {"therapeutic_areas", ToJsonArray(a.therapeutic_areas)},
           {"territory", a.territory},
-          {"tier", a.tier},
+          {"tier", priority.tier},
+          {"priority_note", priority.note},
+          {"consent_required", !ConsentingParties(a, member.organization_id).empty()},
+          {"open_proposals", open_proposals},
           {"description", a.description},
           {"stage", a.stage},
           {"archived", a.archived},
@@ -50,7 +59,7 @@ json::object AllianceJson(const Alliance& a, const std::string& my_role, const s
            {{"statement", a.north_star_statement},
             {"beneficiaries", a.north_star_beneficiaries},
             {"contributions", std::move(contributions)}}},
-          {"my_role", my_role},
+          {"my_role", access::ToString(member.role)},
           {"my_party", std::move(my_party)},
           {"version", a.version},
           {"created_at", a.created_at},
@@ -63,8 +72,8 @@ Response AllianceResponse(int status, const AllianceView& v) {
   unsigned char buffer[8192];
   json::monotonic_resource arena(buffer, sizeof buffer);
   Response r = http::JsonResponse(
-      status, json::value(AllianceJson(v.alliance, std::string(access::ToString(v.membership.role)),
-                                       v.membership.organization_id, &arena)));
+      status, json::value(AllianceJson(v.alliance, v.membership, v.priority, v.open_proposals,
+                                       &arena)));
   http::SetEtag(r, v.alliance.version);
   return r;
 }
@@ -99,8 +108,14 @@ Response NoteResponse(int status, const Note& n) {
   return r;
 }
 
-// Reads an alliance body; on create the core fields are required.
-Result<AllianceInput> ReadAllianceInput(const json::object& body, bool creating) {
+// What an alliance body is for: creating one (the core fields required), changing one, or
+// proposing a change to its shared fields (nothing else is accepted, and a reason may be given).
+enum class BodyUse { kCreate, kUpdate, kPropose };
+
+// Reads an alliance body into `a`; `reason` is read only for a proposal.
+Result<AllianceInput> ReadAllianceInput(const json::object& body, BodyUse use,
+                                        std::string* reason = nullptr) {
+  const bool creating = use == BodyUse::kCreate, proposing = use == BodyUse::kPropose;
   const Presence core = creating ? kRequired : kOptional;
   InputReader in(body);
   AllianceInput a;
@@ -108,7 +123,12 @@ Result<AllianceInput> ReadAllianceInput(const json::object& body, bool creating)
   a.type = in.Enum("type", core, AllianceTypes());
   a.therapeutic_areas = in.StringArray("therapeutic_areas", kOptional, 20, kNameMax);
   a.territory = in.String("territory", kOptional, kNameMax);
-  a.tier = in.Integer("tier", kOptional, kMinTier, kMaxTier);
+  if (proposing) {
+    *reason = in.String("reason", kOptional, kNoteMax).value_or("");
+  } else {
+    a.tier = in.Integer("tier", kOptional, kMinTier, kMaxTier);
+    a.priority_note = in.String("priority_note", kOptional, kNoteMax);
+  }
   a.description = in.String("description", kOptional, kTextMax);
   if (creating) a.stage = in.Enum("stage", kOptional, Stages());
   if (const json::array* parties = in.Array("parties", core, 20)) {
@@ -131,7 +151,8 @@ Result<AllianceInput> ReadAllianceInput(const json::object& body, bool creating)
     InputReader n(*ns, "north_star");
     a.statement = n.String("statement", kOptional, kTextMax);
     a.beneficiaries = n.String("beneficiaries", kOptional, kTextMax);
-    if (const json::array* cs = n.Array("contributions", kOptional, 20)) {
+    const json::array* cs = proposing ? nullptr : n.Array("contributions", kOptional, 20);
+    if (cs) {
       a.contributions.emplace();
       for (size_t i = 0; i < cs->size(); ++i) {
         const std::string path = "north_star.contributions[" + std::to_string(i) + "]";
@@ -158,7 +179,7 @@ Result<AllianceInput> ReadAllianceInput(const json::object& body, bool creating)
 
 Result<Response> CreateAlliance(AlliancesService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(AllianceInput input, ReadAllianceInput(body, true));
+  NS_ASSIGN_OR_RETURN(AllianceInput input, ReadAllianceInput(body, BodyUse::kCreate));
   NS_ASSIGN_OR_RETURN(AllianceView view, svc.Create(ctx.user(), input));
   return AllianceResponse(201, view);
 }
@@ -171,7 +192,7 @@ Result<Response> GetAlliance(AlliancesService& svc, RequestContext& ctx) {
 Result<Response> UpdateAlliance(AlliancesService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(AllianceInput input, ReadAllianceInput(body, false));
+  NS_ASSIGN_OR_RETURN(AllianceInput input, ReadAllianceInput(body, BodyUse::kUpdate));
   NS_ASSIGN_OR_RETURN(AllianceView view, svc.Update(ctx.user(), ctx.Param("id"), version, input));
   return AllianceResponse(200, view);
 }
@@ -234,8 +255,11 @@ Result<Response> ListAlliances(AlliancesService& svc, RequestContext& ctx) {
   const bool by_name = f.sort == "name" || f.sort == "-name";
   return http::PageResponse(
       svc.List(ctx.user(), f, page.limit + 1), page.limit,
-      [](const store::ListedAlliance& r) {
-        return AllianceJson(r.alliance, r.my_role, r.my_organization_id);
+      [&ctx](const store::ListedAlliance& r) {
+        const access::Membership member{
+            r.alliance.id, ctx.user().user_id, r.my_organization_id,
+            access::ParseAllianceRole(r.my_role).value_or(access::AllianceRole::kViewer)};
+        return AllianceJson(r.alliance, member, r.my_priority, r.open_proposals);
       },
       [&](const store::ListedAlliance& r) {
         return json::object{{"s", f.sort},
@@ -287,6 +311,121 @@ Result<Response> MoveStage(AlliancesService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(AllianceView view,
                       svc.MoveStage(ctx.user(), ctx.Param("id"), version, *to, *reason));
   return AllianceResponse(200, view);
+}
+
+json::object ProposalJson(const ProposalView& v) {
+  const Proposal& p = v.proposal;
+  const json::object before = SharedFieldsJson(p.before), after = SharedFieldsJson(p.after);
+  json::array changes, decisions;
+  for (auto field : p.after.FieldNames()) {
+    changes.push_back({{"field", field}, {"before", before.at(field)}, {"after", after.at(field)}});
+  }
+  const auto decision_json = [](const ProposalDecision& d) {
+    return json::object{{"organization_id", d.organization_id},
+                        {"organization_name", d.organization_name},
+                        {"decision", d.decision},
+                        {"reason", OptionalJson(d.reason)},
+                        {"decided_by", d.decided_by},
+                        {"decided_by_name", d.decided_by_name},
+                        {"decided_at", d.decided_at}};
+  };
+  for (const auto& d : p.decisions) decisions.push_back(decision_json(d));
+  for (const auto& party : v.consenting) {
+    if (p.DecisionOf(party.organization_id)) continue;
+    decisions.push_back({{"organization_id", party.organization_id},
+                         {"organization_name", party.organization_name},
+                         {"decision", "pending"},
+                         {"reason", nullptr},
+                         {"decided_by", nullptr},
+                         {"decided_by_name", nullptr},
+                         {"decided_at", nullptr}});
+  }
+  return {{"id", p.id},
+          {"alliance_id", p.alliance_id},
+          {"status", p.status},
+          {"reason", p.reason},
+          {"proposed_by", p.proposed_by},
+          {"proposed_by_name", p.proposed_by_name},
+          {"organization_id", p.organization_id},
+          {"organization_name", p.organization_name},
+          {"created_at", p.created_at},
+          {"closed_at", OptionalJson(p.closed_at)},
+          {"version", p.version},
+          {"changes", std::move(changes)},
+          {"decisions", std::move(decisions)},
+          {"can_decide", v.can_decide},
+          {"can_withdraw", v.can_withdraw}};
+}
+
+Response ProposalResponse(int status, const ProposalView& v) {
+  Response r = http::JsonResponse(status, ProposalJson(v));
+  http::SetEtag(r, v.proposal.version);
+  return r;
+}
+
+Result<Response> Propose(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  ProposalInput input;
+  NS_ASSIGN_OR_RETURN(input.changes, ReadAllianceInput(body, BodyUse::kPropose, &input.reason));
+  NS_ASSIGN_OR_RETURN(ProposalView view, svc.Propose(ctx.user(), ctx.Param("id"), input));
+  Response r = ProposalResponse(201, view);
+  r.SetHeader("Location",
+              "/api/v1/alliances/" + view.proposal.alliance_id + "/proposals/" + view.proposal.id);
+  return r;
+}
+
+Result<Response> ListProposals(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(http::Page page, http::ReadPage(ctx.request));
+  std::string status = "all";
+  if (auto v = ctx.request.Query("status"); v && !v->empty()) {
+    if (*v != "open" && *v != "closed" && *v != "all") {
+      return Malformed("status must be open, closed or all.");
+    }
+    status = *v;
+  }
+  std::optional<std::pair<std::string, std::string>> after;
+  if (page.cursor) {
+    auto at = http::CursorText(page, "at"), id = http::CursorText(page, "id");
+    if (!at || !id) return Malformed("The cursor is not one this server issued.");
+    after = std::make_pair(*at, *id);
+  }
+  NS_ASSIGN_OR_RETURN(auto proposals, svc.ListProposals(ctx.user(), ctx.Param("id"), status,
+                                                        after, page.limit + 1));
+  return http::PageResponse(proposals, page.limit, ProposalJson, [](const ProposalView& v) {
+    return json::object{{"at", v.proposal.created_at}, {"id", v.proposal.id}};
+  });
+}
+
+Result<Response> GetProposal(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(ProposalView view,
+                      svc.GetProposal(ctx.user(), ctx.Param("id"), ctx.Param("proposal_id")));
+  return ProposalResponse(200, view);
+}
+
+Result<Response> DecideProposal(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  InputReader in(body);
+  static const std::vector<std::string_view> kDecisions = {"accept", "reject"};
+  auto decision = in.Enum("decision", kRequired, kDecisions);
+  auto reason = in.String("reason", kOptional, kNoteMax);
+  NS_TRY(FieldErrorsToStatus(in.Finish()));
+  NS_ASSIGN_OR_RETURN(ProposalView view,
+                      svc.DecideProposal(ctx.user(), ctx.Param("id"), ctx.Param("proposal_id"),
+                                         version, *decision == "accept", reason));
+  return ProposalResponse(200, view);
+}
+
+Result<Response> WithdrawProposal(AlliancesService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
+  if (!ctx.request.body.empty()) {
+    NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+    InputReader in(body);
+    NS_TRY(FieldErrorsToStatus(in.Finish()));
+  }
+  NS_ASSIGN_OR_RETURN(ProposalView view, svc.WithdrawProposal(ctx.user(), ctx.Param("id"),
+                                                              ctx.Param("proposal_id"), version));
+  return ProposalResponse(200, view);
 }
 
 Result<Response> ListMembers(AlliancesService& svc, RequestContext& ctx) {
@@ -433,6 +572,13 @@ void RegisterRoutes(http::Router& router, AlliancesService& svc) {
              [&svc](RequestContext& ctx) { return Archive(svc, ctx, true); });
   router.Add("POST", "/api/v1/alliances/{id}/restore",
              [&svc](RequestContext& ctx) { return Archive(svc, ctx, false); });
+  router.Add("GET", "/api/v1/alliances/{id}/proposals", bind(ListProposals));
+  router.Add("POST", "/api/v1/alliances/{id}/proposals", bind(Propose));
+  router.Add("GET", "/api/v1/alliances/{id}/proposals/{proposal_id}", bind(GetProposal));
+  router.Add("POST", "/api/v1/alliances/{id}/proposals/{proposal_id}/decision",
+             bind(DecideProposal));
+  router.Add("POST", "/api/v1/alliances/{id}/proposals/{proposal_id}/withdraw",
+             bind(WithdrawProposal));
   router.Add("GET", "/api/v1/alliances/{id}/stage", bind(GetStage));
   router.Add("POST", "/api/v1/alliances/{id}/stage", bind(MoveStage));
   router.Add("GET", "/api/v1/alliances/{id}/members", bind(ListMembers));

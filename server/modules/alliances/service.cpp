@@ -4,6 +4,7 @@
 
 #include "platform/common/ids.hpp"
 #include "platform/common/time.hpp"
+#include "platform/records/record.hpp"
 
 namespace northstar::alliances {
 namespace {
@@ -29,14 +30,38 @@ json::object MemberAuditView(const Member& m) {
           {"role", m.role}};
 }
 
-Result<std::pair<Alliance, access::Membership>> LoadForMember(db::Session& s,
-                                                              const auth::Principal& actor,
-                                                              const std::string& id) {
-  NS_ASSIGN_OR_RETURN(access::Membership membership, access::RequireMember(s, id, actor));
-  auto alliance = store::FindAlliance(s, id);
-  if (!alliance) return NotFound("No alliance with this id is visible to you.");
-  return std::make_pair(std::move(*alliance), std::move(membership));
+// A party's own tier and note: an event only that party reads.
+audit::Event PriorityEvent(const auth::Principal& actor, const std::string& alliance_id,
+                           const std::optional<Priority>& before, const Priority& after) {
+  audit::Event e;
+  e.actor_id = actor.user_id;
+  e.alliance_id = alliance_id;
+  e.organization_id = actor.organization_id;
+  e.record_type = "alliance";
+  e.record_id = alliance_id;
+  e.action = "prioritise";
+  json::object now{{"tier", after.tier}, {"priority_note", after.note}};
+  e.changes = before ? audit::Diff({{"tier", before->tier}, {"priority_note", before->note}}, now)
+                     : audit::Created(now);
+  e.scope = {access::Visibility::kParty, actor.organization_id, actor.user_id, {}};
+  return e;
 }
+
+// 409 for a change of shared fields that other parties must agree to: it is proposed instead.
+Error ConsentRequired(const Alliance& a, const std::vector<std::string>& consenting,
+                      const SharedFields& changed) {
+  std::vector<std::string> names, fields;
+  for (const auto& org : consenting) names.push_back(a.FindParty(org)->organization_name);
+  for (auto field : changed.FieldNames()) fields.emplace_back(SharedFieldWords(field));
+  Error e = Conflict(JoinWords(names) + " must agree to a change of the " + JoinWords(fields) +
+                     ": propose the change instead, and it applies once they accept.");
+  e.type_override = "consent-required";
+  json::array field_names;
+  for (auto field : changed.FieldNames()) field_names.emplace_back(field);
+  e.extra_json = json::serialize(json::object{{"shared_fields", std::move(field_names)}});
+  return e;
+}
+
 
 }  // namespace
 
@@ -69,7 +94,6 @@ json::object AllianceAuditView(const Alliance& a) {
           {"type", a.type},
           {"therapeutic_areas", ToJsonArray(a.therapeutic_areas)},
           {"territory", a.territory},
-          {"tier", a.tier},
           {"description", a.description},
           {"stage", a.stage},
           {"archived", a.archived},
@@ -103,6 +127,16 @@ AlliancesService::AlliancesService(db::Database& database, accounts::AccountsSer
        }});
 }
 
+Result<std::pair<Alliance, access::Membership>> AlliancesService::LoadForMember(
+    db::Session& s,
+                                                              const auth::Principal& actor,
+                                                              const std::string& id) {
+  NS_ASSIGN_OR_RETURN(access::Membership membership, access::RequireMember(s, id, actor));
+  auto alliance = store::FindAlliance(s, id);
+  if (!alliance) return NotFound("No alliance with this id is visible to you.");
+  return std::make_pair(std::move(*alliance), std::move(membership));
+}
+
 std::vector<FieldError> AlliancesService::Apply(db::Session& s, const AllianceInput& in,
                                                 Alliance& a) {
   std::vector<FieldError> errors;
@@ -111,7 +145,6 @@ std::vector<FieldError> AlliancesService::Apply(db::Session& s, const AllianceIn
   if (in.territory) a.territory = *in.territory;
   if (in.description) a.description = *in.description;
   if (in.therapeutic_areas) a.therapeutic_areas = *in.therapeutic_areas;
-  if (in.tier) a.tier = *in.tier;
   if (in.statement) a.north_star_statement = *in.statement;
   if (in.beneficiaries) a.north_star_beneficiaries = *in.beneficiaries;
   if (in.parties) {
@@ -125,6 +158,10 @@ std::vector<FieldError> AlliancesService::Apply(db::Session& s, const AllianceIn
       if (const Party* old = a.FindParty(p.organization_id)) {
         p.contribution = old->contribution;
         p.expected_value = old->expected_value;
+        p.has_manager = old->has_manager;
+        p.organization_name = old->organization_name;
+      } else if (auto name = store::OrganizationName(s, p.organization_id)) {
+        p.organization_name = *name;
       }
       next.push_back(std::move(p));
     }
@@ -172,9 +209,12 @@ Result<AllianceView> AlliancesService::Create(const auth::Principal& actor,
                                  audit::Created(AllianceAuditView(a))));
   audit::Record(s, AllianceEvent(actor.user_id, a, "member", actor.user_id, "add",
                                  audit::Created(MemberAuditView(creator))));
+  const Priority priority{input.tier.value_or(kDefaultTier), input.priority_note.value_or("")};
+  store::SavePriority(s, a.id, actor.organization_id, priority, actor.user_id, a.created_at);
+  audit::Record(s, PriorityEvent(actor, a.id, std::nullopt, priority));
   tx.Commit();
-  return AllianceView{a,
-                      {a.id, actor.user_id, actor.organization_id, access::AllianceRole::kManager}};
+  return AllianceView{
+      a, {a.id, actor.user_id, actor.organization_id, access::AllianceRole::kManager}, priority, 0};
 }
 
 Result<AllianceView> AlliancesService::Get(const auth::Principal& actor, const std::string& id) {
@@ -185,7 +225,8 @@ Result<AllianceView> AlliancesService::Get(const auth::Principal& actor, const s
   NS_ASSIGN_OR_RETURN(
       access::Membership membership,
       access::RequireMember(id, actor, found ? std::optional(found->membership) : std::nullopt));
-  return AllianceView{std::move(found->alliance), std::move(membership)};
+  return AllianceView{std::move(found->alliance), std::move(membership), found->my_priority,
+                      found->open_proposals};
 }
 
 std::vector<store::ListedAlliance> AlliancesService::List(const auth::Principal& actor,
@@ -199,6 +240,7 @@ Result<AllianceView> AlliancesService::Update(const auth::Principal& actor, cons
                                               int64_t version, const AllianceInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
+  records::LockAlliance(s, id);
   NS_ASSIGN_OR_RETURN(auto loaded, LoadForMember(s, actor, id));
   auto& [current, membership] = loaded;
   NS_TRY(access::Authorize(membership, access::AllianceAction::kEdit));
@@ -210,22 +252,37 @@ Result<AllianceView> AlliancesService::Update(const auth::Principal& actor, cons
       errors.push_back(std::move(e));
   }
   NS_TRY(FieldErrorsToStatus(std::move(errors)));
-  for (const auto& old : current.parties) {
-    if (!next.FindParty(old.organization_id) &&
-        store::CountMembersOfParty(s, id, old.organization_id) > 0) {
-      return Conflict(
-          old.organization_name +
-          " still has members in this alliance; remove them before removing the party.");
+  bool words_changed = false;
+  for (const auto& p : next.parties) {
+    const Party* old = current.FindParty(p.organization_id);
+    if (!old || (old->contribution == p.contribution && old->expected_value == p.expected_value)) {
+      continue;
+    }
+    NS_TRY(access::AuthorizePartyWords(membership, p.organization_id, p.organization_name,
+                                       p.has_manager));
+    words_changed = true;
+  }
+  const auto shared = DiffShared(current, next);
+  if (!shared.second.empty()) {
+    const auto consenting = ConsentingParties(current, membership.organization_id);
+    if (!consenting.empty()) return ConsentRequired(current, consenting, shared.second);
+  }
+  Priority priority = store::FindPriority(s, id, membership.organization_id);
+  if (input.tier || input.priority_note) {
+    Priority wanted{input.tier.value_or(priority.tier), input.priority_note.value_or(priority.note)};
+    if (wanted.tier != priority.tier || wanted.note != priority.note) {
+      // Not the alliance's version nor its updated_at: the other parties would see them move.
+      store::SavePriority(s, id, membership.organization_id, wanted, actor.user_id, NowText());
+      audit::Record(s, PriorityEvent(actor, id, priority, wanted));
+      priority = wanted;
     }
   }
-  next.updated_at = NowText();
-  if (!store::UpdateAlliance(s, next, version)) return Stale();
-  next.parties = store::LoadParties(s, id);
-  next.version = version + 1;
-  audit::Record(s, AllianceEvent(actor.user_id, next, "alliance", id, "update",
-                                 audit::Diff(AllianceAuditView(current), AllianceAuditView(next))));
+  if (words_changed || !shared.second.empty()) {
+    NS_ASSIGN_OR_RETURN(next, ApplyChange(s, actor.user_id, current, std::move(next), std::nullopt));
+  }
+  const int64_t open = store::CountOpenProposals(s, id);
   tx.Commit();
-  return AllianceView{next, membership};
+  return AllianceView{std::move(next), membership, priority, open};
 }
 
 Result<AllianceView> AlliancesService::SetArchived(const auth::Principal& actor,
@@ -249,8 +306,9 @@ Result<AllianceView> AlliancesService::SetArchived(const auth::Principal& actor,
   audit::Record(s,
                 AllianceEvent(actor.user_id, next, "alliance", id, archived ? "archive" : "restore",
                               audit::Diff(AllianceAuditView(current), AllianceAuditView(next))));
+  AllianceView view = ViewOf(s, std::move(next), membership);
   tx.Commit();
-  return AllianceView{next, membership};
+  return view;
 }
 
 Result<StageView> AlliancesService::GetStage(const auth::Principal& actor, const std::string& id) {
@@ -281,8 +339,9 @@ Result<AllianceView> AlliancesService::MoveStage(const auth::Principal& actor,
   changes["reason"] = json::object{{"before", nullptr}, {"after", reason}};
   audit::Record(s, AllianceEvent(actor.user_id, next, "alliance", id, "stage", std::move(changes)));
   for (const auto& listener : stage_listeners_) listener(s, next, transition_id);
+  AllianceView view = ViewOf(s, std::move(next), membership);
   tx.Commit();
-  return AllianceView{next, membership};
+  return view;
 }
 
 Result<std::vector<Member>> AlliancesService::ListMembers(const auth::Principal& actor,

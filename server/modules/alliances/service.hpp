@@ -25,7 +25,8 @@ struct Contribution {
 struct AllianceInput {
   std::optional<std::string> name, type, territory, description, stage;
   std::optional<std::vector<std::string>> therapeutic_areas;
-  std::optional<int64_t> tier;
+  std::optional<int64_t> tier;              // the caller's party's own
+  std::optional<std::string> priority_note;  // the caller's party's own
   std::optional<std::vector<Party>> parties;  // organisation and role
   std::optional<std::string> statement, beneficiaries;
   std::optional<std::vector<Contribution>> contributions;
@@ -34,6 +35,21 @@ struct AllianceInput {
 struct AllianceView {
   Alliance alliance;
   access::Membership membership;
+  Priority priority;  // the caller's party's own
+  int64_t open_proposals = 0;
+};
+
+// A change to the shared fields (only those of AllianceInput are read) and why.
+struct ProposalInput {
+  AllianceInput changes;
+  std::string reason;
+};
+
+// A proposal as one member sees it: whose consent it needs and what the member may do with it.
+struct ProposalView {
+  Proposal proposal;
+  std::vector<Party> consenting;  // parties whose consent it needs (while open)
+  bool can_decide = false, can_withdraw = false;
 };
 
 struct StageView {
@@ -70,6 +86,20 @@ class AlliancesService {
   Result<AllianceView> MoveStage(const auth::Principal& actor, const std::string& id,
                                  int64_t version, const std::string& to, const std::string& reason);
 
+  // Change control: the shared fields change by the consent of every other party with a manager.
+  Result<ProposalView> Propose(const auth::Principal& actor, const std::string& id,
+                               const ProposalInput& input);
+  Result<std::vector<ProposalView>> ListProposals(
+      const auth::Principal& actor, const std::string& id, const std::string& status,
+      const std::optional<std::pair<std::string, std::string>>& after, int limit);
+  Result<ProposalView> GetProposal(const auth::Principal& actor, const std::string& id,
+                                   const std::string& proposal_id);
+  Result<ProposalView> DecideProposal(const auth::Principal& actor, const std::string& id,
+                                      const std::string& proposal_id, int64_t version,
+                                      bool accept, const std::optional<std::string>& reason);
+  Result<ProposalView> WithdrawProposal(const auth::Principal& actor, const std::string& id,
+                                        const std::string& proposal_id, int64_t version);
+
   Result<std::vector<Member>> ListMembers(const auth::Principal& actor, const std::string& id);
   Result<Member> AddMember(const auth::Principal& actor, const std::string& id,
                            const std::string& user_id, const std::string& role);
@@ -97,6 +127,9 @@ class AlliancesService {
                                                     std::optional<int64_t> before_seq, int limit);
 
  private:
+  // The alliance and the caller's membership; NotFound when the caller is not a member.
+  static Result<std::pair<Alliance, access::Membership>> LoadForMember(
+      db::Session& s, const auth::Principal& actor, const std::string& id);
   // Checks parties and contributions against the database and folds the input into `a`.
   std::vector<FieldError> Apply(db::Session& s, const AllianceInput& input, Alliance& a);
   Status ValidateReaders(db::Session& s, const std::string& alliance_id,
@@ -105,6 +138,13 @@ class AlliancesService {
                              const std::string& alliance_id, const std::string& organization_id);
   Status AcceptInvitation(db::Session& s, const accounts::Invitation& invitation,
                           const accounts::User& user);
+  // The view of `a` for `membership`: its party's own priority and the open proposals.
+  AllianceView ViewOf(db::Session& s, Alliance a, const access::Membership& membership);
+  // Writes a change of the shared fields (and parties' words) into the alliance with its audit
+  // event, then supersedes the open proposals it made outdated. Conflict when it would remove a
+  // party that has members; Stale when another writer moved the alliance first.
+  Result<Alliance> ApplyChange(db::Session& s, const std::string& actor_id, const Alliance& current,
+                               Alliance next, const std::optional<std::string>& proposal_id);
 
   db::Database& db_;
   std::vector<StageListener> stage_listeners_;

@@ -10,21 +10,29 @@ namespace northstar::alliances::store {
 namespace {
 
 constexpr char kAllianceColumns[] =
-    "a.id, a.name, a.type, a.therapeutic_areas, a.territory, a.tier, a.description, a.stage,"
+    "a.id, a.name, a.type, a.therapeutic_areas, a.territory, a.description, a.stage,"
     " a.archived, a.north_star_statement, a.north_star_beneficiaries, a.created_by, a.version,"
     " a.created_at, a.updated_at";
 constexpr char kPartiesOf[] =
     "SELECT p.alliance_id, p.organization_id, o.name AS organization_name,"
-    " o.type AS organization_type, p.role, p.contribution, p.expected_value"
+    " o.type AS organization_type, p.role, p.contribution, p.expected_value,"
+    " CASE WHEN EXISTS (SELECT 1 FROM alliance_members pm WHERE pm.alliance_id = p.alliance_id"
+    " AND pm.organization_id = p.organization_id AND pm.role = 'manager') THEN 1 ELSE 0 END"
+    " AS has_manager"
     " FROM alliance_parties p JOIN organizations o ON o.id = p.organization_id";
+// The caller's party's own tier and note, and how many proposals wait: added to an alliance
+// select that has the caller's party as `:viewer_org_expr` (see ViewerColumns).
+constexpr char kOpenProposals[] =
+    ", (SELECT COUNT(*) FROM alliance_proposals ap WHERE ap.alliance_id = a.id"
+    " AND ap.status = 'open') AS open_proposals, pr.tier AS my_tier, pr.note AS my_note";
 constexpr char kInsertAlliance[] =
-    "INSERT INTO alliances (id, name, type, therapeutic_areas, territory, tier, description, stage,"
+    "INSERT INTO alliances (id, name, type, therapeutic_areas, territory, description, stage,"
     " archived, north_star_statement, north_star_beneficiaries, created_by, version, created_at,"
-    " updated_at) VALUES (:id, :name, :type, :areas, :territory, :tier, :description, :stage,"
+    " updated_at) VALUES (:id, :name, :type, :areas, :territory, :description, :stage,"
     " :archived, :statement, :beneficiaries, :by, 1, :now, :now)";
 constexpr char kUpdateAlliance[] =
     "UPDATE alliances SET name = :name, type = :type, therapeutic_areas = :areas,"
-    " territory = :territory, tier = :tier, description = :description, stage = :stage,"
+    " territory = :territory, description = :description, stage = :stage,"
     " archived = :archived, north_star_statement = :statement,"
     " north_star_beneficiaries = :beneficiaries, version = version + 1, updated_at = :now"
     " WHERE id = :id AND version = :v";
@@ -48,7 +56,6 @@ Alliance AllianceFromRow(const db::Row& r) {
   a.type = r.Str("type");
   a.therapeutic_areas = StringsFromJsonText(r.Str("therapeutic_areas"));
   a.territory = r.Str("territory");
-  a.tier = r.Int("tier");
   a.description = r.Str("description");
   a.stage = r.Str("stage");
   a.archived = r.Bool("archived");
@@ -62,9 +69,17 @@ Alliance AllianceFromRow(const db::Row& r) {
 }
 
 Party PartyFromRow(const db::Row& r) {
-  return {r.Str("organization_id"),   r.Str("organization_name"),
-          r.Str("organization_type"), r.Str("role"),
-          r.Str("contribution"),      r.Str("expected_value")};
+  return {r.Str("organization_id"), r.Str("organization_name"), r.Str("organization_type"),
+          r.Str("role"),            r.Str("contribution"),      r.Str("expected_value"),
+          r.Int("has_manager") != 0};
+}
+
+// A party that never set its own tier reads the default.
+Priority PriorityFromRow(const db::Row& r) {
+  Priority p;
+  if (!r.IsNull("my_tier")) p.tier = r.Int("my_tier");
+  if (!r.IsNull("my_note")) p.note = r.Str("my_note");
+  return p;
 }
 
 Member MemberFromRow(const db::Row& r) {
@@ -97,7 +112,6 @@ void BindAlliance(db::Params& p, const Alliance& a) {
       .Set("type", a.type)
       .Set("areas", json::serialize(ToJsonArray(a.therapeutic_areas)))
       .Set("territory", a.territory)
-      .Set("tier", a.tier)
       .Set("description", a.description)
       .Set("stage", a.stage)
       .Set("archived", a.archived)
@@ -157,19 +171,24 @@ std::optional<AllianceWithMembership> FindAllianceForMember(db::Session& s, cons
   db::Params p;
   p.Set("id", id).Set("acc_member_user", user_id);
   auto row = s.QueryOne(std::string("SELECT ") + kAllianceColumns + access::kMembershipColumns +
-                            " FROM alliances a" + access::kMembershipJoin + " WHERE a.id = :id",
+                            kOpenProposals + " FROM alliances a" + access::kMembershipJoin +
+                            " LEFT JOIN party_priorities pr ON pr.alliance_id = a.id"
+                            " AND pr.organization_id = acc_m.organization_id WHERE a.id = :id",
                         p);
   if (!row) return std::nullopt;
-  AllianceWithMembership out{AllianceFromRow(*row), access::ReadJoinedMembership(*row)};
+  AllianceWithMembership out{AllianceFromRow(*row), access::ReadJoinedMembership(*row),
+                             PriorityFromRow(*row), row->Int("open_proposals")};
   out.alliance.parties = LoadParties(s, id);
   return out;
 }
 
 std::vector<ListedAlliance> ListAlliances(db::Session& s, const std::string& user_id,
                                           const AllianceFilter& f, int limit) {
-  std::string sql = std::string("SELECT ") + kAllianceColumns +
+  std::string sql = std::string("SELECT ") + kAllianceColumns + kOpenProposals +
                     ", m.role AS my_role, m.organization_id AS my_org FROM alliances a"
                     " JOIN alliance_members m ON m.alliance_id = a.id AND m.user_id = :user"
+                    " LEFT JOIN party_priorities pr ON pr.alliance_id = a.id"
+                    " AND pr.organization_id = m.organization_id"
                     " WHERE 1 = 1";
   db::Params p;
   p.Set("user", user_id);
@@ -177,7 +196,10 @@ std::vector<ListedAlliance> ListAlliances(db::Session& s, const std::string& use
   if (f.archived == "true") sql += " AND a.archived = 1";
   if (f.stage) sql += " AND a.stage = :stage", p.Set("stage", *f.stage);
   if (f.type) sql += " AND a.type = :type", p.Set("type", *f.type);
-  if (f.tier) sql += " AND a.tier = :tier", p.Set("tier", *f.tier);
+  if (f.tier) {
+    sql += " AND COALESCE(pr.tier, " + std::to_string(kDefaultTier) + ") = :tier";
+    p.Set("tier", *f.tier);
+  }
   if (f.party) {
     sql +=
         " AND EXISTS (SELECT 1 FROM alliance_parties fp WHERE fp.alliance_id = a.id"
@@ -207,7 +229,8 @@ std::vector<ListedAlliance> ListAlliances(db::Session& s, const std::string& use
   sql += " ORDER BY " + column + dir + ", a.id" + dir + " LIMIT " + std::to_string(limit);
   std::vector<ListedAlliance> out;
   for (const auto& r : s.Query(sql, p)) {
-    out.push_back({AllianceFromRow(r), r.Str("my_role"), r.Str("my_org")});
+    out.push_back({AllianceFromRow(r), r.Str("my_role"), r.Str("my_org"), PriorityFromRow(r),
+                   r.Int("open_proposals")});
   }
   if (out.empty()) return out;
   // One query for the parties of the whole page.
@@ -251,6 +274,14 @@ bool OrganizationExists(db::Session& s, const std::string& id) {
   db::Params p;
   p.Set("id", id);
   return s.QueryOne("SELECT id FROM organizations WHERE id = :id", p).has_value();
+}
+
+std::optional<std::string> OrganizationName(db::Session& s, const std::string& id) {
+  db::Params p;
+  p.Set("id", id);
+  auto row = s.QueryOne("SELECT name FROM organizations WHERE id = :id", p);
+  if (!row) return std::nullopt;
+  return row->Str("name");
 }
 
 int64_t CountMembersOfParty(db::Session& s, const std::string& alliance_id,
@@ -439,6 +470,192 @@ void DeleteNote(db::Session& s, const std::string& id) {
   db::Params p;
   p.Set("id", id);
   s.Exec("DELETE FROM notes WHERE id = :id", p);
+}
+
+Priority FindPriority(db::Session& s, const std::string& alliance_id,
+                      const std::string& organization_id) {
+  db::Params p;
+  p.Set("a", alliance_id).Set("o", organization_id);
+  auto row = s.QueryOne(
+      "SELECT tier AS my_tier, note AS my_note FROM party_priorities"
+      " WHERE alliance_id = :a AND organization_id = :o",
+      p);
+  return row ? PriorityFromRow(*row) : Priority{};
+}
+
+void SavePriority(db::Session& s, const std::string& alliance_id,
+                  const std::string& organization_id, const Priority& priority,
+                  const std::string& user_id, const std::string& now) {
+  db::Params p;
+  p.Set("a", alliance_id)
+      .Set("o", organization_id)
+      .Set("tier", priority.tier)
+      .Set("note", priority.note)
+      .Set("by", user_id)
+      .Set("now", now);
+  s.Exec(
+      "INSERT INTO party_priorities (alliance_id, organization_id, tier, note, updated_by,"
+      " updated_at) VALUES (:a, :o, :tier, :note, :by, :now)"
+      " ON CONFLICT (alliance_id, organization_id) DO UPDATE SET tier = excluded.tier,"
+      " note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+      p);
+}
+
+int64_t CountOpenProposals(db::Session& s, const std::string& alliance_id) {
+  db::Params p;
+  p.Set("a", alliance_id);
+  return s
+      .QueryOne(
+          "SELECT COUNT(*) AS n FROM alliance_proposals WHERE alliance_id = :a"
+          " AND status = 'open'",
+          p)
+      ->Int("n");
+}
+
+namespace {
+
+constexpr char kProposalColumns[] =
+    "SELECT ap.id, ap.alliance_id, ap.organization_id, o.name AS organization_name,"
+    " ap.proposed_by, u.name AS proposed_by_name, ap.reason, ap.before_fields, ap.after_fields,"
+    " ap.status, ap.version, ap.created_at, ap.closed_at FROM alliance_proposals ap"
+    " JOIN organizations o ON o.id = ap.organization_id JOIN users u ON u.id = ap.proposed_by";
+constexpr char kDecisionColumns[] =
+    "SELECT d.proposal_id, d.organization_id, o.name AS organization_name, d.decision, d.reason,"
+    " d.decided_by, u.name AS decided_by_name, d.decided_at"
+    " FROM alliance_proposal_decisions d JOIN organizations o ON o.id = d.organization_id"
+    " JOIN users u ON u.id = d.decided_by";
+
+SharedFields SharedFieldsFromText(const std::string& text) {
+  auto parsed = ParseJsonObject(text);
+  return parsed.ok() ? SharedFieldsFromJson(parsed.value()) : SharedFields{};
+}
+
+Proposal ProposalFromRow(const db::Row& r) {
+  Proposal p;
+  p.id = r.Str("id");
+  p.alliance_id = r.Str("alliance_id");
+  p.organization_id = r.Str("organization_id");
+  p.organization_name = r.Str("organization_name");
+  p.proposed_by = r.Str("proposed_by");
+  p.proposed_by_name = r.Str("proposed_by_name");
+  p.reason = r.Str("reason");
+  p.before = SharedFieldsFromText(r.Str("before_fields"));
+  p.after = SharedFieldsFromText(r.Str("after_fields"));
+  p.status = r.Str("status");
+  p.version = r.Int("version");
+  p.created_at = r.Str("created_at");
+  if (!r.IsNull("closed_at")) p.closed_at = r.Str("closed_at");
+  return p;
+}
+
+ProposalDecision DecisionFromRow(const db::Row& r) {
+  ProposalDecision d;
+  d.organization_id = r.Str("organization_id");
+  d.organization_name = r.Str("organization_name");
+  d.decision = r.Str("decision");
+  if (!r.IsNull("reason")) d.reason = r.Str("reason");
+  d.decided_by = r.Str("decided_by");
+  d.decided_by_name = r.Str("decided_by_name");
+  d.decided_at = r.Str("decided_at");
+  return d;
+}
+
+// One query for the decisions of a page of proposals.
+void LoadDecisions(db::Session& s, std::vector<Proposal>& proposals) {
+  if (proposals.empty()) return;
+  std::string in;
+  db::Params p;
+  std::map<std::string, Proposal*> by_id;
+  for (size_t i = 0; i < proposals.size(); ++i) {
+    in += (i ? ", :p" : ":p") + std::to_string(i);
+    p.Set("p" + std::to_string(i), proposals[i].id);
+    by_id[proposals[i].id] = &proposals[i];
+  }
+  for (const auto& r : s.Query(std::string(kDecisionColumns) + " WHERE d.proposal_id IN (" + in +
+                                   ") ORDER BY d.decided_at, d.organization_id",
+                               p)) {
+    by_id[r.Str("proposal_id")]->decisions.push_back(DecisionFromRow(r));
+  }
+}
+
+}  // namespace
+
+void InsertProposal(db::Session& s, const Proposal& proposal) {
+  db::Params p;
+  p.Set("id", proposal.id)
+      .Set("a", proposal.alliance_id)
+      .Set("o", proposal.organization_id)
+      .Set("by", proposal.proposed_by)
+      .Set("reason", proposal.reason)
+      .Set("before", json::serialize(SharedFieldsJson(proposal.before)))
+      .Set("after", json::serialize(SharedFieldsJson(proposal.after)))
+      .Set("status", proposal.status)
+      .Set("now", proposal.created_at)
+      .Set("closed", proposal.closed_at);
+  s.Exec(
+      "INSERT INTO alliance_proposals (id, alliance_id, organization_id, proposed_by, reason,"
+      " before_fields, after_fields, status, version, created_at, closed_at) VALUES (:id, :a, :o,"
+      " :by, :reason, :before, :after, :status, 1, :now, :closed)",
+      p);
+}
+
+std::optional<Proposal> FindProposal(db::Session& s, const std::string& alliance_id,
+                                     const std::string& id) {
+  db::Params p;
+  p.Set("a", alliance_id).Set("id", id);
+  auto row = s.QueryOne(std::string(kProposalColumns) + " WHERE ap.alliance_id = :a AND ap.id = :id",
+                        p);
+  if (!row) return std::nullopt;
+  std::vector<Proposal> one{ProposalFromRow(*row)};
+  LoadDecisions(s, one);
+  return std::move(one.front());
+}
+
+std::vector<Proposal> ListProposals(db::Session& s, const std::string& alliance_id,
+                                    const std::string& status,
+                                    const std::optional<std::pair<std::string, std::string>>& after,
+                                    int limit) {
+  db::Params p;
+  p.Set("a", alliance_id);
+  std::string sql = std::string(kProposalColumns) + " WHERE ap.alliance_id = :a";
+  if (status == "open") sql += " AND ap.status = 'open'";
+  if (status == "closed") sql += " AND ap.status <> 'open'";
+  if (after) {
+    sql += " AND (ap.created_at < :after_at OR (ap.created_at = :after_at AND ap.id < :after_id))";
+    p.Set("after_at", after->first).Set("after_id", after->second);
+  }
+  sql += " ORDER BY ap.created_at DESC, ap.id DESC LIMIT " + std::to_string(limit);
+  std::vector<Proposal> out;
+  for (const auto& r : s.Query(sql, p)) out.push_back(ProposalFromRow(r));
+  LoadDecisions(s, out);
+  return out;
+}
+
+bool UpdateProposal(db::Session& s, const Proposal& proposal, int64_t expected_version) {
+  db::Params p;
+  p.Set("id", proposal.id)
+      .Set("status", proposal.status)
+      .Set("closed", proposal.closed_at)
+      .Set("v", expected_version);
+  return s.Exec(
+             "UPDATE alliance_proposals SET status = :status, closed_at = :closed,"
+             " version = version + 1 WHERE id = :id AND version = :v",
+             p) == 1;
+}
+
+void InsertProposalDecision(db::Session& s, const std::string& proposal_id,
+                            const ProposalDecision& d) {
+  db::Params p;
+  p.Set("p", proposal_id)
+      .Set("o", d.organization_id)
+      .Set("decision", d.decision)
+      .Set("reason", d.reason)
+      .Set("by", d.decided_by)
+      .Set("at", d.decided_at);
+  s.Exec(
+      "INSERT INTO alliance_proposal_decisions (proposal_id, organization_id, decision, reason,"
+      " decided_by, decided_at) VALUES (:p, :o, :decision, :reason, :by, :at)",
+      p);
 }
 
 }  // namespace northstar::alliances::store

@@ -24,6 +24,8 @@ struct AllianceFilter {
 struct ListedAlliance {
   Alliance alliance;
   std::string my_role, my_organization_id;
+  Priority my_priority;  // the caller's party's own
+  int64_t open_proposals = 0;
 };
 
 std::optional<Alliance> FindAlliance(db::Session& s, const std::string& id);
@@ -32,6 +34,8 @@ std::optional<Alliance> FindAlliance(db::Session& s, const std::string& id);
 struct AllianceWithMembership {
   Alliance alliance;
   access::JoinedMembership membership;
+  Priority my_priority;  // the member's party's own
+  int64_t open_proposals = 0;
 };
 std::optional<AllianceWithMembership> FindAllianceForMember(db::Session& s, const std::string& id,
                                                             const std::string& user_id);
@@ -42,6 +46,7 @@ void InsertAlliance(db::Session& s, const Alliance& a);
 bool UpdateAlliance(db::Session& s, const Alliance& a, int64_t expected_version);
 std::vector<Party> LoadParties(db::Session& s, const std::string& alliance_id);
 bool OrganizationExists(db::Session& s, const std::string& id);
+std::optional<std::string> OrganizationName(db::Session& s, const std::string& id);
 int64_t CountMembersOfParty(db::Session& s, const std::string& alliance_id,
                             const std::string& organization_id);
 
@@ -74,6 +79,28 @@ std::vector<Note> ListNotes(db::Session& s, const access::Membership& member,
 void InsertNote(db::Session& s, const Note& n);
 bool UpdateNote(db::Session& s, const Note& n, int64_t expected_version);
 void DeleteNote(db::Session& s, const std::string& id);
+
+// Each party's own tier and note for an alliance; the default when it never set one.
+Priority FindPriority(db::Session& s, const std::string& alliance_id,
+                      const std::string& organization_id);
+void SavePriority(db::Session& s, const std::string& alliance_id,
+                  const std::string& organization_id, const Priority& priority,
+                  const std::string& user_id, const std::string& now);
+int64_t CountOpenProposals(db::Session& s, const std::string& alliance_id);
+
+// Proposals, with their organisation and proposer names and the decisions made so far.
+void InsertProposal(db::Session& s, const Proposal& p);
+std::optional<Proposal> FindProposal(db::Session& s, const std::string& alliance_id,
+                                     const std::string& id);
+// Newest first; `status` is "open", "closed" or "all"; keyset by (created_at, id).
+std::vector<Proposal> ListProposals(db::Session& s, const std::string& alliance_id,
+                                    const std::string& status,
+                                    const std::optional<std::pair<std::string, std::string>>& after,
+                                    int limit);
+// Sets status and closed_at and moves the version on; false on a version mismatch.
+bool UpdateProposal(db::Session& s, const Proposal& p, int64_t expected_version);
+void InsertProposalDecision(db::Session& s, const std::string& proposal_id,
+                            const ProposalDecision& d);
 
 // Escapes LIKE wildcards in user text; use with ESCAPE '\'.
 std::string LikePattern(const std::string& text);

@@ -108,6 +108,35 @@ Status AuthorizeMemberChange(const Membership& member, const std::string& target
   return OkStatus();
 }
 
+Status AuthorizePartyWords(const Membership& member, const std::string& party_organization_id,
+                           const std::string& party_name, bool party_has_manager) {
+  NS_TRY(Authorize(member, AllianceAction::kEdit));
+  if (member.organization_id == party_organization_id || !party_has_manager) return OkStatus();
+  return Forbidden("Only " + party_name +
+                   "'s managers change its contribution and expected value.");
+}
+
+Status AuthorizeConsent(const Membership& member, const std::string& proposer_organization_id,
+                        const std::vector<std::string>& consenting_parties) {
+  NS_TRY(Authorize(member, AllianceAction::kCommitParty));
+  if (member.organization_id == proposer_organization_id) {
+    return Forbidden("Your party proposed this change; the other parties decide on it.");
+  }
+  if (std::find(consenting_parties.begin(), consenting_parties.end(), member.organization_id) ==
+      consenting_parties.end()) {
+    return Forbidden("This change does not wait for your party's decision.");
+  }
+  return OkStatus();
+}
+
+Status AuthorizeWithdrawal(const Membership& member, const std::string& proposer_organization_id) {
+  NS_TRY(Authorize(member, AllianceAction::kEdit));
+  if (member.organization_id != proposer_organization_id) {
+    return Forbidden("Only the party that proposed a change may withdraw it.");
+  }
+  return OkStatus();
+}
+
 bool CanRead(const Membership& member, const RecordScope& scope) {
   switch (scope.visibility) {
     case Visibility::kAlliance:

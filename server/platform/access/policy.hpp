@@ -48,7 +48,7 @@ struct RecordScope {
 
 enum class AllianceAction {
   kRead,                   // the alliance, its members, its stage history
-  kEdit,                   // name, description, parties, North Star
+  kEdit,                   // own party's words and tier; propose changes to the shared fields
   kMoveStage,              // lifecycle transitions
   kArchive,                // archive and restore
   kManageOwnPartyMembers,  // add, change, remove people of the caller's own party
@@ -82,6 +82,19 @@ Result<Membership> RequireMember(const std::string& alliance_id, const auth::Pri
 Status Authorize(const Membership& member, AllianceAction action);
 // Member-management permission for a member of `target_organization_id`.
 Status AuthorizeMemberChange(const Membership& member, const std::string& target_organization_id);
+
+// Change control between the parties of an alliance (DESIGN.md section 2, issue 13):
+// - A party's own words in the alliance (its contribution and expected value) are changed by its
+//   managers, or by any manager of the alliance while that party has no manager in it (so that an
+//   alliance can be set up before the partner joins).
+Status AuthorizePartyWords(const Membership& member, const std::string& party_organization_id,
+                           const std::string& party_name, bool party_has_manager);
+// - The shared fields change directly only while no other party must consent; otherwise a manager
+//   proposes the change (kEdit) and a manager of each consenting party decides it for that party.
+Status AuthorizeConsent(const Membership& member, const std::string& proposer_organization_id,
+                        const std::vector<std::string>& consenting_parties);
+// - A proposal is withdrawn by a manager of the party that proposed it.
+Status AuthorizeWithdrawal(const Membership& member, const std::string& proposer_organization_id);
 
 bool CanRead(const Membership& member, const RecordScope& scope);
 // Who may read both: for an audit event about a change that moved a record from one scope to

@@ -17,6 +17,36 @@ RecordScope Scope(Visibility v, std::string org = "pharma", std::string owner = 
   return {v, std::move(org), std::move(owner), std::move(readers)};
 }
 
+TEST(ChangeControl, EachPartyOwnsItsWords) {
+  EXPECT_TRUE(AuthorizePartyWords(kPharmaManager, "pharma", "Pharma", true).ok());
+  EXPECT_EQ(AuthorizePartyWords(kPharmaManager, "startup", "Start-up", true).error().code,
+            ErrorCode::kForbidden);
+  // Before anyone of the start-up joins, the alliance can be drafted in full.
+  EXPECT_TRUE(AuthorizePartyWords(kPharmaManager, "startup", "Start-up", false).ok());
+  for (const auto& m : {kPharmaMember, kPharmaViewer, kPharmaExec}) {
+    EXPECT_EQ(AuthorizePartyWords(m, "pharma", "Pharma", true).error().code,
+              ErrorCode::kForbidden);
+  }
+}
+
+TEST(ChangeControl, OnlyTheOtherPartiesManagersDecide) {
+  const std::vector<std::string> consenting{"startup"};
+  EXPECT_TRUE(AuthorizeConsent(kStartupManager, "pharma", consenting).ok());
+  EXPECT_EQ(AuthorizeConsent(kStartupMember, "pharma", consenting).error().code,
+            ErrorCode::kForbidden);
+  // The proposing party does not consent to its own proposal.
+  EXPECT_EQ(AuthorizeConsent(kPharmaManager, "pharma", consenting).error().code,
+            ErrorCode::kForbidden);
+  // A party whose consent is not needed does not decide.
+  EXPECT_EQ(AuthorizeConsent(kPharmaManager, "startup", {}).error().code, ErrorCode::kForbidden);
+}
+
+TEST(ChangeControl, OnlyTheProposingPartyWithdraws) {
+  EXPECT_TRUE(AuthorizeWithdrawal(kPharmaManager, "pharma").ok());
+  EXPECT_EQ(AuthorizeWithdrawal(kStartupManager, "pharma").error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(AuthorizeWithdrawal(kPharmaMember, "pharma").error().code, ErrorCode::kForbidden);
+}
+
 TEST(Read, AllianceRecordsAreReadByEveryParty) {
   for (const auto& m : {kPharmaManager, kPharmaViewer, kStartupManager, kStartupMember}) {
     EXPECT_TRUE(CanRead(m, Scope(Visibility::kAlliance)));

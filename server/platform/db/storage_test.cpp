@@ -55,11 +55,11 @@ class Storage : public ::testing::TestWithParam<std::string> {
         user_a_ + "', '" + org_a_ + "', 'a@a.example', 'Ann', 'admin', 1, 1, 'x', 'x'), ('" +
         user_b_ + "', '" + org_b_ + "', 'b@b.example', 'Bo', 'admin', 1, 1, 'x', 'x')");
     s.Exec(
-        "INSERT INTO alliances (id, name, type, therapeutic_areas, territory, tier, description,"
+        "INSERT INTO alliances (id, name, type, therapeutic_areas, territory, description,"
         " stage, archived, north_star_statement, north_star_beneficiaries, created_by, version,"
         " created_at, updated_at) VALUES ('" +
         alliance_ +
-        "', 'X', 'service', '[]', '', 2, '',"
+        "', 'X', 'service', '[]', '', '',"
         " 'scouting', 0, '', '', '" +
         user_a_ + "', 1, 'x', 'x')");
   }
