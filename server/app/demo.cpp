@@ -379,6 +379,25 @@ auth::Principal PrincipalOf(db::Database& database, const std::string& email) {
   return p;
 }
 
+// The partner of the first alliance keeps its own tier and proposes a wider territory, which
+// waits for Meridian's decision: what a new user finds on the alliance's overview.
+void LoadChangeControl(db::Database& database, alliances::AlliancesService& alliances,
+                       const std::map<std::string, std::string>& alliance_ids) {
+  const std::string id =
+      alliance_ids.at("Meridian × Pulsewise — digital adherence for heart failure");
+  const auth::Principal dana = PrincipalOf(database, "dana@pulsewise.example");
+  alliances::AllianceInput priority;
+  priority.tier = 1;
+  priority.priority_note = "Our largest pharma partnership; the board reviews it every quarter.";
+  const auto current = Must(alliances.Get(dana, id), "read for the tier");
+  Must(alliances.Update(dana, id, current.alliance.version, priority), "Pulsewise's tier");
+  alliances::ProposalInput proposal;
+  proposal.changes.territory = "EU, UK and US";
+  proposal.reason =
+      "The UK is now a separate regulatory route (MHRA); our licence already covers it.";
+  Must(alliances.Propose(dana, id, proposal), "a proposed change of territory");
+}
+
 bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
                  alliances::AlliancesService& alliances, plans::PlansService& plans,
                  governance::GovernanceService& governance,
@@ -465,6 +484,7 @@ bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
   LoadPlans(database, plans, alliance_ids);
   LoadGovernance(database, governance, alliance_ids);
   LoadAgreements(database, agreements, plans, alliance_ids);
+  LoadChangeControl(database, alliances, alliance_ids);
   return true;
 }
 
