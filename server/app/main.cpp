@@ -79,6 +79,8 @@ struct Services {
         principals(std::chrono::milliseconds(config.auth_cache_ms)) {
     jobs.Add("escalations",
              [this](const std::string& today) { return governance.EscalateDue(today); });
+    jobs.Add("meetings held",
+             [this](const std::string& today) { return governance.MarkMeetingsHeld(today); });
     jobs.Add("reminders",
              [this](const std::string& today) { return agreements.RunReminders(today); });
     alliances.OnStageChange([](ns::db::Session& s, const ns::alliances::Alliance& alliance,

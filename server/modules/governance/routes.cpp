@@ -408,7 +408,8 @@ json::object MeetingJson(const RecordContext& c, const MeetingView& v) {
                                  {"revision", m.minutes_revision},
                                  {"final_at", OptionalJson(m.minutes_final_at)},
                                  {"reviews", std::move(reviews)},
-                                 {"can_review", v.can_review}}}});
+                                 {"can_review", v.can_review},
+                                 {"can_write", v.can_write_minutes}}}});
 }
 
 json::object BriefJson(const Brief& b) {

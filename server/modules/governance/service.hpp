@@ -97,6 +97,7 @@ struct MeetingView {
   std::vector<std::string> required_parties;
   std::vector<Seat> seats;  // on the meeting's day, for attendance roles
   bool can_review = false;
+  bool can_write_minutes = false;  // the caller may write its minutes and attendance now
 };
 
 // A decision as shown: the position of every party with voting members on the committee.
@@ -192,6 +193,8 @@ class GovernanceService {
   // its next level(s), audits each move and notifies the people involved. Safe to run on
   // several nodes at once. Returns the number of moves made by this call.
   int64_t EscalateDue(const std::string& today);
+  // The job that records as held every meeting still scheduled whose day ended before `today`.
+  int64_t MarkMeetingsHeld(const std::string& today);
 
   // Meetings.
   Result<WithContext<std::vector<MeetingView>>> ListMeetings(const auth::Principal& actor,

@@ -118,6 +118,21 @@ bool ReviewsFor(const RecordContext& c, const Committee& committee) {
   return !party_has_reviewer && c.membership.role == access::AllianceRole::kManager;
 }
 
+// Whether the caller holds, today, a seat that keeps the committee's record (chair, co-chair,
+// secretary): such a person writes the minutes and attendance of its meetings.
+bool KeepsRecord(const RecordContext& c, const std::optional<Committee>& committee) {
+  if (!committee) return false;
+  for (const auto& seat : SeatsOn(*committee, c.today)) {
+    if (seat.user_id == c.membership.user_id && IsReviewerRole(seat.role)) return true;
+  }
+  return false;
+}
+
+bool HasMinutesToApprove(const Meeting& m) {
+  return std::any_of(m.agenda.begin(), m.agenda.end(),
+                     [](const AgendaItem& a) { return !a.title.empty() || !a.minutes.empty(); });
+}
+
 MeetingView ViewOf(const RecordContext& c, Meeting meeting,
                    const std::optional<Committee>& committee) {
   MeetingView v;
@@ -144,7 +159,12 @@ MeetingView ViewOf(const RecordContext& c, Meeting meeting,
       std::find(v.required_parties.begin(), v.required_parties.end(),
                 c.membership.organization_id) != v.required_parties.end();
   v.can_review = committee && !meeting.minutes_final_at && mine_required &&
-                 meeting.status != "cancelled" && ReviewsFor(c, *committee);
+                 meeting.status != "cancelled" && HasMinutesToApprove(meeting) &&
+                 ReviewsFor(c, *committee);
+  v.can_write_minutes = !meeting.minutes_final_at && meeting.status != "cancelled" &&
+                        access::AuthorizeMinutesChange(c.membership, ScopeOf(meeting),
+                                                       KeepsRecord(c, committee))
+                            .ok();
   v.meeting = std::move(meeting);
   return v;
 }
@@ -236,6 +256,24 @@ Result<Meeting> StartMeetingChange(db::Session& s, const RecordContext& c,
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(m)));
   if (version && *version != m.version) return Stale();
   return m;
+}
+
+// The caller may write the meeting's minutes and attendance (access::AuthorizeMinutesChange);
+// `whole_meeting` says whether it may also change the rest of it (the agenda, the time).
+struct MinutesChange {
+  Meeting meeting;
+  bool whole_meeting = false;
+};
+Result<MinutesChange> StartMinutesChange(db::Session& s, const RecordContext& c,
+                                         const std::string& meeting_id,
+                                         std::optional<int64_t> version) {
+  NS_ASSIGN_OR_RETURN(
+      Meeting m, alliances::Visible(c, store::FindMeeting(s, c.membership.alliance_id, meeting_id)));
+  const bool whole = access::AuthorizeRecordChange(c.membership, ScopeOf(m)).ok();
+  NS_TRY(access::AuthorizeMinutesChange(c.membership, ScopeOf(m),
+                                        KeepsRecord(c, CommitteeOf(s, c, m))));
+  if (version && *version != m.version) return Stale();
+  return MinutesChange{std::move(m), whole};
 }
 
 std::string MinutesContent(const Meeting& m) {
@@ -673,10 +711,19 @@ Result<WithContext<MeetingView>> GovernanceService::UpdateAgendaItem(
   db::Session s(db_);
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Meeting m, StartMeetingChange(s, c, meeting_id, std::nullopt));
+  NS_ASSIGN_OR_RETURN(MinutesChange change,
+                      StartMinutesChange(s, c, meeting_id, std::nullopt));
+  Meeting& m = change.meeting;
   auto item = std::find_if(m.agenda.begin(), m.agenda.end(),
                            [&](const AgendaItem& a) { return a.id == item_id; });
   if (item == m.agenda.end()) return NotFound("No agenda item with this id in the meeting.");
+  const bool beyond_minutes = input.title || input.owner_user_id || input.time_box_minutes ||
+                              input.pre_reads || input.decision_sought || input.position;
+  if (beyond_minutes && !change.whole_meeting) {
+    return Forbidden(
+        "As the committee's chair, co-chair or secretary you write the minutes; the agenda "
+        "itself is changed by the meeting's author or a manager of its party.");
+  }
   NS_TRY(RequireDraftMinutes(m));
   if (item->version != version) return Stale();
   AgendaItem next = *item;
@@ -770,8 +817,10 @@ Result<WithContext<MeetingView>> GovernanceService::SetAttendance(
   db::Session s(db_);
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Meeting m, StartMeetingChange(s, c, meeting_id, version));
+  NS_ASSIGN_OR_RETURN(MinutesChange change, StartMinutesChange(s, c, meeting_id, version));
+  const Meeting& m = change.meeting;
   NS_TRY(RequireDraftMinutes(m));  // who was there is part of the approved record
+  if (m.status == "cancelled") return Conflict("The meeting was cancelled; nobody attended it.");
   std::vector<AttendanceEntry> rows;
   std::set<std::string> seen;
   for (size_t i = 0; i < entries.size(); ++i) {
@@ -784,12 +833,23 @@ Result<WithContext<MeetingView>> GovernanceService::SetAttendance(
                     e.status == "delegate" ? e.delegate_name : std::nullopt});
   }
   store::ReplaceAttendance(s, meeting_id, rows);
-  store::TouchMeeting(s, meeting_id, NowText());
   json::array before, after;
   for (const auto& a : m.attendance) before.push_back({{"user_id", a.user_id}, {"status", a.status}});
   for (const auto& a : rows) after.push_back({{"user_id", a.user_id}, {"status", a.status}});
-  AuditEvent(s, actor.user_id, m, "meeting", "attendance",
-             {{"attendance", {{"before", std::move(before)}, {"after", std::move(after)}}}});
+  json::object changes{
+      {"attendance", {{"before", std::move(before)}, {"after", std::move(after)}}}};
+  const std::string now = NowText();
+  if (m.status == "scheduled" && m.starts_at <= now) {
+    // Attendance recorded for a meeting that has begun: it took place.
+    Meeting held = m;
+    held.status = "held";
+    held.updated_at = now;
+    if (!store::UpdateMeeting(s, held, m.version)) return Stale();
+    changes["status"] = {{"before", m.status}, {"after", held.status}};
+  } else {
+    store::TouchMeeting(s, meeting_id, now);
+  }
+  AuditEvent(s, actor.user_id, m, "meeting", "attendance", std::move(changes));
   auto result = MeetingResult(s, std::move(c), meeting_id);
   tx.Commit();
   return result;
@@ -814,6 +874,9 @@ Result<WithContext<MeetingView>> GovernanceService::ReviewMinutes(
       "of them, its alliance managers)"));
   NS_TRY(RequireDraftMinutes(m));
   if (m.status == "cancelled") return Conflict("The meeting was cancelled; it has no minutes.");
+  if (!HasMinutesToApprove(m)) {
+    return Conflict("There is nothing to approve yet: the meeting has no agenda and no minutes.");
+  }
   if (m.version != version) return Stale();
   MinutesReview review{c.membership.organization_id, approve ? "approved" : "commented", comment,
                        actor.user_id, "", NowText()};
@@ -860,7 +923,8 @@ Result<WithContext<MeetingView>> GovernanceService::ReviseMinutes(
   db::Session s(db_);
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Meeting current, StartMeetingChange(s, c, meeting_id, version));
+  NS_ASSIGN_OR_RETURN(MinutesChange change, StartMinutesChange(s, c, meeting_id, version));
+  const Meeting& current = change.meeting;
   if (!current.minutes_final_at) {
     return Conflict("The minutes are still a draft: change them directly.");
   }
@@ -970,6 +1034,32 @@ Status GovernanceService::DeleteBrief(const auth::Principal& actor, const std::s
                                  if (b.meeting_id != meeting_id) return NotFound();
                                  return OkStatus();
                                });
+}
+
+int64_t GovernanceService::MarkMeetingsHeld(const std::string& today) {
+  std::vector<std::pair<std::string, std::string>> due;
+  {
+    db::Session s(db_);
+    db::ReadSnapshot snapshot(s);
+    due = store::ScheduledMeetingsBefore(s, today + "T00:00:00Z");
+  }
+  int64_t marked = 0;
+  for (const auto& [alliance_id, id] : due) {
+    db::Session s(db_);
+    db::Transaction tx(s);
+    auto m = store::FindMeeting(s, alliance_id, id);
+    if (!m || m->status != "scheduled") continue;
+    Meeting held = *m;
+    held.status = "held";
+    held.updated_at = NowText();
+    // A compare-and-set on the version: a second node that read the same meeting changes nothing.
+    if (!store::UpdateMeeting(s, held, m->version)) continue;
+    AuditEvent(s, "", *m, "meeting", "update",
+               {{"status", {{"before", m->status}, {"after", held.status}}}});
+    tx.Commit();
+    ++marked;
+  }
+  return marked;
 }
 
 }  // namespace northstar::governance

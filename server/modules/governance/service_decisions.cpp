@@ -177,8 +177,8 @@ std::string LevelName(const Issue& i, int64_t level) {
 
 // Tells the people involved that `issue` moved to its current level: the raiser, the members of
 // the level's committee, the managers of the involved parties — only those who may read it.
-void NotifyEscalation(db::Session& s, const Issue& issue, const std::string& previous_due,
-                      const std::string& today) {
+void NotifyEscalation(db::Session& s, const Issue& issue, const std::string& day,
+                      const std::string& title, const std::string& body) {
   std::set<std::string> people{issue.raised_by};
   const auto& level = issue.levels[issue.current_level];
   if (level.committee_id) {
@@ -186,7 +186,7 @@ void NotifyEscalation(db::Session& s, const Issue& issue, const std::string& pre
     // issue may read that committee (as when the issue was raised).
     auto committee = store::FindCommittee(s, issue.alliance_id, *level.committee_id);
     if (committee && access::Covers(ScopeOf(*committee), ScopeOf(issue))) {
-      for (const auto& seat : SeatsOn(*committee, today)) people.insert(seat.user_id);
+      for (const auto& seat : SeatsOn(*committee, day)) people.insert(seat.user_id);
     }
   }
   for (const auto& m : alliances::MembersOf(s, issue.alliance_id)) {
@@ -198,11 +198,7 @@ void NotifyEscalation(db::Session& s, const Issue& issue, const std::string& pre
     auto membership = access::FindMembership(s, issue.alliance_id, user);
     if (!membership || !access::CanRead(*membership, ScopeOf(issue))) continue;
     notifications::Notify(
-        s, {user, issue.alliance_id, "issue_escalated",
-            "Escalated to " + level.name + ": " + issue.title,
-            "The time limit at " + LevelName(issue, issue.current_level - 1) + " ended on " +
-                previous_due + ". It is now with " + level.name + ", due by " +
-                issue.level_due_on + ".",
+        s, {user, issue.alliance_id, "issue_escalated", title, body,
             "/alliances/" + issue.alliance_id + "/governance?section=issues&issue=" + issue.id,
             "issue", issue.id,
             "issue_escalated:" + issue.id + ":" + std::to_string(issue.current_level)});
@@ -230,7 +226,23 @@ bool MoveIssue(db::Session& s, const std::string& actor_id, const Issue& current
                                             {"after", due_on}}},
                           {"reason", {{"before", nullptr}, {"after", reason}}}},
                          ScopeOf(next));
-  NotifyEscalation(s, next, current.level_due_on, entered_on);
+  // Only the automatic escalation speaks of a time limit: the one that ran out. A person's
+  // escalation says who moved it, when and why.
+  const std::string level = LevelName(next, to_level), from = LevelName(current, current.current_level);
+  const std::string now_with =
+      " It is now with " + level + ", due by " + DayInWords(due_on) + ".";
+  if (actor_id.empty()) {
+    NotifyEscalation(s, next, entered_on, "Escalated to " + level + ": " + next.title,
+                     "The time limit at " + from + " ended on " +
+                         DayInWords(current.level_due_on) + "." + now_with);
+  } else {
+    const auto actor = alliances::MemberOf(s, next.alliance_id, actor_id);
+    const std::string who = actor ? actor->name : "A member";
+    NotifyEscalation(s, next, entered_on, "Escalated to " + level + " by " + who + ": " + next.title,
+                     who + " escalated it from " + from + " on " + DayInWords(entered_on) +
+                         (note.empty() ? "." : ": " + note + (note.back() == '.' ? "" : ".")) +
+                         now_with);
+  }
   return true;
 }
 

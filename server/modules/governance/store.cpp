@@ -658,6 +658,20 @@ std::vector<IssueLevelEntry> ListLevelEntries(db::Session& s, const std::string&
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> ScheduledMeetingsBefore(
+    db::Session& s, const std::string& instant) {
+  db::Params p;
+  p.Set("before", instant);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : s.Query(
+           "SELECT alliance_id, id FROM meetings WHERE status = 'scheduled'"
+           " AND starts_at < :before ORDER BY starts_at, id",
+           p)) {
+    out.emplace_back(r.Str("alliance_id"), r.Str("id"));
+  }
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> OverdueIssues(db::Session& s,
                                                                const std::string& today) {
   db::Params p;

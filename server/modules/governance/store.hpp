@@ -61,6 +61,9 @@ bool UpdateIssue(db::Session& s, const Issue& i, int64_t expected_version);
 void InsertLevelEntry(db::Session& s, const std::string& issue_id, const IssueLevelEntry& e);
 std::vector<IssueLevelEntry> ListLevelEntries(db::Session& s, const std::string& issue_id);
 // Open issues of every alliance whose level's limit passed before `today` (for the job).
+// Meetings still scheduled that began before `instant`: (alliance id, meeting id).
+std::vector<std::pair<std::string, std::string>> ScheduledMeetingsBefore(
+    db::Session& s, const std::string& instant);
 std::vector<std::pair<std::string, std::string>> OverdueIssues(db::Session& s,
                                                                const std::string& today);
 

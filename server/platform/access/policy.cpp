@@ -211,6 +211,15 @@ Status AuthorizeByRecordRole(const Membership& member, const RecordScope& scope,
   return OkStatus();
 }
 
+Status AuthorizeMinutesChange(const Membership& member, const RecordScope& meeting,
+                              bool keeps_the_record) {
+  NS_TRY(AuthorizeRead(member, meeting));
+  if (keeps_the_record || AuthorizeRecordChange(member, meeting).ok()) return OkStatus();
+  return Forbidden(
+      "Only the committee's chair, co-chair or secretary, the meeting's author or a manager of "
+      "its party may write its minutes and attendance.");
+}
+
 Status AuthorizeRecordCreate(const Membership& member, const RecordScope& scope) {
   NS_TRY(Authorize(member, AllianceAction::kWriteRecords));
   if (scope.owner_user_id != member.user_id ||

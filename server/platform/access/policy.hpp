@@ -114,6 +114,11 @@ Status AuthorizeRecordChange(const Membership& member, const RecordScope& scope)
 // caller must hold that role (else Forbidden, naming `role`), whatever their alliance role.
 Status AuthorizeByRecordRole(const Membership& member, const RecordScope& scope, bool holds_role,
                              const std::string& role);
+// Writing a meeting's minutes and attendance: whoever may change the meeting, and the holders of
+// the roles that keep a committee's record (its chair, co-chair and secretary, of any party),
+// whatever their alliance role. NotFound when the meeting is not readable.
+Status AuthorizeMinutesChange(const Membership& member, const RecordScope& meeting,
+                              bool keeps_the_record);
 // Creating a record with `scope`: the owner must be the caller and readers members.
 Status AuthorizeRecordCreate(const Membership& member, const RecordScope& scope);
 

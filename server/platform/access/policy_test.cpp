@@ -47,6 +47,24 @@ TEST(ChangeControl, OnlyTheProposingPartyWithdraws) {
   EXPECT_EQ(AuthorizeWithdrawal(kPharmaMember, "pharma").error().code, ErrorCode::kForbidden);
 }
 
+TEST(Minutes, TheCommitteesRecordKeepersAndTheMeetingsOwnersWriteThem) {
+  const auto meeting = Scope(Visibility::kAlliance, "pharma", "u-pmem");
+  // The partner's co-chair or secretary, even as a viewer of the alliance.
+  EXPECT_TRUE(AuthorizeMinutesChange(kStartupMember, meeting, true).ok());
+  EXPECT_TRUE(AuthorizeMinutesChange(kPharmaViewer, meeting, true).ok());
+  // The author and the owning party's managers, as for any change of the meeting.
+  EXPECT_TRUE(AuthorizeMinutesChange(kPharmaMember, meeting, false).ok());
+  EXPECT_TRUE(AuthorizeMinutesChange(kPharmaManager, meeting, false).ok());
+  EXPECT_EQ(AuthorizeMinutesChange(kStartupManager, meeting, false).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(AuthorizeMinutesChange(kPharmaExec, meeting, false).error().code,
+            ErrorCode::kForbidden);
+  // A party-private meeting stays invisible to the other party, seat or not.
+  EXPECT_EQ(
+      AuthorizeMinutesChange(kStartupMember, Scope(Visibility::kParty), true).error().code,
+      ErrorCode::kNotFound);
+}
+
 TEST(Read, AllianceRecordsAreReadByEveryParty) {
   for (const auto& m : {kPharmaManager, kPharmaViewer, kStartupManager, kStartupMember}) {
     EXPECT_TRUE(CanRead(m, Scope(Visibility::kAlliance)));

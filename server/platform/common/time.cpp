@@ -85,6 +85,15 @@ std::string WeekdayOf(std::string_view day) {
   return kNames[std::chrono::weekday(ParseDay(day)).c_encoding()];
 }
 
+std::string DayInWords(std::string_view day) {
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::chrono::year_month_day ymd{ParseDay(day)};
+  return std::to_string(static_cast<unsigned>(ymd.day())) + " " +
+         kMonths[static_cast<unsigned>(ymd.month()) - 1] + " " +
+         std::to_string(static_cast<int>(ymd.year()));
+}
+
 bool IsKnownTimeZone(std::string_view name) {
   if (name == "UTC") return true;
   if (name.empty() || name.find("..") != std::string_view::npos || name.front() == '/') return false;

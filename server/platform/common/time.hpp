@@ -23,6 +23,8 @@ std::string TodayText();
 int64_t DaysBetween(std::string_view a, std::string_view b);
 std::string AddDays(std::string_view day, int64_t n);
 std::string WeekdayOf(std::string_view day);
+// The day as people read it in a sentence: "5 Nov 2026".
+std::string DayInWords(std::string_view day);
 // "UTC" or a zone of the system's time-zone database (/usr/share/zoneinfo, Debian's tzdata).
 bool IsKnownTimeZone(std::string_view name);
 
