@@ -7,7 +7,7 @@ mode="${1:-run}"
 packages=(build-essential cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsoci-dev libsqlite3-dev libpq-dev libsodium-dev libspdlog-dev libcli11-dev
-  libtomlplusplus-dev libxlsxwriter-dev sqlite3 tzdata nodejs npm)
+  libtomlplusplus-dev libxlsxwriter-dev zlib1g-dev sqlite3 tzdata nodejs npm)
 if [[ "$mode" == "test" ]]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev postgresql chromium wrk python3-icalendar python3-openpyxl clang libclang-rt-14-dev)
 fi

@@ -19,7 +19,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: false,
+    // Published beside the built files, so that an error in a browser points at the source.
+    sourcemap: true,
     chunkSizeWarningLimit: 1200,
   },
   test: {

@@ -266,6 +266,13 @@ Status ApplyAgreement(db::Session& s, const RecordContext& c, const AgreementInp
   NS_TRY(RequireParties(c, a.party_ids, "party_ids"));
   NS_TRY(RequireOrder(a.effective_on, "effective_on", a.expiry_on, "expiry_on"));
   NS_TRY(RequireOrder(a.signed_on, "signed_on", a.expiry_on, "expiry_on"));
+  // A signature still to come is an expected date: it belongs to a draft or a negotiation, not
+  // to an agreement recorded as signed or in force.
+  if (IsInForce(a.status) && a.signed_on && *a.signed_on > c.today) {
+    return Invalid("signed_on", "is in the future: an agreement that is " +
+                                    std::string(a.status == "active" ? "active" : "signed") +
+                                    " was signed on or before today");
+  }
   const std::string& alliance_id = c.membership.alliance_id;
   if (a.relation == "master") {
     if (a.parent_id) return Invalid("parent_id", "must be null for a master agreement");

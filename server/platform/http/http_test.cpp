@@ -1,10 +1,12 @@
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "platform/common/ids.hpp"
 #include "platform/http/attachment.hpp"
+#include "platform/http/compression.hpp"
 #include "platform/http/message.hpp"
 #include "platform/http/request_helpers.hpp"
 #include "platform/http/router.hpp"
@@ -320,6 +322,97 @@ TEST_F(StaticFilesTest, SpaFallbackButRealMissingFilesAre404) {
   EXPECT_FALSE(files.Serve(Make("GET", "/assets/missing-12345678.js")));
   EXPECT_FALSE(files.Serve(Make("GET", "/../ns-secret.txt")));
   EXPECT_FALSE(files.Serve(Make("POST", "/")));
+}
+
+TEST_F(StaticFilesTest, SendsTheBuildTimeCompressedFileTheClientAccepts) {
+  std::ofstream(root_ / "assets" / "index-4f3a9c1b.js.br") << "BROTLI";
+  std::ofstream(root_ / "assets" / "index-4f3a9c1b.js.gz") << "GZIP";
+  StaticFiles files(root_);
+  const auto fetch = [&](const char* accept) {
+    Request r = Make("GET", "/assets/index-4f3a9c1b.js");
+    if (accept) r.headers.emplace_back("accept-encoding", accept);
+    return *files.Serve(r);
+  };
+  const Response br = fetch("gzip, deflate, br");
+  EXPECT_EQ(br.body, "BROTLI");
+  EXPECT_EQ(*br.Header("Content-Encoding"), "br");
+  EXPECT_EQ(*br.Header("Vary"), "Accept-Encoding");
+  EXPECT_EQ(*br.Header("Content-Type"), "text/javascript; charset=utf-8");
+  const Response gz = fetch("gzip;q=1, br;q=0");
+  EXPECT_EQ(gz.body, "GZIP");
+  EXPECT_EQ(*gz.Header("Content-Encoding"), "gzip");
+  for (const char* none : {static_cast<const char*>(nullptr), "identity", "br;q=0, gzip;q=0"}) {
+    const Response plain = fetch(none);
+    EXPECT_EQ(plain.body, "console.log(1)");
+    EXPECT_FALSE(plain.Header("Content-Encoding"));
+    EXPECT_EQ(*plain.Header("Vary"), "Accept-Encoding");
+  }
+  // index.html has no compressed sibling here: sent as it is, still varying.
+  const Response index = *files.Serve(Make("GET", "/"));
+  EXPECT_FALSE(index.Header("Content-Encoding"));
+}
+
+TEST(Compression, AcceptEncodingFollowsQValuesAndTheWildcard) {
+  const auto both = [](std::string_view h) {
+    const auto c = ParseAcceptEncoding(h);
+    return std::pair{c.br, c.gzip};
+  };
+  EXPECT_EQ(both("gzip, deflate, br"), std::pair(true, true));
+  EXPECT_EQ(both("GZIP"), std::pair(false, true));
+  EXPECT_EQ(both("x-gzip"), std::pair(false, true));
+  EXPECT_EQ(both("br;q=0.5, gzip;q=0"), std::pair(true, false));
+  EXPECT_EQ(both("*"), std::pair(true, true));
+  EXPECT_EQ(both("*;q=0, gzip"), std::pair(false, true));
+  EXPECT_EQ(both("br;q=banana"), std::pair(false, false));
+  EXPECT_EQ(both("identity"), std::pair(false, false));
+  EXPECT_EQ(both(""), std::pair(false, false));
+}
+
+std::string Gunzip(const std::string& data) {
+  z_stream z{};
+  EXPECT_EQ(inflateInit2(&z, 15 + 16), Z_OK);
+  std::string out(1 << 20, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(inflate(&z, Z_FINISH), Z_STREAM_END);
+  out.resize(z.total_out);
+  inflateEnd(&z);
+  return out;
+}
+
+TEST(Compression, LargeJsonAnswersAreGzippedForClientsThatAcceptIt) {
+  std::string items;
+  for (int i = 0; i < 200; ++i) items += (i ? "," : "") + std::string("{\"name\":\"Alliance\"}");
+  const Response big = JsonResponse(200, json::parse("{\"items\":[" + items + "]}"));
+  Request accepts = Make("GET", "/api/v1/alliances");
+  accepts.headers.emplace_back("accept-encoding", "gzip, br");
+  Response r = big;
+  CompressForClient(accepts, r);
+  EXPECT_EQ(*r.Header("Content-Encoding"), "gzip");
+  EXPECT_EQ(*r.Header("Vary"), "Accept-Encoding");
+  EXPECT_LT(r.body.size(), big.body.size() / 4);
+  EXPECT_EQ(Gunzip(r.body), big.body);
+  // Not for a client that does not ask, nor for a small answer, nor one with an ETag.
+  Response plain = big;
+  CompressForClient(Make("GET", "/api/v1/alliances"), plain);
+  EXPECT_EQ(plain.body, big.body);
+  EXPECT_EQ(*plain.Header("Vary"), "Accept-Encoding");
+  Response small = JsonResponse(200, json::parse("{\"ok\":true}"));
+  CompressForClient(accepts, small);
+  EXPECT_FALSE(small.Header("Content-Encoding"));
+  Response tagged = big;
+  tagged.SetHeader("ETag", "\"3\"");
+  CompressForClient(accepts, tagged);
+  EXPECT_EQ(tagged.body, big.body);
+  // Binary answers (a spreadsheet is a zip already) are left alone.
+  Response xlsx = big;
+  xlsx.headers.clear();
+  xlsx.SetHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  CompressForClient(accepts, xlsx);
+  EXPECT_FALSE(xlsx.Header("Content-Encoding"));
+  EXPECT_FALSE(xlsx.Header("Vary"));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "platform/common/ids.hpp"
 #include "platform/db/database.hpp"
+#include "platform/http/compression.hpp"
 
 namespace northstar::http {
 namespace {
@@ -272,6 +273,7 @@ Response Router::Handle(const Request& request) const {
         request.request_id);
   }
   if (context.principal && response.user_id.empty()) response.user_id = context.principal->user_id;
+  CompressForClient(request, response);
   return response;
 }
 

@@ -4,6 +4,9 @@
 #include <map>
 #include <regex>
 #include <sstream>
+#include <tuple>
+
+#include "platform/http/compression.hpp"
 
 namespace northstar::http {
 
@@ -45,16 +48,41 @@ bool StaticFiles::IsHashedAsset(const std::string& file_name) {
   return std::regex_match(file_name, kHashed);
 }
 
-std::optional<Response> StaticFiles::FileResponse(const std::filesystem::path& file,
-                                                  bool head) const {
+namespace {
+
+std::optional<std::string> ReadFile(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream content;
   content << in.rdbuf();
+  return content.str();
+}
+
+}  // namespace
+
+std::optional<Response> StaticFiles::FileResponse(const std::filesystem::path& file, bool head,
+                                                  const Request& request) const {
+  auto content = ReadFile(file);
+  if (!content) return std::nullopt;
   Response r;
   r.status = 200;
-  r.body = head ? std::string() : content.str();
-  r.SetHeader("Content-Type", ContentTypeFor(file));
+  const std::string type = ContentTypeFor(file);
+  r.SetHeader("Content-Type", type);
+  if (IsCompressibleType(type)) {
+    r.SetHeader("Vary", "Accept-Encoding");
+    const auto accept = request.Header("accept-encoding");
+    const AcceptedCodings codings = accept ? ParseAcceptEncoding(*accept) : AcceptedCodings{};
+    for (const auto& [coding, suffix, wanted] :
+         {std::tuple{"br", ".br", codings.br}, std::tuple{"gzip", ".gz", codings.gzip}}) {
+      if (!wanted) continue;
+      auto compressed = ReadFile(std::filesystem::path(file.string() + suffix));
+      if (!compressed) continue;
+      content = std::move(compressed);
+      r.SetHeader("Content-Encoding", coding);
+      break;
+    }
+  }
+  r.body = head ? std::string() : std::move(*content);
   const std::string name = file.filename().string();
   if (name == "index.html") {
     r.SetHeader("Cache-Control", "no-cache");
@@ -77,11 +105,11 @@ std::optional<Response> StaticFiles::Serve(const Request& request) const {
   if (relative.empty()) relative = "index.html";
   const std::filesystem::path candidate = root_ / relative;
   std::error_code ec;
-  if (std::filesystem::is_regular_file(candidate, ec)) return FileResponse(candidate, head);
+  if (std::filesystem::is_regular_file(candidate, ec)) return FileResponse(candidate, head, request);
   // Client-side routes ("/alliances/123") have no extension; files that do and are missing
   // are real 404s so a broken asset link is not masked by index.html.
   if (!std::filesystem::path(relative).has_extension()) {
-    return FileResponse(root_ / "index.html", head);
+    return FileResponse(root_ / "index.html", head, request);
   }
   return std::nullopt;
 }
