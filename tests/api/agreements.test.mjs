@@ -151,9 +151,10 @@ describe('agreements', () => {
     });
 
     it('dates: equal effective and expiry dates are fine; signing after the effective date is fine; the notice deadline needs both', async () => {
-      const same = await create('phMember', { effective_on: day(10), expiry_on: day(10), signed_on: day(10) });
+      // Signing still to come: a draft (a signed or active agreement was signed by today).
+      const same = await create('phMember', { status: 'draft', effective_on: day(10), expiry_on: day(10), signed_on: day(10) });
       assert.equal(same.expiry_on, day(10));
-      const late = await create('phMember', { signed_on: day(5), effective_on: day(-5), expiry_on: day(30) });
+      const late = await create('phMember', { status: 'in_negotiation', signed_on: day(5), effective_on: day(-5), expiry_on: day(30) });
       assert.equal(late.signed_on, day(5));
       const noNotice = await create('phMember', { expiry_on: day(30) });
       assert.equal(noNotice.notice_deadline, null, 'without a notice period');

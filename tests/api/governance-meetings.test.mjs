@@ -35,7 +35,7 @@ describe('governance: meetings, agenda, attendance and quorum, minutes, briefs a
   const audit = () => server.count('audit_events');
   const meetingPath = (m, allianceId = id) => `${gov(allianceId).meetings}/${m.id ?? m}`;
   /** A meeting as every caller sees it: can_review and can_write are the per-caller members. */
-  const shared = (m) => ({ ...m, minutes: { ...m.minutes, can_review: null, can_write: null } });
+  const shared = (m) => ({ ...m, minutes: { ...m.minutes, can_review: null, can_write: null, can_revise: null } });
   async function createMeeting(key, body, allianceId = id) {
     return postOk(world, key, gov(allianceId).meetings, { committee_id: jsc.id, title: uniq('Meeting'), starts_at: at(14), ...body });
   }

@@ -126,7 +126,12 @@ describe('governance: who writes the minutes, held meetings, escalation notices'
       const final = await getMeeting('phMember', m);
       assert.equal(final.minutes.state, 'final');
       for (const key of ['phMember', 'phManager', 'nbMember', phSecretary]) {
-        assert.equal((await getMeeting(key, m)).minutes.can_write, false, key);
+        const seen = await getMeeting(key, m);
+        assert.equal(seen.minutes.can_write, false, key);
+        assert.equal(seen.minutes.can_revise, true, `${key} may reopen the record it keeps`);
+      }
+      for (const key of ['nbManager', 'phViewer', 'phExec']) {
+        assert.equal((await getMeeting(key, m)).minutes.can_revise, false, key);
       }
       expectProblem(await writeMinutes('nbMember', m, 'Too late'), 409, 'conflict');
       expectProblem(await attend(phSecretary, m), 409, 'conflict');

@@ -48,6 +48,8 @@ describe('invitations', () => {
       const days = (Date.parse(invitation.expires_at) - Date.now()) / 86_400_000;
       assert.ok(days > 6.9 && days <= 7.01, `expires in 7 days, got ${days}`);
       assert.equal(typeof res.body.accept_url, 'string');
+      assert.ok(res.body.accept_url.startsWith(`${base}/invitations/accept?token=`),
+        `the link is on the address the inviter used (${base}): ${res.body.accept_url}`);
       token = tokenFromAcceptUrl(res.body.accept_url);
       assert.ok(token && token.length >= 16, `token in accept_url: ${res.body.accept_url}`);
     });
@@ -68,6 +70,10 @@ describe('invitations', () => {
       assert.equal(res.body.name, 'Ingrid Solberg');
       assert.equal(res.body.organization_name, 'Nimbus Health');
       assert.equal(res.body.alliance_name, world.alliance.name);
+      assert.equal(res.body.alliance_id, allianceId);
+      assert.equal(res.body.alliance_role, 'member');
+      assert.equal(res.body.invited_by_name, 'Avery Lindqvist');
+      assert.equal(res.body.invited_by_organization_name, 'Helix Pharma');
       assert.equal(res.body.expires_at, invitation.expires_at);
     });
 
@@ -174,6 +180,30 @@ describe('invitations', () => {
       assert.equal(server.count('users'), usersBefore + 1, 'exactly one account');
       assert.equal(server.count('users', "email = 'pavel.novak@nimbus.example'"), 1);
       assert.deepEqual(statuses, [200, 404, 404, 404, 404, 404], results.map((r) => `${r.status} ${r.text.slice(0, 200)}`).join('\n'));
+    });
+
+    it('the first person of an organisation registered by a partner becomes its administrator', async () => {
+      const org = await world.as('phManager').post(`${API}/organizations`, { name: 'Lumen Sensors', type: 'startup' });
+      expectStatus(org, 201);
+      const a = await world.createAlliance('phManager', { parties: [
+        { organization_id: world.orgIds.helix, role: 'licensee' }, { organization_id: org.body.id, role: 'licensor' }],
+      north_star: { statement: 'Sensors for trials', beneficiaries: 'Patients', contributions: [] } });
+      const accept = async (email, name) => {
+        const inv = await world.as('phManager').post(`${API}/invitations`, {
+          email, name, organization_id: org.body.id, alliance_id: a.id, alliance_role: 'manager' });
+        expectStatus(inv, 201);
+        const b = new Browser(base);
+        expectStatus(await b.post(`${API}/invitations/accept`, { token: tokenFromAcceptUrl(inv.body.accept_url), password: NEW_PASSWORD }), 200);
+        return b;
+      };
+      const first = await accept('mara@lumen.example', 'Mara Lumen');
+      const me = await first.get(`${API}/me`);
+      expectStatus(me, 200);
+      assert.equal(me.body.user.org_role, 'admin', 'someone can now manage Lumen\'s people');
+      const colleagues = await first.get(`${API}/users`);
+      expectStatus(colleagues, 200);
+      const second = await accept('otto@lumen.example', 'Otto Lumen');
+      assert.equal((await second.get(`${API}/me`)).body.user.org_role, 'member', 'only the first');
     });
 
     it('alliance_role defaults to member', async () => {

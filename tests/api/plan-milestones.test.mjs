@@ -12,7 +12,7 @@ import { UUID7, INSTANT, NO_SUCH_ID, stale, today, day, readerIds, ids, SHARED_F
 const MILESTONE_FIELDS = ['id', 'alliance_id', 'objective_id', 'objective_title', 'title', 'description', 'kind',
   'party_id', 'party_name', 'responsible_user_id', 'responsible_user_name', 'original_date', 'planned_date',
   'forecast_date', 'actual_date', 'slip_days', 'total_slip_days', 'baseline_count', 'status', 'status_set',
-  'status_derived', 'depends_on', 'early_win', 'payment'];
+  'status_derived', 'depends_on', 'days_late', 'pushed_by', 'early_win', 'payment'];
 const HISTORY_FIELDS = ['forecast_date', 'previous_forecast_date', 'planned_date', 'kind', 'reason', 'changed_by',
   'changed_by_name', 'changed_at'];
 
@@ -253,6 +253,8 @@ describe('plan milestones', () => {
       const y = await patch('phMember', x, { status: null });
       assert.equal(y.status_set, null);
       assert.equal(y.status, 'late');
+      assert.equal(y.days_late, 10, 'a late milestone says by how many days');
+      assert.equal(x.days_late, 0, 'a cancelled one is not late');
       assert.equal(y.status_derived, true);
       const z = await patch('phMember', y, { status: 'missed' });
       assert.equal(z.status, 'missed');
@@ -269,6 +271,9 @@ describe('plan milestones', () => {
       assert.equal(b.status, 'at_risk', 'the dependency is now forecast after this milestone');
       assert.equal(b.status_derived, true);
       assert.equal(b.slip_days, 0);
+      assert.deepEqual(b.pushed_by, [{ milestone_id: a.id, title: 'Assay locked', date: day(60), days_later: 10 }],
+        'it says why: the dependency and by how much it passed this forecast');
+      assert.deepEqual(a2.pushed_by, []);
       const a3 = await patch('phMember', a2, { status: 'cancelled' });
       assert.equal(a3.status, 'cancelled');
       assert.equal((await get('phMember', b)).status, 'on_track', 'a cancelled dependency does not count');
@@ -278,6 +283,7 @@ describe('plan milestones', () => {
       const a5 = await patch('phMember', a4, { actual_date: day(0) });
       assert.equal(a5.status, 'achieved');
       assert.equal((await get('phMember', b)).status, 'on_track', 'an achieved dependency does not count');
+      assert.deepEqual((await get('phMember', b)).pushed_by, []);
     });
 
     it('the list filters by the effective status', async () => {

@@ -14,7 +14,7 @@ const OBJECTIVE_FIELDS = ['id', 'alliance_id', 'title', 'description', 'horizon'
 const MILESTONE_FIELDS = ['id', 'alliance_id', 'objective_id', 'objective_title', 'title', 'description', 'kind',
   'party_id', 'party_name', 'responsible_user_id', 'responsible_user_name', 'original_date', 'planned_date',
   'forecast_date', 'actual_date', 'slip_days', 'total_slip_days', 'baseline_count', 'status', 'status_set',
-  'status_derived', 'depends_on', 'early_win', 'payment'];
+  'status_derived', 'depends_on', 'days_late', 'pushed_by', 'early_win', 'payment'];
 
 function expectFields(rec, fields, what) {
   assert.deepEqual(Object.keys(rec).sort(), [...fields, ...SHARED_FIELDS].sort(), `${what}: the record's fields`);

@@ -181,37 +181,39 @@ journeyStep('the manager moves the stage with a reason, and the partner sees it'
   return alice;
 });
 
+// The partner has joined: the shared fields now change by its consent (change-control.test.mjs),
+// so the stale edit is on what stays Meridian's own — its words in the North Star.
 journeyStep('a stale edit opens a dialog that shows what changed; re-applying keeps both edits', () => alice, async () => {
   await alice.goto(`/alliances/${allianceId}/edit`);
-  const statement = alice.getByRole('textbox', { name: 'Statement' });
-  await statement.waitFor();
+  const contribution = alice.getByRole('textbox', { name: `${pharma.org} contribution` });
+  await contribution.waitFor();
 
   // Meanwhile, in another tab, someone saves a different change.
   const other = await alice.context().newPage();
   await other.goto(`/alliances/${allianceId}/edit`);
-  await other.getByRole('textbox', { name: 'Territory' }).fill('EU, US and Japan');
+  await other.getByRole('textbox', { name: `${pharma.org} expected value` }).fill('Evidence of better adherence, and real-world data');
   await other.getByRole('button', { name: 'Save changes' }).click();
-  await other.waitForURL(new RegExp(`/alliances/${allianceId}$`));
+  await other.waitForURL(new RegExp(`/alliances/${allianceId}(\\?.*)?$`));
   await other.close();
 
-  await statement.fill('Cut 30-day readmissions of heart-failure patients by a quarter within three years.');
+  await contribution.fill('Clinical trial sites in 14 countries, regulatory expertise, funding');
   await alice.getByRole('button', { name: 'Save changes' }).click();
   const dialog = alice.getByRole('dialog', { name: 'Someone else changed this alliance' });
   await dialog.waitFor();
   const changes = dialog.getByRole('table', { name: 'Changes made by someone else' });
-  const row = changes.getByRole('row').filter({ hasText: 'Territory' });
-  await row.getByText('EU and US', { exact: true }).waitFor();
-  await row.getByText('EU, US and Japan', { exact: true }).waitFor();
+  const row = changes.getByRole('row').filter({ hasText: 'expected value' });
+  await row.getByText('Evidence of better adherence for the label', { exact: true }).waitFor();
+  await row.getByText('Evidence of better adherence, and real-world data', { exact: true }).waitFor();
   await dialog.getByText(`saved by ${pharma.name}`, { exact: false }).waitFor();
   await screenshot(alice, 'stale edit dialog', { fullPage: false });
   await dialog.getByRole('button', { name: 'Re-apply my changes' }).click();
 
-  await alice.waitForURL(new RegExp(`/alliances/${allianceId}$`));
-  await alice.getByText('by a quarter within three years', { exact: false }).waitFor();
-  await alice.getByText('EU, US and Japan', { exact: true }).waitFor();
+  await alice.waitForURL(new RegExp(`/alliances/${allianceId}(\\?.*)?$`));
+  await alice.getByText('Clinical trial sites in 14 countries', { exact: false }).first().waitFor();
   const saved = await apiCall(alice, 'GET', `/api/v1/alliances/${allianceId}`);
-  assert.equal(saved.body.territory, 'EU, US and Japan');
-  assert.match(saved.body.north_star.statement, /by a quarter/);
+  const mine = saved.body.north_star.contributions.find((c) => c.organization_name === pharma.org);
+  assert.equal(mine.expected_value, 'Evidence of better adherence, and real-world data');
+  assert.match(mine.contribution, /14 countries/);
   return alice;
 });
 

@@ -34,7 +34,7 @@ export const AGENDA_FIELDS = ['id', 'position', 'title', 'owner_user_id', 'owner
 export const ATTENDANCE_FIELDS = ['user_id', 'name', 'organization_id', 'organization_name', 'committee_role', 'voting', 'status',
   'delegate_name'];
 export const QUORUM_FIELDS = ['rule', 'met', 'detail', 'present_voting_by_party'];
-export const MINUTES_FIELDS = ['state', 'revision', 'final_at', 'reviews', 'can_review', 'can_write'];
+export const MINUTES_FIELDS = ['state', 'revision', 'final_at', 'reviews', 'can_review', 'can_write', 'can_revise'];
 export const REVIEW_FIELDS = ['organization_id', 'organization_name', 'required', 'decision', 'comment', 'by_name', 'at'];
 export const DECISION_FIELDS = ['committee_id', 'committee_name', 'meeting_id', 'agenda_item_id', 'title', 'description',
   'decision_type', 'rationale', 'state', 'proposed_on', 'decided_on', 'votes'];

@@ -175,7 +175,7 @@ Result<Response> CreateInvitation(AccountsService& svc, RequestContext& ctx) {
   inv.organization_id = *org;
   NS_ASSIGN_OR_RETURN(CreatedInvitation created, svc.Invite(ctx.user(), inv));
   return http::JsonResponse(201, json::object{{"invitation", InvitationJson(created.row)},
-                                              {"accept_url", svc.AcceptUrl(created.token)},
+                                              {"accept_url", svc.AcceptUrl(created.token, http::RequestOrigin(ctx.request))},
                                               {"token", created.token}});
 }
 
@@ -197,8 +197,11 @@ Result<Response> LookupInvitation(AccountsService& svc, RequestContext& ctx) {
       200, json::object{{"email", row.invitation.email},
                         {"name", row.invitation.name},
                         {"organization_name", row.organization_name},
+                        {"alliance_id", OptionalJson(row.invitation.alliance_id)},
                         {"alliance_name", OptionalJson(row.alliance_name)},
                         {"alliance_role", OptionalJson(row.invitation.alliance_role)},
+                        {"invited_by_name", row.invited_by_name},
+                        {"invited_by_organization_name", row.invited_by_organization_name},
                         {"expires_at", row.invitation.expires_at}});
 }
 

@@ -60,9 +60,11 @@ Status CheckPassword(const std::string& password) {
 AccountsService::AccountsService(db::Database& database, const Config& config)
     : db_(database), config_(config) {}
 
-std::string AccountsService::AcceptUrl(const std::string& token) const {
-  std::string base = config_.public_url.empty() ? "http://localhost:" + std::to_string(config_.port)
-                                                : config_.public_url;
+std::string AccountsService::AcceptUrl(const std::string& token,
+                                       const std::optional<std::string>& request_origin) const {
+  std::string base = !config_.public_url.empty() ? config_.public_url
+                     : request_origin            ? *request_origin
+                                                 : "http://localhost:" + std::to_string(config_.port);
   while (!base.empty() && base.back() == '/') base.pop_back();
   return base + "/invitations/accept?token=" + token;
 }
@@ -368,6 +370,9 @@ Result<SignedIn> AccountsService::AcceptInvitation(const std::string& token,
     if (store::FindUserByEmail(session, inv.email)) {
       return Conflict("An account for " + inv.email + " was created meanwhile; sign in instead.");
     }
+    // An organisation registered by a partner (while creating an alliance) has nobody yet to
+    // manage its people: its first person becomes its administrator.
+    if (store::CountActiveAdmins(session, user.organization_id) == 0) user.org_role = "admin";
     store::InsertUser(session, user, new_hash);
     audit::Record(session, OrgEvent(user.id, user.organization_id, "user", user.id, "create",
                                     audit::Created(UserAuditView(user))));

@@ -99,7 +99,10 @@ class AccountsService {
       std::optional<int64_t> expires_in_days);
   Status RevokeToken(const auth::Principal& actor, const std::string& id);
 
-  std::string AcceptUrl(const std::string& token) const;
+  // The link that accepts an invitation: on the configured public URL, else on the address the
+  // inviter used (`request_origin`), else on this server's local port.
+  std::string AcceptUrl(const std::string& token,
+                        const std::optional<std::string>& request_origin = std::nullopt) const;
   const Config& config() const { return config_; }
 
  private:

@@ -11,10 +11,12 @@ constexpr char kUserColumns[] =
 constexpr char kInvitationColumns[] =
     "i.id, i.email, i.name, i.organization_id, i.alliance_id, i.alliance_role, i.invited_by,"
     " i.created_at, i.expires_at, i.accepted_at, i.revoked_at, o.name AS organization_name,"
-    " a.name AS alliance_name";
+    " a.name AS alliance_name, ib.name AS invited_by_name,"
+    " ibo.name AS invited_by_organization_name";
 constexpr char kInvitationFrom[] =
     " FROM invitations i JOIN organizations o ON o.id = i.organization_id"
-    " LEFT JOIN alliances a ON a.id = i.alliance_id";
+    " LEFT JOIN alliances a ON a.id = i.alliance_id JOIN users ib ON ib.id = i.invited_by"
+    " JOIN organizations ibo ON ibo.id = ib.organization_id";
 constexpr char kTokenColumns[] =
     "t.id, t.user_id, t.name, t.prefix, t.created_at, t.last_used_at, t.expires_at, t.revoked_at";
 
@@ -43,6 +45,8 @@ InvitationRow InvitationFromRow(const db::Row& r) {
   i.accepted_at = r.OptStr("accepted_at");
   i.revoked_at = r.OptStr("revoked_at");
   out.organization_name = r.Str("organization_name");
+  out.invited_by_name = r.Str("invited_by_name");
+  out.invited_by_organization_name = r.Str("invited_by_organization_name");
   out.alliance_name = r.OptStr("alliance_name");
   return out;
 }

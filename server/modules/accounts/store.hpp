@@ -33,6 +33,7 @@ struct InvitationRow {
   Invitation invitation;
   std::string organization_name;
   std::optional<std::string> alliance_name;
+  std::string invited_by_name, invited_by_organization_name;
 };
 void InsertInvitation(db::Session& s, const Invitation& invitation, const std::string& token_hash);
 std::optional<InvitationRow> FindInvitation(db::Session& s, const std::string& id);

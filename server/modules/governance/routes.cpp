@@ -409,7 +409,8 @@ json::object MeetingJson(const RecordContext& c, const MeetingView& v) {
                                  {"final_at", OptionalJson(m.minutes_final_at)},
                                  {"reviews", std::move(reviews)},
                                  {"can_review", v.can_review},
-                                 {"can_write", v.can_write_minutes}}}});
+                                 {"can_write", v.can_write_minutes},
+                                 {"can_revise", v.can_revise_minutes}}}});
 }
 
 json::object BriefJson(const Brief& b) {

@@ -97,7 +97,8 @@ struct MeetingView {
   std::vector<std::string> required_parties;
   std::vector<Seat> seats;  // on the meeting's day, for attendance roles
   bool can_review = false;
-  bool can_write_minutes = false;  // the caller may write its minutes and attendance now
+  bool can_write_minutes = false;   // the caller may write its minutes and attendance now
+  bool can_revise_minutes = false;  // the minutes are final and the caller may reopen them
 };
 
 // A decision as shown: the position of every party with voting members on the committee.

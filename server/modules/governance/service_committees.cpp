@@ -161,10 +161,12 @@ MeetingView ViewOf(const RecordContext& c, Meeting meeting,
   v.can_review = committee && !meeting.minutes_final_at && mine_required &&
                  meeting.status != "cancelled" && HasMinutesToApprove(meeting) &&
                  ReviewsFor(c, *committee);
-  v.can_write_minutes = !meeting.minutes_final_at && meeting.status != "cancelled" &&
-                        access::AuthorizeMinutesChange(c.membership, ScopeOf(meeting),
-                                                       KeepsRecord(c, committee))
-                            .ok();
+  const bool keeps = meeting.status != "cancelled" &&
+                     access::AuthorizeMinutesChange(c.membership, ScopeOf(meeting),
+                                                    KeepsRecord(c, committee))
+                         .ok();
+  v.can_write_minutes = keeps && !meeting.minutes_final_at;
+  v.can_revise_minutes = keeps && meeting.minutes_final_at.has_value();
   v.meeting = std::move(meeting);
   return v;
 }

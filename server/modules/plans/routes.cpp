@@ -220,6 +220,17 @@ json::object ObjectiveJson(const Objective& o) {
                     {"status", o.status}});
 }
 
+json::array PushedByJson(const MilestoneView& v) {
+  json::array out;
+  for (const auto& p : v.pushed_by) {
+    out.push_back({{"milestone_id", p.milestone_id},
+                   {"title", p.title},
+                   {"date", p.date},
+                   {"days_later", p.days_later}});
+  }
+  return out;
+}
+
 json::object MilestoneJson(const PlanContext& c, const MilestoneView& v) {
   const Milestone& m = v.milestone;
   json::value payment = nullptr;
@@ -249,6 +260,8 @@ json::object MilestoneJson(const PlanContext& c, const MilestoneView& v) {
                     {"status_set", OptionalJson(m.status_set)},
                     {"status_derived", v.status_derived},
                     {"depends_on", ToJsonArray(v.visible_depends_on)},
+                    {"days_late", v.days_late},
+                    {"pushed_by", PushedByJson(v)},
                     {"early_win", m.early_win},
                     {"payment", std::move(payment)}});
 }

@@ -247,8 +247,16 @@ std::vector<MilestoneView> DeriveMilestones(std::vector<Milestone> milestones,
       const Milestone& d = *it->second;
       if (!d.actual_date && d.status_set != "achieved" && d.status_set != "cancelled") {
         facts.open_dependency_dates.push_back(DateOf(d));
+        const std::string date = DateOf(d);
+        if (date > m.forecast_date) {
+          v.pushed_by.push_back({d.id, d.title, date, DaysBetween(m.forecast_date, date)});
+        }
       }
     }
+    const bool open = !m.actual_date && m.status_set != "achieved" &&
+                      m.status_set != "cancelled" && m.status_set != "missed";
+    if (!open) v.pushed_by.clear();
+    if (open && m.forecast_date < today) v.days_late = DaysBetween(m.forecast_date, today);
     v.status = MilestoneStatus(facts, today);
     v.status_derived = IsDerived(facts, today);
     v.slip_days = SlipDays(m.planned_date, m.forecast_date, m.actual_date);

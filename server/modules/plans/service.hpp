@@ -65,7 +65,15 @@ struct MilestoneView {
   std::string status;
   bool status_derived = true;
   int64_t slip_days = 0, total_slip_days = 0;
+  int64_t days_late = 0;  // today minus the forecast of an open milestone whose forecast passed
   std::vector<std::string> visible_depends_on;
+  // The open dependencies (of those the viewer may read) whose date passed this milestone's
+  // forecast: why it is at risk, and by how much it would have to move.
+  struct Push {
+    std::string milestone_id, title, date;
+    int64_t days_later = 0;
+  };
+  std::vector<Push> pushed_by;
 };
 
 struct PlanView {

@@ -4,9 +4,23 @@
 
 #include <sodium.h>
 
+#include <cctype>
 #include <charconv>
 
 namespace northstar::http {
+
+std::optional<std::string> RequestOrigin(const Request& request) {
+  const auto host = request.Header("host");
+  if (!host || host->empty() || host->size() > 255) return std::nullopt;
+  // A host name or address and an optional port; anything else (a path, user info, spaces)
+  // would make the link point somewhere else than the server the client reached.
+  for (char c : *host) {
+    const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
+                    c == ':' || c == '[' || c == ']';
+    if (!ok) return std::nullopt;
+  }
+  return std::string(request.secure ? "https://" : "http://") + *host;
+}
 
 Result<int64_t> RequireIfMatch(const Request& request, int64_t lowest) {
   auto header = request.Header("if-match");

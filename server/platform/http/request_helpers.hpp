@@ -20,6 +20,9 @@ namespace northstar::http {
 // an obligation: version 0 until something is recorded on it).
 Result<int64_t> RequireIfMatch(const Request& request, int64_t lowest = 1);
 void SetEtag(Response& response, int64_t version);
+// The address the client used to reach this server ("https://northstar.example:8443"), from the
+// request's scheme and Host; nullopt when the Host is missing or not a plain host[:port].
+std::optional<std::string> RequestOrigin(const Request& request);
 Result<json::object> JsonBody(const Request& request);
 
 struct Page {

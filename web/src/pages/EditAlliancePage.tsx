@@ -34,7 +34,14 @@ export function EditAlliancePage() {
         </Alert>
       ) : (
         // Keyed by id only: a refetch in the background must not reset what the person typed.
-        <EditAlliance key={a.id} alliance={a} onDone={(saved) => navigate(`/alliances/${saved.id}`)} />
+        <EditAlliance
+          key={a.id}
+          alliance={a}
+          // A proposal still open is shown, highlighted, on the overview.
+          onDone={(saved, proposal) =>
+            navigate(proposal?.status === 'open' ? `/alliances/${saved.id}?proposal=${proposal.id}` : `/alliances/${saved.id}`)
+          }
+        />
       )}
     </>
   );

@@ -152,7 +152,7 @@ export function makeMeeting(overrides: Partial<Meeting> = {}): Meeting {
     agenda: [],
     attendance: [],
     quorum: { rule: 'every_party_voting', met: false, detail: 'Pulsewise Health has no voting member present', present_voting_by_party: [] },
-    minutes: { state: 'draft', revision: 1, final_at: null, reviews: [], can_review: false },
+    minutes: { state: 'draft', revision: 1, final_at: null, reviews: [], can_review: false, can_write: true, can_revise: false },
     ...shared(),
     ...overrides,
   };

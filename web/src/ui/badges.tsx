@@ -2,7 +2,7 @@
 import { Badge, type BadgeProps, Tooltip } from '@mantine/core';
 import { IconEyeOff, IconLock, IconUsersGroup } from '@tabler/icons-react';
 import type { Stage, Tier, Visibility } from '../api/types';
-import { STAGE_COLORS, STAGE_LABELS, TIER_DESCRIPTIONS, TIER_LABELS } from './labels';
+import { STAGE_COLORS, STAGE_LABELS, TIER_DESCRIPTIONS, TIER_FIELD_LABEL, TIER_LABELS, TIER_PRIVACY_HINT } from './labels';
 
 export function StageBadge({ stage, ...props }: { stage: Stage } & BadgeProps) {
   return (
@@ -14,10 +14,23 @@ export function StageBadge({ stage, ...props }: { stage: Stage } & BadgeProps) {
 
 const TIER_COLORS: Record<Tier, string> = { 1: 'grape', 2: 'blue', 3: 'gray' };
 
+/** The tier the viewer's own organisation gave the alliance; each party keeps its own, privately. */
+export function tierTooltip(tier: Tier): string {
+  return `${TIER_FIELD_LABEL} (${TIER_DESCRIPTIONS[tier]}). ${TIER_PRIVACY_HINT}.`;
+}
+
 export function TierBadge({ tier, ...props }: { tier: Tier } & BadgeProps) {
   return (
-    <Tooltip label={TIER_DESCRIPTIONS[tier]} withArrow>
-      <Badge color={TIER_COLORS[tier]} variant="outline" radius="sm" style={{ flexShrink: 0 }} {...props}>
+    <Tooltip label={tierTooltip(tier)} withArrow multiline maw={260}>
+      <Badge
+        color={TIER_COLORS[tier]}
+        variant="outline"
+        radius="sm"
+        leftSection={<IconLock size={10} aria-hidden />}
+        style={{ flexShrink: 0 }}
+        data-tier={tier}
+        {...props}
+      >
         {TIER_LABELS[tier]}
       </Badge>
     </Tooltip>

@@ -4,7 +4,10 @@ import type {
   AllianceType,
   OrganizationType,
   OrgRole,
+  PartyDecision,
   PartyRole,
+  ProposalField,
+  ProposalStatus,
   Stage,
   Tier,
 } from '../api/types';
@@ -91,6 +94,11 @@ export const TIER_DESCRIPTIONS: Record<Tier, string> = {
   3: 'Routine: light touch',
 };
 
+/** Each party keeps its own tier: the words that say so wherever a tier is shown or chosen. */
+export const TIER_FIELD_LABEL = 'Your tier';
+export const TIER_PRIVACY_HINT = 'Only your organisation sees this';
+export const PRIORITY_NOTE_LABEL = 'Priority note (internal)';
+
 export const PARTY_ROLES: PartyRole[] = [
   'licensor',
   'licensee',
@@ -149,6 +157,48 @@ export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = {
 export const ORG_ROLE_LABELS: Record<OrgRole, string> = {
   admin: 'Organisation admin',
   member: 'Member',
+};
+
+/** The alliance's shared fields, which change only with every party's consent. */
+export const SHARED_FIELD_LABELS: Record<ProposalField, string> = {
+  name: 'Name',
+  type: 'Type',
+  description: 'Description',
+  territory: 'Territory',
+  therapeutic_areas: 'Therapeutic areas',
+  'north_star.statement': 'North Star statement',
+  'north_star.beneficiaries': 'Beneficiaries',
+  parties: 'Parties',
+};
+
+export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {
+  open: 'Waiting for decisions',
+  applied: 'Applied',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+  superseded: 'Superseded',
+};
+
+export const PROPOSAL_STATUS_COLORS: Record<ProposalStatus, string> = {
+  open: 'yellow',
+  applied: 'teal',
+  rejected: 'red',
+  withdrawn: 'gray',
+  superseded: 'gray',
+};
+
+export const PROPOSAL_STATUS_HELP: Record<ProposalStatus, string> = {
+  open: 'Waiting for every other party to accept or reject it.',
+  applied: 'Every party accepted it, and the alliance now shows the change.',
+  rejected: 'A party rejected it; the alliance did not change.',
+  withdrawn: 'Its proposer withdrew it; the alliance did not change.',
+  superseded: 'Another change to the same fields was applied first, so this one no longer fits.',
+};
+
+export const PARTY_DECISION_LABELS: Record<PartyDecision, string> = {
+  pending: 'Waiting',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
 };
 
 /** `[{value, label}]` for a Select, in the given order. */

@@ -22,13 +22,22 @@ const ACTION_COLORS: Record<string, string> = {
   remove: 'red',
   archive: 'gray',
   restore: 'teal',
+  propose: 'yellow',
+  accept: 'teal',
+  reject: 'red',
+  withdraw: 'gray',
+  supersede: 'gray',
+  apply: 'teal',
+  prioritise: 'grape',
 };
 
-/** Fields not worth a line: ids when a name says the same, empty lists on creation. */
+/** Fields not worth a line: ids when a name says the same, empty lists on creation, a proposal's id. */
 function visibleChanges(event: AuditEvent): [string, { before?: unknown; after?: unknown }][] {
   return Object.entries(event.changes).filter(([field, change]) => {
     if (field === 'user_id' && 'name' in event.changes) return false;
     if (field === 'organization_name' && 'organization_id' in event.changes) return false;
+    // The proposal behind an agreed change: the sentence says so, an id says nothing.
+    if (field === 'proposal_id') return false;
     const empty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
     return !(empty(change.before) && empty(change.after));
   });

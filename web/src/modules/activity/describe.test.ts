@@ -38,4 +38,34 @@ describe('the audit trail in words', () => {
     );
     expect(fieldLabel('expected_value')).toBe('Expected value');
   });
+
+  it('tells the story of a proposed change and of a private tier', () => {
+    expect(describeAction(event('proposal', 'propose'))).toBe('proposed a change to the alliance');
+    expect(describeAction(event('proposal', 'accept'))).toBe('accepted a proposed change');
+    expect(describeAction(event('proposal', 'reject'))).toBe('rejected a proposed change');
+    expect(describeAction(event('proposal', 'withdraw'))).toBe('withdrew a proposed change');
+    expect(describeAction(event('proposal', 'supersede'))).toMatch(/^set aside a proposed change/);
+    expect(describeAction(event('proposal', 'apply'))).toMatch(/^applied a proposed change/);
+    expect(describeAction(event('alliance', 'prioritise'))).toBe('changed your organisation’s tier or priority note');
+    expect(describeAction(event('proposal', 'something_new'))).toBe('something new a proposed change');
+    const agreed = { ...event('alliance', 'update'), changes: { name: { before: 'Old', after: 'New' }, proposal_id: { before: null, after: 'p' } } };
+    expect(describeAction(agreed)).toBe('changed the alliance as every party agreed');
+    expect(describeAction(event('alliance', 'update'))).toBe('edited the alliance');
+  });
+
+  it('labels the alliance’s fields and a proposal’s changes in words', () => {
+    expect(fieldLabel('north_star_statement')).toBe('North Star statement');
+    expect(fieldLabel('north_star_beneficiaries')).toBe('Beneficiaries');
+    expect(fieldLabel('north_star.statement')).toBe('North Star statement');
+    expect(fieldLabel('priority_note')).toBe('Priority note (internal)');
+    expect(describeValue('status', 'superseded')).toBe('Superseded');
+    expect(describeValue('decision', 'accepted')).toBe('Accepted');
+    const changes = [
+      { field: 'type', before: 'co_development', after: 'service' },
+      { field: 'north_star.statement', before: 'Old', after: 'New' },
+    ];
+    expect(describeValue('changes', changes)).toBe('Type: Co-development → Service; North Star statement: Old → New');
+    const parties = [{ organization_id: 'x', organization_name: 'Outsider Bio', role: 'funder' }];
+    expect(describeValue('changes', [{ field: 'parties', before: [], after: parties }])).toBe('Parties: none → Outsider Bio (Role: Funder)');
+  });
 });

@@ -4,7 +4,11 @@ import { formatDate } from '../../ui/format';
 import {
   ALLIANCE_ROLE_LABELS,
   ALLIANCE_TYPE_LABELS,
+  PARTY_DECISION_LABELS,
   PARTY_ROLE_LABELS,
+  PRIORITY_NOTE_LABEL,
+  PROPOSAL_STATUS_LABELS,
+  SHARED_FIELD_LABELS,
   STAGE_LABELS,
 } from '../../ui/labels';
 
@@ -13,6 +17,7 @@ const RECORD_NOUNS: Record<string, string> = {
   note: 'a journal entry',
   member: 'a member',
   invitation: 'an invitation',
+  proposal: 'a proposed change',
 };
 
 const ACTION_PHRASES: Record<string, Record<string, string>> = {
@@ -22,6 +27,16 @@ const ACTION_PHRASES: Record<string, Record<string, string>> = {
     stage: 'moved the stage',
     archive: 'archived the alliance',
     restore: 'restored the alliance',
+    // Seen only by the party whose tier and note changed.
+    prioritise: 'changed your organisation’s tier or priority note',
+  },
+  proposal: {
+    propose: 'proposed a change to the alliance',
+    accept: 'accepted a proposed change',
+    reject: 'rejected a proposed change',
+    withdraw: 'withdrew a proposed change',
+    supersede: 'set aside a proposed change that another applied change overtook',
+    apply: 'applied a proposed change that every party accepted',
   },
   note: { create: 'wrote a journal entry', update: 'edited a journal entry', delete: 'deleted a journal entry' },
   invitation: {
@@ -39,6 +54,10 @@ const ACTION_PHRASES: Record<string, Record<string, string>> = {
 };
 
 export function describeAction(event: AuditEvent): string {
+  // The change a proposal brought, once every party accepted it.
+  if (event.record_type === 'alliance' && event.action === 'update' && 'proposal_id' in event.changes) {
+    return 'changed the alliance as every party agreed';
+  }
   const phrase = ACTION_PHRASES[event.record_type]?.[event.action];
   if (phrase) return phrase;
   const noun = RECORD_NOUNS[event.record_type] ?? `a ${event.record_type.replace(/_/g, ' ')}`;
@@ -49,6 +68,7 @@ const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
   type: 'Type',
   tier: 'Tier',
+  priority_note: PRIORITY_NOTE_LABEL,
   stage: 'Stage',
   reason: 'Reason',
   therapeutic_areas: 'Therapeutic areas',
@@ -56,6 +76,10 @@ const FIELD_LABELS: Record<string, string> = {
   description: 'Description',
   parties: 'Parties',
   north_star: 'North Star',
+  north_star_statement: SHARED_FIELD_LABELS['north_star.statement'],
+  north_star_beneficiaries: SHARED_FIELD_LABELS['north_star.beneficiaries'],
+  'north_star.statement': SHARED_FIELD_LABELS['north_star.statement'],
+  'north_star.beneficiaries': SHARED_FIELD_LABELS['north_star.beneficiaries'],
   statement: 'Statement',
   beneficiaries: 'Beneficiaries',
   contributions: 'Contributions',
@@ -73,10 +97,22 @@ const FIELD_LABELS: Record<string, string> = {
   user_id: 'Person',
   email: 'E-mail',
   alliance_role: 'Role in the alliance',
+  status: 'Status',
+  decision: 'Decision',
+  changes: 'Changes',
+  field: 'Field',
+  before: 'Before',
+  after: 'After',
+  proposed_by: 'Proposed by',
+  decided_by: 'Decided by',
 };
 
 export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? field.charAt(0).toUpperCase() + field.slice(1).replace(/_/g, ' ');
+  const label = FIELD_LABELS[field] ?? SHARED_FIELD_LABELS[field as keyof typeof SHARED_FIELD_LABELS];
+  if (label) return label;
+  // An unknown path (`north_star.x_y`) reads as its last part, in words.
+  const last = field.split('.').pop() ?? field;
+  return last.charAt(0).toUpperCase() + last.slice(1).replace(/_/g, ' ');
 }
 
 const VISIBILITY_WORDS: Record<string, string> = { alliance: 'All parties', party: 'Own organisation only', restricted: 'Restricted' };
@@ -88,6 +124,9 @@ function enumWord(field: string, value: string): string {
     role: { ...PARTY_ROLE_LABELS, ...ALLIANCE_ROLE_LABELS },
     alliance_role: ALLIANCE_ROLE_LABELS,
     visibility: VISIBILITY_WORDS,
+    status: PROPOSAL_STATUS_LABELS,
+    decision: { accept: 'Accept', reject: 'Reject', ...PARTY_DECISION_LABELS },
+    field: { ...FIELD_LABELS, ...SHARED_FIELD_LABELS },
   };
   return tables[field]?.[value] ?? value;
 }
@@ -109,6 +148,11 @@ export function describeValue(field: string, value: unknown, names: Map<string, 
     return value.map((item) => describeValue(field, item, names)).join('; ');
   }
   if (typeof value === 'object') {
+    // One field of a proposed change: its label, then before → after.
+    const { field: changed, before, after } = value as Record<string, unknown>;
+    if (typeof changed === 'string' && ('before' in value || 'after' in value)) {
+      return `${fieldLabel(changed)}: ${describeValue(changed, before, names)} → ${describeValue(changed, after, names)}`;
+    }
     const entries = Object.entries(value as Record<string, unknown>);
     const orgName = (value as Record<string, unknown>).organization_name;
     const orgId = (value as Record<string, unknown>).organization_id;

@@ -1,13 +1,20 @@
 import { Badge, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconArrowBackUp, IconChevronDown, IconPencil } from '@tabler/icons-react';
+import { IconArchive, IconArrowBackUp, IconChevronDown, IconGitPullRequest, IconPencil } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { problemMessage } from '../../api/problem';
 import type { Alliance } from '../../api/types';
 import { StageBadge, TierBadge } from '../../ui/badges';
-import { ALLIANCE_ROLE_LABELS, ALLIANCE_TYPE_LABELS, ORGANIZATION_TYPE_LABELS, PARTY_ROLE_LABELS } from '../../ui/labels';
+import {
+  ALLIANCE_ROLE_LABELS,
+  ALLIANCE_TYPE_LABELS,
+  ORGANIZATION_TYPE_LABELS,
+  PARTY_ROLE_LABELS,
+  TIER_FIELD_LABEL,
+  TIER_LABELS,
+} from '../../ui/labels';
 import { archiveAlliance, refreshAlliance } from './queries';
 
 export function AllianceHeader({ alliance }: { alliance: Alliance }) {
@@ -42,7 +49,22 @@ export function AllianceHeader({ alliance }: { alliance: Alliance }) {
           <Stack gap={6} style={{ flex: '1 1 360px', minWidth: 0 }}>
             <Group gap="xs">
               <StageBadge stage={alliance.stage} size="lg" />
-              <TierBadge tier={alliance.tier} size="lg" />
+              <TierBadge tier={alliance.tier} size="lg" aria-label={`${TIER_FIELD_LABEL}: ${TIER_LABELS[alliance.tier]}`} />
+              {alliance.open_proposals > 0 && (
+                <Badge
+                  component={Link}
+                  to={`/alliances/${alliance.id}`}
+                  color="yellow"
+                  variant="light"
+                  size="lg"
+                  radius="sm"
+                  leftSection={<IconGitPullRequest size={14} aria-hidden />}
+                  style={{ cursor: 'pointer', textTransform: 'none' }}
+                  data-testid="open-proposals"
+                >
+                  {alliance.open_proposals === 1 ? '1 proposed change waiting' : `${alliance.open_proposals} proposed changes waiting`}
+                </Badge>
+              )}
               {alliance.archived && (
                 <Badge color="gray" variant="filled" size="lg">
                   Archived

@@ -44,7 +44,7 @@ export function CreateAlliance({ onCreated, onCancel }: { onCreated: (alliance: 
       )}
     >
       <Stack gap="lg">
-        <AllianceFormFields form={form} myOrganizationId={organization.id} mode="create" showPartiesProblem={submitted} />
+        <AllianceFormFields form={form} myOrganizationId={organization.id} myOrganizationName={organization.name} mode="create" showPartiesProblem={submitted} />
         <FormActions
           error={mutation.isError ? mutation.error : null}
           errorTitle="The alliance was not created"

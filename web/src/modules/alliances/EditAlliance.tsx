@@ -1,30 +1,57 @@
 // Editing an alliance. Saves carry the version the person started from; when someone else saved
 // in between (412) the StaleEditDialog shows both sides and lets the person reload or re-apply.
-import { Alert, Button, Group, Stack } from '@mantine/core';
+//
+// Change control between parties: while another party has a manager in the alliance
+// (`consent_required`), the shared fields are not saved but proposed to the other parties, with
+// an optional reason; the person's own party's things (its tier and note, and the words of the
+// parties it may edit) are still saved at once. If someone joins while the form is open, the
+// server refuses the save (409 consent-required) and the form offers to propose instead.
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconGitPullRequest } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { ApiError, api, unwrap } from '../../api/client';
 import { fieldErrorsOf, problemMessage } from '../../api/problem';
-import type { Alliance } from '../../api/types';
+import type { Alliance, AllianceUpdate, Proposal } from '../../api/types';
 import { focusFirstError } from '../../ui/feedback';
 import { useSession } from '../auth/session';
-import { AllianceFormFields, useAllianceForm } from './AllianceFormFields';
+import { useMembers } from '../team/queries';
+import { AllianceFormFields, useAllianceForm, type ChangeControl } from './AllianceFormFields';
 import {
   allianceToValues,
   formErrorsFromServer,
+  LIMITS,
   partiesProblem,
   reapply,
+  splitByConsent,
   toUpdateRequest,
   type AllianceFormValues,
 } from './formModel';
-import { fetchAlliance, refreshAlliance, updateAlliance } from './queries';
+import { joinNames, proposedMessage } from './proposalModel';
+import { proposeChange } from './proposals';
+import { allianceKey, fetchAlliance, refreshAlliance, updateAlliance } from './queries';
 import { StaleEditDialog } from './StaleEditDialog';
 
 interface Conflict {
   mine: AllianceFormValues;
   theirs: Alliance | null;
   updatedBy?: string;
+}
+
+interface SaveInput {
+  base: AllianceFormValues;
+  version: number;
+  values: AllianceFormValues;
+  /** Propose the shared fields rather than save them. */
+  consent: boolean;
+  reason: string;
+}
+
+interface SaveResult {
+  /** The alliance after saving the person's own changes; null when there were none. */
+  saved: Alliance | null;
+  proposal: Proposal | null;
 }
 
 async function lastEditor(allianceId: string): Promise<string | undefined> {
@@ -38,7 +65,20 @@ async function lastEditor(allianceId: string): Promise<string | undefined> {
   }
 }
 
-export function EditAlliance({ alliance, onDone }: { alliance: Alliance; onDone: (alliance: Alliance) => void }) {
+function isConsentRequired(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && !!error.problem?.type?.endsWith('consent-required');
+}
+
+const isEmpty = (body: object) => Object.keys(body).length === 0;
+
+export function EditAlliance({
+  alliance,
+  onDone,
+}: {
+  alliance: Alliance;
+  /** After saving (or cancelling); `proposal` is the change just proposed, if any. */
+  onDone: (alliance: Alliance, proposal?: Proposal | null) => void;
+}) {
   const { organization } = useSession();
   const queryClient = useQueryClient();
   // The version this edit started from: what "my changes" are measured against.
@@ -46,25 +86,90 @@ export function EditAlliance({ alliance, onDone }: { alliance: Alliance; onDone:
   const form = useAllianceForm(base.values);
   const [submitted, setSubmitted] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  // A 409 consent-required: another party's manager joined after this form opened.
+  const [joinedMeanwhile, setJoinedMeanwhile] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  // The last body sent, to place the server's field errors on the right party.
+  const sent = useRef<AllianceUpdate | null>(null);
+
+  // Who has joined: a party with people in the alliance cannot be removed.
+  const members = useMembers(alliance.id);
+  const consentRequired = alliance.consent_required || joinedMeanwhile;
+  const changeControl: ChangeControl = useMemo(
+    () => ({
+      consentRequired,
+      others: alliance.parties.filter((p) => p.organization_id !== organization.id).map((p) => p.organization_name),
+      editableWords: new Set(alliance.north_star.contributions.filter((c) => c.can_edit).map((c) => c.organization_id)),
+      existingParties: new Set(base.values.parties.map((p) => p.organization_id)),
+      joinedParties: new Set((members.data?.items ?? []).map((m) => m.organization_id)),
+    }),
+    [consentRequired, alliance, organization.id, base.values, members.data],
+  );
+  const split = consentRequired ? splitByConsent(base.values, form.values, changeControl.editableWords) : null;
+  const proposing = !!split && !isEmpty(split.shared);
 
   const save = useMutation({
-    mutationFn: (input: { base: AllianceFormValues; version: number; values: AllianceFormValues }) =>
-      updateAlliance(alliance.id, input.version, toUpdateRequest(input.base, input.values)),
-    onSuccess: (saved) => {
-      refreshAlliance(queryClient, saved);
+    mutationFn: async (input: SaveInput): Promise<SaveResult> => {
+      if (!input.consent) {
+        const body = toUpdateRequest(input.base, input.values, changeControl.editableWords);
+        sent.current = body;
+        return { saved: await updateAlliance(alliance.id, input.version, body), proposal: null };
+      }
+      const { own, shared } = splitByConsent(input.base, input.values, changeControl.editableWords);
+      let saved: Alliance | null = null;
+      if (!isEmpty(own)) {
+        sent.current = own;
+        saved = await updateAlliance(alliance.id, input.version, own);
+        // Saved: if the proposal fails now, a second try sends only the proposal.
+        refreshAlliance(queryClient, saved);
+        setBase({ values: allianceToValues(saved), version: saved.version });
+      }
+      if (isEmpty(shared)) return { saved, proposal: null };
+      sent.current = shared;
+      const proposal = await proposeChange(alliance.id, input.reason ? { ...shared, reason: input.reason } : shared);
+      return { saved, proposal };
+    },
+    onSuccess: ({ saved, proposal }) => {
+      if (saved) refreshAlliance(queryClient, saved);
+      // The proposal changes the alliance's count of open proposals (or, applied, the alliance).
+      if (proposal) void queryClient.invalidateQueries({ queryKey: allianceKey(alliance.id) });
       setConflict(null);
-      notifications.show({ color: 'teal', title: 'Saved', message: `${saved.name} is up to date.` });
-      onDone(saved);
+      const latest = saved ?? alliance;
+      if (!proposal) {
+        notifications.show({ color: 'teal', title: 'Saved', message: `${latest.name} is up to date.` });
+      } else if (proposal.status === 'applied') {
+        notifications.show({ color: 'teal', title: 'Saved', message: proposedMessage(proposal) });
+      } else {
+        notifications.show({
+          color: 'indigo',
+          title: saved ? 'Saved and proposed' : 'Change proposed',
+          message: `${proposedMessage(proposal)}${saved ? ' Your own changes are saved.' : ''}`,
+          autoClose: 8000,
+        });
+      }
+      onDone(latest, proposal);
     },
     onError: async (error, input) => {
       if (error instanceof ApiError && error.status === 412) {
         setConflict({ mine: input.values, theirs: null });
         const [theirs, updatedBy] = await Promise.all([fetchAlliance(alliance.id), lastEditor(alliance.id)]);
-        queryClient.setQueryData(['alliance', alliance.id], theirs);
+        queryClient.setQueryData(allianceKey(alliance.id), theirs);
         setConflict({ mine: input.values, theirs, updatedBy });
         return;
       }
-      form.setErrors(formErrorsFromServer(fieldErrorsOf(error)));
+      if (isConsentRequired(error)) {
+        setJoinedMeanwhile(true);
+        try {
+          queryClient.setQueryData(allianceKey(alliance.id), await fetchAlliance(alliance.id));
+        } catch {
+          // The notice below still explains; the next save tries again.
+        }
+        return;
+      }
+      const { reason: reasonProblem, ...errors } = fieldErrorsOf(error);
+      setReasonError(reasonProblem ?? null);
+      form.setErrors(formErrorsFromServer(errors, sent.current ?? undefined, input.values));
       focusFirstError();
     },
   });
@@ -72,12 +177,21 @@ export function EditAlliance({ alliance, onDone }: { alliance: Alliance; onDone:
   const submit = (values: AllianceFormValues) => {
     setSubmitted(true);
     if (partiesProblem(values, organization.id)) return;
-    if (Object.keys(toUpdateRequest(base.values, values)).length === 0) {
+    const trimmed = reason.trim();
+    if (trimmed.length > LIMITS.reason) {
+      setReasonError(`Use at most ${LIMITS.reason.toLocaleString()} characters (now ${trimmed.length.toLocaleString()})`);
+      return;
+    }
+    const nothing = consentRequired
+      ? (({ own, shared }) => isEmpty(own) && isEmpty(shared))(splitByConsent(base.values, values, changeControl.editableWords))
+      : isEmpty(toUpdateRequest(base.values, values, changeControl.editableWords));
+    if (nothing) {
       notifications.show({ color: 'gray', title: 'Nothing to save', message: 'You have not changed anything.' });
       onDone(alliance);
       return;
     }
-    save.mutate({ base: base.values, version: base.version, values });
+    setReasonError(null);
+    save.mutate({ base: base.values, version: base.version, values, consent: consentRequired, reason: trimmed });
   };
 
   const reload = () => {
@@ -97,10 +211,12 @@ export function EditAlliance({ alliance, onDone }: { alliance: Alliance; onDone:
     const merged = reapply(base.values, conflict.mine, theirs);
     setBase({ values: theirs, version: conflict.theirs.version });
     form.setValues(merged);
-    save.mutate({ base: theirs, version: conflict.theirs.version, values: merged });
+    save.mutate({ base: theirs, version: conflict.theirs.version, values: merged, consent: consentRequired, reason: reason.trim() });
   };
 
   const staleError = save.error instanceof ApiError && save.error.status === 412;
+  const consentError = isConsentRequired(save.error);
+  const others = joinNames(changeControl.others) || 'the other parties';
   return (
     <form
       noValidate
@@ -110,9 +226,48 @@ export function EditAlliance({ alliance, onDone }: { alliance: Alliance; onDone:
       })}
     >
       <Stack gap="lg">
-        <AllianceFormFields form={form} myOrganizationId={organization.id} mode="edit" showPartiesProblem={submitted} />
-        {save.isError && !staleError && (
-          <Alert color="red" variant="light" role="alert" title="Your changes were not saved">
+        <AllianceFormFields
+          form={form}
+          myOrganizationId={organization.id}
+          myOrganizationName={organization.name}
+          mode="edit"
+          showPartiesProblem={submitted}
+          changeControl={changeControl}
+        />
+        {proposing && (
+          <Textarea
+            label="Why"
+            description={`Optional: tells ${others} why you propose this change.`}
+            placeholder="e.g. The steering committee renamed the programme on 3 December."
+            autosize
+            minRows={2}
+            maxRows={6}
+            value={reason}
+            error={reasonError}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              setReasonError(null);
+            }}
+          />
+        )}
+        {save.isError && consentError && (
+          <Alert color="orange" variant="light" role="alert" title="Nothing was saved: this change now needs the other party’s agreement">
+            <Stack gap="xs">
+              <Text size="sm">
+                A manager of {others} joined the alliance after you opened this form, so its shared fields change only when {others}{' '}
+                {changeControl.others.length > 1 ? 'accept' : 'accepts'}. Propose your changes to them; your tier, your priority note and
+                your organisation’s own words are saved at once.
+              </Text>
+              <Group>
+                <Button type="submit" size="xs" leftSection={<IconGitPullRequest size={14} aria-hidden />} loading={save.isPending}>
+                  Propose these changes
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        {save.isError && !staleError && !consentError && (
+          <Alert color="red" variant="light" role="alert" title={proposing ? 'Your change was not proposed' : 'Your changes were not saved'}>
             {problemMessage(save.error)}
           </Alert>
         )}
@@ -120,8 +275,8 @@ export function EditAlliance({ alliance, onDone }: { alliance: Alliance; onDone:
           <Button variant="default" onClick={() => onDone(alliance)}>
             Cancel
           </Button>
-          <Button type="submit" loading={save.isPending && !conflict}>
-            Save changes
+          <Button type="submit" loading={save.isPending && !conflict} leftSection={proposing ? <IconGitPullRequest size={16} aria-hidden /> : undefined}>
+            {proposing ? 'Propose changes' : 'Save changes'}
           </Button>
         </Group>
       </Stack>

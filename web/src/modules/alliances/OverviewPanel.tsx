@@ -1,11 +1,21 @@
 // The North Star: what the alliance is for, for whom, and what each party gives and gets; above
-// it, how the alliance stands against its plan.
+// it, the changes proposed to its shared fields and how the alliance stands against its plan;
+// below, its details and the viewer's own organisation's priority (tier and internal note).
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconStar } from '@tabler/icons-react';
+import { IconLock, IconStar } from '@tabler/icons-react';
 import type { Alliance } from '../../api/types';
+import { TierBadge } from '../../ui/badges';
 import { formatDateTime } from '../../ui/format';
-import { ALLIANCE_TYPE_LABELS, ORGANIZATION_TYPE_LABELS, PARTY_ROLE_LABELS } from '../../ui/labels';
+import {
+  ALLIANCE_TYPE_LABELS,
+  ORGANIZATION_TYPE_LABELS,
+  PARTY_ROLE_LABELS,
+  PRIORITY_NOTE_LABEL,
+  TIER_DESCRIPTIONS,
+  TIER_FIELD_LABEL,
+} from '../../ui/labels';
 import { PlanSummary } from '../plan/PlanSummary';
+import { ProposalsPanel } from './ProposalsPanel';
 
 function Empty({ children }: { children: string }) {
   return (
@@ -21,6 +31,7 @@ export function OverviewPanel({ alliance }: { alliance: Alliance }) {
   const canEdit = alliance.my_role === 'manager';
   return (
     <Stack gap="md">
+      <ProposalsPanel alliance={alliance} />
       <PlanSummary alliance={alliance} />
       <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} style={{ borderTop: '3px solid var(--mantine-color-indigo-5)' }}>
         <Stack gap="md">
@@ -114,6 +125,51 @@ export function OverviewPanel({ alliance }: { alliance: Alliance }) {
           </Text>
         )}
       </Paper>
+
+      <OwnPriority alliance={alliance} />
     </Stack>
+  );
+}
+
+/** The tier and note of the viewer's own organisation: the server sends no other party's. */
+function OwnPriority({ alliance }: { alliance: Alliance }) {
+  const organization = alliance.my_party.organization_name;
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} bg="var(--mantine-color-gray-0)" aria-labelledby="own-priority-title" component="section">
+      <Group justify="space-between" align="flex-start" gap="sm" mb="sm">
+        <Group gap="xs">
+          <IconLock size={16} color="var(--mantine-color-gray-6)" aria-hidden />
+          <Title order={2} size="h5" id="own-priority-title">
+            Your organisation’s priority
+          </Title>
+        </Group>
+        <Text size="xs" c="dimmed">
+          Only {organization} sees this
+        </Text>
+      </Group>
+      <Group gap="xl" align="flex-start" wrap="wrap">
+        <div style={{ flex: '0 0 auto' }}>
+          <Text size="xs" c="dimmed">
+            {TIER_FIELD_LABEL}
+          </Text>
+          <Group gap={6} mt={2}>
+            <TierBadge tier={alliance.tier} />
+            <Text size="sm">{TIER_DESCRIPTIONS[alliance.tier]}</Text>
+          </Group>
+        </div>
+        <div style={{ flex: '1 1 280px', minWidth: 0 }}>
+          <Text size="xs" c="dimmed">
+            {PRIORITY_NOTE_LABEL}
+          </Text>
+          {alliance.priority_note ? (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="priority-note">
+              {alliance.priority_note}
+            </Text>
+          ) : (
+            <Empty>{alliance.my_role === 'manager' ? 'No note yet. Edit the alliance to say why it has this tier.' : 'No note yet.'}</Empty>
+          )}
+        </div>
+      </Group>
+    </Paper>
   );
 }

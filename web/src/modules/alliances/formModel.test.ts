@@ -7,6 +7,7 @@ import {
   newAllianceValues,
   partiesProblem,
   reapply,
+  splitByConsent,
   toCreateRequest,
   toUpdateRequest,
 } from './formModel';
@@ -76,6 +77,58 @@ describe('the alliance form model', () => {
       statement: 'Too long.',
       therapeutic_areas: 'Must be 1 to 200 characters.',
       'parties.0.role': 'Must be a role.',
+    });
+  });
+
+  it('splits an edit under change control: shared fields are proposed, the party’s own things saved', () => {
+    const base = allianceToValues(makeAlliance({ priority_note: 'Watch the budget' }));
+    const outsider = '01a1ffd0-0000-7000-a000-0000000000c3';
+    const mine = {
+      ...base,
+      name: 'Renamed',
+      tier: '3' as const,
+      priority_note: 'Board priority',
+      therapeutic_areas: ['cardiology', 'rare disease'],
+      statement: 'Halve readmissions',
+      parties: [
+        { ...base.parties[0]!, contribution: 'More sites' },
+        { ...base.parties[1]!, contribution: 'Their words, changed by me' },
+        { organization_id: outsider, organization_name: 'Outsider Bio', organization_type: 'biotech' as const, role: 'funder' as const, contribution: '', expected_value: '' },
+      ],
+    };
+    const { own, shared } = splitByConsent(base, mine, new Set([ME.organization.id]));
+    expect(own).toEqual({
+      tier: 3,
+      priority_note: 'Board priority',
+      north_star: { contributions: [{ organization_id: ME.organization.id, contribution: 'More sites', expected_value: 'Evidence' }] },
+    });
+    expect(shared).toEqual({
+      name: 'Renamed',
+      therapeutic_areas: ['cardiology', 'rare disease'],
+      north_star: { statement: 'Halve readmissions' },
+      parties: [
+        { organization_id: ME.organization.id, role: 'co_developer' },
+        { organization_id: PARTNER_ID, role: 'co_developer' },
+        { organization_id: outsider, role: 'funder' },
+      ],
+    });
+    expect(splitByConsent(base, base, new Set([ME.organization.id]))).toEqual({ own: {}, shared: {} });
+  });
+
+  it('never patches the words of a party the person may not edit', () => {
+    const base = allianceToValues(makeAlliance());
+    const mine = { ...base, parties: [base.parties[0]!, { ...base.parties[1]!, expected_value: 'Changed' }] };
+    expect(toUpdateRequest(base, mine, new Set([ME.organization.id]))).toEqual({});
+    expect(toUpdateRequest(base, mine)).toEqual({
+      north_star: { contributions: [{ organization_id: PARTNER_ID, contribution: 'The app', expected_value: 'Changed' }] },
+    });
+  });
+
+  it('places a field error of a changed contribution on its party’s row', () => {
+    const values = allianceToValues(makeAlliance());
+    const sent = { north_star: { contributions: [{ organization_id: PARTNER_ID }] } };
+    expect(formErrorsFromServer({ 'north_star.contributions.0.contribution': 'Too long.' }, sent, values)).toEqual({
+      'parties.1.contribution': 'Too long.',
     });
   });
 });

@@ -7,13 +7,17 @@ import type {
   AllianceUpdate,
   OrganizationType,
   PartyRole,
+  ProposalCreate,
   Stage,
   Tier,
 } from '../../api/types';
 import {
   ALLIANCE_TYPE_LABELS,
   PARTY_ROLE_LABELS,
+  PRIORITY_NOTE_LABEL,
+  SHARED_FIELD_LABELS,
   STAGE_LABELS,
+  TIER_FIELD_LABEL,
   TIER_LABELS,
 } from '../../ui/labels';
 import type { FieldDifference } from '../../ui/StaleChangesDialog';
@@ -30,7 +34,9 @@ export interface PartyRow {
 export interface AllianceFormValues {
   name: string;
   type: AllianceType | '';
+  /** The caller's party's own tier and note: no other party reads them. */
   tier: '1' | '2' | '3';
+  priority_note: string;
   stage: Stage;
   therapeutic_areas: string[];
   territory: string;
@@ -40,7 +46,7 @@ export interface AllianceFormValues {
   parties: PartyRow[];
 }
 
-export const LIMITS = { name: 200, territory: 200, area: 200, text: 5000 } as const;
+export const LIMITS = { name: 200, territory: 200, area: 200, text: 5000, note: 2000, reason: 2000 } as const;
 
 export function emptyParty(): PartyRow {
   return { organization_id: '', organization_name: '', organization_type: null, role: '', contribution: '', expected_value: '' };
@@ -51,6 +57,7 @@ export function newAllianceValues(myOrganization: { id: string; name: string; ty
     name: '',
     type: '',
     tier: '2',
+    priority_note: '',
     stage: 'scouting',
     therapeutic_areas: [],
     territory: '',
@@ -76,6 +83,7 @@ export function allianceToValues(alliance: Alliance): AllianceFormValues {
     name: alliance.name,
     type: alliance.type,
     tier: String(alliance.tier) as AllianceFormValues['tier'],
+    priority_note: alliance.priority_note ?? '',
     stage: alliance.stage,
     therapeutic_areas: [...alliance.therapeutic_areas],
     territory: alliance.territory,
@@ -102,6 +110,7 @@ export const validateAlliance = {
   name: (value: string) => (!value.trim() ? 'Give the alliance a name' : tooLong(value, LIMITS.name)),
   type: (value: string) => (value ? null : 'Choose the type of alliance'),
   territory: (value: string) => tooLong(value, LIMITS.territory),
+  priority_note: (value: string) => tooLong(value, LIMITS.note),
   description: (value: string) => tooLong(value, LIMITS.text),
   statement: (value: string) => tooLong(value, LIMITS.text),
   beneficiaries: (value: string) => tooLong(value, LIMITS.text),
@@ -167,12 +176,15 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * Only what the person changed relative to the version they started from, so that re-applying
  * after a stale edit does not undo other people's changes to fields this person left alone.
+ * `editable` names the parties whose words the person may change (their `can_edit`); without it,
+ * every party's. A party added in this edit is always editable: its words come with it.
  */
-export function toUpdateRequest(base: AllianceFormValues, mine: AllianceFormValues): AllianceUpdate {
+export function toUpdateRequest(base: AllianceFormValues, mine: AllianceFormValues, editable?: ReadonlySet<string>): AllianceUpdate {
   const update: AllianceUpdate = {};
   if (mine.name.trim() !== base.name) update.name = mine.name.trim();
   if (mine.type !== base.type && mine.type) update.type = mine.type;
   if (mine.tier !== base.tier) update.tier = Number(mine.tier) as Tier;
+  if (mine.priority_note.trim() !== base.priority_note.trim()) update.priority_note = mine.priority_note.trim();
   if (!same(areas(mine), base.therapeutic_areas)) update.therapeutic_areas = areas(mine);
   if (mine.territory.trim() !== base.territory) update.territory = mine.territory.trim();
   if (mine.description.trim() !== base.description) update.description = mine.description.trim();
@@ -184,17 +196,53 @@ export function toUpdateRequest(base: AllianceFormValues, mine: AllianceFormValu
   if (ns.beneficiaries !== baseNs.beneficiaries) nsUpdate.beneficiaries = ns.beneficiaries;
   const changedContributions = ns.contributions.filter((c) => {
     const before = baseNs.contributions.find((b) => b.organization_id === c.organization_id);
-    return !before || before.contribution !== c.contribution || before.expected_value !== c.expected_value;
+    if (!before) return true;
+    if (editable && !editable.has(c.organization_id)) return false;
+    return before.contribution !== c.contribution || before.expected_value !== c.expected_value;
   });
   if (changedContributions.length > 0) nsUpdate.contributions = changedContributions;
   if (Object.keys(nsUpdate).length > 0) update.north_star = nsUpdate;
   return update;
 }
 
+/**
+ * While another party has a manager (`consent_required`), one edit splits in two: the shared
+ * fields go to the other parties as a proposal; the caller's party's own things (its tier and
+ * note, and the words of the parties it may edit) are saved at once. Words of a party that only
+ * the proposal would add wait until it is accepted: they are not sent.
+ */
+export function splitByConsent(
+  base: AllianceFormValues,
+  mine: AllianceFormValues,
+  editable: ReadonlySet<string>,
+): { own: AllianceUpdate; shared: ProposalCreate } {
+  const all = toUpdateRequest(base, mine, editable);
+  const own: AllianceUpdate = {};
+  const shared: ProposalCreate = {};
+  if (all.tier !== undefined) own.tier = all.tier;
+  if (all.priority_note !== undefined) own.priority_note = all.priority_note;
+  if (all.name !== undefined) shared.name = all.name;
+  if (all.type !== undefined) shared.type = all.type;
+  if (all.therapeutic_areas !== undefined) shared.therapeutic_areas = all.therapeutic_areas;
+  if (all.territory !== undefined) shared.territory = all.territory;
+  if (all.description !== undefined) shared.description = all.description;
+  if (all.parties !== undefined) shared.parties = all.parties;
+  const ns = all.north_star;
+  if (ns?.statement !== undefined || ns?.beneficiaries !== undefined) {
+    shared.north_star = {};
+    if (ns.statement !== undefined) shared.north_star.statement = ns.statement;
+    if (ns.beneficiaries !== undefined) shared.north_star.beneficiaries = ns.beneficiaries;
+  }
+  const existing = new Set(base.parties.map((p) => p.organization_id));
+  const contributions = ns?.contributions?.filter((c) => existing.has(c.organization_id));
+  if (contributions?.length) own.north_star = { contributions };
+  return { own, shared };
+}
+
 /** Puts my changes (relative to `base`) on top of a newer version `theirs`. */
 export function reapply(base: AllianceFormValues, mine: AllianceFormValues, theirs: AllianceFormValues): AllianceFormValues {
   const result: AllianceFormValues = { ...theirs, parties: theirs.parties.map((p) => ({ ...p })) };
-  const scalarKeys = ['name', 'type', 'tier', 'territory', 'description', 'statement', 'beneficiaries'] as const;
+  const scalarKeys = ['name', 'type', 'tier', 'priority_note', 'territory', 'description', 'statement', 'beneficiaries'] as const;
   for (const key of scalarKeys) {
     if (mine[key] !== base[key]) (result as unknown as Record<string, unknown>)[key] = mine[key];
   }
@@ -226,16 +274,18 @@ export function differences(a: AllianceFormValues, b: AllianceFormValues): Field
   const add = (key: string, label: string, before: string, after: string) => {
     if (before !== after) rows.push({ key, label, before: before || '(empty)', after: after || '(empty)' });
   };
-  add('name', 'Name', a.name, b.name);
-  add('type', 'Type', a.type ? ALLIANCE_TYPE_LABELS[a.type] : '', b.type ? ALLIANCE_TYPE_LABELS[b.type] : '');
-  add('tier', 'Tier', TIER_LABELS[Number(a.tier) as Tier], TIER_LABELS[Number(b.tier) as Tier]);
+  const L = SHARED_FIELD_LABELS;
+  add('name', L.name, a.name, b.name);
+  add('type', L.type, a.type ? ALLIANCE_TYPE_LABELS[a.type] : '', b.type ? ALLIANCE_TYPE_LABELS[b.type] : '');
+  add('tier', TIER_FIELD_LABEL, TIER_LABELS[Number(a.tier) as Tier], TIER_LABELS[Number(b.tier) as Tier]);
+  add('priority_note', PRIORITY_NOTE_LABEL, a.priority_note, b.priority_note);
   add('stage', 'Stage', STAGE_LABELS[a.stage], STAGE_LABELS[b.stage]);
-  add('therapeutic_areas', 'Therapeutic areas', a.therapeutic_areas.join(', '), b.therapeutic_areas.join(', '));
-  add('territory', 'Territory', a.territory, b.territory);
-  add('description', 'Description', a.description, b.description);
-  add('statement', 'North Star statement', a.statement, b.statement);
-  add('beneficiaries', 'Beneficiaries', a.beneficiaries, b.beneficiaries);
-  add('parties', 'Parties', describeParties(a), describeParties(b));
+  add('therapeutic_areas', L.therapeutic_areas, a.therapeutic_areas.join(', '), b.therapeutic_areas.join(', '));
+  add('territory', L.territory, a.territory, b.territory);
+  add('description', L.description, a.description, b.description);
+  add('statement', L['north_star.statement'], a.statement, b.statement);
+  add('beneficiaries', L['north_star.beneficiaries'], a.beneficiaries, b.beneficiaries);
+  add('parties', L.parties, describeParties(a), describeParties(b));
   const orgs = new Set([...a.parties, ...b.parties].map((p) => p.organization_id));
   for (const org of orgs) {
     const pa = a.parties.find((p) => p.organization_id === org);
@@ -247,14 +297,28 @@ export function differences(a: AllianceFormValues, b: AllianceFormValues): Field
   return rows;
 }
 
-/** Server field paths (`north_star.contributions[1].contribution`) as form paths (`parties.1.contribution`). */
-export function formErrorsFromServer(errors: Record<string, string>): Record<string, string> {
+/**
+ * Server field paths (`north_star.contributions[1].contribution`) as form paths
+ * (`parties.1.contribution`). An update sends only the changed contributions: `sent` (the
+ * request's) and `values` (the form's) turn the request's index into the party's row.
+ */
+export function formErrorsFromServer(
+  errors: Record<string, string>,
+  sent?: { north_star?: { contributions?: { organization_id: string }[] } },
+  values?: AllianceFormValues,
+): Record<string, string> {
   const result: Record<string, string> = {};
+  const rowOf = (index: string): string => {
+    const org = sent?.north_star?.contributions?.[Number(index)]?.organization_id;
+    const row = org && values ? values.parties.findIndex((p) => p.organization_id === org) : -1;
+    return row >= 0 ? String(row) : index;
+  };
   for (const [field, message] of Object.entries(errors)) {
     let path = field;
     const contribution = /^north_star\.contributions\.(\d+)\.(contribution|expected_value|organization_id)$/.exec(field);
     if (contribution) {
-      path = contribution[2] === 'organization_id' ? `parties.${contribution[1]}.organization_id` : `parties.${contribution[1]}.${contribution[2]}`;
+      const row = rowOf(contribution[1]!);
+      path = contribution[2] === 'organization_id' ? `parties.${row}.organization_id` : `parties.${row}.${contribution[2]}`;
     } else if (field.startsWith('north_star.')) {
       path = field.slice('north_star.'.length);
     } else if (/^therapeutic_areas\.\d+$/.test(field)) {

@@ -175,6 +175,20 @@ function AgendaItemForm({
  * The minutes of one item. The draft survives a refetch; a save that meets someone else's newer
  * minutes shows theirs, to take them or to save mine over them.
  */
+/** An item's minutes as text: final minutes, or minutes the reader does not keep. */
+function MinutesText({ item }: { item: AgendaItem }) {
+  return (
+    <div>
+      <Text size="xs" fw={600}>
+        Minutes
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={item.minutes ? undefined : 'dimmed'} aria-label={`Minutes of “${item.title}”`}>
+        {item.minutes || 'No minutes for this item.'}
+      </Text>
+    </div>
+  );
+}
+
 function MinutesEditor({ alliance, meeting, item, locked }: { alliance: Alliance; meeting: Meeting; item: AgendaItem; locked: boolean }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(item.minutes);
@@ -208,18 +222,7 @@ function MinutesEditor({ alliance, meeting, item, locked }: { alliance: Alliance
     },
   });
   const label = `Minutes of “${item.title}”`;
-  if (locked) {
-    return (
-      <div>
-        <Text size="xs" fw={600}>
-          Minutes
-        </Text>
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={item.minutes ? undefined : 'dimmed'} aria-label={label}>
-          {item.minutes || 'No minutes for this item.'}
-        </Text>
-      </div>
-    );
-  }
+  if (locked) return <MinutesText item={item} />;
   const otherError = save.isError && !(save.error instanceof ApiError && save.error.status === 412);
   return (
     <Stack gap={6}>
@@ -280,6 +283,7 @@ function AgendaItemCard({
   item,
   index,
   canEdit,
+  canWriteMinutes,
   locked,
   onEdit,
   onDecide,
@@ -289,6 +293,8 @@ function AgendaItemCard({
   item: AgendaItem;
   index: number;
   canEdit: boolean;
+  /** The committee's chair, co-chair or secretary, or whoever may change the meeting: while draft. */
+  canWriteMinutes: boolean;
   locked: boolean;
   onEdit: () => void;
   onDecide: (() => void) | null;
@@ -387,18 +393,7 @@ function AgendaItemCard({
         )}
       </Group>
       <Stack gap="xs" mt="sm">
-        {canEdit ? (
-          <MinutesEditor alliance={alliance} meeting={meeting} item={item} locked={locked} />
-        ) : (
-          <div>
-            <Text size="xs" fw={600}>
-              Minutes
-            </Text>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={item.minutes ? undefined : 'dimmed'}>
-              {item.minutes || 'No minutes yet.'}
-            </Text>
-          </div>
-        )}
+        {canWriteMinutes && !locked ? <MinutesEditor alliance={alliance} meeting={meeting} item={item} locked={locked} /> : <MinutesText item={item} />}
         {onDecide && (
           <Group>
             <Button size="compact-xs" variant="subtle" leftSection={<IconGavel size={12} aria-hidden />} onClick={onDecide} aria-label={`Record a decision on “${item.title}”`}>
@@ -416,6 +411,8 @@ export function AgendaSection({
   meeting,
   members,
   canEdit,
+  canWriteMinutes,
+  canRevise,
   canDecide,
   onDecide,
 }: {
@@ -423,6 +420,8 @@ export function AgendaSection({
   meeting: Meeting;
   members: Member[];
   canEdit: boolean;
+  canWriteMinutes: boolean;
+  canRevise: boolean;
   canDecide: boolean;
   onDecide: (agendaItemId: string) => void;
 }) {
@@ -446,7 +445,7 @@ export function AgendaSection({
     >
       {locked && (
         <Alert color="green" variant="light" icon={<IconLock aria-hidden />}>
-          The minutes are final: the agenda and minutes are locked.{canEdit ? ' Start a new revision to change them.' : ''}
+          The minutes are final: the agenda and minutes are locked.{canRevise ? ' Start a new revision to change them.' : ''}
         </Alert>
       )}
       {agenda.length === 0 ? (
@@ -461,6 +460,7 @@ export function AgendaSection({
               item={item}
               index={index}
               canEdit={canEdit}
+              canWriteMinutes={canWriteMinutes}
               locked={locked}
               onEdit={() => setEditing({ item })}
               onDecide={canDecide ? () => onDecide(item.id) : null}

@@ -1,8 +1,9 @@
 // Scheduling or editing a meeting. The start is typed as a local time in the meeting's own time
 // zone (where it takes place) and sent as the UTC instant the API keeps.
-import { Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { options } from '../../ui/labels';
 import { AccessFields } from '../plan/AccessFields';
@@ -13,6 +14,7 @@ import { committeeOptions } from './committees';
 import { browserTimeZone, formatMeetingStart, isTimeZone, utcToZoned, zonedToUtc } from './format';
 import { MEETING_STATUS_LABELS, MEETING_STATUSES } from './labels';
 import { createMeeting, fetchMeeting, updateMeeting } from './queries';
+import type { RecordSaveInput } from '../plan/recordForm';
 import { RecordFormFooter, submitRecord, useGovernanceSave } from './recordForm';
 import type { Committee, Meeting, MeetingStatus } from './types';
 
@@ -137,6 +139,28 @@ function MeetingForm({
     onClose,
     fieldAliases: SERVER_FIELDS,
   });
+  // A start already past is usually a slip of the date picker: scheduling one asks first.
+  const confirmingSave = {
+    mutate: (input: RecordSaveInput<MeetingValues>) => {
+      const startsAt = meetingBody(input.values).starts_at;
+      const moved = !meeting || startsAt !== meeting.starts_at;
+      if (moved && input.values.status === 'scheduled' && startsAt && Date.parse(startsAt) < Date.now()) {
+        modals.openConfirmModal({
+          title: 'This meeting starts in the past',
+          children: (
+            <Text size="sm">
+              {formatMeetingStart(startsAt, input.values.time_zone)} has already passed. Schedule it for that time anyway? A meeting that took
+              place becomes held when its attendance is recorded.
+            </Text>
+          ),
+          labels: { confirm: 'Schedule it anyway', cancel: 'Change the day' },
+          onConfirm: () => save.mutate(input),
+        });
+        return;
+      }
+      save.mutate(input);
+    },
+  };
   const v = form.values;
   const committee = committees.find((c) => c.id === v.committee_id);
   const fields: FieldLabels<MeetingValues> = {
@@ -153,7 +177,7 @@ function MeetingForm({
     visibility: { label: 'Who can read it' },
   };
   return (
-    <form noValidate onSubmit={submitRecord(form, stale, save)}>
+    <form noValidate onSubmit={submitRecord(form, stale, confirmingSave)}>
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select

@@ -47,7 +47,7 @@ function meeting(overrides: Partial<Meeting> = {}): Meeting {
         { organization_id: PARTNER_ID, organization_name: 'Pulsewise Health', present: 0, voting_members: 1 },
       ],
     },
-    minutes: { state: 'draft', revision: 1, final_at: null, reviews: reviews(null), can_review: true },
+    minutes: { state: 'draft', revision: 1, final_at: null, reviews: reviews(null), can_review: true, can_write: true, can_revise: false },
     ...overrides,
   });
 }
@@ -67,6 +67,45 @@ function server(m: Meeting, extra: Record<string, Parameters<typeof fakeApi>[0][
 function open(m: Meeting) {
   return renderPage(<GovernancePanel alliance={alliance} />, { route: `/?section=meetings&meeting=${m.id}` });
 }
+
+describe('who writes the minutes and attendance', () => {
+  const partners = (overrides: Partial<Meeting['minutes']>) =>
+    meeting({
+      party_id: PARTNER_ID,
+      owner_organization_id: PARTNER_ID,
+      author_id: PARTNER_USER,
+      minutes: { state: 'draft', revision: 1, final_at: null, reviews: reviews(null), can_review: false, can_write: false, can_revise: false, ...overrides },
+    });
+
+  it('the committee’s record keeper writes minutes and attendance on the partner’s meeting, but not its agenda', async () => {
+    const m = partners({ can_write: true });
+    server(m);
+    open(m);
+    expect(await screen.findByRole('textbox', { name: 'Minutes of “Budget”' })).toBeInTheDocument();
+    expect(screen.getByRole('radiogroup', { name: 'Attendance of Alice Moreau' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add agenda item' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit “Budget”' })).not.toBeInTheDocument();
+  });
+
+  it('anyone else reads them as text, with no controls that would be refused', async () => {
+    const m = partners({ can_write: false });
+    server(m);
+    open(m);
+    const agenda = await screen.findByRole('list', { name: 'Agenda items' });
+    expect(within(agenda).getByText('Agreed to wait.')).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: /Minutes of/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('radiogroup', { name: 'Attendance of Alice Moreau' })).not.toBeInTheDocument();
+  });
+
+  it('a meeting with nothing in it offers nothing to approve', async () => {
+    const m = meeting({ agenda: [], minutes: { state: 'draft', revision: 1, final_at: null, reviews: reviews(null), can_review: false, can_write: true, can_revise: false } });
+    server(m);
+    open(m);
+    const review = await screen.findByRole('region', { name: 'Minutes review' });
+    expect(within(review).getByText('Nothing to approve yet: the meeting has no agenda and no minutes.')).toBeInTheDocument();
+    expect(within(review).queryByRole('button', { name: 'Approve minutes' })).not.toBeInTheDocument();
+  });
+});
 
 describe('the meeting page', () => {
   it('takes attendance person by person and shows the server’s quorum check', async () => {
@@ -135,7 +174,7 @@ describe('the meeting page', () => {
   });
 
   it('disables review for people who may not review', async () => {
-    const m = meeting({ minutes: { state: 'draft', revision: 1, final_at: null, reviews: reviews(null), can_review: false } });
+    const m = meeting({ minutes: { state: 'draft', revision: 1, final_at: null, reviews: reviews(null), can_review: false, can_write: false, can_revise: false } });
     server(m);
     open(m);
     const review = await screen.findByRole('region', { name: 'Minutes review' });
@@ -144,7 +183,7 @@ describe('the meeting page', () => {
   });
 
   it('locks final minutes, starts a new revision with a reason and lists the earlier ones', async () => {
-    const m = meeting({ minutes: { state: 'final', revision: 2, final_at: '2026-11-21T10:00:00Z', reviews: reviews('approved'), can_review: true } });
+    const m = meeting({ minutes: { state: 'final', revision: 2, final_at: '2026-11-21T10:00:00Z', reviews: reviews('approved'), can_review: true, can_write: false, can_revise: true } });
     const seen = server(m, {
       [`POST ${base}/meetings/${m.id}/minutes/revisions`]: { status: 200, body: { ...m, minutes: { ...m.minutes, state: 'draft', revision: 3 } } },
       [`GET ${base}/meetings/${m.id}/minutes/revisions`]: {

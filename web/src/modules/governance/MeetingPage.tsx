@@ -315,11 +315,13 @@ function RevisionsList({ alliance, meeting }: { alliance: Alliance; meeting: Mee
   );
 }
 
-export function MinutesReviewPanel({ alliance, meeting, canRevise }: { alliance: Alliance; meeting: Meeting; canRevise: boolean }) {
+export function MinutesReviewPanel({ alliance, meeting }: { alliance: Alliance; meeting: Meeting }) {
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<'comment' | 'revision' | null>(null);
   const minutes = meeting.minutes;
   const final = minutes.state === 'final';
+  const canRevise = minutes.can_revise;
+  const nothingYet = meeting.agenda.length === 0;
   const setMeeting = (saved: Meeting) => queryClient.setQueryData(meetingKey(alliance.id, meeting.id), saved);
   const review = useGovernanceAction({
     allianceId: alliance.id,
@@ -383,7 +385,12 @@ export function MinutesReviewPanel({ alliance, meeting, canRevise }: { alliance:
           </Stack>
         ))}
       </Stack>
-      {!final && (
+      {!final && nothingYet && (
+        <Text size="xs" c="dimmed" mt="sm">
+          Nothing to approve yet: the meeting has no agenda and no minutes.
+        </Text>
+      )}
+      {!final && !nothingYet && (
         <Stack gap={4} mt="sm">
           <Group gap="xs">
             <Button
@@ -621,14 +628,16 @@ export function MeetingPage({ alliance, meetingId, committees, members }: { alli
             meeting={m}
             members={members}
             canEdit={canChange}
+            canWriteMinutes={m.minutes.can_write}
+            canRevise={m.minutes.can_revise}
             canDecide={canWrite && committee !== undefined}
             onDecide={(agendaItemId) => setDeciding({ agendaItemId, decision: null })}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
-            <AttendancePanel alliance={alliance} meeting={m} committee={committee} editable={canChange} />
-            <MinutesReviewPanel alliance={alliance} meeting={m} canRevise={canChange || m.minutes.can_review} />
+            <AttendancePanel alliance={alliance} meeting={m} committee={committee} editable={m.minutes.can_write} />
+            <MinutesReviewPanel alliance={alliance} meeting={m} />
           </Stack>
         </Grid.Col>
       </Grid>

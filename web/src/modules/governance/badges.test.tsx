@@ -62,7 +62,7 @@ describe('minutesLabel', () => {
     { organization_id: 'b', organization_name: 'Pulsewise Health', required: true, decision: null, comment: null, by_name: null, at: null },
   ];
   it('counts approvals while in draft and names the revision', () => {
-    expect(minutesLabel({ state: 'draft', revision: 1, final_at: null, reviews, can_review: false })).toBe('Minutes draft: 1 of 2 approved');
-    expect(minutesLabel({ state: 'final', revision: 2, final_at: '2026-11-21T10:00:00Z', reviews, can_review: false })).toBe('Minutes final (revision 2)');
+    expect(minutesLabel({ state: 'draft', revision: 1, final_at: null, reviews, can_review: false, can_write: false, can_revise: false })).toBe('Minutes draft: 1 of 2 approved');
+    expect(minutesLabel({ state: 'final', revision: 2, final_at: '2026-11-21T10:00:00Z', reviews, can_review: false, can_write: false, can_revise: false })).toBe('Minutes final (revision 2)');
   });
 });

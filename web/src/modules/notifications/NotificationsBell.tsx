@@ -85,7 +85,7 @@ export function NotificationsBell() {
           </Text>
         ) : items.length === 0 ? (
           <Text size="sm" c="dimmed" px="sm" py="md">
-            {list.isPending ? 'Loading…' : 'No notifications yet. You will hear here when an issue you are involved in escalates, an obligation falls due, an agreement nears its notice deadline or expiry, or data is due for destruction.'}
+            {list.isPending ? 'Loading…' : 'No notifications yet. You will hear here when a change to an alliance you manage is proposed or decided, an issue you are involved in escalates, an obligation falls due, an agreement nears its notice deadline or expiry, or data is due for destruction.'}
           </Text>
         ) : (
           <ScrollArea.Autosize mah={420} type="auto">

@@ -1,6 +1,7 @@
 // The signed-in person's notifications (escalated issues, obligations due or overdue, agreement
-// notice and expiry reminders, dataset destructions, conflict-check hits): the newest page and the
-// unread count, polled every minute, and marking them read. Each carries its own link.
+// notice and expiry reminders, dataset destructions, conflict-check hits, proposed changes to an
+// alliance and their decisions): the newest page and the unread count, polled every minute, and
+// marking them read. Each carries its own link (a proposal's opens the alliance at that proposal).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapEmpty } from '../../api/client';
 import type { Schemas } from '../../api/client';

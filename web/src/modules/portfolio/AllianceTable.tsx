@@ -1,9 +1,9 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Alliance } from '../../api/types';
 import { StageBadge, TierBadge } from '../../ui/badges';
 import { formatDateTime } from '../../ui/format';
-import { ALLIANCE_ROLE_LABELS, ALLIANCE_TYPE_LABELS, PARTY_ROLE_LABELS } from '../../ui/labels';
+import { ALLIANCE_ROLE_LABELS, ALLIANCE_TYPE_LABELS, PARTY_ROLE_LABELS, TIER_FIELD_LABEL, TIER_PRIVACY_HINT } from '../../ui/labels';
 
 function Parties({ alliance }: { alliance: Alliance }) {
   return (
@@ -29,7 +29,11 @@ export function AllianceTable({ alliances }: { alliances: Alliance[] }) {
             <Table.Th scope="col">Alliance</Table.Th>
             <Table.Th scope="col">Stage</Table.Th>
             <Table.Th scope="col">Type</Table.Th>
-            <Table.Th scope="col">Tier</Table.Th>
+            <Table.Th scope="col">
+              <Tooltip label={`Each party sets its own tier. ${TIER_PRIVACY_HINT}.`} withArrow multiline maw={240}>
+                <span style={{ textDecoration: 'underline dotted', textUnderlineOffset: 3 }}>{TIER_FIELD_LABEL}</span>
+              </Tooltip>
+            </Table.Th>
             <Table.Th scope="col">Parties</Table.Th>
             <Table.Th scope="col" visibleFrom="lg">
               Updated

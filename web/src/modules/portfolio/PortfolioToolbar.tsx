@@ -8,6 +8,7 @@ import {
   ALLIANCE_TYPES,
   STAGE_LABELS,
   STAGES,
+  TIER_FIELD_LABEL,
   TIER_LABELS,
   TIERS,
   options,
@@ -64,7 +65,7 @@ export function PortfolioToolbar({
           comboboxProps={{ width: 280, position: 'bottom-start' }}
         />
         <Select
-          label="Tier"
+          label={TIER_FIELD_LABEL}
           placeholder="Any tier"
           data={options(TIERS, TIER_LABELS)}
           value={filters.tier ? String(filters.tier) : null}
