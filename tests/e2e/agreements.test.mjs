@@ -294,8 +294,12 @@ journeyStep('adds a quarterly progress report owed by the partner, from the last
   await chooseOption(pm, dialog, 'Owed by', partnerOrgName);
   await chooseOption(pm, dialog, 'Owed to', pharma.org);
   await dialog.getByRole('radio', { name: 'Recurring' }).check();
-  await fillDate(dialog, 'First due on', DUE);
-  await chooseOption(pm, dialog, 'Repeats', 'Quarterly, last day of quarter month');
+  await fillDate(dialog, 'Starts on', DUE);
+  // The recurrence in words; the rule it writes is there for experts.
+  await chooseOption(pm, dialog, 'Repeats every', 'quarter');
+  await chooseOption(pm, dialog, 'On the', 'last day');
+  await dialog.getByText('Every quarter on the last day', { exact: false }).first().waitFor();
+  await dialog.getByRole('button', { name: 'Advanced: RRULE' }).click();
   assert.equal(await dialog.getByRole('textbox', { name: 'Recurrence rule (RRULE)' }).inputValue(), 'FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1');
   await shot(pm, 'new obligation form, quarterly on the last day of the quarter month', { fullPage: false });
   await dialog.getByRole('button', { name: 'Add obligation' }).click();
@@ -308,7 +312,7 @@ journeyStep('adds a quarterly progress report owed by the partner, from the last
   assert.match(what, new RegExp(`^§6\\.2 ?${OBLIGATION}\\nReporting$`));
   assert.equal(owed, `${partnerOrgName} → ${pharma.org}`);
   assert.equal(responsible, partnerMember.name);
-  assert.equal(schedule, `Quarterly, last day of quarter month, from ${shown(DUE)}`);
+  assert.equal(schedule, `Every quarter on the last day, from ${shown(DUE)}`);
   assert.match(next, new RegExp(`^${shown(DUE)}\\s*Overdue$`));
   await row.locator('[data-occurrence-status="overdue"]').waitFor();
 

@@ -183,7 +183,7 @@ journeyStep('the pharma manager creates the Joint Steering Committee and seats b
     [secretary.name, 'Secretary', 'secretary'],
   ];
   for (const [name, roleLabel, role] of seats) {
-    await card.getByRole('button', { name: `Add a member to ${JSC}` }).click();
+    await card.getByRole('button', { name: `Add member to ${JSC}` }).click();
     const add = pm.getByRole('dialog', { name: `Add a member to ${JSC}` });
     const party = name === chair.name || name === colleague.name ? pharma.org : partnerOrgName;
     await chooseOption(pm, add, 'Person', `${name} (${party})`);

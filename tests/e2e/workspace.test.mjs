@@ -127,20 +127,22 @@ journeyStep('the partner accepts the invitation in a second browser context (tab
   dana = await newPage(TABLET);
   await dana.goto(inviteLink);
   await dana.getByRole('heading', { name: `Join the alliance “${allianceName}”` }).waitFor();
+  // Who invited whom, where and as what.
+  await dana.getByText(`${pharma.name} of ${pharma.org} invited you to the alliance`, { exact: false }).waitFor();
   assert.equal(await dana.getByRole('textbox', { name: 'Your name' }).inputValue(), partner.name);
   await dana.getByRole('textbox', { name: 'Choose a password' }).fill('short');
   await dana.getByText('Use at least 12 characters').waitFor();
   await dana.getByRole('textbox', { name: 'Choose a password' }).fill(partner.password);
   await dana.getByRole('textbox', { name: 'Repeat the password' }).fill(partner.password);
   await dana.getByRole('button', { name: 'Accept and sign in' }).click();
-  await dana.waitForURL(/\/alliances$/);
+  // The newcomer lands on the alliance they were invited to.
+  await dana.waitForURL(new RegExp(`/alliances/${allianceId}$`));
   await dana.getByTestId('user-menu').getByText(partner.org).waitFor();
-  await dana.getByRole('link', { name: allianceName }).first().waitFor();
+  await dana.getByRole('heading', { name: allianceName }).waitFor();
   return dana;
 });
 
 journeyStep('the partner sees the alliance note but not the pharma side’s party note, in the page and through the API', () => dana, async () => {
-  await dana.getByRole('link', { name: allianceName }).first().click();
   await dana.getByRole('tab', { name: 'Notes' }).click();
   await dana.getByRole('article', { name: sharedNote }).waitFor();
   assert.equal(await dana.getByRole('article', { name: internalNote }).count(), 0);

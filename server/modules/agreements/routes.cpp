@@ -1,6 +1,7 @@
 #include "modules/agreements/routes.hpp"
 
 #include "platform/common/time.hpp"
+#include "platform/common/words.hpp"
 #include "platform/common/xlsx.hpp"
 #include "platform/http/attachment.hpp"
 #include "platform/http/request_helpers.hpp"
@@ -734,10 +735,12 @@ Result<Response> ExportCompliance(Svc& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(Window w, ReadWindow(ctx.request, -365, 0));
   NS_ASSIGN_OR_RETURN(auto r, svc.GetCompliance(ctx.user(), Alliance(ctx), w.from, w.to));
   const Compliance& c = r.record;
+  // The same words as the page: categories and statuses from docs/words.json, and who owes whom
+  // in one column ("Helix Pharma → Nimbus Health", or "Joint").
   xlsx::Sheet obligations{"Obligations",
-                          {"Due on", "Obligation", "Agreement", "Clause", "Category", "Owed by",
-                           "Owed to", "Responsible", "Status", "Fulfilled on", "On time",
-                           "Evidence", "Reason", "Approver"},
+                          {"Due on", "Obligation", "Agreement", "Clause", "Category", "Owed",
+                           "Responsible", "Status", "Fulfilled on", "On time", "Evidence",
+                           "Reason", "Approver"},
                           {}};
   for (const auto& item : c.occurrences.items) {
     if (item.due_on < c.from || item.due_on > c.to) continue;
@@ -745,14 +748,16 @@ Result<Response> ExportCompliance(Svc& svc, RequestContext& ctx) {
     const Recorded* rec = item.recorded ? &*item.recorded : nullptr;
     std::string on_time;
     if (item.status == "fulfilled" && rec && rec->fulfilled_on) {
-      on_time = *rec->fulfilled_on <= item.due_on ? "yes" : "no";
+      on_time = Word("answer", *rec->fulfilled_on <= item.due_on ? "yes" : "no");
     }
+    const std::string owed = o.direction == "joint"
+                                 ? Word("obligation.owed", "joint")
+                                 : o.owed_by_name + " \u2192 " + o.owed_to_name;
     obligations.rows.push_back(
         {xlsx::Date(item.due_on), xlsx::Text(o.title), xlsx::Text(o.agreement_title),
-         xlsx::Text(o.clause_ref), xlsx::Text(o.category),
-         xlsx::Text(o.direction == "joint" ? "Joint" : o.owed_by_name),
-         xlsx::Text(o.direction == "joint" ? "Joint" : o.owed_to_name),
-         xlsx::Text(o.responsible_name), xlsx::Text(item.status),
+         xlsx::Text(o.clause_ref), xlsx::Text(Word("obligation.category", o.category)),
+         xlsx::Text(owed), xlsx::Text(o.responsible_name),
+         xlsx::Text(Word("occurrence.status", item.status)),
          xlsx::Date(rec ? rec->fulfilled_on : std::nullopt), xlsx::Text(on_time),
          xlsx::Text(rec ? rec->evidence.value_or("") : ""),
          xlsx::Text(rec ? rec->reason.value_or("") : ""),

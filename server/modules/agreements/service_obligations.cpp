@@ -7,6 +7,7 @@
 #include "modules/agreements/service_common.hpp"
 #include "modules/alliances/service.hpp"
 #include "modules/notifications/service.hpp"
+#include "platform/common/words.hpp"
 #include "platform/common/time.hpp"
 
 namespace northstar::agreements {
@@ -558,10 +559,12 @@ Result<WithContext<Compliance>> AgreementsService::GetCompliance(const auth::Pri
     }
   }
   auto party_name = [&](const std::string& key) {
-    return key == "joint" ? std::string("Joint") : alliances::PartyName(c, key);
+    return key == "joint" ? Word("obligation.owed", "joint") : alliances::PartyName(c, key);
   };
   for (auto& [key, tally] : by_party) out.by_party.push_back({key, party_name(key), tally});
-  for (auto& [key, tally] : by_category) out.by_category.push_back({key, key, tally});
+  for (auto& [key, tally] : by_category) {
+    out.by_category.push_back({key, Word("obligation.category", key), tally});
+  }
   for (auto& [key, tally] : by_quarter) {
     out.by_quarter.push_back({key.first,
                               key.second == "joint" ? std::nullopt : std::optional(key.second),

@@ -296,6 +296,12 @@ std::vector<std::string> ConsentingParties(const Alliance& a,
   return out;
 }
 
+bool NeedsConsent(const Alliance& a, const std::string& proposer_organization_id) {
+  return std::any_of(a.parties.begin(), a.parties.end(), [&](const Party& p) {
+    return p.has_manager && p.organization_id != proposer_organization_id;
+  });
+}
+
 const ProposalDecision* Proposal::DecisionOf(std::string_view organization_id) const {
   for (const auto& d : decisions) {
     if (d.organization_id == organization_id) return &d;

@@ -100,6 +100,8 @@ std::vector<Party> RemovedParties(const Alliance& before, const Alliance& after)
 // a manager in the alliance (a party nobody has joined yet cannot answer).
 std::vector<std::string> ConsentingParties(const Alliance& a,
                                            const std::string& proposer_organization_id);
+// Whether any party does (ConsentingParties is not empty).
+bool NeedsConsent(const Alliance& a, const std::string& proposer_organization_id);
 
 inline constexpr std::string_view kProposalOpen = "open";
 inline constexpr std::string_view kProposalApplied = "applied";

@@ -68,8 +68,15 @@ void AuditRecord(db::Session& s, const std::string& actor_id, const records::Rec
 template <typename T>
 void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, const T& after,
                  const std::string& type, json::object extra = {}) {
-  json::object changes = audit::Diff(AuditOf(before), AuditOf(after));
+  const json::object after_view = AuditOf(after);
+  json::object changes = audit::Diff(AuditOf(before), after_view);
   for (auto& [k, v] : extra) changes[k] = std::move(v);
+  // The trail names the record it speaks of: an unchanged title travels too, before = after.
+  for (const char* key : {"title", "name"}) {
+    if (changes.contains(key) || !after_view.contains(key)) continue;
+    changes[key] = {{"before", after_view.at(key)}, {"after", after_view.at(key)}};
+    break;
+  }
   AuditRecord(s, actor.user_id, after, type, "update", std::move(changes),
               access::Intersect(records::ScopeOf(before), records::ScopeOf(after)));
 }

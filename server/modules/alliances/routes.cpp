@@ -31,9 +31,7 @@ json::object AllianceJson(const Alliance& a, const access::Membership& member,
   json::value my_party(nullptr, sp);
   for (const auto& p : a.parties) {
     parties.push_back(PartyJson(p, sp));
-    const bool can_edit =
-        access::AuthorizePartyWords(member, p.organization_id, p.organization_name, p.has_manager)
-            .ok();
+    const bool can_edit = access::CanEditPartyWords(member, p.organization_id, p.has_manager);
     contributions.push_back(json::object({{"organization_id", p.organization_id},
                                           {"organization_name", p.organization_name},
                                           {"contribution", p.contribution},
@@ -49,7 +47,7 @@ json::object AllianceJson(const Alliance& a, const access::Membership& member,
           {"territory", a.territory},
           {"tier", priority.tier},
           {"priority_note", priority.note},
-          {"consent_required", !ConsentingParties(a, member.organization_id).empty()},
+          {"consent_required", NeedsConsent(a, member.organization_id)},
           {"open_proposals", open_proposals},
           {"description", a.description},
           {"stage", a.stage},

@@ -108,10 +108,16 @@ Status AuthorizeMemberChange(const Membership& member, const std::string& target
   return OkStatus();
 }
 
+bool CanEditPartyWords(const Membership& member, const std::string& party_organization_id,
+                       bool party_has_manager) {
+  return member.role == AllianceRole::kManager &&
+         (member.organization_id == party_organization_id || !party_has_manager);
+}
+
 Status AuthorizePartyWords(const Membership& member, const std::string& party_organization_id,
                            const std::string& party_name, bool party_has_manager) {
   NS_TRY(Authorize(member, AllianceAction::kEdit));
-  if (member.organization_id == party_organization_id || !party_has_manager) return OkStatus();
+  if (CanEditPartyWords(member, party_organization_id, party_has_manager)) return OkStatus();
   return Forbidden("Only " + party_name +
                    "'s managers change its contribution and expected value.");
 }

@@ -89,6 +89,9 @@ Status AuthorizeMemberChange(const Membership& member, const std::string& target
 //   alliance can be set up before the partner joins).
 Status AuthorizePartyWords(const Membership& member, const std::string& party_organization_id,
                            const std::string& party_name, bool party_has_manager);
+// The same decision without the reason, for showing what the caller may edit.
+bool CanEditPartyWords(const Membership& member, const std::string& party_organization_id,
+                       bool party_has_manager);
 // - The shared fields change directly only while no other party must consent; otherwise a manager
 //   proposes the change (kEdit) and a manager of each consenting party decides it for that party.
 Status AuthorizeConsent(const Membership& member, const std::string& proposer_organization_id,

@@ -1,41 +1,40 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { Navigate } from 'react-router';
-import { RequireAuth } from '../modules/auth/RequireAuth';
-import { AcceptInvitationPage } from '../pages/AcceptInvitationPage';
-import { AccountPage } from '../pages/AccountPage';
 import { CrashPage } from '../pages/CrashPage';
-import { AlliancePage } from '../pages/AlliancePage';
-import { EditAlliancePage } from '../pages/EditAlliancePage';
 import { LoginPage } from '../pages/LoginPage';
-import { MyActionsPage } from '../pages/MyActionsPage';
-import { MyObligationsPage } from '../pages/MyObligationsPage';
-import { NewAlliancePage } from '../pages/NewAlliancePage';
-import { NotFoundPage } from '../pages/NotFoundPage';
-import { PortfolioPage } from '../pages/PortfolioPage';
-import { SettingsPage } from '../pages/SettingsPage';
-import { AppLayout } from './AppLayout';
+import { PageLoader } from '../ui/feedback';
+
+// Each page is its own chunk, loaded by the router before it shows the page, so that the first
+// load brings only the page it shows: signing in does not download the workspace, and the
+// portfolio does not download an alliance's tabs. Sign-in stays in the entry chunk: it is small
+// and is the first page of most visits.
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return async () => ({ Component: (await load())[name] });
+}
 
 export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginPage />, errorElement: <CrashPage /> },
-  { path: '/invitations/accept', element: <AcceptInvitationPage />, errorElement: <CrashPage /> },
   {
     errorElement: <CrashPage />,
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
+    hydrateFallbackElement: <PageLoader label="Opening Northstar…" />,
     children: [
-      { index: true, element: <Navigate to="/alliances" replace /> },
-      { path: '/alliances', element: <PortfolioPage /> },
-      { path: '/alliances/new', element: <NewAlliancePage /> },
-      { path: '/alliances/:id/edit', element: <EditAlliancePage /> },
-      { path: '/alliances/:id/:tab?', element: <AlliancePage /> },
-      { path: '/actions', element: <MyActionsPage /> },
-      { path: '/obligations', element: <MyObligationsPage /> },
-      { path: '/settings/:section?', element: <SettingsPage /> },
-      { path: '/account', element: <AccountPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/invitations/accept', lazy: page(() => import('../pages/AcceptInvitationPage'), 'AcceptInvitationPage') },
+      {
+        lazy: page(() => import('./SignedInLayout'), 'SignedInLayout'),
+        children: [
+          { index: true, element: <Navigate to="/alliances" replace /> },
+          { path: '/alliances', lazy: page(() => import('../pages/PortfolioPage'), 'PortfolioPage') },
+          { path: '/alliances/new', lazy: page(() => import('../pages/NewAlliancePage'), 'NewAlliancePage') },
+          { path: '/alliances/:id/edit', lazy: page(() => import('../pages/EditAlliancePage'), 'EditAlliancePage') },
+          { path: '/alliances/:id/:tab?', lazy: page(() => import('../pages/AlliancePage'), 'AlliancePage') },
+          { path: '/actions', lazy: page(() => import('../pages/MyActionsPage'), 'MyActionsPage') },
+          { path: '/obligations', lazy: page(() => import('../pages/MyObligationsPage'), 'MyObligationsPage') },
+          { path: '/settings/:section?', lazy: page(() => import('../pages/SettingsPage'), 'SettingsPage') },
+          { path: '/account', lazy: page(() => import('../pages/AccountPage'), 'AccountPage') },
+          { path: '*', lazy: page(() => import('../pages/NotFoundPage'), 'NotFoundPage') },
+        ],
+      },
     ],
   },
 ];

@@ -61,6 +61,8 @@ export function makeMilestone(overrides: Partial<Milestone> = {}): Milestone {
     status_set: null,
     status_derived: true,
     depends_on: [],
+    days_late: 0,
+    pushed_by: [],
     early_win: false,
     payment: null,
     ...shared(),

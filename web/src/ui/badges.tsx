@@ -23,7 +23,8 @@ export function TierBadge({ tier, ...props }: { tier: Tier } & BadgeProps) {
   return (
     <Tooltip label={tierTooltip(tier)} withArrow multiline maw={260}>
       <Badge
-        color={TIER_COLORS[tier]}
+        // The darkest shade: outline text must reach 4.5:1 on white and on grey panels.
+        color={`${TIER_COLORS[tier]}.9`}
         variant="outline"
         radius="sm"
         leftSection={<IconLock size={10} aria-hidden />}

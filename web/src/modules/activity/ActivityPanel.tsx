@@ -39,7 +39,9 @@ function visibleChanges(event: AuditEvent): [string, { before?: unknown; after?:
     // The proposal behind an agreed change: the sentence says so, an id says nothing.
     if (field === 'proposal_id') return false;
     const empty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-    return !(empty(change.before) && empty(change.after));
+    if (empty(change.before) && empty(change.after)) return false;
+    // A value that did not change says nothing ("15 Nov → 15 Nov").
+    return JSON.stringify(change.before) !== JSON.stringify(change.after);
   });
 }
 
@@ -67,12 +69,12 @@ function EventItem({ event, names }: { event: AuditEvent; names: Map<string, str
                 {!created && change.before !== null && change.before !== undefined && (
                   <>
                     <Text span size="xs" c="dimmed" td="line-through">
-                      {describeValue(field, change.before, names)}
+                      {describeValue(field, change.before, names, event.record_type)}
                     </Text>
                     {' → '}
                   </>
                 )}
-                {describeValue(field, change.after, names)}
+                {describeValue(field, change.after, names, event.record_type)}
               </Text>
             </Group>
           ))}

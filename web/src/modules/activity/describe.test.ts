@@ -19,7 +19,35 @@ describe('the audit trail in words', () => {
     expect(describeAction(event('alliance', 'stage'))).toBe('moved the stage');
     expect(describeAction(event('note', 'create'))).toBe('wrote a journal entry');
     expect(describeAction(event('invitation', 'create'))).toBe('invited a person');
-    expect(describeAction(event('plan', 'approve'))).toBe('approve a plan');
+    expect(describeAction(event('plan', 'approve'))).toBe('approved a plan');
+  });
+
+  it('names the record and speaks of every record type with its article', () => {
+    const withTitle = (record_type: string, action: string, changes: AuditEvent['changes']) => ({ ...event(record_type, action), changes });
+    expect(describeAction(event('obligation', 'create'))).toBe('added an obligation');
+    expect(describeAction(event('kpi_value', 'delete'))).toBe('deleted a KPI value');
+    expect(describeAction(withTitle('obligation', 'create', { title: { before: null, after: 'Quarterly report' } }))).toBe(
+      'added the obligation “Quarterly report”',
+    );
+    expect(
+      describeAction(withTitle('milestone', 'update', {
+        title: { before: 'Pivotal RCT: first patient in', after: 'Pivotal RCT: first patient in' },
+        forecast_date: { before: '2026-12-28', after: '2027-01-25' },
+      })),
+    ).toBe('moved the forecast of “Pivotal RCT: first patient in”');
+    expect(describeAction(event('issue', 'escalate'))).toBe('escalated an issue');
+    expect(describeAction(event('meeting', 'attendance'))).toBe('recorded the attendance of a meeting');
+  });
+
+  it('gives every field and value its words: dates in the locale, enums by record type, levels from 1', () => {
+    expect(fieldLabel('rrule')).toBe('Recurrence');
+    expect(fieldLabel('offset_days')).toBe('Days after the trigger');
+    expect(describeValue('status', 'in_dispute', new Map(), 'obligation')).toBe('In dispute');
+    expect(describeValue('status', 'at_risk', new Map(), 'milestone')).toBe('At risk');
+    expect(describeValue('category', 'reporting', new Map(), 'obligation')).not.toMatch(/_/);
+    expect(describeValue('current_level', 0, new Map(), 'issue')).toBe('Level 1');
+    expect(describeValue('forecast_date', '2026-11-15')).not.toBe('2026-11-15');
+    expect(describeValue('forecast_date', '2026-11-15')).toMatch(/2026/);
   });
 
   it('shows values as words, never as JSON', () => {

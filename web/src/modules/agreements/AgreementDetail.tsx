@@ -21,6 +21,7 @@ import { agreementSearch } from './links';
 import { AgreementObligations } from './ObligationTable';
 import { useAgreement } from './queries';
 import type { Agreement, AgreementTerms } from './types';
+import { LinkifiedParts, LinkifiedText, WRAP_ANYWHERE } from '../../ui/LinkifiedText';
 
 function noticeText(days: number | null): string {
   return days === null ? '—' : `${days} ${days === 1 ? 'day' : 'days'}`;
@@ -36,8 +37,8 @@ function TermsTable({ label, rows }: { label: string; rows: { name: string; valu
             <Table.Th scope="row" w={180} fw={500} c="dimmed" fz="sm" style={{ verticalAlign: 'top' }}>
               {row.name}
             </Table.Th>
-            <Table.Td fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {row.value === '' || row.value === null ? '—' : row.value}
+            <Table.Td fz="sm" style={WRAP_ANYWHERE}>
+              {row.value === '' || row.value === null ? '—' : typeof row.value === 'string' ? <LinkifiedParts text={row.value} /> : row.value}
               {row.amended && (
                 <Badge ml="xs" size="xs" color="violet" variant="light">
                   Amended
@@ -73,9 +74,7 @@ function KeyTerms({ agreement }: { agreement: Agreement }) {
     <Section title="Key terms">
       <TermsTable label="Key terms" rows={rows} />
       {agreement.summary && (
-        <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {agreement.summary}
-        </Text>
+        <LinkifiedText size="sm" mt="sm" text={agreement.summary} />
       )}
     </Section>
   );

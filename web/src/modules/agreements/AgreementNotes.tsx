@@ -18,6 +18,7 @@ import { DetailSection } from './DetailSection';
 import { createAgreementNote, deleteAgreementNote, fetchAgreementNote, updateAgreementNote, useAgreementNotes } from './queries';
 import { RecordFormFooter, submitRecord, useAgreementsDelete, useAgreementsSave } from './recordForm';
 import type { Agreement, AgreementNote } from './types';
+import { LinkifiedText } from '../../ui/LinkifiedText';
 
 interface NoteValues {
   body: string;
@@ -66,9 +67,7 @@ function NoteCard({ alliance, agreement, note, canChange, onEdit }: { alliance: 
   return (
     <Paper withBorder radius="sm" p="sm" component="article" aria-label={`Note by ${note.author_name}`}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap', minWidth: 0 }}>
-          {note.body}
-        </Text>
+        <LinkifiedText size="sm" text={note.body} />
         {canChange && (
           <RowMenu name={`note by ${note.author_name}`}>
             <EditMenuItem onClick={onEdit} />

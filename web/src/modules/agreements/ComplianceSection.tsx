@@ -14,6 +14,7 @@ import { formatDate, today as todayOf } from '../../ui/format';
 import { canWritePlan } from '../plan/access';
 import { formatRate, onTimeChartOption, onTimeSummary, overdueChartOption, overdueSummary, rowName } from './compliance';
 import { DetailSection as Card } from './DetailSection';
+import { JOINT_WORD } from './labels';
 import { agreementSearch } from './links';
 import { OccurrenceTable } from './OccurrenceTable';
 import { complianceExportUrl, useCompliance, useObligations } from './queries';
@@ -92,7 +93,7 @@ function DueWithin({ title, list }: { title: string; list: Occurrence[] }) {
               {o.obligation_title}
               <Text span c="dimmed">
                 {' '}
-                · {o.owed_by_name ?? 'Joint'}
+                · {o.owed_by_name ?? JOINT_WORD}
               </Text>
             </Text>
           ))}

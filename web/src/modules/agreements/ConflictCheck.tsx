@@ -17,6 +17,7 @@ import { RESTRICTION_KIND_LABELS } from './labels';
 import { agreementsTabPath } from './links';
 import { checkAllianceConflicts, checkConflicts } from './queries';
 import type { ConflictCheck, ConflictCheckRequest } from './types';
+import { LinkifiedText } from '../../ui/LinkifiedText';
 
 /** The result in one sentence. */
 export function conflictSummary(check: ConflictCheck): string {
@@ -53,9 +54,7 @@ export function ConflictHits({ check }: { check: ConflictCheck }) {
                 {hit.restriction.restricted_party_name ? ` · binds ${hit.restriction.restricted_party_name}` : ' · binds every party'}
               </Text>
               {hit.restriction.description && (
-                <Text size="sm" mt={4} lineClamp={3}>
-                  {hit.restriction.description}
-                </Text>
+                <LinkifiedText size="sm" mt={4} lineClamp={3} text={hit.restriction.description} />
               )}
               <Group gap={4} mt={6} aria-label="Matched">
                 {hit.matched.map((m) => (

@@ -1,11 +1,11 @@
 // Creating or editing an obligation: the agreement and clause it comes from, who owes it to whom,
-// who sees to it, and when it falls due — once, on a recurrence rule (with presets such as
-// "Quarterly, last day of quarter month"), or some days after a plan milestone is achieved.
+// who sees to it, and when it falls due — once, on a recurrence chosen in words ("every quarter on
+// the last day", see RecurrencePicker), or some days after a plan milestone is achieved.
 import { Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import type { Alliance, Member } from '../../api/types';
-import { formatDate } from '../../ui/format';
+import { formatDate, today } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { AccessFields } from '../plan/AccessFields';
 import { partyOptions, readerOptions } from '../plan/access';
@@ -24,13 +24,13 @@ import {
 import { newObligationValues, obligationBody, obligationToValues, type ObligationValues } from './obligationModel';
 import { createObligation, fetchObligation, updateObligation } from './queries';
 import { RecordFormFooter, submitRecord, useAgreementsSave } from './recordForm';
-import { CUSTOM_PRESET, describeSchedule, presetOf, RRULE_PRESETS } from './schedule';
+import { describeRrule, parseRrule } from './recurrence';
+import { RecurrencePicker, type RecurrenceChange } from './RecurrencePicker';
+import { describeSchedule } from './schedule';
 import type { Agreement, Obligation, ObligationSchedule } from './types';
 
 /** A field's description under its input, so that the inputs of a row line up when only some have one. */
 const BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
-
-const PRESET_OPTIONS = [...RRULE_PRESETS.map((p) => ({ value: p.value, label: p.label })), { value: CUSTOM_PRESET, label: 'Custom rule' }];
 
 function ObligationForm({
   alliance,
@@ -62,8 +62,13 @@ function ObligationForm({
       owed_to: (v, values) =>
         values.direction !== 'owed' ? null : !v ? 'Choose the party it is owed to' : v === values.owed_by ? 'The party owed must differ from the party that owes it' : null,
       due_on: (v, values) => (values.schedule === 'once' && !v ? 'Choose the due date' : null),
-      starts_on: (v, values) => (values.schedule === 'recurring' && !v ? 'Choose the first due date' : null),
-      rrule: (v, values) => (values.schedule === 'recurring' && !v.trim() ? 'Enter the recurrence rule, or choose a preset' : null),
+      starts_on: (v, values) => (values.schedule === 'recurring' && !v ? 'Choose the day the recurrence starts' : null),
+      rrule: (v, values) => {
+        if (values.schedule !== 'recurring') return null;
+        if (!v.trim()) return 'Choose how often it repeats';
+        const parsed = parseRrule(v);
+        return parsed.ok ? null : parsed.error;
+      },
       milestone_id: (v, values) => (values.schedule === 'milestone' && !v ? 'Choose the milestone' : null),
       reminder_days: reminderRule(0, 365),
       readers: readersRule,
@@ -94,21 +99,16 @@ function ObligationForm({
     responsible_user_id: { label: 'Responsible', show: (v) => members.find((m) => m.user_id === v)?.name ?? '' },
     schedule: { label: 'Schedule', show: (v) => OBLIGATION_SCHEDULE_LABELS[v] },
     due_on: { label: 'Due on', show: formatDate },
-    starts_on: { label: 'First due on', show: formatDate },
-    rrule: { label: 'Recurrence rule' },
+    starts_on: { label: 'Starts on', show: formatDate },
+    rrule: { label: 'Repeats', show: (v) => describeRrule(v, values.starts_on) ?? v },
     milestone_id: { label: 'Milestone', show: (v) => milestones.data?.find((m) => m.id === v)?.title ?? '' },
     offset_days: { label: 'Days after the milestone' },
     reminder_days: { label: 'Reminders' },
     visibility: { label: 'Who can read it' },
   };
-  const choosePreset = (preset: string | null) => {
-    const chosen = RRULE_PRESETS.find((p) => p.value === preset);
-    form.setFieldValue('rrule_preset', preset ?? CUSTOM_PRESET);
-    if (chosen) form.setFieldValue('rrule', chosen.rrule);
-  };
-  const typeRule = (rrule: string) => {
+  const changeRecurrence = ({ rrule, startsOn }: RecurrenceChange) => {
     form.setFieldValue('rrule', rrule);
-    form.setFieldValue('rrule_preset', presetOf(rrule));
+    if (startsOn !== undefined) form.setFieldValue('starts_on', startsOn);
   };
   return (
     <form noValidate onSubmit={submitRecord(form, stale, save)}>
@@ -152,18 +152,16 @@ function ObligationForm({
         {values.schedule === 'once' && <DateInput label="Due on" required valueFormat="D MMM YYYY" {...form.getInputProps('due_on')} />}
         {values.schedule === 'recurring' && (
           <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <DateInput label="First due on" description="The rule counts from this day." inputWrapperOrder={BELOW} required valueFormat="D MMM YYYY" {...form.getInputProps('starts_on')} />
-              <Select label="Repeats" allowDeselect={false} data={PRESET_OPTIONS} value={values.rrule_preset} onChange={choosePreset} />
-            </SimpleGrid>
-            <TextInput
-              label="Recurrence rule (RRULE)"
-              description="RFC 5545, e.g. FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1 (the last day of every third month); COUNT or UNTIL end it."
+            <DateInput
+              label="Starts on"
+              description="The first due date is on or after this day; months, quarters and years count from it."
+              inputWrapperOrder={BELOW}
               required
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-              {...form.getInputProps('rrule')}
-              onChange={(event) => typeRule(event.currentTarget.value)}
+              valueFormat="D MMM YYYY"
+              maw={320}
+              {...form.getInputProps('starts_on')}
             />
+            <RecurrencePicker rrule={values.rrule} startsOn={values.starts_on} today={today()} error={form.errors.rrule} onChange={changeRecurrence} />
           </Stack>
         )}
         {values.schedule === 'milestone' && (

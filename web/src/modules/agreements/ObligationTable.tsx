@@ -13,7 +13,7 @@ import { useSession } from '../auth/session';
 import { canChangeRecord, canWritePlan } from '../plan/access';
 import { ConsiderAmendmentBadge, OccurrenceStatusBadge } from './badges';
 import { DetailSection } from './DetailSection';
-import { OBLIGATION_CATEGORY_LABELS } from './labels';
+import { JOINT_WORD, OBLIGATION_CATEGORY_LABELS } from './labels';
 import { ObligationFormModal } from './ObligationForm';
 import { deleteObligation, useObligations } from './queries';
 import { useAgreementsDelete } from './recordForm';
@@ -23,7 +23,7 @@ import { ClauseTitle } from './ClauseTitle';
 
 /** "Meridian → Pulsewise", or "Joint". */
 export function owedText(o: Pick<Obligation, 'direction' | 'owed_by_name' | 'owed_to_name'>): string {
-  return o.direction === 'joint' ? 'Joint' : `${o.owed_by_name ?? '?'} → ${o.owed_to_name ?? '?'}`;
+  return o.direction === 'joint' ? JOINT_WORD : `${o.owed_by_name ?? '?'} → ${o.owed_to_name ?? '?'}`;
 }
 
 function ObligationRow({ alliance, obligation, canChange, showAgreement, onEdit }: { alliance: Alliance; obligation: Obligation; canChange: boolean; showAgreement: boolean; onEdit: () => void }) {

@@ -154,7 +154,7 @@ describe('the obligation calendar', () => {
 });
 
 describe('the obligation form', () => {
-  it('fills the rule from a preset and sends the schedule’s fields only', { timeout: 40000 }, async () => {
+  it('fills the rule from the recurrence picker and sends the schedule’s fields only', { timeout: 40000 }, async () => {
     const seen = server({ [`POST ${base}/obligations`]: (r) => ({ status: 201, body: { ...report, ...(r.body as object) } }) });
     render('/?section=obligations&view=register');
     await screen.findByRole('table', { name: 'Obligations' });
@@ -165,8 +165,9 @@ describe('the obligation form', () => {
     await pick(user, 'Owed by', 'Pulsewise Health', dialog);
     await pick(user, 'Owed to', 'Meridian Therapeutics', dialog);
     await user.click(within(dialog).getByRole('radio', { name: 'Recurring' }));
-    await user.type(within(dialog).getByRole('textbox', { name: 'First due on' }), '2027-01-31');
-    await pick(user, 'Repeats', 'Yearly', dialog);
+    await user.type(within(dialog).getByRole('textbox', { name: 'Starts on' }), '2027-01-31');
+    await pick(user, 'Repeats every', 'year', dialog);
+    await user.click(within(dialog).getByRole('button', { name: 'Advanced: RRULE' }));
     expect(within(dialog).getByRole('textbox', { name: /Recurrence rule/ })).toHaveValue('FREQ=YEARLY');
     await user.click(within(dialog).getByRole('button', { name: 'Add obligation' }));
     await waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
@@ -183,7 +184,7 @@ describe('the obligation form', () => {
   });
 
   it('shows the server’s 422 on the field it names', { timeout: 40000 }, async () => {
-    server({ [`POST ${base}/obligations`]: problem(422, 'Validation failed.', [{ field: 'rrule', message: 'BYSETPOS is not supported' }]) });
+    server({ [`POST ${base}/obligations`]: problem(422, 'Validation failed.', [{ field: 'rrule', message: 'the rule yields no date' }]) });
     render('/?section=obligations&view=register');
     await screen.findByRole('table', { name: 'Obligations' });
     await user.click(screen.getByRole('button', { name: 'New obligation' }));
@@ -192,12 +193,11 @@ describe('the obligation form', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Annual audit');
     await user.click(within(dialog).getByRole('radio', { name: 'Joint (every party)' }));
     await user.click(within(dialog).getByRole('radio', { name: 'Recurring' }));
-    await user.type(within(dialog).getByRole('textbox', { name: 'First due on' }), today());
-    const rule = within(dialog).getByRole('textbox', { name: /Recurrence rule/ });
-    await user.clear(rule);
-    await user.paste('FREQ=MONTHLY;BYSETPOS=-1');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Starts on' }), today());
     await user.click(within(dialog).getByRole('button', { name: 'Add obligation' }));
+    // The rule's error opens Advanced, where the rule is.
+    const rule = await within(dialog).findByRole('textbox', { name: /Recurrence rule/ });
     await waitFor(() => expect(rule).toHaveAttribute('aria-invalid', 'true'));
-    expect(within(dialog).getAllByText('BYSETPOS is not supported.').length).toBeGreaterThan(0);
+    expect(within(dialog).getAllByText('The rule yields no date.').length).toBeGreaterThan(0);
   });
 });

@@ -14,22 +14,30 @@ import { occurrenceKey } from './occurrences';
 import { owedText } from './ObligationTable';
 import type { MyOccurrence, Obligation, Occurrence } from './types';
 import { ClauseTitle } from './ClauseTitle';
+import { LinkifiedParts, WRAP_ANYWHERE } from '../../ui/LinkifiedText';
 
 /** What was recorded: when it was fulfilled (and whether late) with the evidence, or the reason. */
 export function RecordedText({ occurrence: o }: { occurrence: Occurrence }) {
   if (o.status === 'fulfilled') {
     return (
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="dimmed" style={WRAP_ANYWHERE}>
         {o.fulfilled_on ? `${formatDate(o.fulfilled_on)}${o.on_time === false ? ' (late)' : ''}` : ''}
-        {o.evidence ? ` · ${o.evidence}` : ''}
+        {o.evidence ? (
+          <>
+            {' · '}
+            <LinkifiedParts text={o.evidence} />
+          </>
+        ) : (
+          ''
+        )}
       </Text>
     );
   }
   if (o.status === 'waived' || o.status === 'in_dispute') {
     return (
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="dimmed" style={WRAP_ANYWHERE}>
         {o.status === 'waived' && o.approver_name ? `By ${o.approver_name}: ` : ''}
-        {o.reason}
+        <LinkifiedParts text={o.reason ?? ''} />
       </Text>
     );
   }

@@ -23,6 +23,7 @@ import { RESTRICTION_KIND_LABELS, RESTRICTION_KINDS } from './labels';
 import { createRestriction, deleteRestriction, fetchRestriction, updateRestriction, useRestrictions, type RestrictionFilters } from './queries';
 import { RecordFormFooter, submitRecord, useAgreementsDelete, useAgreementsSave } from './recordForm';
 import type { Agreement, Restriction, RestrictionCreate, RestrictionKind } from './types';
+import { LinkifiedText } from '../../ui/LinkifiedText';
 
 interface RestrictionValues {
   agreement_id: string | null;
@@ -229,9 +230,7 @@ function RestrictionRow({ alliance, restriction: r, canChange, onEdit }: { allia
           {r.agreement_title}
         </Text>
         {r.description && (
-          <Text size="xs" lineClamp={2}>
-            {r.description}
-          </Text>
+          <LinkifiedText size="xs" lineClamp={2} text={r.description} />
         )}
       </Table.Td>
       <Table.Td fz="sm">{r.restricted_party_name ?? 'Every party'}</Table.Td>

@@ -1,4 +1,5 @@
 // Human words and colours for the Agreements API's enumerations.
+import words from '../../../../docs/words.json';
 import type {
   AgreementKind,
   AgreementRelation,
@@ -92,20 +93,13 @@ export const OBLIGATION_CATEGORIES: ObligationCategory[] = [
   'other',
 ];
 
-export const OBLIGATION_CATEGORY_LABELS: Record<ObligationCategory, string> = {
-  reporting: 'Reporting',
-  payment: 'Payment',
-  diligence: 'Diligence',
-  regulatory: 'Regulatory',
-  supply: 'Supply',
-  ip: 'IP',
-  data_protection: 'Data protection',
-  audit: 'Audit',
-  governance: 'Governance',
-  other: 'Other',
-};
+// From docs/words.json: the server's exports use the same words.
+export const OBLIGATION_CATEGORY_LABELS: Record<ObligationCategory, string> = words['obligation.category'];
 
 export const OBLIGATION_DIRECTIONS: ObligationDirection[] = ['owed', 'joint'];
+
+/** Who owes a joint obligation, in one word (the export says the same). */
+export const JOINT_WORD: string = words['obligation.owed'].joint;
 
 export const OBLIGATION_DIRECTION_LABELS: Record<ObligationDirection, string> = {
   owed: 'Owed by one party to another',
@@ -122,14 +116,7 @@ export const OBLIGATION_SCHEDULE_LABELS: Record<ObligationSchedule, string> = {
 
 export const OCCURRENCE_STATUSES: OccurrenceStatus[] = ['upcoming', 'due', 'overdue', 'fulfilled', 'waived', 'in_dispute'];
 
-export const OCCURRENCE_STATUS_LABELS: Record<OccurrenceStatus, string> = {
-  upcoming: 'Upcoming',
-  due: 'Due',
-  overdue: 'Overdue',
-  fulfilled: 'Fulfilled',
-  waived: 'Waived',
-  in_dispute: 'In dispute',
-};
+export const OCCURRENCE_STATUS_LABELS: Record<OccurrenceStatus, string> = words['occurrence.status'];
 
 export const OCCURRENCE_STATUS_COLORS: Record<OccurrenceStatus, string> = {
   upcoming: 'blue',

@@ -2,7 +2,6 @@
 // (once, on a recurrence rule, or some days after a plan milestone). Pure functions.
 import { accessBody } from '../plan/forms';
 import { numberOrNull, reminderNumbers } from './agreementModel';
-import { CUSTOM_PRESET, presetOf } from './schedule';
 import type { Obligation, ObligationCategory, ObligationCreate, ObligationDirection, ObligationSchedule } from './types';
 
 type Visibility = 'alliance' | 'party' | 'restricted';
@@ -20,8 +19,7 @@ export interface ObligationValues {
   schedule: ObligationSchedule;
   due_on: string | null;
   starts_on: string | null;
-  /** The preset chosen for the rule, or "custom". */
-  rrule_preset: string;
+  /** The RFC 5545 rule, as the recurrence picker writes it (or as typed under Advanced). */
   rrule: string;
   milestone_id: string | null;
   offset_days: number | string;
@@ -44,7 +42,6 @@ export function newObligationValues({ agreement_id = null, responsible_user_id =
     schedule: 'once',
     due_on: null,
     starts_on: null,
-    rrule_preset: 'quarterly-last',
     rrule: 'FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1',
     milestone_id: null,
     offset_days: 0,
@@ -68,7 +65,6 @@ export function obligationToValues(o: Obligation): ObligationValues {
     schedule: o.schedule,
     due_on: o.due_on,
     starts_on: o.starts_on,
-    rrule_preset: o.rrule ? presetOf(o.rrule) : CUSTOM_PRESET,
     rrule: o.rrule ?? '',
     milestone_id: o.milestone_id,
     offset_days: o.offset_days ?? 0,

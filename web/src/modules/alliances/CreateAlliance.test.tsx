@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, problem, renderPage } from '../../test/utils';
@@ -60,6 +60,34 @@ describe('CreateAlliance', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('2 fields need attention.');
     const post = seen.find((r) => r.method === 'POST');
     expect(post?.headers.get('X-CSRF-Token')).toBe('csrf-test-token');
+  });
+});
+
+describe('leaving CreateAlliance with typed input', () => {
+  it('cancels at once while nothing is typed', async () => {
+    fakeApi({ 'GET /api/v1/organizations': directory });
+    const onCancel = vi.fn();
+    renderPage(<CreateAlliance onCreated={vi.fn()} onCancel={onCancel} />);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onCancel).toHaveBeenCalled();
+    expect(screen.queryByRole('dialog', { name: 'Discard your changes?' })).not.toBeInTheDocument();
+  });
+
+  it('asks before Cancel or a link throws the input away', async () => {
+    fakeApi({ 'GET /api/v1/organizations': directory });
+    const onCancel = vi.fn();
+    const { router } = renderPage(<CreateAlliance onCreated={vi.fn()} onCancel={onCancel} />, { route: '/alliances/new' });
+    await user.type(screen.getByRole('textbox', { name: /^Name/ }), 'Meridian × Pulsewise');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Discard your changes?' })).getByRole('button', { name: 'Keep editing' }));
+    expect(onCancel).not.toHaveBeenCalled();
+    expect(screen.getByRole('textbox', { name: /^Name/ })).toHaveValue('Meridian × Pulsewise');
+
+    await act(() => router.navigate('/alliances'));
+    const ask = await screen.findByRole('dialog', { name: 'Discard your changes?' });
+    expect(router.state.location.pathname).toBe('/alliances/new');
+    await user.click(within(ask).getByRole('button', { name: 'Discard changes' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/alliances'));
   });
 });
 

@@ -1,3 +1,5 @@
+// Creating an alliance. Leaving with input not yet saved (Cancel, a link, Back, closing the tab)
+// asks first; a field's error from the server goes once the field changes.
 import { Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -5,7 +7,9 @@ import { useState } from 'react';
 import { fieldErrorsOf } from '../../api/problem';
 import type { Alliance } from '../../api/types';
 import { FormActions, focusFirstError } from '../../ui/feedback';
+import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { useSession } from '../auth/session';
+import { saveErrorStillShown, useClearServerErrorsOnChange } from '../plan/forms';
 import { AllianceFormFields, useAllianceForm } from './AllianceFormFields';
 import { formErrorsFromServer, newAllianceValues, partiesProblem, toCreateRequest } from './formModel';
 import { createAlliance, refreshAlliance } from './queries';
@@ -28,6 +32,9 @@ export function CreateAlliance({ onCreated, onCancel }: { onCreated: (alliance: 
     },
   });
 
+  const guard = useUnsavedGuard({ dirty: form.isDirty() && !mutation.isPending && !mutation.isSuccess });
+  useClearServerErrorsOnChange(form, mutation.isError ? mutation.error : null);
+
   return (
     <form
       noValidate
@@ -46,9 +53,9 @@ export function CreateAlliance({ onCreated, onCancel }: { onCreated: (alliance: 
       <Stack gap="lg">
         <AllianceFormFields form={form} myOrganizationId={organization.id} myOrganizationName={organization.name} mode="create" showPartiesProblem={submitted} />
         <FormActions
-          error={mutation.isError ? mutation.error : null}
+          error={mutation.isError && saveErrorStillShown(mutation.error, form.errors) ? mutation.error : null}
           errorTitle="The alliance was not created"
-          onCancel={onCancel}
+          onCancel={() => guard.confirmDiscard(onCancel)}
           submitLabel="Create alliance"
           pending={mutation.isPending}
         />

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Alliance, Proposal } from '../../api/types';
@@ -244,3 +244,37 @@ async function setSelect(label: string, option: string) {
   });
   await user.click(within(list).getByRole('option', { name: option, hidden: true }));
 }
+
+describe('leaving EditAlliance', () => {
+  const organizations = { 'GET /api/v1/organizations': { status: 200, body: { items: [], next_cursor: null } } };
+
+  it('cancels an unchanged form at once, and asks before Cancel throws a change away', async () => {
+    fakeApi(organizations);
+    const onDone = vi.fn();
+    renderPage(<EditAlliance alliance={makeAlliance()} onDone={onDone} />);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onDone).toHaveBeenCalledTimes(1);
+
+    await replaceText(screen.getByRole('textbox', { name: 'Territory' }), 'Worldwide');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    const ask = await screen.findByRole('dialog', { name: 'Discard your changes?' });
+    expect(onDone).toHaveBeenCalledTimes(1);
+    await user.click(within(ask).getByRole('button', { name: 'Discard changes' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(2));
+  });
+
+  it('asks nothing when the saved form goes away', async () => {
+    const seen = fakeApi({ ...organizations, [`PATCH ${path}`]: { status: 200, body: makeAlliance({ territory: 'Worldwide', version: 4 }) } });
+    const { router } = renderPage(<EditAlliance alliance={makeAlliance()} onDone={vi.fn()} />, { route: '/alliances/x/edit' });
+    await replaceText(screen.getByRole('textbox', { name: 'Territory' }), 'Worldwide');
+    const unload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(unload);
+    expect(unload.defaultPrevented).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(seen.some((r) => r.method === 'PATCH')).toBe(true));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Save changes' })).not.toHaveAttribute('data-loading'));
+    await act(() => router.navigate('/alliances/x'));
+    expect(router.state.location.pathname).toBe('/alliances/x');
+    expect(screen.queryByRole('dialog', { name: 'Discard your changes?' })).not.toBeInTheDocument();
+  });
+});

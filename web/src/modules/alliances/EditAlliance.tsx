@@ -6,6 +6,9 @@
 // an optional reason; the person's own party's things (its tier and note, and the words of the
 // parties it may edit) are still saved at once. If someone joins while the form is open, the
 // server refuses the save (409 consent-required) and the form offers to propose instead.
+//
+// Leaving with changes not yet saved (Cancel, a link, Back, closing the tab) asks first; a field's
+// error from the server goes once the field changes (the record kit's guard and error clearing).
 import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconGitPullRequest } from '@tabler/icons-react';
@@ -15,7 +18,9 @@ import { ApiError, api, unwrap } from '../../api/client';
 import { fieldErrorsOf, problemMessage } from '../../api/problem';
 import type { Alliance, AllianceUpdate, Proposal } from '../../api/types';
 import { focusFirstError } from '../../ui/feedback';
+import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { useSession } from '../auth/session';
+import { saveErrorStillShown, useClearServerErrorsOnChange } from '../plan/forms';
 import { useMembers } from '../team/queries';
 import { AllianceFormFields, useAllianceForm, type ChangeControl } from './AllianceFormFields';
 import {
@@ -187,6 +192,7 @@ export function EditAlliance({
       : isEmpty(toUpdateRequest(base.values, values, changeControl.editableWords));
     if (nothing) {
       notifications.show({ color: 'gray', title: 'Nothing to save', message: 'You have not changed anything.' });
+      guard.release();
       onDone(alliance);
       return;
     }
@@ -213,6 +219,9 @@ export function EditAlliance({
     form.setValues(merged);
     save.mutate({ base: theirs, version: conflict.theirs.version, values: merged, consent: consentRequired, reason: reason.trim() });
   };
+
+  const guard = useUnsavedGuard({ dirty: (form.isDirty() || reason.trim() !== '') && !save.isPending && !save.isSuccess });
+  useClearServerErrorsOnChange(form, save.isError ? save.error : null);
 
   const staleError = save.error instanceof ApiError && save.error.status === 412;
   const consentError = isConsentRequired(save.error);
@@ -266,13 +275,13 @@ export function EditAlliance({
             </Stack>
           </Alert>
         )}
-        {save.isError && !staleError && !consentError && (
+        {save.isError && !staleError && !consentError && saveErrorStillShown(save.error, { ...form.errors, reason: reasonError }) && (
           <Alert color="red" variant="light" role="alert" title={proposing ? 'Your change was not proposed' : 'Your changes were not saved'}>
             {problemMessage(save.error)}
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone(alliance)}>
+          <Button variant="default" onClick={() => guard.confirmDiscard(() => onDone(alliance))}>
             Cancel
           </Button>
           <Button type="submit" loading={save.isPending && !conflict} leftSection={proposing ? <IconGitPullRequest size={16} aria-hidden /> : undefined}>

@@ -16,6 +16,7 @@ import {
 } from '../../ui/labels';
 import { PlanSummary } from '../plan/PlanSummary';
 import { ProposalsPanel } from './ProposalsPanel';
+import { LinkifiedText } from '../../ui/LinkifiedText';
 
 function Empty({ children }: { children: string }) {
   return (
@@ -120,9 +121,7 @@ export function OverviewPanel({ alliance }: { alliance: Alliance }) {
           </div>
         </SimpleGrid>
         {alliance.description && (
-          <Text size="sm" mt="md" style={{ whiteSpace: 'pre-wrap' }}>
-            {alliance.description}
-          </Text>
+          <LinkifiedText size="sm" mt="md" text={alliance.description} />
         )}
       </Paper>
 
@@ -162,9 +161,7 @@ function OwnPriority({ alliance }: { alliance: Alliance }) {
             {PRIORITY_NOTE_LABEL}
           </Text>
           {alliance.priority_note ? (
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="priority-note">
-              {alliance.priority_note}
-            </Text>
+            <LinkifiedText size="sm" data-testid="priority-note" text={alliance.priority_note} />
           ) : (
             <Empty>{alliance.my_role === 'manager' ? 'No note yet. Edit the alliance to say why it has this tier.' : 'No note yet.'}</Empty>
           )}

@@ -23,6 +23,7 @@ import {
 } from '../../ui/labels';
 import { changeRows, decisionSentence, joinNames, waitingFor } from './proposalModel';
 import { decideProposal, refreshAfterProposal, useProposal, useProposals, withdrawProposal } from './proposals';
+import { LinkifiedParts, LinkifiedText, WRAP_ANYWHERE } from '../../ui/LinkifiedText';
 
 const DECISION_COLORS: Record<ProposalPartyDecision['decision'], string> = { pending: 'yellow', accepted: 'teal', rejected: 'red' };
 
@@ -75,9 +76,7 @@ export function ProposalChangesTable({ proposal }: { proposal: Proposal }) {
               </Table.Th>
               <Table.Td>
                 {row.before ? (
-                  <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                    {row.before}
-                  </Text>
+                  <LinkifiedText size="sm" c="dimmed" text={row.before} />
                 ) : (
                   <Nothing />
                 )}
@@ -87,9 +86,7 @@ export function ProposalChangesTable({ proposal }: { proposal: Proposal }) {
               </Table.Td>
               <Table.Td>
                 {row.after ? (
-                  <Text size="sm" fw={500} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                    {row.after}
-                  </Text>
+                  <LinkifiedText size="sm" fw={500} text={row.after} />
                 ) : (
                   <Nothing />
                 )}
@@ -294,12 +291,12 @@ export function ProposalCard({ alliance, proposal, highlighted = false }: { alli
           </Stack>
           <ProposalStatusBadge status={proposal.status} />
         </Group>
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        <Text size="sm" style={WRAP_ANYWHERE}>
           <Text span size="sm" fw={600}>
             Why:{' '}
           </Text>
           {proposal.reason ? (
-            proposal.reason
+            <LinkifiedParts text={proposal.reason} />
           ) : (
             <Text span size="sm" c="dimmed" fs="italic">
               no reason given

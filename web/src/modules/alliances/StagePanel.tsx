@@ -26,9 +26,10 @@ function Lifecycle({ current }: { current: Stage }) {
             py={3}
             style={{
               borderRadius: 999,
-              background: stage === current ? `var(--mantine-color-${STAGE_COLORS[stage]}-6)` : i < index ? 'var(--mantine-color-gray-2)' : 'transparent',
-              color: stage === current ? 'white' : i < index ? 'var(--mantine-color-gray-8)' : 'var(--mantine-color-gray-6)',
-              border: stage === current ? 'none' : '1px solid var(--mantine-color-gray-3)',
+              // Dark text on the stage's tint: white on the lighter stage colours fails WCAG AA.
+              background: stage === current ? `var(--mantine-color-${STAGE_COLORS[stage]}-light)` : i < index ? 'var(--mantine-color-gray-2)' : 'transparent',
+              color: stage === current ? 'var(--mantine-color-gray-9)' : i < index ? 'var(--mantine-color-gray-8)' : 'var(--mantine-color-gray-7)',
+              border: stage === current ? `2px solid var(--mantine-color-${STAGE_COLORS[stage]}-7)` : '1px solid var(--mantine-color-gray-3)',
             }}
             aria-current={stage === current ? 'step' : undefined}
           >

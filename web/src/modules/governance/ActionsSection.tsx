@@ -22,6 +22,7 @@ import { ACTION_STATUS_LABELS, ACTION_STATUSES } from './labels';
 import { createAction, deleteAction, fetchAction, updateAction, useActions, type ActionFilters } from './queries';
 import { RecordFormFooter, submitRecord, useGovernanceAction, useGovernanceDelete, useGovernanceSave } from './recordForm';
 import type { ActionItem, ActionStatus } from './types';
+import { LinkifiedText } from '../../ui/LinkifiedText';
 
 interface ActionValues {
   title: string;
@@ -221,9 +222,7 @@ function ActionRow({ alliance, action, canChange, onEdit }: { alliance: Alliance
           {action.visibility !== 'alliance' && <VisibilityBadge size="xs" visibility={action.visibility} ownerOrganizationName={action.owner_organization_name} />}
         </Group>
         {action.description && (
-          <Text size="xs" c="dimmed" lineClamp={2}>
-            {action.description}
-          </Text>
+          <LinkifiedText size="xs" c="dimmed" lineClamp={2} text={action.description} />
         )}
       </Table.Td>
       <Table.Td>

@@ -19,6 +19,7 @@ import { MeetingPart } from './MeetingPart';
 import { addAgendaItem, deleteAgendaItem, fetchMeeting, meetingKey, updateAgendaItem } from './queries';
 import { useGovernanceAction } from './recordForm';
 import type { AgendaItem, Meeting } from './types';
+import { LinkifiedText } from '../../ui/LinkifiedText';
 
 /** After an agenda change the API answers with the whole meeting: show it at once. */
 function useMeetingWrite<I>(alliance: Alliance, meeting: Meeting, action: (input: I) => Promise<Meeting>, done: (saved: Meeting, input: I) => string | null, failed: string | null) {
@@ -182,9 +183,7 @@ function MinutesText({ item }: { item: AgendaItem }) {
       <Text size="xs" fw={600}>
         Minutes
       </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={item.minutes ? undefined : 'dimmed'} aria-label={`Minutes of “${item.title}”`}>
-        {item.minutes || 'No minutes for this item.'}
-      </Text>
+      <LinkifiedText size="sm" c={item.minutes ? undefined : 'dimmed'} aria-label={`Minutes of “${item.title}”`} text={item.minutes || 'No minutes for this item.'} />
     </div>
   );
 }
@@ -238,9 +237,7 @@ function MinutesEditor({ alliance, meeting, item, locked }: { alliance: Alliance
       />
       {theirs !== null && (
         <Alert color="orange" variant="light" role="alert" title="Someone else saved these minutes meanwhile">
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {theirs || '(empty)'}
-          </Text>
+          <LinkifiedText size="sm" text={theirs || '(empty)'} />
           <Group gap="xs" mt="xs">
             <Button
               size="compact-xs"

@@ -18,6 +18,7 @@ import { MeetingPart } from './MeetingPart';
 import { createBrief, deleteBrief, fetchBrief, updateBrief, useBriefs } from './queries';
 import { RecordFormFooter, submitRecord, useGovernanceDelete, useGovernanceSave } from './recordForm';
 import type { Meeting, MeetingBrief } from './types';
+import { LinkifiedText } from '../../ui/LinkifiedText';
 
 interface BriefValues {
   title: string;
@@ -88,9 +89,7 @@ function BriefCard({ alliance, meeting, brief, canChange, onEdit }: { alliance: 
         )}
       </Group>
       {brief.body && (
-        <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
-          {brief.body}
-        </Text>
+        <LinkifiedText size="sm" mt="xs" text={brief.body} />
       )}
     </Paper>
   );

@@ -83,7 +83,7 @@ describe('CommitteesSection', () => {
     expect(patch?.headers.get('If-Match')).toBe('"6"');
     expect(patch?.body).toEqual({ role: 'voting_member' });
 
-    await user.click(screen.getByRole('button', { name: 'Add a member to Joint Steering Committee' }));
+    await user.click(screen.getByRole('button', { name: 'Add member to Joint Steering Committee' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add a member to Joint Steering Committee' });
     await pick(user, /^Person/, 'Eve Adams (Meridian Therapeutics)', dialog);
     await pick(user, /^Role/, 'Non-voting', dialog);

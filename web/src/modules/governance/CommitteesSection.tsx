@@ -25,6 +25,7 @@ import { CHAIR_ROTATION_LABELS, COMMITTEE_CADENCE_LABELS, COMMITTEE_KIND_LABELS,
 import { addCommitteeMember, changeCommitteeMemberRole, deleteCommittee, removeCommitteeMember } from './queries';
 import { useGovernanceAction, useGovernanceDelete } from './recordForm';
 import type { Committee, CommitteeMember, CommitteeRole } from './types';
+import { LinkifiedText } from '../../ui/LinkifiedText';
 
 function MemberLine({ alliance, committee, member, canChange }: { alliance: Alliance; committee: Committee; member: CommitteeMember; canChange: boolean }) {
   const change = useGovernanceAction({
@@ -166,7 +167,7 @@ function CommitteeCard({
         </Stack>
         <Group gap={4} wrap="nowrap">
           {canChange && (
-            <Button size="compact-sm" variant="light" leftSection={<IconUserPlus size={14} aria-hidden />} onClick={onAddMember} aria-label={`Add a member to ${committee.name}`}>
+            <Button size="compact-sm" variant="light" leftSection={<IconUserPlus size={14} aria-hidden />} onClick={onAddMember} aria-label={`Add member to ${committee.name}`}>
               Add member
             </Button>
           )}
@@ -192,9 +193,7 @@ function CommitteeCard({
               <Text size="xs" fw={600}>
                 Purpose
               </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={4}>
-                {committee.purpose}
-              </Text>
+              <LinkifiedText size="sm" lineClamp={4} text={committee.purpose} />
             </div>
           )}
           {committee.decision_scope && (
@@ -202,9 +201,7 @@ function CommitteeCard({
               <Text size="xs" fw={600}>
                 Decides
               </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={4}>
-                {committee.decision_scope}
-              </Text>
+              <LinkifiedText size="sm" lineClamp={4} text={committee.decision_scope} />
             </div>
           )}
         </SimpleGrid>

@@ -20,6 +20,7 @@ import { NeedsCommitteeButton } from './NeedsCommitteeButton';
 import { createDecisionRight, deleteDecisionRight, fetchDecisionRight, updateDecisionRight, useDecisionRights } from './queries';
 import { RecordFormFooter, submitRecord, useGovernanceDelete, useGovernanceSave } from './recordForm';
 import type { Committee, DecisionRight } from './types';
+import { LinkifiedText } from '../../ui/LinkifiedText';
 
 interface LevelValues {
   key: string;
@@ -243,9 +244,7 @@ function RightRow({ alliance, right, canChange, onEdit }: { alliance: Alliance; 
           {right.visibility !== 'alliance' && <VisibilityBadge size="xs" visibility={right.visibility} ownerOrganizationName={right.owner_organization_name} />}
         </Group>
         {right.description && (
-          <Text size="xs" c="dimmed" lineClamp={2}>
-            {right.description}
-          </Text>
+          <LinkifiedText size="xs" c="dimmed" lineClamp={2} text={right.description} />
         )}
       </Table.Td>
       <Table.Td>

@@ -20,6 +20,7 @@ import { DECISION_STATE_LABELS, POSITION_COLORS, POSITION_LABELS, VOTE_LABELS } 
 import { createDecision, deleteDecision, fetchDecision, setDecisionState, updateDecision, useDecisionRights, voteOnDecision } from './queries';
 import { RecordFormFooter, submitRecord, useGovernanceAction, useGovernanceDelete, useGovernanceSave } from './recordForm';
 import type { AgendaItem, Committee, Decision, DecisionPartyVotes, VoteChoice } from './types';
+import { LinkifiedParts, LinkifiedText, WRAP_ANYWHERE } from '../../ui/LinkifiedText';
 
 interface DecisionValues {
   committee_id: string | null;
@@ -335,16 +336,14 @@ export function DecisionCard({
         )}
       </Group>
       {decision.description && (
-        <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
-          {decision.description}
-        </Text>
+        <LinkifiedText size="sm" mt="xs" text={decision.description} />
       )}
       {decision.rationale && (
-        <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+        <Text size="sm" mt="xs" style={WRAP_ANYWHERE}>
           <Text span fw={600} size="sm">
             Rationale:{' '}
           </Text>
-          {decision.rationale}
+          <LinkifiedParts text={decision.rationale} />
         </Text>
       )}
       <Stack gap={6} mt="sm">

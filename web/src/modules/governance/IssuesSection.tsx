@@ -24,6 +24,7 @@ import { issueStepTitle, ISSUE_SEVERITIES, ISSUE_SEVERITY_LABELS, ISSUE_STATUS_L
 import { createIssue, deleteIssue, escalateIssue, fetchIssue, resolveIssue, updateIssue, useDecisionRights, useIssue, useIssueHistory, useIssues, type IssueFilters } from './queries';
 import { RecordFormFooter, submitRecord, useGovernanceAction, useGovernanceDelete, useGovernanceSave } from './recordForm';
 import type { GovernanceIssue, IssueSeverity, IssueStatus } from './types';
+import { LinkifiedText } from '../../ui/LinkifiedText';
 
 interface IssueValues {
   title: string;
@@ -227,15 +228,14 @@ export function IssueHistoryDrawer({ alliance, issue, onClose }: { alliance: All
     <Drawer opened={issue !== null} onClose={onClose} position="right" size="md" title={issue ? `History of “${issue.title}”` : ''}>
       {issue && (
         <Stack gap="md">
+          {issue.description && <LinkifiedText size="sm" text={issue.description} />}
           <EscalationPath levels={issue.levels} current={issue.status === 'open' ? issue.current_level : undefined} />
           {issue.resolution && (
             <Paper withBorder p="sm" radius="md" bg="var(--mantine-color-green-0)">
               <Text size="sm" fw={600}>
                 Resolved {formatDate(issue.resolution.resolved_on)}
               </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {issue.resolution.outcome}
-              </Text>
+              <LinkifiedText size="sm" text={issue.resolution.outcome} />
               <Text size="xs" c="dimmed" mt={4}>
                 Agreed by {issue.resolution.agreed_by.map((a) => `${a.name}${partyName(alliance, a.organization_id) ? ` (${partyName(alliance, a.organization_id)})` : ''}`).join(', ')}
               </Text>
@@ -265,9 +265,7 @@ export function IssueHistoryDrawer({ alliance, issue, onClose }: { alliance: All
                       {entry.by_name ? ` · ${entry.by_name}` : entry.reason === 'automatic' ? ' · Northstar' : ''}
                     </Text>
                     {entry.note && (
-                      <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
-                        {entry.note}
-                      </Text>
+                      <LinkifiedText size="sm" mt={2} text={entry.note} />
                     )}
                   </Timeline.Item>
                 ))}

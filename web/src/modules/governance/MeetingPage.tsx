@@ -29,6 +29,7 @@ import { MeetingPart } from './MeetingPart';
 import { meetingIcsUrl, meetingKey, recordAttendance, reviewMinutes, startMinutesRevision, useActions, useDecisions, useMeeting, useMinutesRevisions } from './queries';
 import { useGovernanceAction } from './recordForm';
 import type { ActionItem, AttendanceStatus, Committee, CommitteeRole, Decision, Meeting } from './types';
+import { LinkifiedParts, LinkifiedText, WRAP_ANYWHERE } from '../../ui/LinkifiedText';
 
 // ------------------------------------------------------------------ attendance
 
@@ -292,8 +293,8 @@ function RevisionsList({ alliance, meeting }: { alliance: Alliance; meeting: Mee
               <Accordion.Panel>
                 <Stack gap="xs">
                   {r.reason && (
-                    <Text size="xs" c="dimmed">
-                      Reopened because: {r.reason}
+                    <Text size="xs" c="dimmed" style={WRAP_ANYWHERE}>
+                      Reopened because: <LinkifiedParts text={r.reason} />
                     </Text>
                   )}
                   {r.agenda.map((item, i) => (
@@ -301,9 +302,7 @@ function RevisionsList({ alliance, meeting }: { alliance: Alliance; meeting: Mee
                       <Text size="sm" fw={600}>
                         {i + 1}. {item.title}
                       </Text>
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={item.minutes ? undefined : 'dimmed'}>
-                        {item.minutes || 'No minutes.'}
-                      </Text>
+                      <LinkifiedText size="sm" c={item.minutes ? undefined : 'dimmed'} text={item.minutes || 'No minutes.'} />
                     </div>
                   ))}
                 </Stack>
@@ -378,8 +377,8 @@ export function MinutesReviewPanel({ alliance, meeting }: { alliance: Alliance; 
               </Text>
             )}
             {r.comment && (
-              <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
-                “{r.comment}”
+              <Text size="xs" style={WRAP_ANYWHERE}>
+                “<LinkifiedParts text={r.comment} />”
               </Text>
             )}
           </Stack>

@@ -13,6 +13,7 @@ import { ActionStatusBadge } from './badges';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from './labels';
 import { useMyActions } from './queries';
 import type { ActionStatus } from './types';
+import { LinkifiedText } from '../../ui/LinkifiedText';
 
 export function MyActions() {
   const [status, setStatus] = useState<ActionStatus | undefined>();
@@ -65,9 +66,7 @@ export function MyActions() {
                           {a.title}
                         </Text>
                         {a.description && (
-                          <Text size="xs" c="dimmed" lineClamp={2}>
-                            {a.description}
-                          </Text>
+                          <LinkifiedText size="xs" c="dimmed" lineClamp={2} text={a.description} />
                         )}
                       </Table.Td>
                       <Table.Td>

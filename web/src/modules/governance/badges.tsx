@@ -64,7 +64,7 @@ export function QuorumBadge({ quorum, ...props }: { quorum: Quorum } & BadgeProp
   return (
     <Tooltip label={quorum.detail || label} withArrow multiline maw={300} disabled={!quorum.detail}>
       <Badge
-        color={quorum.met ? 'green' : 'red'}
+        color={quorum.met ? 'teal.9' : 'red.9'}
         variant={quorum.met ? 'light' : 'filled'}
         radius="sm"
         leftSection={quorum.met ? <IconUsersGroup size={12} aria-hidden /> : <IconX size={12} aria-hidden />}

@@ -14,6 +14,7 @@ import { useSession } from '../auth/session';
 import { useMembers } from '../team/queries';
 import { NoteEditorModal } from './NoteEditor';
 import { deleteNote, notesKey, useNotes } from './queries';
+import { LinkifiedText } from '../../ui/LinkifiedText';
 
 function NoteCard({ alliance, note, canEdit, onEdit }: { alliance: Alliance; note: Note; canEdit: boolean; onEdit: () => void }) {
   const queryClient = useQueryClient();
@@ -53,9 +54,7 @@ function NoteCard({ alliance, note, canEdit, onEdit }: { alliance: Alliance; not
         )}
       </Group>
       {note.body && (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lh={1.55}>
-          {note.body}
-        </Text>
+        <LinkifiedText size="sm" lh={1.55} text={note.body} />
       )}
     </Paper>
   );

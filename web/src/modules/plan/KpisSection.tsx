@@ -211,6 +211,7 @@ function KpiValueForm({ alliance, kpi, onClose }: { alliance: Alliance; kpi: Kpi
   const form = useForm<{ measured_on: string | null; value: Num; note: string }>({
     mode: 'controlled',
     initialValues: { measured_on: today(), value: '', note: '' },
+    validateInputOnChange: ['measured_on'],
     validate: {
       measured_on: (v) => (!v ? 'Choose the day it was measured' : v > today() ? 'The day cannot be in the future' : null),
       value: (v) => (numberOrNull(v) === null ? 'Enter the measured value' : null),
@@ -220,7 +221,8 @@ function KpiValueForm({ alliance, kpi, onClose }: { alliance: Alliance; kpi: Kpi
   const save = useMutation({
     mutationFn: (v: { measured_on: string | null; value: Num; note: string }) =>
       addKpiValue(alliance.id, kpi.id, {
-        measured_on: v.measured_on ?? today(),
+        // Validation requires the day: never send a day other than the one the person chose.
+        measured_on: v.measured_on ?? '',
         value: numberOrNull(v.value) ?? 0,
         ...(v.note.trim() ? { note: v.note.trim() } : {}),
       }),
@@ -244,7 +246,15 @@ function KpiValueForm({ alliance, kpi, onClose }: { alliance: Alliance; kpi: Kpi
           Target {formatMeasure(kpi.target, kpi.unit)} ({KPI_DIRECTION_LABELS[kpi.direction].toLowerCase()}).
         </Text>
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
-          <DateInput label="Measured on" required valueFormat="D MMM YYYY" maxDate={today()} {...form.getInputProps('measured_on')} />
+          {/* Future days are greyed out in the calendar, but a typed one is kept and refused with a message:
+              `maxDate` would silently put the previous day (today) back instead. */}
+          <DateInput
+            label="Measured on"
+            required
+            valueFormat="D MMM YYYY"
+            excludeDate={(day) => day > today()}
+            {...form.getInputProps('measured_on')}
+          />
           <NumberInput label={`Value (${kpi.unit})`} required hideControls data-autofocus {...form.getInputProps('value')} />
         </SimpleGrid>
         <Textarea label="Note" autosize minRows={2} {...form.getInputProps('note')} />

@@ -28,6 +28,7 @@ import { maxLength, readersRule, requiredText } from './forms';
 import { MILESTONE_KIND_LABELS, MILESTONE_KINDS, MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from './labels';
 import {
   forecastChanged,
+  forecastReasonProblem,
   milestoneCreateBody,
   milestoneToValues,
   milestoneUpdateBody,
@@ -101,12 +102,7 @@ export function MilestoneForm({
       payee_party_id: (v, values) =>
         !values.has_payment ? null : !v ? 'Choose who is paid' : v === values.payer_party_id ? 'The payee must differ from the payer' : null,
       readers: readersRule,
-      reason: (v, values) =>
-        forecastChanged(stale.base?.values ?? null, values) && !v.trim()
-          ? 'Say why the forecast moved, so that everyone can follow the slip'
-          : v.length > 500
-            ? 'Use at most 500 characters'
-            : null,
+      reason: (_v, values) => forecastReasonProblem(stale.base?.values ?? null, values),
     },
   });
 

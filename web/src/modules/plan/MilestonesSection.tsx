@@ -1,7 +1,8 @@
-// The milestones as a table: filters, dates and slip, status, payment, dependencies; and the
-// actions on each (edit, history, re-baseline, delete).
+// The milestones as a table: filters, dates and slip, why a milestone is late or at risk, status,
+// payment, dependencies; and the actions on each (edit, move the forecast by a dependency's slip,
+// history, re-baseline, delete).
 import { Button, Group, Menu, Paper, SimpleGrid, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
-import { IconHistory, IconPlus, IconRefresh, IconTimeline } from '@tabler/icons-react';
+import { IconCalendarEvent, IconHistory, IconPlus, IconRefresh, IconTimeline } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Alliance, Member } from '../../api/types';
 import { VisibilityBadge } from '../../ui/badges';
@@ -13,11 +14,13 @@ import { RowMenu, EditMenuItem, DeleteMenuItem } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
 import { canChangeRecord, canWritePlan, partyOptions } from './access';
 import { EarlyWinBadge, MilestoneStatusBadge, SlipText } from './badges';
+import { ForecastChangeModal } from './ForecastChangeModal';
 import { MILESTONE_KIND_LABELS, MILESTONE_KINDS, MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from './labels';
 import { MilestoneFormModal } from './MilestoneForm';
 import { MilestoneHistoryDrawer, RebaselineModal } from './MilestoneHistory';
 import { deleteMilestone, useMilestones, type MilestoneFilters } from './queries';
 import { useDeleteRecord } from './recordForm';
+import { lateSentence, moveBySlip, moveBySlipLabel, riskSentence, type ForecastMove } from './slip';
 import type { Milestone, MilestoneKind, MilestoneStatus, Plan } from './types';
 
 /** The currency of the plan's payments (one per plan), if any milestone has one. */
@@ -88,6 +91,7 @@ function MilestoneRow({
   onEdit,
   onHistory,
   onRebaseline,
+  onMoveForecast,
 }: {
   alliance: Alliance;
   milestone: Milestone;
@@ -97,10 +101,14 @@ function MilestoneRow({
   onEdit: () => void;
   onHistory: () => void;
   onRebaseline: () => void;
+  onMoveForecast: (move: ForecastMove) => void;
 }) {
   const remove = useDeleteRecord(alliance.id, milestone.title, () => deleteMilestone(alliance.id, milestone.id));
   const m = milestone;
   const dependencies = m.depends_on.map((id) => titles.get(id) ?? 'A milestone you cannot see');
+  const late = lateSentence(m);
+  const risk = riskSentence(m);
+  const move = canChange ? moveBySlip(m) : null;
   return (
     <Table.Tr data-milestone={m.title}>
       <Table.Td miw={200}>
@@ -157,8 +165,30 @@ function MilestoneRow({
       <Table.Td>
         <SlipText days={m.slip_days} />
       </Table.Td>
-      <Table.Td>
+      <Table.Td maw={260}>
         <MilestoneStatusBadge status={m.status} derived={m.status_derived} />
+        {late && (
+          <Text size="xs" c="red.8" fw={600} mt={4} data-testid="late-sentence">
+            {late}
+          </Text>
+        )}
+        {risk && (
+          <Text size="xs" c="orange.8" mt={4} data-testid="risk-sentence">
+            {risk}
+          </Text>
+        )}
+        {move && (
+          <Button
+            size="compact-xs"
+            variant="light"
+            color="orange"
+            mt={4}
+            leftSection={<IconCalendarEvent size={14} aria-hidden />}
+            onClick={() => onMoveForecast(move)}
+          >
+            {moveBySlipLabel(m)}
+          </Button>
+        )}
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         {m.payment ? (
@@ -209,6 +239,7 @@ export function MilestonesSection({ alliance, plan, members }: { alliance: Allia
   const [editing, setEditing] = useState<{ milestone: Milestone | null } | null>(null);
   const [historyOf, setHistoryOf] = useState<Milestone | null>(null);
   const [rebaselining, setRebaselining] = useState<Milestone | null>(null);
+  const [moving, setMoving] = useState<{ milestone: Milestone; move: ForecastMove } | null>(null);
   const canWrite = canWritePlan(alliance);
   const titles = new Map(plan.milestones.map((m) => [m.id, m.title]));
   const filtered = Object.values(filters).some((v) => v !== undefined);
@@ -295,6 +326,7 @@ export function MilestonesSection({ alliance, plan, members }: { alliance: Allia
                       onEdit={() => setEditing({ milestone })}
                       onHistory={() => setHistoryOf(milestone)}
                       onRebaseline={() => setRebaselining(milestone)}
+                      onMoveForecast={(move) => setMoving({ milestone, move })}
                     />
                   ))}
                 </Table.Tbody>
@@ -316,6 +348,7 @@ export function MilestonesSection({ alliance, plan, members }: { alliance: Allia
       />
       <MilestoneHistoryDrawer alliance={alliance} milestone={historyOf} onClose={() => setHistoryOf(null)} />
       <RebaselineModal alliance={alliance} milestone={rebaselining} onClose={() => setRebaselining(null)} />
+      <ForecastChangeModal alliance={alliance} milestone={moving?.milestone ?? null} proposal={moving?.move ?? null} onClose={() => setMoving(null)} />
     </Stack>
   );
 }

@@ -2,13 +2,16 @@
 // alliance. The section is in the address (`?section=kpis`), so that it can be shared.
 import { Stack, Text } from '@mantine/core';
 import { IconChartDots3, IconGauge, IconListDetails, IconSitemap, IconSpeakerphone, IconTarget, IconTimeline } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Alliance } from '../../api/types';
 import { EmptyState, ErrorAlert, PageLoader } from '../../ui/feedback';
 import { formatDate } from '../../ui/format';
 import { type SectionTab, SectionTabs } from '../../ui/SectionTabs';
+import { useSession } from '../auth/session';
 import { useMembers } from '../team/queries';
+import { canChangeRecord } from './access';
 import { CommunicationsSection } from './CommunicationsSection';
+import { ForecastChangeModal } from './ForecastChangeModal';
 import { KpisSection } from './KpisSection';
 import { MilestoneHistoryDrawer } from './MilestoneHistory';
 import { MilestonesSection } from './MilestonesSection';
@@ -16,6 +19,7 @@ import { ObjectivesSection } from './ObjectivesSection';
 import { PlanTimeline } from './PlanTimeline';
 import { usePlan } from './queries';
 import { RaciSection } from './RaciSection';
+import type { ForecastMove } from './slip';
 import type { Milestone } from './types';
 
 const SECTIONS = [
@@ -32,7 +36,10 @@ type Section = (typeof SECTIONS)[number]['value'];
 export function PlanPanel({ alliance }: { alliance: Alliance }) {
   const plan = usePlan(alliance.id);
   const members = useMembers(alliance.id);
+  const { user } = useSession();
   const [historyOf, setHistoryOf] = useState<Milestone | null>(null);
+  const [moving, setMoving] = useState<{ milestone: Milestone; move: ForecastMove } | null>(null);
+  const canMove = useCallback((milestone: Milestone) => canChangeRecord(alliance, user.id, milestone), [alliance, user.id]);
   const people = members.data?.items ?? [];
 
   const body = (section: Section) => {
@@ -58,8 +65,14 @@ export function PlanPanel({ alliance }: { alliance: Alliance }) {
           {data.milestones.length} milestones · today {formatDate(data.today)}
           {data.critical_path.length > 0 ? ` · ${data.critical_path.length} on the critical path` : ''}
         </Text>
-        <PlanTimeline plan={data} onMilestoneClick={setHistoryOf} />
+        <PlanTimeline
+          plan={data}
+          onMilestoneClick={setHistoryOf}
+          canMove={canMove}
+          onMoveForecast={(milestone, move) => setMoving({ milestone, move })}
+        />
         <MilestoneHistoryDrawer alliance={alliance} milestone={historyOf} onClose={() => setHistoryOf(null)} />
+        <ForecastChangeModal alliance={alliance} milestone={moving?.milestone ?? null} proposal={moving?.move ?? null} onClose={() => setMoving(null)} />
       </Stack>
     );
   };

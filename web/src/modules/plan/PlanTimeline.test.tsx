@@ -1,9 +1,13 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEventLib from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeMilestone, makeObjective, makePlan } from '../../test/plan';
 import { fakeApi, renderPage } from '../../test/utils';
-import { PlanTimeline, timelineOption } from './PlanTimeline';
+import { labelLayout, PlanTimeline, timelineOption } from './PlanTimeline';
+import { newGeometry } from './timelineDrag';
 import { buildTimeline } from './timelineModel';
+
+const user = userEventLib.setup({ delay: null });
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -56,5 +60,79 @@ describe('the plan timeline', () => {
     expect(chart).toHaveAttribute('data-critical-path', 'Protocol approved,IND filed,HTA dossier');
     expect(chart).toHaveAttribute('data-slipped', 'IND filed,Protocol approved');
     expect(screen.getByRole('img', { name: /Plan timeline: 4 milestones in 2 objectives\. Slipped: IND filed, Protocol approved\. Critical path: Protocol approved → IND filed → HTA dossier\./ })).toBeInTheDocument();
+  });
+
+  it('says on the chart and in its tooltip why a milestone is late or at risk', () => {
+    const objective = makeObjective({ title: 'First patient in' });
+    const site = makeMilestone({ objective_id: objective.id, title: 'Hospital A activation', forecast_date: '2027-03-22', days_late: 0, pushed_by: [] });
+    const contract = makeMilestone({ objective_id: objective.id, title: 'Site contract signed', forecast_date: '2026-11-09', status: 'late', days_late: 12, pushed_by: [] });
+    const fpi = makeMilestone({
+      objective_id: objective.id,
+      title: 'First patient in',
+      forecast_date: '2027-03-01',
+      status: 'at_risk',
+      depends_on: [site.id],
+      days_late: 0,
+      pushed_by: [{ milestone_id: site.id, title: 'Hospital A activation', date: '2027-03-22', days_later: 21 }],
+    });
+    const option = timelineOption(buildTimeline(makePlan({ objectives: [objective], milestones: [site, contract, fpi] })));
+    const tooltip = option.tooltip.formatter({ name: fpi.id, seriesName: 'Forecast' });
+    expect(tooltip).toContain('At risk: depends on Hospital A activation, forecast 3 weeks later');
+    expect(option.tooltip.formatter({ name: contract.id, seriesName: 'Late' })).toContain('Late by 12 days');
+    const series = new Map(option.series.map((s) => [s.name, s] as const));
+    const label = (name: string, id: string) => (series.get(name) as { label: { formatter: (p: { name: string }) => string } }).label.formatter({ name: id });
+    expect(label('Forecast', fpi.id)).toBe('At risk: Hospital A activation +3 weeks');
+    expect(label('Late', contract.id)).toBe('Late by 12 days');
+    expect(label('Forecast', site.id)).toBe('');
+  });
+
+  it('gives the milestone names room and wraps the long ones instead of cutting them off', () => {
+    const short = labelLayout(['IND filed', 'HTA dossier']);
+    expect(short.rowHeight).toBe(30);
+    const long = labelLayout(['Hospital A activation in the Rhineland-Palatinate network after the ethics vote']);
+    expect(long.width).toBe(280);
+    expect(long.rowHeight).toBeGreaterThan(30);
+    const option = timelineOption(buildTimeline(samplePlan()));
+    expect(option.yAxis.axisLabel.overflow).toBe('break');
+    expect(option.yAxis.axisLabel.margin).toBeGreaterThan(option.yAxis.axisLabel.width);
+  });
+
+  it('records where the movable forecasts are drawn, only for open milestones the user may change', () => {
+    const plan = samplePlan();
+    const ids = new Set(plan.milestones.map((m) => m.id));
+    const option = timelineOption(buildTimeline(plan), { geometry: newGeometry(), movable: ids });
+    const move = option.series.find((s) => s.name === 'Move') as { data: { name: string }[] } | undefined;
+    const titles = move?.data.map((d) => plan.milestones.find((m) => m.id === d.name)?.title);
+    expect(titles?.sort()).toEqual(['First patient in', 'HTA dossier', 'IND filed']);
+    expect(timelineOption(buildTimeline(plan)).series.some((s) => s.name === 'Move')).toBe(false);
+  });
+
+  it('moves a forecast from the table, by keyboard, and offers the dependency’s slip', async () => {
+    fakeApi({});
+    const objective = makeObjective({ title: 'Clinical start' });
+    const site = makeMilestone({ objective_id: objective.id, title: 'Hospital A activation', forecast_date: '2027-03-22', days_late: 0, pushed_by: [] });
+    const fpi = makeMilestone({
+      objective_id: objective.id,
+      title: 'First patient in',
+      forecast_date: '2027-03-01',
+      status: 'at_risk',
+      depends_on: [site.id],
+      days_late: 0,
+      pushed_by: [{ milestone_id: site.id, title: 'Hospital A activation', date: '2027-03-22', days_later: 21 }],
+    });
+    const onMove = vi.fn();
+    renderPage(
+      <PlanTimeline plan={makePlan({ objectives: [objective], milestones: [site, fpi] })} canMove={(m) => m.id === fpi.id} onMoveForecast={onMove} />,
+    );
+    await user.click(screen.getByRole('switch', { name: 'Show as a table' }));
+    const row = screen.getByRole('row', { name: /^First patient in/ });
+    expect(row).toHaveTextContent('At risk: depends on Hospital A activation, forecast 3 weeks later');
+    expect(within(screen.getByRole('row', { name: /^Hospital A activation/ })).queryByRole('button')).not.toBeInTheDocument();
+
+    within(row).getByRole('button', { name: 'Move the forecast of First patient in' }).focus();
+    await user.keyboard('{Enter}');
+    expect(onMove).toHaveBeenLastCalledWith(fpi, { forecast_date: '2027-03-01', reason: '' });
+    await user.click(within(row).getByRole('button', { name: 'Move forecast 3 weeks later' }));
+    expect(onMove).toHaveBeenLastCalledWith(fpi, expect.objectContaining({ forecast_date: '2027-03-22', reason: expect.stringContaining('Hospital A activation') }));
   });
 });

@@ -1,15 +1,20 @@
 // The plan as a Gantt-like chart: objectives and their milestones down the side, time across.
 // Each milestone shows its baseline (◇) and where it lands now (● forecast, ● actual), the slip
-// between them, its dependencies as arrows, and whether it is on the critical path. A table with
-// the same facts is one switch away, for anyone who would rather read than look.
-import { Box, Group, Paper, Stack, Switch, Table, Text } from '@mantine/core';
+// between them, its dependencies as arrows, whether it is on the critical path, and why it is
+// late or at risk. People who may change a milestone drag its forecast to move it; the drop asks
+// for the reason first. A table with the same facts, and a "Move forecast" button for the
+// keyboard, is one switch away, for anyone who would rather read than look.
+import { Box, Button, Group, Paper, Stack, Switch, Table, Text } from '@mantine/core';
+import { IconCalendarEvent } from '@tabler/icons-react';
 import type { CustomSeriesRenderItem } from 'echarts';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { EChart } from '../../ui/EChart';
 import { formatDate, formatMoney } from '../../ui/format';
 import { EarlyWinBadge, MilestoneStatusBadge, SlipText } from './badges';
-import { dayToTime, formatSlip, landingDate } from './format';
+import { dayToTime, daysBetween, formatSlip, landingDate } from './format';
 import { MILESTONE_STATUS_LABELS } from './labels';
+import { formatDuration, lateSentence, moveBySlip, moveBySlipLabel, riskSentence, slipLabel, type ForecastMove } from './slip';
+import { dayAtPixel, forecastAt, isDrag, newGeometry, type TimelineGeometry } from './timelineDrag';
 import { buildTimeline, describeTimeline, type Timeline } from './timelineModel';
 import type { Milestone, Plan } from './types';
 
@@ -28,6 +33,20 @@ const COLORS = {
 
 const STAR = 'path://M50,0 L61,35 L98,35 L68,57 L79,91 L50,70 L21,91 L32,57 L2,35 L39,35 Z';
 const ROW_HEIGHT = 30;
+/** Average width of a 12 px label character, to size the names' column before ECharts measures it. */
+const CHAR_WIDTH = 6.6;
+const LINE_HEIGHT = 14;
+
+/**
+ * Room for the row names: wide enough for the longest (up to a limit), wrapping beyond it, and
+ * rows tall enough for the lines that takes, so that no name is cut off.
+ */
+export function labelLayout(labels: string[]): { width: number; rowHeight: number } {
+  const longest = Math.max(0, ...labels.map((l) => l.length)) * CHAR_WIDTH + 16;
+  const width = Math.round(Math.min(Math.max(longest, 120), 280));
+  const lines = Math.max(1, Math.ceil(longest / width));
+  return { width, rowHeight: Math.max(ROW_HEIGHT, lines * LINE_HEIGHT + 10) };
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -47,6 +66,10 @@ function tooltipFor(milestone: Milestone, critical: boolean): string {
     `Slip: ${formatSlip(milestone.slip_days)}`,
     `Status: ${MILESTONE_STATUS_LABELS[milestone.status]}`,
   ];
+  const late = lateSentence(milestone);
+  const risk = riskSentence(milestone);
+  if (late) lines.push(`<span style="color:${COLORS.late}">${escapeHtml(late)}</span>`);
+  if (risk) lines.push(`<span style="color:#e8590c">${escapeHtml(risk)}</span>`);
   if (milestone.payment) lines.push(`Payment: ${escapeHtml(formatMoney(milestone.payment.amount_minor, milestone.payment.currency))}`);
   if (milestone.early_win) lines.push('Early win');
   if (critical) lines.push('<span style="color:#c2255c">On the critical path</span>');
@@ -73,10 +96,64 @@ const renderSlip: CustomSeriesRenderItem = (_params, api) => {
   };
 };
 
-export function timelineOption(timeline: Timeline) {
+/** Slip words beside a forecast on the chart; nothing for a milestone on course. */
+const slipLabelOption = (byId: Map<string, Milestone>) => ({
+  show: true,
+  position: 'right' as const,
+  distance: 8,
+  fontSize: 11,
+  color: '#c92a2a',
+  formatter: (params: { name?: string }) => {
+    const milestone = params.name ? byId.get(params.name) : undefined;
+    return milestone ? plainLabel(slipLabel(milestone)) : '';
+  },
+});
+
+/**
+ * An invisible series that records, each time the chart draws, where every movable forecast is
+ * and how the time axis maps to pixels (`api.coord`), for dragging.
+ */
+function geometrySeries(timeline: Timeline, movable: { m: Milestone; row: number }[], geometry: TimelineGeometry) {
+  geometry.points.clear();
+  const renderItem: CustomSeriesRenderItem = (params, api) => {
+    const row = Number(api.value(0));
+    const point = api.coord([Number(api.value(1)), row]);
+    const first = api.coord([timeline.start, row]);
+    const last = api.coord([timeline.end, row]);
+    geometry.start = timeline.start;
+    geometry.end = timeline.end;
+    geometry.x0 = first[0] ?? 0;
+    geometry.x1 = last[0] ?? 0;
+    const id = movable[params.dataIndex]?.m.id;
+    if (id) geometry.points.set(id, { x: point[0] ?? 0, y: point[1] ?? 0 });
+    return { type: 'group', children: [] };
+  };
+  return {
+    name: 'Move',
+    type: 'custom',
+    renderItem,
+    silent: true,
+    encode: { x: 1, y: 0 },
+    data: movable.map(({ m, row }) => ({ name: m.id, value: [row, dayToTime(m.forecast_date)] })),
+    z: 0,
+  };
+}
+
+/** Open milestones (not achieved, not cancelled) can have their forecast moved. */
+export function isOpen(milestone: Milestone): boolean {
+  return !milestone.actual_date && milestone.status !== 'cancelled';
+}
+
+export function timelineOption(timeline: Timeline, drag?: { geometry: TimelineGeometry; movable: Set<string> }) {
   const milestones = timeline.rows.flatMap((r) => (r.kind === 'milestone' ? [{ row: timeline.rowOf.get(r.id) ?? 0, m: r.milestone }] : []));
   const byId = new Map(milestones.map(({ m }) => [m.id, m]));
   const point = (m: Milestone, row: number, time: number) => ({ name: m.id, value: [time, row] });
+  // Slip words sit right of a forecast, or left of it near the end of the axis, so they stay on the chart.
+  const nearEnd = timeline.start + (timeline.end - timeline.start) * 0.7;
+  const forecastPoint = (m: Milestone, row: number) => {
+    const time = dayToTime(m.forecast_date);
+    return time > nearEnd ? { ...point(m, row, time), label: { position: 'left' as const } } : point(m, row, time);
+  };
   const edge = (d: Timeline['dependencies'][number]) => ({
     name: d.to.id,
     coords: [
@@ -85,6 +162,8 @@ export function timelineOption(timeline: Timeline) {
     ],
   });
   const rowLabels = new Map(timeline.rows.map((r) => [r.id, r]));
+  const labels = labelLayout(timeline.rows.map((r) => r.label));
+  const movable = drag ? milestones.filter(({ m }) => drag.movable.has(m.id) && isOpen(m)) : [];
 
   return {
     animation: false,
@@ -123,10 +202,11 @@ export function timelineOption(timeline: Timeline) {
       axisLine: { lineStyle: { color: '#ced4da' } },
       splitLine: { show: true, lineStyle: { color: '#f8f9fa' } },
       axisLabel: {
-        width: 200,
-        margin: 212,
+        width: labels.width,
+        margin: labels.width + 12,
         align: 'left',
-        overflow: 'truncate',
+        overflow: 'break',
+        lineHeight: LINE_HEIGHT,
         formatter: (value: string) => {
           const row = rowLabels.get(value);
           if (!row) return '';
@@ -187,7 +267,8 @@ export function timelineOption(timeline: Timeline) {
         symbol: 'circle',
         symbolSize: 10,
         itemStyle: { color: COLORS.forecast },
-        data: milestones.filter(({ m }) => !m.actual_date && !isLate(m)).map(({ m, row }) => point(m, row, dayToTime(m.forecast_date))),
+        label: slipLabelOption(byId),
+        data: milestones.filter(({ m }) => !m.actual_date && !isLate(m)).map(({ m, row }) => forecastPoint(m, row)),
         z: 5,
       },
       {
@@ -196,7 +277,8 @@ export function timelineOption(timeline: Timeline) {
         symbol: 'circle',
         symbolSize: 10,
         itemStyle: { color: COLORS.late },
-        data: milestones.filter(({ m }) => !m.actual_date && isLate(m)).map(({ m, row }) => point(m, row, dayToTime(m.forecast_date))),
+        label: slipLabelOption(byId),
+        data: milestones.filter(({ m }) => !m.actual_date && isLate(m)).map(({ m, row }) => forecastPoint(m, row)),
         z: 5,
       },
       {
@@ -240,11 +322,20 @@ export function timelineOption(timeline: Timeline) {
           data: [{ xAxis: timeline.today }],
         },
       },
+      ...(drag && movable.length ? [geometrySeries(timeline, movable, drag.geometry)] : []),
     ],
   };
 }
 
-function TimelineTable({ timeline }: { timeline: Timeline }) {
+/** What the timeline lets a person do with a milestone's forecast, when they may change it. */
+interface MoveProps {
+  /** Whether the signed-in user may change this milestone; none is movable without it. */
+  canMove?: (milestone: Milestone) => boolean;
+  /** A proposed forecast (dropped on the chart, or chosen in the table): ask for the reason, then save. */
+  onMoveForecast?: (milestone: Milestone, move: ForecastMove) => void;
+}
+
+function TimelineTable({ timeline, canMove, onMoveForecast }: { timeline: Timeline } & MoveProps) {
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="xs" aria-label="Plan timeline as a table">
@@ -259,15 +350,23 @@ function TimelineTable({ timeline }: { timeline: Timeline }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {timeline.rows.map((row) =>
-            row.kind === 'objective' ? (
-              <Table.Tr key={row.id} bg="var(--mantine-color-gray-0)">
-                <Table.Th scope="rowgroup" colSpan={6}>
-                  {row.label}
-                </Table.Th>
-              </Table.Tr>
-            ) : (
-              <Table.Tr key={row.id}>
+          {timeline.rows.map((row) => {
+            if (row.kind === 'objective') {
+              return (
+                <Table.Tr key={row.id} bg="var(--mantine-color-gray-0)">
+                  <Table.Th scope="rowgroup" colSpan={6}>
+                    {row.label}
+                  </Table.Th>
+                </Table.Tr>
+              );
+            }
+            const m = row.milestone;
+            const movable = !!onMoveForecast && isOpen(m) && (canMove?.(m) ?? false);
+            const bySlip = movable ? moveBySlip(m) : null;
+            const late = lateSentence(m);
+            const risk = riskSentence(m);
+            return (
+              <Table.Tr key={row.id} data-milestone={m.title}>
                 <Table.Th scope="row" fw={500}>
                   <Group gap={6}>
                     <Text size="sm" fw={timeline.critical.has(row.id) ? 700 : 500}>
@@ -278,18 +377,46 @@ function TimelineTable({ timeline }: { timeline: Timeline }) {
                         critical path
                       </Text>
                     )}
-                    {row.milestone.early_win && <EarlyWinBadge size="xs" />}
+                    {m.early_win && <EarlyWinBadge size="xs" />}
                   </Group>
                 </Table.Th>
-                <Table.Td>{formatDate(row.milestone.planned_date)}</Table.Td>
+                <Table.Td>{formatDate(m.planned_date)}</Table.Td>
                 <Table.Td>
-                  {row.milestone.actual_date ? `${formatDate(row.milestone.actual_date)} (actual)` : formatDate(row.milestone.forecast_date)}
+                  {m.actual_date ? `${formatDate(m.actual_date)} (actual)` : formatDate(m.forecast_date)}
+                  {movable && (
+                    <Group gap={4} mt={4}>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        leftSection={<IconCalendarEvent size={14} aria-hidden />}
+                        aria-label={`Move the forecast of ${m.title}`}
+                        onClick={() => onMoveForecast?.(m, { forecast_date: m.forecast_date, reason: '' })}
+                      >
+                        Move forecast
+                      </Button>
+                      {bySlip && (
+                        <Button size="compact-xs" variant="light" color="orange" onClick={() => onMoveForecast?.(m, bySlip)}>
+                          {moveBySlipLabel(m)}
+                        </Button>
+                      )}
+                    </Group>
+                  )}
                 </Table.Td>
                 <Table.Td>
-                  <SlipText days={row.milestone.slip_days} />
+                  <SlipText days={m.slip_days} />
                 </Table.Td>
-                <Table.Td>
-                  <MilestoneStatusBadge status={row.milestone.status} derived={row.milestone.status_derived} />
+                <Table.Td maw={260}>
+                  <MilestoneStatusBadge status={m.status} derived={m.status_derived} />
+                  {late && (
+                    <Text size="xs" c="red.8" fw={600} mt={4}>
+                      {late}
+                    </Text>
+                  )}
+                  {risk && (
+                    <Text size="xs" c="orange.8" mt={4}>
+                      {risk}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs">
@@ -300,25 +427,139 @@ function TimelineTable({ timeline }: { timeline: Timeline }) {
                   </Text>
                 </Table.Td>
               </Table.Tr>
-            ),
-          )}
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
   );
 }
 
-export function PlanTimeline({ plan, onMilestoneClick }: { plan: Plan; onMilestoneClick?: (milestone: Milestone) => void }) {
+/** Where a forecast being dragged would land: the marker and its words follow the pointer. */
+interface DragState {
+  milestone: Milestone;
+  from: { x: number; y: number };
+  x: number;
+  y: number;
+  day: string | null;
+  dragging: boolean;
+}
+
+function DragMarker({ drag }: { drag: DragState }) {
+  const shift = drag.day ? daysBetween(drag.milestone.forecast_date, drag.day) : 0;
+  return (
+    <>
+      <Box
+        aria-hidden
+        pos="absolute"
+        left={drag.x - 8}
+        top={drag.y - 8}
+        w={16}
+        h={16}
+        style={{ borderRadius: '50%', border: `2px dashed ${COLORS.forecast}`, background: 'rgba(66, 99, 235, 0.25)', pointerEvents: 'none' }}
+      />
+      <Paper
+        pos="absolute"
+        left={drag.x + 12}
+        top={drag.y - 30}
+        px={6}
+        py={2}
+        shadow="sm"
+        withBorder
+        style={{ pointerEvents: 'none', whiteSpace: 'nowrap' }}
+        role="status"
+      >
+        <Text size="xs" fw={600}>
+          {drag.day ? formatDate(drag.day) : '—'}
+          {shift !== 0 ? ` (${formatDuration(shift)} ${shift > 0 ? 'later' : 'earlier'})` : ''}
+        </Text>
+      </Paper>
+    </>
+  );
+}
+
+export function PlanTimeline({
+  plan,
+  onMilestoneClick,
+  canMove,
+  onMoveForecast,
+}: { plan: Plan; onMilestoneClick?: (milestone: Milestone) => void } & MoveProps) {
   const timeline = useMemo(() => buildTimeline(plan), [plan]);
-  const option = useMemo(() => timelineOption(timeline), [timeline]);
+  const geometry = useRef<TimelineGeometry>(newGeometry());
+  const moves = !!onMoveForecast;
+  const movable = useMemo(
+    () => new Set(moves && canMove ? plan.milestones.filter((m) => isOpen(m) && canMove(m)).map((m) => m.id) : []),
+    [plan, canMove, moves],
+  );
+  const option = useMemo(() => timelineOption(timeline, { geometry: geometry.current, movable }), [timeline, movable]);
   const [asTable, setAsTable] = useState(false);
-  const height = Math.max(180, timeline.rows.length * ROW_HEIGHT + 70);
+  const [drag, setDrag] = useState<DragState | null>(null);
+  const surface = useRef<HTMLDivElement>(null);
+  const stopDrag = useRef<(() => void) | null>(null);
+  /** Set for the moment after a drop, so that the release is not also taken for a click. */
+  const dropped = useRef(false);
+  useEffect(() => () => stopDrag.current?.(), []);
+  const layout = labelLayout(timeline.rows.map((r) => r.label));
+  const height = Math.max(180, timeline.rows.length * layout.rowHeight + 70);
+
+  /** Pointer position within the chart. */
+  const local = (event: { clientX: number; clientY: number }) => {
+    const rect = surface.current?.getBoundingClientRect();
+    return { x: event.clientX - (rect?.left ?? 0), y: event.clientY - (rect?.top ?? 0) };
+  };
+
+  const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0 || movable.size === 0) return;
+    const at = local(event);
+    const id = forecastAt(geometry.current, at.x, at.y);
+    const milestone = id ? plan.milestones.find((m) => m.id === id) : undefined;
+    if (!milestone) return;
+    const point = geometry.current.points.get(milestone.id) ?? at;
+    let state: DragState = { milestone, from: at, x: point.x, y: point.y, day: milestone.forecast_date, dragging: false };
+    const move = (e: PointerEvent) => {
+      const to = local(e);
+      if (!state.dragging && !isDrag(state.from, to)) return;
+      state = { ...state, x: to.x, day: dayAtPixel(to.x, geometry.current), dragging: true };
+      setDrag(state);
+    };
+    const stop = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      window.removeEventListener('keydown', key);
+      stopDrag.current = null;
+      setDrag(null);
+    };
+    const up = () => {
+      stop();
+      if (state.dragging) {
+        dropped.current = true;
+        window.setTimeout(() => {
+          dropped.current = false;
+        }, 0);
+      }
+      // Nothing is saved here: the reason dialog opens with the new date, and Cancel leaves the
+      // forecast where it was (the chart never moved it).
+      if (state.dragging && state.day && state.day !== milestone.forecast_date) {
+        onMoveForecast?.(milestone, { forecast_date: state.day, reason: '' });
+      }
+    };
+    const key = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') stop();
+    };
+    stopDrag.current?.();
+    stopDrag.current = stop;
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+    window.addEventListener('keydown', key);
+  };
+
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
         <Group justify="space-between" gap="sm">
           <Text size="sm" c="dimmed">
             ◇ baseline · ● forecast or actual · bar: slip · arrows: dependencies · ring: critical path. Point at a milestone for details.
+            {movable.size > 0 ? ' Drag a forecast (●) sideways to move it, or move it from the table.' : ''}
           </Text>
           <Switch label="Show as a table" checked={asTable} onChange={(e) => setAsTable(e.currentTarget.checked)} />
         </Group>
@@ -329,19 +570,27 @@ export function PlanTimeline({ plan, onMilestoneClick }: { plan: Plan; onMilesto
           style={{ overflowX: 'auto' }}
           hidden={asTable}
         >
-          <Box miw={640}>
+          <Box
+            miw={640}
+            ref={surface}
+            pos="relative"
+            onPointerDown={onPointerDown}
+            style={{ userSelect: drag ? 'none' : undefined, cursor: drag?.dragging ? 'grabbing' : undefined }}
+          >
             <EChart
               option={option}
               height={height}
               label={describeTimeline(timeline)}
               onItemClick={(id) => {
+                if (dropped.current) return;
                 const milestone = plan.milestones.find((m) => m.id === id);
                 if (milestone) onMilestoneClick?.(milestone);
               }}
             />
+            {drag?.dragging && <DragMarker drag={drag} />}
           </Box>
         </Box>
-        {asTable && <TimelineTable timeline={timeline} />}
+        {asTable && <TimelineTable timeline={timeline} canMove={canMove} onMoveForecast={onMoveForecast} />}
       </Stack>
     </Paper>
   );

@@ -147,3 +147,9 @@ export function milestoneUpdateBody(base: MilestoneValues, values: MilestoneValu
 export function forecastChanged(base: MilestoneValues | null, values: MilestoneValues): boolean {
   return base !== null && base.forecast_date !== values.forecast_date;
 }
+
+/** The reason rule of every forecast change: required when the forecast moved, at most 500 characters. */
+export function forecastReasonProblem(base: MilestoneValues | null, values: MilestoneValues): string | null {
+  if (forecastChanged(base, values) && !values.reason.trim()) return 'Say why the forecast moved, so that everyone can follow the slip';
+  return values.reason.length > 500 ? 'Use at most 500 characters' : null;
+}

@@ -1,13 +1,15 @@
-// What the plan's record forms (objectives, milestones, KPIs, workstreams, communications) share:
-// saving against the version the edit started from, the footer with the stale-edit dialog, and
-// deleting from a row's menu.
+// What the record forms (the plan's objectives, milestones, KPIs, workstreams and communications,
+// and the governance and agreements records) share: saving against the version the edit started
+// from, the footer with the stale-edit dialog, asking before unsaved input is thrown away, a
+// server's field error gone once the field changes, and deleting from a row's menu.
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import type { FormEvent, ReactNode } from 'react';
 import { ApiError } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { focusFirstError, FormActions } from '../../ui/feedback';
-import { planFieldErrors } from './forms';
+import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
+import { planFieldErrors, saveErrorStillShown, useClearServerErrorsOnChange } from './forms';
 import { refreshPlan } from './queries';
 import { StaleRecordDialog, type FieldLabels } from './stale';
 
@@ -144,8 +146,13 @@ export function submitRecord<V>(
 }
 
 /**
- * The end of a plan record form: why saving failed, Cancel and the save button, and the dialog
- * for when someone else saved the record meanwhile (reload theirs, or re-apply mine and save).
+ * The end of a record form: why saving failed, Cancel and the save button, and the dialog for when
+ * someone else saved the record meanwhile (reload theirs, or re-apply mine and save).
+ *
+ * It also guards the input: with changes not yet saved, Cancel, Esc, the modal's ×, a link, Back
+ * or closing the tab first ask whether to discard them; `onCancel` is what closing does. And a
+ * field's error from the server goes once the field's value changes, with the summary above the
+ * buttons once no such error is left.
  */
 export function RecordFormFooter<V extends object>({
   noun,
@@ -160,21 +167,39 @@ export function RecordFormFooter<V extends object>({
 }: {
   noun: string;
   fields: FieldLabels<V>;
-  form: { setValues: (values: V) => void };
+  form: {
+    values: V;
+    setValues: (values: V) => void;
+    isDirty: () => boolean;
+    errors: Record<string, ReactNode>;
+    clearFieldError: (path: string) => void;
+  };
   stale: StaleEdit<V>;
-  save: { isError: boolean; error: unknown; isPending: boolean; reset: () => void; mutate: (input: RecordSaveInput<V>) => void };
+  save: {
+    isError: boolean;
+    error: unknown;
+    isPending: boolean;
+    isSuccess?: boolean;
+    reset: () => void;
+    mutate: (input: RecordSaveInput<V>) => void;
+  };
   errorTitle: string;
   submitLabel: ReactNode;
   onCancel: () => void;
   /** After their version was put in the form. */
   onReloaded?: (theirs: V) => void;
 }) {
+  // Saving, or saved: the input is on its way, nothing to ask about.
+  const guard = useUnsavedGuard({ dirty: form.isDirty() && !save.isPending && !save.isSuccess, onDiscard: onCancel });
+  useClearServerErrorsOnChange(form, save.isError ? save.error : null);
+  const showError = save.isError && !stale.conflict && saveErrorStillShown(save.error, form.errors);
   return (
     <>
+      <span hidden ref={guard.ref} />
       <FormActions
-        error={save.isError && !stale.conflict ? save.error : null}
+        error={showError ? save.error : null}
         errorTitle={errorTitle}
-        onCancel={onCancel}
+        onCancel={() => guard.confirmDiscard(onCancel)}
         submitLabel={submitLabel}
         pending={save.isPending && !stale.conflict}
       />

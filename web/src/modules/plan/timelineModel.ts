@@ -1,6 +1,7 @@
 // The timeline's rows and marks, computed from the plan without ECharts, so that the chart, its
 // text alternative and the tests read the same facts.
 import { dayToTime, landingDate } from './format';
+import { lateSentence, riskSentence } from './slip';
 import type { Milestone, Plan } from './types';
 
 export type TimelineRow =
@@ -108,5 +109,10 @@ export function describeTimeline(timeline: Timeline): string {
       : 'No milestone has slipped against its baseline.',
   );
   if (timeline.criticalTitles.length) parts.push(`Critical path: ${timeline.criticalTitles.join(' → ')}.`);
+  for (const row of timeline.rows) {
+    if (row.kind !== 'milestone') continue;
+    const why = [lateSentence(row.milestone), riskSentence(row.milestone)].filter(Boolean).join('; ');
+    if (why) parts.push(`${row.label}: ${why}.`);
+  }
   return parts.join(' ');
 }
