@@ -9,19 +9,6 @@
 namespace northstar::alliances {
 namespace {
 
-audit::Event AllianceEvent(const std::string& actor, const Alliance& a, const std::string& type,
-                           const std::string& record_id, const std::string& action,
-                           json::object changes) {
-  audit::Event e;
-  e.actor_id = actor;
-  e.alliance_id = a.id;
-  e.record_type = type;
-  e.record_id = record_id;
-  e.action = action;
-  e.changes = std::move(changes);
-  e.scope.visibility = access::Visibility::kAlliance;
-  return e;
-}
 
 json::object MemberAuditView(const Member& m) {
   return {{"user_id", m.user_id},
@@ -64,6 +51,20 @@ Error ConsentRequired(const Alliance& a, const std::vector<std::string>& consent
 
 
 }  // namespace
+
+audit::Event AllianceEvent(const std::string& actor, const Alliance& a, const std::string& type,
+                           const std::string& record_id, const std::string& action,
+                           json::object changes) {
+  audit::Event e;
+  e.actor_id = actor;
+  e.alliance_id = a.id;
+  e.record_type = type;
+  e.record_id = record_id;
+  e.action = action;
+  e.changes = std::move(changes);
+  e.scope.visibility = access::Visibility::kAlliance;
+  return e;
+}
 
 std::vector<Party> PartiesOf(db::Session& s, const std::string& alliance_id) {
   return store::LoadParties(s, alliance_id);

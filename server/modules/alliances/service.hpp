@@ -159,6 +159,11 @@ std::optional<Member> MemberOf(db::Session& s, const std::string& alliance_id,
 // The alliance with its parties, whoever asks (the caller has checked the policy).
 std::optional<Alliance> LoadAlliance(db::Session& s, const std::string& alliance_id);
 
+// An audit event about the alliance or one of its own records, read by every member.
+audit::Event AllianceEvent(const std::string& actor, const Alliance& a, const std::string& type,
+                           const std::string& record_id, const std::string& action,
+                           json::object changes);
+
 // Audit and API views shared by the service and the routes.
 json::object AllianceAuditView(const Alliance& a);
 json::object NoteAuditView(const Note& n);

@@ -32,17 +32,21 @@ std::string PartyNames(const std::vector<Party>& parties) {
   return JoinWords(names);
 }
 
-audit::Event ProposalEvent(const std::string& actor_id, const Proposal& p,
+audit::Event ProposalEvent(const std::string& actor_id, const Alliance& a, const Proposal& p,
                            const std::string& action, json::object changes) {
-  audit::Event e;
-  e.actor_id = actor_id;
-  e.alliance_id = p.alliance_id;
-  e.record_type = "proposal";
-  e.record_id = p.id;
-  e.action = action;
-  e.changes = std::move(changes);
-  e.scope.visibility = access::Visibility::kAlliance;
-  return e;
+  return AllianceEvent(actor_id, a, "proposal", p.id, action, std::move(changes));
+}
+
+// A party that has people in the alliance is never removed by the others (see the user guide).
+Status RefuseRemovingJoinedParties(db::Session& s, const Alliance& before, const Alliance& after) {
+  for (const auto& gone : RemovedParties(before, after)) {
+    if (store::CountMembersOfParty(s, before.id, gone.organization_id) > 0) {
+      return Conflict(gone.organization_name +
+                      " has people in this alliance, and a party that has joined is never "
+                      "removed by the others.");
+    }
+  }
+  return OkStatus();
 }
 
 json::object StatusChange(std::string_view before, std::string_view after) {
@@ -95,28 +99,14 @@ AllianceView AlliancesService::ViewOf(db::Session& s, Alliance a,
 Result<Alliance> AlliancesService::ApplyChange(db::Session& s, const std::string& actor_id,
                                                const Alliance& current, Alliance next,
                                                const std::optional<std::string>& proposal_id) {
-  for (const auto& gone : RemovedParties(current, next)) {
-    if (store::CountMembersOfParty(s, current.id, gone.organization_id) > 0) {
-      return Conflict(gone.organization_name +
-                      " has people in this alliance, and a party that has joined is never "
-                      "removed by the others.");
-    }
-  }
+  NS_TRY(RefuseRemovingJoinedParties(s, current, next));
   next.updated_at = NowText();
   if (!store::UpdateAlliance(s, next, current.version)) return Stale();
   next.parties = store::LoadParties(s, next.id);
   next.version = current.version + 1;
   json::object changes = audit::Diff(AllianceAuditView(current), AllianceAuditView(next));
   if (proposal_id) changes["proposal_id"] = {{"before", nullptr}, {"after", *proposal_id}};
-  audit::Event e;
-  e.actor_id = actor_id;
-  e.alliance_id = next.id;
-  e.record_type = "alliance";
-  e.record_id = next.id;
-  e.action = "update";
-  e.changes = std::move(changes);
-  e.scope.visibility = access::Visibility::kAlliance;
-  audit::Record(s, e);
+  audit::Record(s, AllianceEvent(actor_id, next, "alliance", next.id, "update", std::move(changes)));
   // An open proposal was made against the fields as they were: once they moved, the parties
   // would decide on a change that no longer says what it does.
   for (auto& other : store::ListProposals(s, next.id, "open", std::nullopt, 1000)) {
@@ -126,7 +116,7 @@ Result<Alliance> AlliancesService::ApplyChange(db::Session& s, const std::string
     closed.status = std::string(kProposalSuperseded);
     closed.closed_at = next.updated_at;
     if (!store::UpdateProposal(s, closed, other.version)) return Stale();
-    audit::Record(s, ProposalEvent(actor_id, closed, "supersede",
+    audit::Record(s, ProposalEvent(actor_id, next, closed, "supersede",
                                    StatusChange(kProposalOpen, kProposalSuperseded)));
     NotifyManagers(s, next, closed, actor_id, "proposal_superseded", "",
                    "Proposed change replaced: " + next.name,
@@ -164,13 +154,7 @@ Result<ProposalView> AlliancesService::Propose(const auth::Principal& actor,
   if (after.empty()) {
     return Invalid("changes", "propose a new value for at least one shared field");
   }
-  for (const auto& gone : RemovedParties(current, next)) {
-    if (store::CountMembersOfParty(s, id, gone.organization_id) > 0) {
-      return Conflict(gone.organization_name +
-                      " has people in this alliance, and a party that has joined is never "
-                      "removed by the others.");
-    }
-  }
+  NS_TRY(RefuseRemovingJoinedParties(s, current, next));
   Proposal p;
   p.id = NewId();
   p.alliance_id = id;
@@ -192,10 +176,10 @@ Result<ProposalView> AlliancesService::Propose(const auth::Principal& actor,
   store::InsertProposal(s, p);
   json::object changes = audit::Diff(SharedFieldsJson(p.before), SharedFieldsJson(p.after));
   changes["reason"] = {{"before", nullptr}, {"after", p.reason}};
-  audit::Record(s, ProposalEvent(actor.user_id, p, "propose", std::move(changes)));
+  audit::Record(s, ProposalEvent(actor.user_id, current, p, "propose", std::move(changes)));
   if (consenting.empty()) {
     NS_ASSIGN_OR_RETURN(result, ApplyChange(s, actor.user_id, current, std::move(next), p.id));
-    audit::Record(s, ProposalEvent(actor.user_id, p, "apply",
+    audit::Record(s, ProposalEvent(actor.user_id, result, p, "apply",
                                    StatusChange(kProposalOpen, kProposalApplied)));
     NotifyManagers(s, result, p, actor.user_id, "proposal_applied", "",
                    "Alliance changed: " + result.name,
@@ -272,7 +256,7 @@ Result<ProposalView> AlliancesService::DecideProposal(const auth::Principal& act
   store::InsertProposalDecision(s, p.id, d);
   p.decisions.push_back(d);
   audit::Record(
-      s, ProposalEvent(actor.user_id, p, accept ? "accept" : "reject",
+      s, ProposalEvent(actor.user_id, current, p, accept ? "accept" : "reject",
                        {{"organization_id", {{"before", nullptr}, {"after", d.organization_id}}},
                         {"decision", {{"before", nullptr}, {"after", d.decision}}},
                         {"reason", {{"before", nullptr}, {"after", OptionalJson(d.reason)}}}}));
@@ -289,7 +273,7 @@ Result<ProposalView> AlliancesService::DecideProposal(const auth::Principal& act
     ApplyShared(p.after, changed);
     NS_ASSIGN_OR_RETURN(alliance,
                         ApplyChange(s, actor.user_id, current, std::move(changed), p.id));
-    audit::Record(s, ProposalEvent(actor.user_id, next, "apply",
+    audit::Record(s, ProposalEvent(actor.user_id, alliance, next, "apply",
                                    StatusChange(kProposalOpen, kProposalApplied)));
     NotifyManagers(s, alliance, next, actor.user_id, "proposal_applied", "",
                    "Change agreed and applied: " + alliance.name,
@@ -340,7 +324,7 @@ Result<ProposalView> AlliancesService::WithdrawProposal(const auth::Principal& a
   next.status = std::string(kProposalWithdrawn);
   next.closed_at = NowText();
   if (!store::UpdateProposal(s, next, version)) return Stale();
-  audit::Record(s, ProposalEvent(actor.user_id, next, "withdraw",
+  audit::Record(s, ProposalEvent(actor.user_id, current, next, "withdraw",
                                  StatusChange(kProposalOpen, kProposalWithdrawn)));
   NotifyManagers(s, current, next, actor.user_id, "proposal_withdrawn", "",
                  "Proposed change withdrawn: " + current.name,
