@@ -13,7 +13,20 @@ import {
   listCount, enlist, governanceAlliance, makeCommittee, createCommittee, currentSeat, at, csvObjects, parseCsv,
 } from '../support/governance.mjs';
 
-const CSV_HEADER = ['proposed_on', 'decided_on', 'committee', 'title', 'decision_type', 'state', 'rationale', 'votes'];
+// The export's header is in words; the tests read its rows by the API's field names.
+const CSV_HEADER = ['Proposed on', 'Decided on', 'Committee', 'Title', 'Decision type', 'State', 'Rationale', 'Votes'];
+const CSV_FIELDS = ['proposed_on', 'decided_on', 'committee', 'title', 'decision_type', 'state', 'rationale', 'votes'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A YYYY-MM-DD day as the export writes it for `pattern` (the default is D MMM YYYY). */
+function dayAs(iso, pattern = 'D MMM YYYY') {
+  const [y, m, d] = iso.split('-');
+  return pattern.replace(/YYYY|MMM|MM|M|DD|D/g, (t) =>
+    ({ YYYY: y, MMM: MONTHS[Number(m) - 1], MM: m, M: String(Number(m)), DD: d, D: String(Number(d)) })[t]);
+}
+function csvRows(text) {
+  const { header, raw } = csvObjects(text);
+  return { header, rows: raw.map((r) => Object.fromEntries(CSV_FIELDS.map((f, i) => [f, r[i]]))) };
+}
 
 describe('governance: decisions, action items and stakeholders', () => {
   let world;
@@ -459,36 +472,53 @@ describe('governance: decisions, action items and stakeholders', () => {
       const res = await world.as('nbMember').get(`${ga.decisions}/export.csv`, { headers: { accept: 'text/csv' } });
       assert.equal(res.status, 200, res.text);
       assert.match(res.headers.get('content-type') || '', /^text\/csv\b/);
-      const { header, rows } = csvObjects(res.text);
+      const { header, rows } = csvRows(res.text);
       assert.deepEqual(header, CSV_HEADER);
       assert.equal(rows.length, Object.keys(made).length, 'one row per decision');
       for (const r of parseCsv(res.text)) assert.equal(r.length, CSV_HEADER.length, `every row has ${CSV_HEADER.length} cells: ${JSON.stringify(r)}`);
       const tricky = rows.find((r) => r.title === TRICKY_TITLE);
       assert.ok(tricky, `the tricky title survives quoting: ${JSON.stringify(rows.map((r) => r.title))}`);
       assert.equal(tricky.rationale, TRICKY_RATIONALE);
-      assert.equal(tricky.proposed_on, today());
-      assert.equal(tricky.decided_on, today());
+      assert.equal(tricky.proposed_on, dayAs(today()));
+      assert.equal(tricky.decided_on, dayAs(today()));
       assert.equal(tricky.committee, 'Register JSC');
       assert.equal(tricky.decision_type, 'budget');
-      assert.equal(tricky.state, 'approved');
+      assert.equal(tricky.state, 'Approved');
       assert.ok(tricky.votes.length > 0, 'the votes column says something');
       const open = rows.find((r) => r.title === made.pulsar.title);
       assert.equal(open.decided_on, '', 'an undecided decision has an empty decided_on');
-      assert.equal(open.state, 'proposed');
+      assert.equal(open.state, 'Proposed');
       assert.equal(open.rationale, 'Pulsar has the best uptime.');
       assert.ok(res.text.includes(`"${TRICKY_TITLE.replace(/"/g, '""')}"`), 'the title is quoted with doubled quotes');
     });
 
     it('export.csv takes the same filters', async () => {
-      const approved = csvObjects((await world.as('phManager').get(`${ga.decisions}/export.csv?state=approved`, { headers: { accept: 'text/csv' } })).text);
+      const approved = csvRows((await world.as('phManager').get(`${ga.decisions}/export.csv?state=approved`, { headers: { accept: 'text/csv' } })).text);
       assert.deepEqual(approved.rows.map((r) => r.title), [TRICKY_TITLE]);
-      const q = csvObjects((await world.as('phManager').get(`${ga.decisions}/export.csv?q=Pulsar`, { headers: { accept: 'text/csv' } })).text);
+      const q = csvRows((await world.as('phManager').get(`${ga.decisions}/export.csv?q=Pulsar`, { headers: { accept: 'text/csv' } })).text);
       assert.deepEqual(q.rows.map((r) => r.title), [made.pulsar.title]);
-      const byCommittee = csvObjects((await world.as('phManager').get(`${ga.decisions}/export.csv?committee_id=${c2.id}`, { headers: { accept: 'text/csv' } })).text);
+      const byCommittee = csvRows((await world.as('phManager').get(`${ga.decisions}/export.csv?committee_id=${c2.id}`, { headers: { accept: 'text/csv' } })).text);
       assert.deepEqual(byCommittee.rows.map((r) => r.title), [made.magnetar.title]);
-      const none = csvObjects((await world.as('phManager').get(`${ga.decisions}/export.csv?q=nothing-matches-this`, { headers: { accept: 'text/csv' } })).text);
+      const none = csvRows((await world.as('phManager').get(`${ga.decisions}/export.csv?q=nothing-matches-this`, { headers: { accept: 'text/csv' } })).text);
       assert.deepEqual(none.header, CSV_HEADER, 'an empty export still has its header');
       assert.deepEqual(none.rows, []);
+    });
+
+    it('export.csv writes days as the reader does (date_format) and refuses a pattern that is not one', async () => {
+      for (const pattern of ['MMM D, YYYY', 'DD.MM.YYYY', 'YYYY-MM-DD', 'D/M/YYYY', 'YYYY年M月D日']) {
+        const res = await world.as('phManager').get(`${ga.decisions}/export.csv?state=approved&date_format=${encodeURIComponent(pattern)}`, { headers: { accept: 'text/csv' } });
+        assert.equal(res.status, 200, res.text);
+        const [row] = csvRows(res.text).rows;
+        assert.equal(row.proposed_on, dayAs(today(), pattern), pattern);
+        assert.equal(row.decided_on, dayAs(today(), pattern), pattern);
+      }
+      const votes = csvRows((await world.as('phManager').get(`${ga.decisions}/export.csv?state=approved`, { headers: { accept: 'text/csv' } })).text).rows[0].votes;
+      assert.match(votes, /: Approves/, `each party's position in words: ${votes}`);
+      assert.doesNotMatch(votes, /: approved/);
+      for (const bad of ['D MMM', 'YYYY-MM-DD-YYYY', 'D MMMM YYYY', 'Do MMM YYYY', 'x'.repeat(40), 'D\nMMM YYYY']) {
+        const res = await world.as('phManager').get(`${ga.decisions}/export.csv?date_format=${encodeURIComponent(bad)}`, { headers: { accept: 'text/csv' } });
+        expectValidation(res, 'date_format');
+      }
     });
 
     it('export.csv: outsiders 404, signed out 401', async () => {

@@ -264,8 +264,8 @@ describe('hardening', () => {
       expectStatus(res, 200);
       const rows = pythonCsv(res.text);
       const header = rows[0];
-      const title = header.indexOf('title');
-      const rationale = header.indexOf('rationale');
+      const title = header.indexOf('Title');
+      const rationale = header.indexOf('Rationale');
       const formula = rows.find((r) => r[title].includes('HYPERLINK'));
       assert.equal(formula[title], `'${FORMULA_TITLE}`);
       assert.equal(formula[rationale], `'${FORMULA_RATIONALE}`);

@@ -888,6 +888,20 @@ describe('obligations', () => {
       hasPercent(nwb.sheets.Compliance[ni].map((v, j) => ({ v, fmt: nwb.formats.Compliance[ni][j] })), 50, 'Helix Pharma (Nimbus view)');
     });
 
+    it('the export shows its dates as the reader writes them (date_format), still as real dates', async () => {
+      const dueColumn = (wb) => wb.formats.Obligations[1][0];
+      const plain = readXlsx((await world.as('phManager').get(c.complianceExport(`from=${day(-60)}&to=${day(100)}`), { headers: { accept: '*/*' } })).bytes);
+      assert.equal(dueColumn(plain), 'd" "mmm" "yyyy', 'D MMM YYYY unless the reader says otherwise');
+      for (const [pattern, format] of [['MMM D, YYYY', 'mmm" "d", "yyyy'], ['DD.MM.YYYY', 'dd"."mm"."yyyy'], ['YYYY-MM-DD', 'yyyy"-"mm"-"dd']]) {
+        const res = await world.as('phManager').get(c.complianceExport(`from=${day(-60)}&to=${day(100)}&date_format=${encodeURIComponent(pattern)}`), { headers: { accept: '*/*' } });
+        assert.equal(res.status, 200, res.text.slice(0, 300));
+        const wb = readXlsx(res.bytes);
+        assert.equal(dueColumn(wb), format, pattern);
+        assert.match(String(wb.sheets.Obligations[1][0]), /^\d{4}-\d{2}-\d{2}$/, 'the cell is a date, not text');
+      }
+      expectValidation(await world.as('phManager').get(c.complianceExport('date_format=MMM'), { headers: { accept: '*/*' } }), 'date_format');
+    });
+
     it('outsiders 404, signed out 401 for compliance and its export', async () => {
       expectProblem(await world.as('outsider').get(c.compliance()), 404, 'not-found');
       expectProblem(await world.as('outsider').get(c.complianceExport()), 404, 'not-found');

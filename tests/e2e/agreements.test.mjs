@@ -75,7 +75,10 @@ const TERMS = {
 };
 
 /** A day as the page shows it (en-GB, medium): "31 Dec 2032". */
-const shown = (d) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+// A day as the app writes it for the browser's en-GB reader: "5 Sep 2026" (the app's month words
+// are its own, not ICU's "Sept").
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const shown = (d) => `${Number(d.slice(8, 10))} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
 
 // ---------------------------------------------------------------- the journey's state
 
@@ -348,7 +351,7 @@ journeyStep('the partner member signs in, finds the report overdue in "My obliga
   await memberPage.getByRole('status').getByText(/· 1 overdue$/).waitFor();
   await shot(memberPage, 'my obligations: the quarterly report overdue');
 
-  await row.getByRole('button', { name: `Mark “${OBLIGATION}” due ${DUE} fulfilled` }).click();
+  await row.getByRole('button', { name: `Mark “${OBLIGATION}” due ${shown(DUE)} fulfilled` }).click();
   const dialog = memberPage.getByRole('dialog', { name: 'Mark fulfilled' });
   await dialog.getByText(`“${OBLIGATION}”, due ${shown(DUE)}.`).waitFor();
   await dialog.getByRole('textbox', { name: 'Evidence' }).fill(EVIDENCE);
@@ -390,7 +393,7 @@ journeyStep('the pharma manager sees it fulfilled, the next quarter open, and th
   assert.match(status, /^Fulfilled\n/);
   const next = occurrenceRow(table, NEXT_DUE);
   await next.locator(`[data-occurrence-status="${NEXT_STATUS}"]`).waitFor();
-  await next.getByRole('button', { name: `Mark “${OBLIGATION}” due ${NEXT_DUE} fulfilled` }).waitFor();
+  await next.getByRole('button', { name: `Mark “${OBLIGATION}” due ${shown(NEXT_DUE)} fulfilled` }).waitFor();
   // Due dates in order: the fulfilled one first, then the next quarter's, and so on.
   const dues = await table.locator('[data-occurrence]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-occurrence')));
   assert.deepEqual(dues.slice(0, 2), [`${OBLIGATION} ${DUE}`, `${OBLIGATION} ${NEXT_DUE}`]);

@@ -225,6 +225,34 @@ async function sidewaysOverflow(page) {
   });
 }
 
+/**
+ * Tables wider than their place: each must sit in a box that scrolls sideways (so every column, and
+ * the row actions at the end, can be reached), never in one that cuts it off.
+ */
+async function clippedTables(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const table of document.querySelectorAll('table')) {
+      const r = table.getBoundingClientRect();
+      if (r.width === 0) continue;
+      let clipper = null;
+      for (let e = table.parentElement; e; e = e.parentElement) {
+        if (getComputedStyle(e).overflowX !== 'visible') {
+          clipper = e;
+          break;
+        }
+      }
+      const limit = clipper ? clipper.getBoundingClientRect().right : document.documentElement.clientWidth;
+      if (r.right <= limit + 1) continue;
+      const overflow = clipper ? getComputedStyle(clipper).overflowX : 'visible';
+      if ((overflow === 'auto' || overflow === 'scroll') && clipper.scrollWidth >= Math.floor(r.width)) continue;
+      const name = table.getAttribute('aria-label') ?? table.querySelector('caption, th')?.textContent ?? 'a table';
+      out.push(`"${name}" is cut off at ${Math.round(limit)} px (its right edge is at ${Math.round(r.right)} px)`);
+    }
+    return out;
+  });
+}
+
 for (const [label, viewport] of [['laptop', LAPTOP], ['tablet', TABLET]]) {
   test(`accessibility at ${label} width (${viewport.width} px): no WCAG 2.1 A/AA violation on any page`, part('accessibility'), async () => {
     const failures = [];
@@ -243,6 +271,8 @@ for (const [label, viewport] of [['laptop', LAPTOP], ['tablet', TABLET]]) {
       if (label === 'tablet') {
         const overflow = await sidewaysOverflow(page);
         if (overflow.length) failures.push(`${spec.key}: the page scrolls sideways at ${viewport.width} px: ${overflow.join(', ')}`);
+        const cut = await clippedTables(page);
+        if (cut.length) failures.push(`${spec.key}: at ${viewport.width} px ${cut.join('; ')}`);
         if (spec.signedIn !== false) {
           // Every top navigation link is inside the window and inside the header: none wraps to a
           // second line that the header's fixed height cuts off.

@@ -684,6 +684,7 @@ Result<Response> MyObligations(Svc& svc, RequestContext& ctx) {
 // Compliance.
 Result<Response> GetCompliance(Svc& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(Window w, ReadWindow(ctx.request, -365, 0));
+  NS_ASSIGN_OR_RETURN(const DayPattern days, http::ReadDayPattern(ctx.request));
   NS_ASSIGN_OR_RETURN(auto r, svc.GetCompliance(ctx.user(), Alliance(ctx), w.from, w.to));
   const Compliance& c = r.record;
   auto rows = [](const std::vector<ComplianceRow>& v) {
@@ -733,6 +734,7 @@ Result<Response> GetCompliance(Svc& svc, RequestContext& ctx) {
 
 Result<Response> ExportCompliance(Svc& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(Window w, ReadWindow(ctx.request, -365, 0));
+  NS_ASSIGN_OR_RETURN(const DayPattern days, http::ReadDayPattern(ctx.request));
   NS_ASSIGN_OR_RETURN(auto r, svc.GetCompliance(ctx.user(), Alliance(ctx), w.from, w.to));
   const Compliance& c = r.record;
   // The same words as the page: categories and statuses from docs/words.json, and who owes whom
@@ -784,7 +786,7 @@ Result<Response> ExportCompliance(Svc& svc, RequestContext& ctx) {
   add("By category", c.by_category);
   Response res;
   res.status = 200;
-  res.body = xlsx::Workbook({obligations, compliance});
+  res.body = xlsx::Workbook({obligations, compliance}, days.SpreadsheetFormat());
   res.SetHeader("Content-Type",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   res.SetHeader("Content-Disposition",

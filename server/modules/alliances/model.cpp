@@ -4,6 +4,7 @@
 #include <map>
 
 #include "platform/common/json.hpp"
+#include "platform/common/words.hpp"
 
 namespace northstar::alliances {
 
@@ -121,19 +122,7 @@ std::vector<std::string_view> SharedFields::FieldNames() const {
   return out;
 }
 
-std::string_view SharedFieldWords(std::string_view field) {
-  static const std::map<std::string_view, std::string_view> kWords = {
-      {"name", "name"},
-      {"type", "alliance type"},
-      {"description", "description"},
-      {"territory", "territory"},
-      {"therapeutic_areas", "therapeutic areas"},
-      {"north_star.statement", "North Star statement"},
-      {"north_star.beneficiaries", "North Star beneficiaries"},
-      {"parties", "parties"}};
-  auto it = kWords.find(field);
-  return it == kWords.end() ? field : it->second;
-}
+std::string SharedFieldWords(std::string_view field) { return Word("alliance.field", field); }
 
 std::string JoinWords(const std::vector<std::string>& words) {
   std::string out;

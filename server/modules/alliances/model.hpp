@@ -75,8 +75,9 @@ struct SharedFields {
   std::vector<std::string_view> FieldNames() const;
 };
 
-// A shared field's name as people read it in a sentence ("the North Star statement").
-std::string_view SharedFieldWords(std::string_view field);
+// A shared field's name as people read it in a sentence ("the North Star statement"), from the
+// group "alliance.field" of docs/words.json.
+std::string SharedFieldWords(std::string_view field);
 // "A", "A and B", "A, B and C".
 std::string JoinWords(const std::vector<std::string>& words);
 

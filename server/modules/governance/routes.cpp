@@ -7,6 +7,7 @@
 #include "platform/common/ical.hpp"
 #include "platform/common/ids.hpp"
 #include "platform/common/time.hpp"
+#include "platform/common/words.hpp"
 #include "platform/http/attachment.hpp"
 #include "platform/http/request_helpers.hpp"
 
@@ -942,19 +943,27 @@ Result<Response> ListDecisions(GovernanceService& svc, RequestContext& ctx) {
 }
 
 Result<Response> ExportDecisions(GovernanceService& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(const DayPattern days, http::ReadDayPattern(ctx.request));
   NS_ASSIGN_OR_RETURN(auto log, DecisionLog(svc, ctx));
+  // The page's words (docs/words.json) and the reader's own way of writing a day.
+  const auto day = [&](const std::optional<std::string>& d) { return d ? days.Render(*d) : ""; };
   csv::Writer csv;
-  csv.Row({"proposed_on", "decided_on", "committee", "title", "decision_type", "state", "rationale",
-           "votes"});
+  std::vector<std::string> header;
+  for (auto field : {"proposed_on", "decided_on", "committee", "title", "decision_type", "state",
+                     "rationale", "votes"}) {
+    header.push_back(Capitalised(Word("field.decision", field)));
+  }
+  csv.Row(header);
   for (const auto& v : log.second) {
     const Decision& d = v.decision;
     std::string votes;
     for (const auto& p : v.positions) {
       if (!votes.empty()) votes += "; ";
-      votes += alliances::PartyName(log.first, p.organization_id) + ": " + p.position;
+      votes += alliances::PartyName(log.first, p.organization_id) + ": " +
+               Word("decision.position", p.position);
     }
-    csv.Row({d.proposed_on, d.decided_on.value_or(""), d.committee_name, d.title, d.decision_type,
-             d.state, d.rationale, votes});
+    csv.Row({day(d.proposed_on), day(d.decided_on), d.committee_name, d.title, d.decision_type,
+             Word("decision.state", d.state), d.rationale, votes});
   }
   Response r;
   r.status = 200;

@@ -226,20 +226,21 @@ bool MoveIssue(db::Session& s, const std::string& actor_id, const Issue& current
                                             {"after", due_on}}},
                           {"reason", {{"before", nullptr}, {"after", reason}}}},
                          ScopeOf(next));
-  // Only the automatic escalation speaks of a time limit: the one that ran out. A person's
+  // Days are written YYYY-MM-DD: each reader sees them in their own format (the web localises
+  // them). Only the automatic escalation speaks of a time limit: the one that ran out. A person's
   // escalation says who moved it, when and why.
   const std::string level = LevelName(next, to_level), from = LevelName(current, current.current_level);
   const std::string now_with =
-      " It is now with " + level + ", due by " + DayInWords(due_on) + ".";
+      " It is now with " + level + ", due by " + due_on + ".";
   if (actor_id.empty()) {
     NotifyEscalation(s, next, entered_on, "Escalated to " + level + ": " + next.title,
                      "The time limit at " + from + " ended on " +
-                         DayInWords(current.level_due_on) + "." + now_with);
+                         current.level_due_on + "." + now_with);
   } else {
     const auto actor = alliances::MemberOf(s, next.alliance_id, actor_id);
     const std::string who = actor ? actor->name : "A member";
     NotifyEscalation(s, next, entered_on, "Escalated to " + level + " by " + who + ": " + next.title,
-                     who + " escalated it from " + from + " on " + DayInWords(entered_on) +
+                     who + " escalated it from " + from + " on " + entered_on +
                          (note.empty() ? "." : ": " + note + (note.back() == '.' ? "" : ".")) +
                          now_with);
   }

@@ -59,6 +59,34 @@ TEST(Time, ValidDates) {
   EXPECT_FALSE(IsValidDate("1066-10-14"));
 }
 
+TEST(DayPattern, WritesADayAsTheReaderDoes) {
+  EXPECT_EQ(DayPattern().Render("2026-11-05"), "5 Nov 2026");
+  const auto us = DayPattern::Parse("MMM D, YYYY");
+  ASSERT_TRUE(us);
+  EXPECT_EQ(us->Render("2026-11-05"), "Nov 5, 2026");
+  EXPECT_EQ(us->SpreadsheetFormat(), "mmm\" \"d\", \"yyyy");
+  const auto de = DayPattern::Parse("DD.MM.YYYY");
+  ASSERT_TRUE(de);
+  EXPECT_EQ(de->Render("2026-01-09"), "09.01.2026");
+  EXPECT_EQ(de->SpreadsheetFormat(), "dd\".\"mm\".\"yyyy");
+  const auto iso = DayPattern::Parse("YYYY-MM-DD");
+  ASSERT_TRUE(iso);
+  EXPECT_EQ(iso->Render("2026-12-31"), "2026-12-31");
+  const auto ja = DayPattern::Parse("YYYY年M月D日");
+  ASSERT_TRUE(ja);
+  EXPECT_EQ(ja->Render("2026-03-04"), "2026年3月4日");
+  EXPECT_EQ(DayPattern::Parse("M/D/YYYY")->Render("2026-03-04"), "3/4/2026");
+}
+
+TEST(DayPattern, RefusesWhatIsNotOneDayOneMonthOneYear) {
+  for (const char* bad : {"", "D MMM", "D D MMM YYYY", "YYYY", "D MMMM YYYY", "D MMM YY",
+                          "Do MMM YYYY", "D MMM YYYY 1", "D \"MMM\" YYYY", "D\\MMM YYYY",
+                          "D\nMMM YYYY", "DD.MM.YYYY.......................x"}) {
+    EXPECT_FALSE(DayPattern::Parse(bad)) << bad;
+  }
+  EXPECT_FALSE(DayPattern::Parse(std::string(40, ' ') + "D M YYYY"));
+}
+
 TEST(Utf8, ValidatesAndCounts) {
   EXPECT_TRUE(IsValidUtf8("plain"));
   EXPECT_TRUE(IsValidUtf8("Zürich – 東京 🧬"));

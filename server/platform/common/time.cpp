@@ -85,13 +85,78 @@ std::string WeekdayOf(std::string_view day) {
   return kNames[std::chrono::weekday(ParseDay(day)).c_encoding()];
 }
 
-std::string DayInWords(std::string_view day) {
+namespace {
+
+constexpr std::string_view kDayTokens[] = {"YYYY", "MMM", "MM", "M", "DD", "D"};
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+std::string TwoDigits(unsigned n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+}  // namespace
+
+DayPattern::DayPattern() : parts_{{"D", true}, {" ", false}, {"MMM", true}, {" ", false},
+                                  {"YYYY", true}} {}
+
+std::optional<DayPattern> DayPattern::Parse(std::string_view text) {
+  if (text.empty() || text.size() > 32) return std::nullopt;
+  DayPattern out;
+  out.parts_.clear();
+  int days = 0, months = 0, years = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    bool matched = false;
+    for (auto token : kDayTokens) {
+      if (text.substr(i, token.size()) != token) continue;
+      (token[0] == 'Y' ? years : token[0] == 'M' ? months : days) += 1;
+      out.parts_.push_back({std::string(token), true});
+      i += token.size();
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+    if (IsAsciiAlnum(text[i]) || static_cast<unsigned char>(text[i]) < 0x20 || text[i] == '"' ||
+        text[i] == '\\') {
+      return std::nullopt;
+    }
+    if (out.parts_.empty() || out.parts_.back().token) out.parts_.push_back({"", false});
+    out.parts_.back().text += text[i++];
+  }
+  if (days != 1 || months != 1 || years != 1) return std::nullopt;
+  return out;
+}
+
+std::string DayPattern::Render(std::string_view day) const {
   static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const std::chrono::year_month_day ymd{ParseDay(day)};
-  return std::to_string(static_cast<unsigned>(ymd.day())) + " " +
-         kMonths[static_cast<unsigned>(ymd.month()) - 1] + " " +
-         std::to_string(static_cast<int>(ymd.year()));
+  const auto d = static_cast<unsigned>(ymd.day());
+  const auto m = static_cast<unsigned>(ymd.month());
+  std::string out;
+  for (const auto& part : parts_) {
+    if (!part.token) out += part.text;
+    else if (part.text == "YYYY") out += std::to_string(static_cast<int>(ymd.year()));
+    else if (part.text == "MMM") out += kMonths[m - 1];
+    else if (part.text == "MM") out += TwoDigits(m);
+    else if (part.text == "M") out += std::to_string(m);
+    else if (part.text == "DD") out += TwoDigits(d);
+    else out += std::to_string(d);
+  }
+  return out;
+}
+
+std::string DayPattern::SpreadsheetFormat() const {
+  std::string out;
+  for (const auto& part : parts_) {
+    if (!part.token) {
+      out += '"' + part.text + '"';
+      continue;
+    }
+    for (char c : part.text) out += static_cast<char>(c == 'Y' ? 'y' : c == 'M' ? 'm' : 'd');
+  }
+  return out;
 }
 
 bool IsKnownTimeZone(std::string_view name) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace northstar {
 
@@ -23,8 +24,31 @@ std::string TodayText();
 int64_t DaysBetween(std::string_view a, std::string_view b);
 std::string AddDays(std::string_view day, int64_t n);
 std::string WeekdayOf(std::string_view day);
-// The day as people read it in a sentence: "5 Nov 2026".
-std::string DayInWords(std::string_view day);
+
+// How a reader writes a calendar day, in the tokens the web app uses (dayjs): D or DD (day), M, MM
+// or MMM (month; MMM is the English abbreviation), YYYY (year), and literal separators between
+// them ("MMM D, YYYY" in the United States, "DD.MM.YYYY" in Germany). The web derives it from the
+// reader's locale and sends it with exports, so a file shows days as the reader's screen does.
+class DayPattern {
+ public:
+  // "D MMM YYYY" ("5 Nov 2026"), for a reader whose pattern is not known.
+  DayPattern();
+  // Nullopt unless the text is 1..32 bytes holding exactly one day, one month and one year token
+  // and nothing else but separators (no letters or digits outside the tokens).
+  static std::optional<DayPattern> Parse(std::string_view text);
+
+  // Requires: a valid YYYY-MM-DD day.
+  std::string Render(std::string_view day) const;
+  // The same pattern as a spreadsheet number format ("d mmm yyyy"), separators quoted.
+  std::string SpreadsheetFormat() const;
+
+ private:
+  struct Part {
+    std::string text;  // a token, or a literal
+    bool token = false;
+  };
+  std::vector<Part> parts_;
+};
 // "UTC" or a zone of the system's time-zone database (/usr/share/zoneinfo, Debian's tzdata).
 bool IsKnownTimeZone(std::string_view name);
 

@@ -14,4 +14,8 @@ std::string_view WordsDocument();
 // mapping has none, so a new value still reads as something.
 std::string Word(std::string_view group, std::string_view value);
 
+// A word as a label or at the start of a sentence: "forecast date" → "Forecast date". Field words
+// are stored as they read inside a sentence ("North Star statement", "alliance type").
+std::string Capitalised(std::string_view word);
+
 }  // namespace northstar

@@ -48,14 +48,14 @@ void Check(lxw_error error) {
 
 }  // namespace
 
-std::string Workbook(const std::vector<Sheet>& sheets) {
+std::string Workbook(const std::vector<Sheet>& sheets, const std::string& date_format) {
   TempFile file;
   lxw_workbook* book = workbook_new(file.path().c_str());
   if (!book) throw std::runtime_error("cannot start the workbook");
   lxw_format* bold = workbook_add_format(book);
   format_set_bold(bold);
   lxw_format* date = workbook_add_format(book);
-  format_set_num_format(date, "yyyy-mm-dd");
+  format_set_num_format(date, date_format.c_str());
   lxw_format* percent = workbook_add_format(book);
   format_set_num_format(percent, "0.0%");
   for (const auto& sheet : sheets) {

@@ -27,7 +27,8 @@ struct Sheet {
   std::vector<std::vector<Cell>> rows;
 };
 
-// The workbook's bytes. Throws std::runtime_error when libxlsxwriter fails.
-std::string Workbook(const std::vector<Sheet>& sheets);
+// The workbook's bytes, its date cells shown in `date_format` (a spreadsheet number format such
+// as "d mmm yyyy": the reader's own). Throws std::runtime_error when libxlsxwriter fails.
+std::string Workbook(const std::vector<Sheet>& sheets, const std::string& date_format);
 
 }  // namespace northstar::xlsx

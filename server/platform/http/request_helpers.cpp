@@ -44,6 +44,18 @@ void SetEtag(Response& response, int64_t version) {
   response.SetHeader("ETag", "\"" + std::to_string(version) + "\"");
 }
 
+Result<DayPattern> ReadDayPattern(const Request& request) {
+  const auto text = request.Query("date_format");
+  if (!text || text->empty()) return DayPattern();
+  auto pattern = DayPattern::Parse(*text);
+  if (!pattern) {
+    return Invalid("date_format",
+                   "must be a day pattern of D or DD, M, MM or MMM and YYYY with separators, "
+                   "such as D MMM YYYY");
+  }
+  return *pattern;
+}
+
 Result<json::object> JsonBody(const Request& request) { return ParseJsonObject(request.body); }
 
 std::string EncodeCursor(const json::object& position) {

@@ -11,6 +11,7 @@
 
 #include "platform/common/error.hpp"
 #include "platform/common/json.hpp"
+#include "platform/common/time.hpp"
 #include "platform/http/message.hpp"
 
 namespace northstar::http {
@@ -24,6 +25,9 @@ void SetEtag(Response& response, int64_t version);
 // request's scheme and Host; nullopt when the Host is missing or not a plain host[:port].
 std::optional<std::string> RequestOrigin(const Request& request);
 Result<json::object> JsonBody(const Request& request);
+// The reader's day pattern for an export, from `date_format` ("MMM D, YYYY"); "D MMM YYYY" when
+// absent, 400 naming the parameter when it is not a pattern.
+Result<DayPattern> ReadDayPattern(const Request& request);
 
 struct Page {
   int limit = 50;

@@ -1,4 +1,6 @@
 import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import type { DateInputProps, DatePickerInputProps } from '@mantine/dates';
+import { dateFormat, parseDay } from '../ui/format';
 
 // System fonts only: the server's CSP allows no external fonts.
 export const theme = createTheme({
@@ -14,6 +16,19 @@ export const theme = createTheme({
   components: {
     Badge: { defaultProps: { tt: 'none', fw: 600 } },
     Tooltip: { defaultProps: { openDelay: 300 } },
+    // Date fields show and read days in the reader's pattern, as lists show them. dayjs cannot
+    // read a typed day by a pattern without a plugin; without `parseDay` the browser's parser
+    // would take "05.11.2026" as 11 May.
+    // By name rather than with `DateInput.extend`: importing the components here would put the
+    // whole date picker into the first file every page loads.
+    DateInput: {
+      defaultProps: { valueFormat: dateFormat(), dateParser: (text: string) => parseDay(text) } satisfies Partial<DateInputProps>,
+    },
+    DatePickerInput: { defaultProps: { valueFormat: dateFormat() } satisfies Partial<DatePickerInputProps> },
+    // A table wider than its place scrolls sideways with the browser's own scroll bar, shown while
+    // it can scroll, so that the last columns (and the row actions there) are seen to be
+    // reachable; and nothing measures the table on every resize.
+    TableScrollContainer: { defaultProps: { type: 'native' } },
   },
 });
 

@@ -33,6 +33,6 @@ describe('calendar days', () => {
   it('accepts only real days and names them', () => {
     expect(isDayKey('2028-02-29')).toBe(true);
     expect(isDayKey('2027-02-29')).toBe(false);
-    expect(formatDay('2027-03-02')).toBe('Tuesday 2 March 2027');
+    expect(formatDay('2027-03-02')).toBe('Tuesday Mar 2, 2027');
   });
 });

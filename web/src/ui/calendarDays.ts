@@ -2,6 +2,7 @@
 // checking a day read from the address, month and day arithmetic, grouping records by day, and the
 // words a screen reader hears for a day. Pure functions; no feature's records.
 import dayjs from 'dayjs';
+import { formatDate } from './format';
 
 /** A calendar day, "2027-03-02". */
 export type DayKey = string;
@@ -61,7 +62,7 @@ export function groupByDay<T>(items: readonly T[], dayOf: (item: T) => DayKey | 
   return days;
 }
 
-/** "Tuesday 2 March 2027", in the dates locale (the @mantine/dates default style). */
+/** "Tuesday Mar 2, 2027": the weekday in the dates locale, then the day in the reader's pattern. */
 export function formatDay(day: DayKey, locale = 'en'): string {
-  return dayjs(day).locale(locale).format('dddd D MMMM YYYY');
+  return `${dayjs(day).locale(locale).format('dddd')} ${formatDate(day)}`;
 }

@@ -1,4 +1,5 @@
-// Human words for the contract's enumerations, in the vocabulary alliance managers use.
+// The contract's enumerations in the vocabulary alliance managers use: their order, colours and help
+// here, their words in docs/words.json (through ./words), which the server reads too.
 import type {
   AllianceRole,
   AllianceType,
@@ -11,6 +12,7 @@ import type {
   Stage,
   Tier,
 } from '../api/types';
+import { capitalise, capitalised, wordsOf } from './words';
 
 /** Lifecycle order, as on the Stage tab and in filters. */
 export const STAGES: Stage[] = [
@@ -26,18 +28,7 @@ export const STAGES: Stage[] = [
   'terminated',
 ];
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  scouting: 'Scouting',
-  evaluation: 'Evaluation',
-  due_diligence: 'Due diligence',
-  negotiation: 'Negotiation',
-  startup: 'Start-up',
-  execution: 'Execution',
-  renewal: 'Renewal',
-  wind_down: 'Wind-down',
-  closed: 'Closed',
-  terminated: 'Terminated',
-};
+export const STAGE_LABELS: Record<Stage, string> = wordsOf('alliance.stage');
 
 export const STAGE_COLORS: Record<Stage, string> = {
   scouting: 'gray',
@@ -66,27 +57,11 @@ export const ALLIANCE_TYPES: AllianceType[] = [
   'joint_venture',
 ];
 
-export const ALLIANCE_TYPE_LABELS: Record<AllianceType, string> = {
-  research_collaboration: 'Research collaboration',
-  co_development: 'Co-development',
-  co_commercialization: 'Co-commercialisation',
-  in_licensing: 'In-licensing',
-  out_licensing: 'Out-licensing',
-  data_sharing: 'Data sharing',
-  platform_subscription: 'Technology / platform subscription',
-  service: 'Service',
-  public_private_partnership: 'Public-private partnership',
-  consortium: 'Consortium',
-  joint_venture: 'Joint venture',
-};
+export const ALLIANCE_TYPE_LABELS: Record<AllianceType, string> = wordsOf('alliance.type');
 
 export const TIERS: Tier[] = [1, 2, 3];
 
-export const TIER_LABELS: Record<Tier, string> = {
-  1: 'Tier 1',
-  2: 'Tier 2',
-  3: 'Tier 3',
-};
+export const TIER_LABELS: Record<Tier, string> = wordsOf('alliance.tier');
 
 export const TIER_DESCRIPTIONS: Record<Tier, string> = {
   1: 'Strategic: most attention',
@@ -95,9 +70,9 @@ export const TIER_DESCRIPTIONS: Record<Tier, string> = {
 };
 
 /** Each party keeps its own tier: the words that say so wherever a tier is shown or chosen. */
-export const TIER_FIELD_LABEL = 'Your tier';
+export const TIER_FIELD_LABEL = capitalise(wordsOf('field.alliance').tier);
 export const TIER_PRIVACY_HINT = 'Only your organisation sees this';
-export const PRIORITY_NOTE_LABEL = 'Priority note (internal)';
+export const PRIORITY_NOTE_LABEL = capitalise(wordsOf('field.alliance').priority_note);
 
 export const PARTY_ROLES: PartyRole[] = [
   'licensor',
@@ -109,24 +84,11 @@ export const PARTY_ROLES: PartyRole[] = [
   'observer',
 ];
 
-export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
-  licensor: 'Licensor',
-  licensee: 'Licensee',
-  co_developer: 'Co-developer',
-  lead: 'Lead',
-  member: 'Member',
-  funder: 'Funder',
-  observer: 'Observer',
-};
+export const PARTY_ROLE_LABELS: Record<PartyRole, string> = wordsOf('party.role');
 
 export const ALLIANCE_ROLES: AllianceRole[] = ['manager', 'member', 'viewer', 'executive'];
 
-export const ALLIANCE_ROLE_LABELS: Record<AllianceRole, string> = {
-  manager: 'Alliance manager',
-  member: 'Team member',
-  viewer: 'Viewer',
-  executive: 'Executive sponsor',
-};
+export const ALLIANCE_ROLE_LABELS: Record<AllianceRole, string> = wordsOf('member.role');
 
 export const ORGANIZATION_TYPES: OrganizationType[] = [
   'pharma',
@@ -141,43 +103,14 @@ export const ORGANIZATION_TYPES: OrganizationType[] = [
   'cro',
 ];
 
-export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = {
-  pharma: 'Pharma',
-  biotech: 'Biotech',
-  startup: 'Start-up',
-  technology: 'Technology',
-  academic: 'Academic',
-  provider: 'Provider',
-  payer: 'Payer',
-  government: 'Government agency',
-  nonprofit: 'Non-profit',
-  cro: 'CRO',
-};
+export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = wordsOf('organization.type');
 
-export const ORG_ROLE_LABELS: Record<OrgRole, string> = {
-  admin: 'Organisation admin',
-  member: 'Member',
-};
+export const ORG_ROLE_LABELS: Record<OrgRole, string> = wordsOf('user.org_role');
 
 /** The alliance's shared fields, which change only with every party's consent. */
-export const SHARED_FIELD_LABELS: Record<ProposalField, string> = {
-  name: 'Name',
-  type: 'Type',
-  description: 'Description',
-  territory: 'Territory',
-  therapeutic_areas: 'Therapeutic areas',
-  'north_star.statement': 'North Star statement',
-  'north_star.beneficiaries': 'Beneficiaries',
-  parties: 'Parties',
-};
+export const SHARED_FIELD_LABELS: Record<ProposalField, string> = capitalised(wordsOf('alliance.field'));
 
-export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {
-  open: 'Waiting for decisions',
-  applied: 'Applied',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-  superseded: 'Superseded',
-};
+export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = wordsOf('proposal.status');
 
 export const PROPOSAL_STATUS_COLORS: Record<ProposalStatus, string> = {
   open: 'yellow',
@@ -195,11 +128,7 @@ export const PROPOSAL_STATUS_HELP: Record<ProposalStatus, string> = {
   superseded: 'Another change to the same fields was applied first, so this one no longer fits.',
 };
 
-export const PARTY_DECISION_LABELS: Record<PartyDecision, string> = {
-  pending: 'Waiting',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-};
+export const PARTY_DECISION_LABELS: Record<PartyDecision, string> = wordsOf('proposal.decision');
 
 /** `[{value, label}]` for a Select, in the given order. */
 export function options<K extends string | number>(

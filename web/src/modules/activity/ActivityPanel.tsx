@@ -63,7 +63,7 @@ function EventItem({ event, names }: { event: AuditEvent; names: Map<string, str
           {changes.map(([field, change]) => (
             <Group key={field} gap={6} wrap="nowrap" align="flex-start">
               <Text component="dt" size="xs" c="dimmed" w={130} style={{ flexShrink: 0 }}>
-                {fieldLabel(field)}
+                {fieldLabel(field, event.record_type)}
               </Text>
               <Text component="dd" size="xs" lineClamp={3} style={{ margin: 0 }}>
                 {!created && change.before !== null && change.before !== undefined && (

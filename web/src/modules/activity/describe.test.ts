@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../api/types';
+import words from '../../../../docs/words.json';
 import { describeAction, describeValue, fieldLabel } from './describe';
 
 const event = (record_type: string, action: string): AuditEvent => ({
@@ -83,7 +84,7 @@ describe('the audit trail in words', () => {
 
   it('labels the alliance’s fields and a proposal’s changes in words', () => {
     expect(fieldLabel('north_star_statement')).toBe('North Star statement');
-    expect(fieldLabel('north_star_beneficiaries')).toBe('Beneficiaries');
+    expect(fieldLabel('north_star_beneficiaries')).toBe('North Star beneficiaries');
     expect(fieldLabel('north_star.statement')).toBe('North Star statement');
     expect(fieldLabel('priority_note')).toBe('Priority note (internal)');
     expect(describeValue('status', 'superseded')).toBe('Superseded');
@@ -92,8 +93,41 @@ describe('the audit trail in words', () => {
       { field: 'type', before: 'co_development', after: 'service' },
       { field: 'north_star.statement', before: 'Old', after: 'New' },
     ];
-    expect(describeValue('changes', changes)).toBe('Type: Co-development → Service; North Star statement: Old → New');
+    expect(describeValue('changes', changes, new Map(), 'proposal')).toBe(
+      'Alliance type: Co-development → Service; North Star statement: Old → New',
+    );
     const parties = [{ organization_id: 'x', organization_name: 'Outsider Bio', role: 'funder' }];
     expect(describeValue('changes', [{ field: 'parties', before: [], after: parties }])).toBe('Parties: none → Outsider Bio (Role: Funder)');
+  });
+
+  it('reads fields and values by the record type, from docs/words.json', () => {
+    expect(fieldLabel('forecast_date', 'milestone')).toBe('Forecast');
+    expect(fieldLabel('title', 'stakeholder')).toBe('Job title');
+    expect(fieldLabel('title', 'milestone')).toBe('Title');
+    expect(fieldLabel('tier', 'alliance')).toBe('Your tier');
+    expect(fieldLabel('brand_new_field', 'milestone')).toBe('Brand new field');
+    expect(describeValue('category', 'external', new Map(), 'communication')).toBe('External communication');
+    expect(describeValue('status', 'present', new Map(), 'meeting')).toBe('Present');
+    expect(describeValue('decision', 'commented', new Map(), 'meeting')).toBe('Commented');
+    expect(describeValue('vote', 'abstain', new Map(), 'decision')).toBe('Abstain');
+    expect(describeValue('role', 'R', new Map(), 'workstream')).toBe('Responsible');
+    expect(describeValue('tier', 2, new Map(), 'alliance')).toBe('Tier 2');
+    expect(describeValue('early_win', true, new Map(), 'milestone')).toBe('Yes');
+    expect(describeAction(event('ip_asset', 'create'))).toBe('added an IP asset');
+    const stakeholder = { ...event('stakeholder', 'update'), changes: { name: { before: 'Ana Ruiz', after: 'Ana Ruiz' }, title: { before: 'CMO', after: 'CEO' } } };
+    expect(describeAction(stakeholder)).toBe('changed the stakeholder “Ana Ruiz”');
+  });
+
+  it('gives a word to every value of a record’s enumerated fields', () => {
+    const groups = words as unknown as Record<string, Record<string, string>>;
+    const raw: string[] = [];
+    for (const recordType of Object.keys(words.record_type)) {
+      for (const field of Object.keys(groups[`field.${recordType}`] ?? {})) {
+        for (const value of Object.keys(groups[`${recordType}.${field}`] ?? {})) {
+          if (describeValue(field, value, new Map(), recordType) === value) raw.push(`${recordType}.${field}: ${value}`);
+        }
+      }
+    }
+    expect(raw).toEqual([]);
   });
 });

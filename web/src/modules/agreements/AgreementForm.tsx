@@ -147,9 +147,9 @@ function AgreementForm({
         )}
         <MultiSelect label="Parties" required data={partyOptions(alliance)} {...form.getInputProps('party_ids')} />
         <SimpleGrid cols={{ base: 1, sm: amendment ? 2 : 3 }}>
-          <DateInput label="Signed on" clearable valueFormat="D MMM YYYY" {...form.getInputProps('signed_on')} />
-          <DateInput label="Effective from" clearable valueFormat="D MMM YYYY" {...form.getInputProps('effective_on')} />
-          {!amendment && <DateInput label="Expires on" clearable valueFormat="D MMM YYYY" {...form.getInputProps('expiry_on')} />}
+          <DateInput label="Signed on" clearable {...form.getInputProps('signed_on')} />
+          <DateInput label="Effective from" clearable {...form.getInputProps('effective_on')} />
+          {!amendment && <DateInput label="Expires on" clearable {...form.getInputProps('expiry_on')} />}
         </SimpleGrid>
         {!amendment && (
           <>
@@ -210,7 +210,7 @@ function AmendmentFields({ form, obligations }: { form: AgreementFormApi; obliga
           The new values; leave a term empty to keep the parent’s.
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <DateInput label="New expiry date" clearable valueFormat="D MMM YYYY" {...form.getInputProps('term_changes.expiry_on')} />
+          <DateInput label="New expiry date" clearable {...form.getInputProps('term_changes.expiry_on')} />
           <NumberInput label="New notice period (days)" min={0} max={3650} allowDecimal={false} {...form.getInputProps('term_changes.notice_period_days')} />
           <Select label="New exclusivity" clearable placeholder="Unchanged" data={options(EXCLUSIVITIES, EXCLUSIVITY_LABELS)} {...form.getInputProps('term_changes.exclusivity')} />
           <TextInput label="New governing law" placeholder="Unchanged" {...form.getInputProps('term_changes.governing_law')} />

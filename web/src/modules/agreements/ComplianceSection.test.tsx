@@ -57,6 +57,6 @@ describe('compliance', () => {
     const request = seen.find((r) => r.path === `${base}/compliance`);
     const from = request?.search.get('from') ?? '';
     const to = request?.search.get('to') ?? '';
-    expect(screen.getByRole('link', { name: 'Export .xlsx' })).toHaveAttribute('href', `${base}/compliance/export.xlsx?from=${from}&to=${to}`);
+    expect(screen.getByRole('link', { name: 'Export .xlsx' })).toHaveAttribute('href', `${base}/compliance/export.xlsx?from=${from}&to=${to}&date_format=MMM+D%2C+YYYY`);
   });
 });

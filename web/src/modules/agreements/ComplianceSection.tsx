@@ -195,8 +195,8 @@ export function ComplianceSection({ alliance }: { alliance: Alliance }) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" gap="sm">
         <Group gap="sm" align="flex-end" role="group" aria-label="Period">
-          <DateInput label="From" valueFormat="D MMM YYYY" value={period.from} onChange={(from) => from && setPeriod({ ...period, from })} maxDate={period.to} w={160} />
-          <DateInput label="To" valueFormat="D MMM YYYY" value={period.to} onChange={(to) => to && setPeriod({ ...period, to })} minDate={period.from} w={160} />
+          <DateInput label="From" value={period.from} onChange={(from) => from && setPeriod({ ...period, from })} maxDate={period.to} w={160} />
+          <DateInput label="To" value={period.to} onChange={(to) => to && setPeriod({ ...period, to })} minDate={period.from} w={160} />
         </Group>
         <Button component="a" href={complianceExportUrl(alliance.id, period)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
           Export .xlsx

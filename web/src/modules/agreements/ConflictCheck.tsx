@@ -109,8 +109,8 @@ function ProposalForm({ onChecked, onCancel }: { onChecked: (check: ConflictChec
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Counterparty" placeholder="The prospective partner" {...form.getInputProps('counterparty')} />
-          <DateInput label="Starts on" description="Empty: today." clearable valueFormat="D MMM YYYY" {...form.getInputProps('starts_on')} />
-          <DateInput label="Ends on" clearable valueFormat="D MMM YYYY" {...form.getInputProps('ends_on')} />
+          <DateInput label="Starts on" description="Empty: today." clearable {...form.getInputProps('starts_on')} />
+          <DateInput label="Ends on" clearable {...form.getInputProps('ends_on')} />
         </SimpleGrid>
         <FormActions error={check.isError ? check.error : null} errorTitle="Not checked" onCancel={onCancel} submitLabel="Check the proposed deal" pending={check.isPending} />
       </Stack>

@@ -148,9 +148,9 @@ function DatasetForm({ alliance, members, dataset, agreements, onClose }: { alli
         </SimpleGrid>
         <Textarea label="Security requirements" autosize minRows={2} maxRows={6} {...form.getInputProps('security_requirements')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <DateInput label="Shared on" clearable valueFormat="D MMM YYYY" {...form.getInputProps('shared_on')} />
-          <DateInput label="Kept until" clearable valueFormat="D MMM YYYY" {...form.getInputProps('retention_until')} />
-          <DateInput label="Destroy by" clearable valueFormat="D MMM YYYY" {...form.getInputProps('destruction_due_on')} />
+          <DateInput label="Shared on" clearable {...form.getInputProps('shared_on')} />
+          <DateInput label="Kept until" clearable {...form.getInputProps('retention_until')} />
+          <DateInput label="Destroy by" clearable {...form.getInputProps('destruction_due_on')} />
         </SimpleGrid>
         <AccessFields form={form} alliance={alliance} members={members} record={dataset} />
         <RecordFormFooter noun="dataset" fields={fields} form={form} stale={stale} save={save} errorTitle="The dataset was not saved" submitLabel={dataset ? 'Save dataset' : 'Add dataset'} onCancel={onClose} />
@@ -185,7 +185,7 @@ function DestructionForm({ alliance, dataset, onClose }: { alliance: Alliance; d
           “{dataset.name}”, received by {dataset.recipient_name}
           {dataset.destruction_due_on ? `, to be destroyed by ${formatDate(dataset.destruction_due_on)}` : ''}.
         </Text>
-        <DateInput label="Destroyed on" required valueFormat="D MMM YYYY" maxDate={today} {...form.getInputProps('destroyed_on')} />
+        <DateInput label="Destroyed on" required maxDate={today} {...form.getInputProps('destroyed_on')} />
         <Textarea label="Evidence" description="A certificate of destruction, a ticket, or who did it and how." required autosize minRows={2} data-autofocus {...form.getInputProps('evidence')} />
         <FormActions error={confirm.isError ? confirm.error : null} errorTitle="Not confirmed" onCancel={onClose} submitLabel="Confirm destruction" pending={confirm.isPending} />
       </Stack>

@@ -216,8 +216,8 @@ function IpForm({ alliance, members, asset, agreements, onClose }: { alliance: A
         </Fieldset>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Patent family" {...form.getInputProps('patent_family')} />
-          <DateInput label="Filed on" clearable valueFormat="D MMM YYYY" {...form.getInputProps('filing_on')} />
-          <DateInput label="Expires on" clearable valueFormat="D MMM YYYY" {...form.getInputProps('expiry_on')} />
+          <DateInput label="Filed on" clearable {...form.getInputProps('filing_on')} />
+          <DateInput label="Expires on" clearable {...form.getInputProps('expiry_on')} />
         </SimpleGrid>
         <AccessFields form={form} alliance={alliance} members={members} record={asset} />
         <RecordFormFooter noun="IP asset" fields={fields} form={form} stale={stale} save={save} errorTitle="The IP asset was not saved" submitLabel={asset ? 'Save IP asset' : 'Add IP asset'} onCancel={onClose} />

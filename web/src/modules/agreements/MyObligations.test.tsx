@@ -29,7 +29,7 @@ describe('My obligations', () => {
     expect(within(first).getByRole('link', { name: 'Meridian × Pulsewise adherence' })).toHaveAttribute('href', `/alliances/${A1}/agreements?section=obligations`);
     expect(screen.getByText('2 due dates · 1 overdue')).toBeInTheDocument();
 
-    await user.click(within(table).getByRole('button', { name: 'Mark “Safety data exchange” due 2026-12-01 fulfilled' }));
+    await user.click(within(table).getByRole('button', { name: 'Mark “Safety data exchange” due Dec 1, 2026 fulfilled' }));
     const dialog = await screen.findByRole('dialog', { name: 'Mark fulfilled' });
     await user.type(within(dialog).getByRole('textbox', { name: /Evidence/ }), 'Sent to PV mailbox');
     await user.click(within(dialog).getByRole('button', { name: 'Mark fulfilled' }));

@@ -93,7 +93,7 @@ describe('choosing the recurrence of an obligation', () => {
     await pick(user, 'Repeats every', 'year', dialog);
     await pick(user, 'Month', 'June', dialog);
     await pick(user, 'Day', '30', dialog);
-    expect(summary(dialog)).toHaveTextContent(/^Every year on 30 June, starting/);
+    expect(summary(dialog)).toHaveTextContent(/^Every year on June 30, starting/);
     await user.click(within(dialog).getByRole('button', { name: 'Add obligation' }));
     await waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
     expect(seen.find((r) => r.method === 'POST')?.body).toMatchObject({ starts_on: '2027-06-30', rrule: 'FREQ=YEARLY' });
@@ -107,7 +107,7 @@ describe('choosing the recurrence of an obligation', () => {
     const raw = within(dialog).getByRole('textbox', { name: /RRULE/ });
     await user.clear(raw);
     await user.paste('FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20281231');
-    expect(summary(dialog)).toHaveTextContent(/^Every month on the last Friday, until 31 December 2028, starting/);
+    expect(summary(dialog)).toHaveTextContent(/^Every month on the last Friday, until Dec 31, 2028, starting/);
     expect(within(dialog).getByRole('combobox', { name: 'Ends' })).toHaveValue('on a date');
 
     await user.clear(raw);

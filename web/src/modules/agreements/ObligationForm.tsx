@@ -149,7 +149,7 @@ function ObligationForm({
             ))}
           </SimpleGrid>
         </Radio.Group>
-        {values.schedule === 'once' && <DateInput label="Due on" required valueFormat="D MMM YYYY" {...form.getInputProps('due_on')} />}
+        {values.schedule === 'once' && <DateInput label="Due on" required {...form.getInputProps('due_on')} />}
         {values.schedule === 'recurring' && (
           <Stack gap="sm">
             <DateInput
@@ -157,7 +157,6 @@ function ObligationForm({
               description="The first due date is on or after this day; months, quarters and years count from it."
               inputWrapperOrder={BELOW}
               required
-              valueFormat="D MMM YYYY"
               maw={320}
               {...form.getInputProps('starts_on')}
             />

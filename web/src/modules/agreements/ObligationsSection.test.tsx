@@ -73,7 +73,7 @@ describe('recording an outcome', () => {
       [`PUT ${base}/obligations/${report.id}/occurrences/2026-09-30`]: { status: 200, body: { ...overdue, status: 'fulfilled', version: 1 } },
     });
     render();
-    await user.click(await screen.findByRole('button', { name: 'Mark “Quarterly development report” due 2026-09-30 fulfilled' }));
+    await user.click(await screen.findByRole('button', { name: 'Mark “Quarterly development report” due Sep 30, 2026 fulfilled' }));
     const dialog = await screen.findByRole('dialog', { name: 'Mark fulfilled' });
     expect(within(dialog).getByRole('textbox', { name: 'Fulfilled on' })).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Mark fulfilled' }));
@@ -95,7 +95,7 @@ describe('recording an outcome', () => {
       [`PUT ${base}/obligations/${report.id}/occurrences/2026-09-30`]: problem(422, 'Validation failed.', [{ field: 'fulfilled_on', message: 'may not be in the future' }]),
     });
     render();
-    await user.click(await screen.findByRole('button', { name: 'Mark “Quarterly development report” due 2026-09-30 fulfilled' }));
+    await user.click(await screen.findByRole('button', { name: 'Mark “Quarterly development report” due Sep 30, 2026 fulfilled' }));
     const dialog = await screen.findByRole('dialog', { name: 'Mark fulfilled' });
     await user.type(within(dialog).getByRole('textbox', { name: /Evidence/ }), 'Report sent');
     await user.click(within(dialog).getByRole('button', { name: 'Mark fulfilled' }));
@@ -109,7 +109,7 @@ describe('recording an outcome', () => {
       [`PUT ${base}/obligations/${report.id}/occurrences/2026-06-30`]: { status: 200, body: { ...waived, status: 'overdue', version: 4 } },
     });
     render();
-    await user.click(await screen.findByRole('button', { name: 'Actions for “Milestone payment, due 2026-12-31”' }));
+    await user.click(await screen.findByRole('button', { name: 'Actions for “Milestone payment, due Dec 31, 2026”' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Waive' }));
     const dialog = await screen.findByRole('dialog', { name: 'Waive this occurrence' });
     await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Paid early with the previous instalment');
@@ -118,7 +118,7 @@ describe('recording an outcome', () => {
     expect(seen.find((r) => r.method === 'PUT' && r.path.endsWith('2026-12-31'))?.body).toEqual({ status: 'waived', reason: 'Paid early with the previous instalment' });
 
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Waive this occurrence' })).not.toBeInTheDocument());
-    await user.click(screen.getByRole('button', { name: 'Actions for “Quarterly development report, due 2026-06-30”' }));
+    await user.click(screen.getByRole('button', { name: 'Actions for “Quarterly development report, due Jun 30, 2026”' }));
     // Just after a dialog closes, the menu is still marked hidden to assistive technology for a moment.
     await user.click(await screen.findByRole('menuitem', { name: 'Reopen', hidden: true }));
     const confirm = await screen.findByRole('dialog', { name: 'Reopen this occurrence?' });
@@ -136,7 +136,7 @@ describe('the obligation calendar', () => {
     const { router } = render('/?section=obligations&view=calendar&day=2026-09-30');
     expect(await screen.findByRole('region', { name: 'Obligation calendar' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'Calendar' })).toBeChecked();
-    const day = screen.getByRole('button', { name: 'Wednesday 30 September 2026: 1 obligation due, 1 overdue' });
+    const day = screen.getByRole('button', { name: 'Wednesday Sep 30, 2026: 1 obligation due, 1 overdue' });
     expect(day).toHaveAttribute('aria-pressed', 'true');
     expect(day.querySelectorAll('[data-dot="overdue"]')).toHaveLength(1);
     expect(screen.getByText('September 2026: 1 obligation due, 1 overdue')).toBeInTheDocument();
@@ -144,9 +144,9 @@ describe('the obligation calendar', () => {
     const request = seen.find((r) => r.path === `${base}/occurrences`);
     expect(request?.search.get('from')).toBe('2026-08-25');
     expect(request?.search.get('to')).toBe('2026-10-07');
-    const list = screen.getByRole('list', { name: 'Due on Wednesday 30 September 2026' });
+    const list = screen.getByRole('list', { name: 'Due on Wednesday Sep 30, 2026' });
     expect(within(list).getByText('Quarterly development report')).toBeInTheDocument();
-    expect(within(list).getByRole('button', { name: 'Mark “Quarterly development report” due 2026-09-30 fulfilled' })).toBeInTheDocument();
+    expect(within(list).getByRole('button', { name: 'Mark “Quarterly development report” due Sep 30, 2026 fulfilled' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('radio', { name: 'List' }));
     expect(router.state.location.search).toBe('?section=obligations');

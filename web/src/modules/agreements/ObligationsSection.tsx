@@ -176,8 +176,8 @@ export function ObligationsSection({ alliance, members, agreements }: { alliance
         />
         {view === 'list' && (
           <Group gap="sm" align="flex-end" role="group" aria-label="Due between">
-            <DateInput label="From" valueFormat="D MMM YYYY" value={period.from} onChange={(from) => from && setPeriod({ ...period, from })} maxDate={period.to} w={150} />
-            <DateInput label="To" valueFormat="D MMM YYYY" value={period.to} onChange={(to) => to && setPeriod({ ...period, to })} minDate={period.from} w={150} />
+            <DateInput label="From" value={period.from} onChange={(from) => from && setPeriod({ ...period, from })} maxDate={period.to} w={150} />
+            <DateInput label="To" value={period.to} onChange={(to) => to && setPeriod({ ...period, to })} minDate={period.from} w={150} />
           </Group>
         )}
       </Group>

@@ -60,7 +60,7 @@ function OutcomeForm({ allianceId, occurrence, kind, onClose }: { allianceId: st
               data-autofocus
               {...form.getInputProps('evidence')}
             />
-            <DateInput label="Fulfilled on" valueFormat="D MMM YYYY" maxDate={today} {...form.getInputProps('fulfilled_on')} />
+            <DateInput label="Fulfilled on" maxDate={today} {...form.getInputProps('fulfilled_on')} />
           </>
         ) : (
           <Textarea
@@ -95,7 +95,7 @@ function OutcomeModal({ allianceId, occurrence, kind, onClose }: { allianceId: s
 
 /** The accessible name of an occurrence's button: its title and due day keep rows apart. */
 export function occurrenceName(o: Pick<Occurrence, 'obligation_title' | 'due_on'>): string {
-  return `“${o.obligation_title}” due ${o.due_on}`;
+  return `“${o.obligation_title}” due ${formatDate(o.due_on)}`;
 }
 
 /**
@@ -136,7 +136,7 @@ export function OccurrenceActions({
           Mark fulfilled
         </Button>
       )}
-      <RowMenu name={`${occurrence.obligation_title}, due ${occurrence.due_on}`}>
+      <RowMenu name={`${occurrence.obligation_title}, due ${formatDate(occurrence.due_on)}`}>
         {canRecord && open && (
           <Menu.Item leftSection={<IconHandOff size={16} />} onClick={() => setKind('waived')}>
             Waive

@@ -256,7 +256,6 @@ export function RecurrencePicker({
           {r.end.kind === 'on' && (
             <DateInput
               aria-label="End date"
-              valueFormat="D MMM YYYY"
               w={150}
               minDate={startsOn ?? undefined}
               value={r.end.until}

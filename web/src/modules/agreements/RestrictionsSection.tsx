@@ -162,8 +162,8 @@ function RestrictionForm({ alliance, members, restriction, agreements, onClose }
           <TagsInput label="Counterparties" placeholder="e.g. a competitor’s name" {...form.getInputProps('counterparties')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <DateInput label="Starts on" description="Empty: from the agreement’s effective date." clearable valueFormat="D MMM YYYY" {...form.getInputProps('starts_on')} />
-          <DateInput label="Ends on" description="Empty: until the agreement expires." clearable valueFormat="D MMM YYYY" {...form.getInputProps('ends_on')} />
+          <DateInput label="Starts on" description="Empty: from the agreement’s effective date." clearable {...form.getInputProps('starts_on')} />
+          <DateInput label="Ends on" description="Empty: until the agreement expires." clearable {...form.getInputProps('ends_on')} />
         </SimpleGrid>
         <AccessFields form={form} alliance={alliance} members={members} record={restriction} />
         <RecordFormFooter

@@ -1,5 +1,6 @@
-// Human words and colours for the Agreements API's enumerations.
-import words from '../../../../docs/words.json';
+// Orders and colours for the Agreements API's enumerations; their words come from docs/words.json,
+// which the server's exports read too.
+import { wordsOf } from '../../ui/words';
 import type {
   AgreementKind,
   AgreementRelation,
@@ -29,38 +30,15 @@ export const AGREEMENT_KINDS: AgreementKind[] = [
   'other',
 ];
 
-export const AGREEMENT_KIND_LABELS: Record<AgreementKind, string> = {
-  cda: 'Confidentiality (CDA)',
-  term_sheet: 'Term sheet',
-  collaboration: 'Collaboration',
-  license: 'Licence',
-  co_development: 'Co-development',
-  co_commercialisation: 'Co-commercialisation',
-  data_sharing: 'Data sharing',
-  material_transfer: 'Material transfer (MTA)',
-  statement_of_work: 'Statement of work',
-  supply: 'Supply',
-  other: 'Other',
-};
+export const AGREEMENT_KIND_LABELS: Record<AgreementKind, string> = wordsOf('agreement.kind');
 
 export const AGREEMENT_RELATIONS: AgreementRelation[] = ['master', 'sub_agreement', 'amendment'];
 
-export const AGREEMENT_RELATION_LABELS: Record<AgreementRelation, string> = {
-  master: 'Master agreement',
-  sub_agreement: 'Sub-agreement',
-  amendment: 'Amendment',
-};
+export const AGREEMENT_RELATION_LABELS: Record<AgreementRelation, string> = wordsOf('agreement.relation');
 
 export const AGREEMENT_STATUSES: AgreementStatus[] = ['draft', 'in_negotiation', 'signed', 'active', 'expired', 'terminated'];
 
-export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
-  draft: 'Draft',
-  in_negotiation: 'In negotiation',
-  signed: 'Signed',
-  active: 'Active',
-  expired: 'Expired',
-  terminated: 'Terminated',
-};
+export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = wordsOf('agreement.status');
 
 export const AGREEMENT_STATUS_COLORS: Record<AgreementStatus, string> = {
   draft: 'gray',
@@ -73,12 +51,7 @@ export const AGREEMENT_STATUS_COLORS: Record<AgreementStatus, string> = {
 
 export const EXCLUSIVITIES: Exclusivity[] = ['exclusive', 'sole', 'non_exclusive', 'none'];
 
-export const EXCLUSIVITY_LABELS: Record<Exclusivity, string> = {
-  exclusive: 'Exclusive',
-  sole: 'Sole',
-  non_exclusive: 'Non-exclusive',
-  none: 'Not applicable',
-};
+export const EXCLUSIVITY_LABELS: Record<Exclusivity, string> = wordsOf('agreement.exclusivity');
 
 export const OBLIGATION_CATEGORIES: ObligationCategory[] = [
   'reporting',
@@ -93,30 +66,22 @@ export const OBLIGATION_CATEGORIES: ObligationCategory[] = [
   'other',
 ];
 
-// From docs/words.json: the server's exports use the same words.
-export const OBLIGATION_CATEGORY_LABELS: Record<ObligationCategory, string> = words['obligation.category'];
+export const OBLIGATION_CATEGORY_LABELS: Record<ObligationCategory, string> = wordsOf('obligation.category');
 
 export const OBLIGATION_DIRECTIONS: ObligationDirection[] = ['owed', 'joint'];
 
 /** Who owes a joint obligation, in one word (the export says the same). */
-export const JOINT_WORD: string = words['obligation.owed'].joint;
+export const JOINT_WORD: string = wordsOf('obligation.owed').joint;
 
-export const OBLIGATION_DIRECTION_LABELS: Record<ObligationDirection, string> = {
-  owed: 'Owed by one party to another',
-  joint: 'Joint (every party)',
-};
+export const OBLIGATION_DIRECTION_LABELS: Record<ObligationDirection, string> = wordsOf('obligation.direction');
 
 export const OBLIGATION_SCHEDULES: ObligationSchedule[] = ['once', 'recurring', 'milestone'];
 
-export const OBLIGATION_SCHEDULE_LABELS: Record<ObligationSchedule, string> = {
-  once: 'Once',
-  recurring: 'Recurring',
-  milestone: 'After a milestone',
-};
+export const OBLIGATION_SCHEDULE_LABELS: Record<ObligationSchedule, string> = wordsOf('obligation.schedule');
 
 export const OCCURRENCE_STATUSES: OccurrenceStatus[] = ['upcoming', 'due', 'overdue', 'fulfilled', 'waived', 'in_dispute'];
 
-export const OCCURRENCE_STATUS_LABELS: Record<OccurrenceStatus, string> = words['occurrence.status'];
+export const OCCURRENCE_STATUS_LABELS: Record<OccurrenceStatus, string> = wordsOf('occurrence.status');
 
 export const OCCURRENCE_STATUS_COLORS: Record<OccurrenceStatus, string> = {
   upcoming: 'blue',
@@ -129,37 +94,17 @@ export const OCCURRENCE_STATUS_COLORS: Record<OccurrenceStatus, string> = {
 
 export const RESTRICTION_KINDS: RestrictionKind[] = ['exclusivity', 'non_compete', 'field_limit', 'territory_limit', 'change_of_control'];
 
-export const RESTRICTION_KIND_LABELS: Record<RestrictionKind, string> = {
-  exclusivity: 'Exclusivity',
-  non_compete: 'Non-compete',
-  field_limit: 'Field limitation',
-  territory_limit: 'Territory limitation',
-  change_of_control: 'Change of control',
-};
+export const RESTRICTION_KIND_LABELS: Record<RestrictionKind, string> = wordsOf('restriction.kind');
 
 export const IP_ASSET_KINDS: IpAssetKind[] = ['background', 'foreground'];
 
-export const IP_ASSET_KIND_LABELS: Record<IpAssetKind, string> = {
-  background: 'Background IP',
-  foreground: 'Foreground IP',
-};
+export const IP_ASSET_KIND_LABELS: Record<IpAssetKind, string> = wordsOf('ip_asset.kind');
 
 export const PRIVACY_BASES: PrivacyBasis[] = ['consent', 'de_identified', 'anonymised', 'contract'];
 
-export const PRIVACY_BASIS_LABELS: Record<PrivacyBasis, string> = {
-  consent: 'Consent',
-  de_identified: 'De-identified',
-  anonymised: 'Anonymised',
-  contract: 'Contract',
-};
+export const PRIVACY_BASIS_LABELS: Record<PrivacyBasis, string> = wordsOf('dataset.privacy_basis');
 
-export const DESTRUCTION_STATUS_LABELS: Record<DestructionStatus, string> = {
-  not_scheduled: 'No destruction date',
-  scheduled: 'Destruction scheduled',
-  due: 'Destruction due',
-  overdue: 'Destruction overdue',
-  confirmed: 'Destroyed',
-};
+export const DESTRUCTION_STATUS_LABELS: Record<DestructionStatus, string> = wordsOf('dataset.destruction_status');
 
 export const DESTRUCTION_STATUS_COLORS: Record<DestructionStatus, string> = {
   not_scheduled: 'gray',

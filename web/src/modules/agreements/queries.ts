@@ -4,6 +4,7 @@
 // refreshes them all (fulfilling an occurrence moves the list, the calendar and compliance).
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, getCsrfToken, ifMatch, unwrap, unwrapEmpty, type Problem } from '../../api/client';
+import { dateFormat } from '../../ui/format';
 import { fetchAll } from '../plan/queries';
 import type {
   Agreement,
@@ -328,11 +329,12 @@ export function useCompliance(allianceId: string, window: { from?: string; to?: 
   });
 }
 
-/** The workbook of the period (a plain link: the browser downloads it). */
+/** The workbook of the period (a plain link: the browser downloads it), its days in the reader's pattern. */
 export function complianceExportUrl(allianceId: string, window: { from?: string; to?: string }): string {
   const query = new URLSearchParams();
   if (window.from) query.set('from', window.from);
   if (window.to) query.set('to', window.to);
+  query.set('date_format', dateFormat());
   const search = query.toString();
   return `/api/v1/alliances/${allianceId}/compliance/export.xlsx${search ? `?${search}` : ''}`;
 }

@@ -10,6 +10,7 @@
 // writes the picker's choices back; expandRule is the server's Expand, for previewing due dates.
 // Pure functions.
 import type { DayKey } from '../../ui/calendarDays';
+import { dateFormat, formatDate } from '../../ui/format';
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -253,10 +254,16 @@ export function weekdayOfMonthWords(ordinal: WeekdayOrdinal, weekday: Weekday): 
   return `the ${ORDINAL_WORDS[ordinal]} ${WEEKDAY_NAMES[weekday]}`;
 }
 
-/** "30 June 2027"; in words, so that the sentence reads the same everywhere. */
+/**
+ * A day in a rule's sentence: with its year as the reader writes days ("Dec 31, 2035"); without,
+ * the day of a yearly rule in words, in the reader's order ("June 30", "30 June").
+ */
 export function dayWords(day: DayKey, withYear = true): string {
-  const text = `${Number(day.slice(8, 10))} ${MONTH_NAMES[Number(day.slice(5, 7)) - 1]}`;
-  return withYear ? `${text} ${Number(day.slice(0, 4))}` : text;
+  if (withYear) return formatDate(day);
+  const month = MONTH_NAMES[Number(day.slice(5, 7)) - 1] ?? '';
+  const date = Number(day.slice(8, 10));
+  const pattern = dateFormat();
+  return pattern.indexOf('M') < pattern.indexOf('D') ? `${month} ${date}` : `${date} ${month}`;
 }
 
 function list(words: string[]): string {

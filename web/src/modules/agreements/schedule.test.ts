@@ -15,7 +15,7 @@ describe('a schedule in words', () => {
   });
 
   it('never shows the raw rule: a yearly rule takes its day from the start, and one the picker cannot word is a custom recurrence', () => {
-    expect(describeSchedule({ ...base, schedule: 'recurring', starts_on: '2027-06-30', rrule: 'FREQ=YEARLY;COUNT=5' }, day)).toBe('Every year on 30 June, 5 times, from 2027-06-30');
+    expect(describeSchedule({ ...base, schedule: 'recurring', starts_on: '2027-06-30', rrule: 'FREQ=YEARLY;COUNT=5' }, day)).toBe('Every year on June 30, 5 times, from 2027-06-30');
     expect(describeSchedule({ ...base, schedule: 'recurring', starts_on: '2027-01-01', rrule: 'FREQ=MONTHLY;BYMONTHDAY=1,15' }, day)).toBe('On a custom recurrence, from 2027-01-01');
   });
 });

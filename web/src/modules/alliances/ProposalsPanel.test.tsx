@@ -68,7 +68,7 @@ describe('ProposalsPanel', () => {
     const table = within(card).getByRole('table', { name: 'Proposed changes, before and after' });
     const row = (name: string | RegExp) => within(table).getByRole('row', { name });
     expect(row(/^Name/)).toHaveTextContent(/Meridian × Pulsewise adherence.*Meridian × Pulsewise heart programme/);
-    expect(row(/^Type/)).toHaveTextContent(/Co-development.*Co-commercialisation/);
+    expect(row(/^Alliance type/)).toHaveTextContent(/Co-development.*Co-commercialisation/);
     expect(row(/^Therapeutic areas/)).toHaveTextContent('Adds rare disease');
     expect(row(/^North Star statement/)).toHaveTextContent(/Fewer readmissions.*Halve readmissions/);
     expect(row(/^Role of Meridian Therapeutics/)).toHaveTextContent(/Co-developer.*Licensee/);

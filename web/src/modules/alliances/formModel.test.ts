@@ -58,7 +58,7 @@ describe('the alliance form model', () => {
     const base = allianceToValues(makeAlliance());
     const theirs = { ...base, stage: 'evaluation' as const, territory: '', type: 'service' as const };
     expect(differences(base, theirs)).toEqual([
-      { key: 'type', label: 'Type', before: 'Co-development', after: 'Service' },
+      { key: 'type', label: 'Alliance type', before: 'Co-development', after: 'Service' },
       { key: 'stage', label: 'Stage', before: 'Scouting', after: 'Evaluation' },
       { key: 'territory', label: 'Territory', before: 'EU and US', after: '(empty)' },
     ]);

@@ -17,15 +17,15 @@ describe('a proposed change in words', () => {
     ]);
   });
 
-  it('labels fields and enumerations as the form does', () => {
+  it('labels fields as the notifications do and enumerations as the form does', () => {
     const rows = changeRows([
       { field: 'type', before: 'in_licensing', after: 'out_licensing' },
       { field: 'north_star.beneficiaries', before: '', after: 'Patients' },
       { field: 'therapeutic_areas', before: ['oncology', 'cardiology'], after: ['oncology', 'rare disease'] },
     ]);
     expect(rows).toEqual([
-      { key: 'type', label: 'Type', before: 'In-licensing', after: 'Out-licensing' },
-      { key: 'north_star.beneficiaries', label: 'Beneficiaries', before: '', after: 'Patients' },
+      { key: 'type', label: 'Alliance type', before: 'In-licensing', after: 'Out-licensing' },
+      { key: 'north_star.beneficiaries', label: 'North Star beneficiaries', before: '', after: 'Patients' },
       {
         key: 'therapeutic_areas',
         label: 'Therapeutic areas',

@@ -123,7 +123,7 @@ function ActionForm({
         <TextInput label="Action" required placeholder="e.g. Send the revised budget to the JSC" data-autofocus {...form.getInputProps('title')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select label="Owner" required searchable data={ownerOptions(alliance, members)} {...form.getInputProps('owner_user_id')} />
-          <DateInput label="Due" required valueFormat="D MMM YYYY" {...form.getInputProps('due_on')} />
+          <DateInput label="Due" required {...form.getInputProps('due_on')} />
           <Select label="Status" required allowDeselect={false} data={options(ACTION_STATUSES, ACTION_STATUS_LABELS)} {...form.getInputProps('status')} />
         </SimpleGrid>
         <Textarea label="Description" autosize minRows={2} maxRows={6} {...form.getInputProps('description')} />

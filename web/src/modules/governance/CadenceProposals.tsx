@@ -47,7 +47,7 @@ function RequestForm({ initial, onSubmit, pending }: { initial: CadenceRequest; 
           </Stack>
         </Radio.Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <DateInput label="From" required valueFormat="D MMM YYYY" {...form.getInputProps('from')} />
+          <DateInput label="From" required {...form.getInputProps('from')} />
           <NumberInput label="Months" required min={1} max={24} allowDecimal={false} {...form.getInputProps('months')} />
         </SimpleGrid>
         <Group justify="flex-end">

@@ -199,7 +199,7 @@ function CommitteeForm({
             {...form.getInputProps('chair_rotation')}
           />
           {values.chair_rotation !== 'none' && (
-            <DateInput label="Rotation starts" valueFormat="D MMM YYYY" {...form.getInputProps('rotation_start')} />
+            <DateInput label="Rotation starts" {...form.getInputProps('rotation_start')} />
           )}
         </SimpleGrid>
         <AccessFields form={form} alliance={alliance} members={members} record={committee} />

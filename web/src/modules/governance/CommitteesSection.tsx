@@ -282,7 +282,7 @@ function AddMemberForm({ alliance, committee, members, onClose }: { alliance: Al
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select label="Role" required allowDeselect={false} data={options(COMMITTEE_ROLES, COMMITTEE_ROLE_LABELS)} {...form.getInputProps('role')} />
-          <DateInput label="Joined on" valueFormat="D MMM YYYY" {...form.getInputProps('joined_on')} />
+          <DateInput label="Joined on" {...form.getInputProps('joined_on')} />
         </SimpleGrid>
         <FormActions error={add.isError ? add.error : null} errorTitle="Not added" onCancel={onClose} submitLabel="Add member" pending={add.isPending} />
       </Stack>

@@ -83,6 +83,6 @@ describe('DecisionsSection', () => {
     await screen.findByRole('article', { name: /phase II/ });
     await user.type(screen.getByRole('textbox', { name: 'Search decisions' }), 'budget');
     await waitFor(() => expect(seen.some((r) => r.method === 'GET' && r.search.get('q') === 'budget')).toBe(true));
-    expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute('href', `${list}/export.csv?q=budget`);
+    expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute('href', `${list}/export.csv?q=budget&date_format=MMM+D%2C+YYYY`);
   });
 });

@@ -5,6 +5,7 @@ import { DateInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import type { Alliance, Member, Visibility } from '../../api/types';
+import { dateFormat } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { AccessFields } from '../plan/AccessFields';
 import { partyName, partyOptions } from '../plan/access';
@@ -198,7 +199,7 @@ function MeetingForm({
           <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 4 }}>
-          <DateInput label="Day" required valueFormat="ddd D MMM YYYY" {...form.getInputProps('date')} />
+          <DateInput label="Day" required valueFormat={`ddd ${dateFormat()}`} {...form.getInputProps('date')} />
           <TimeInput label="Start time" required {...form.getInputProps('time')} />
           <Select label="Time zone" required searchable allowDeselect={false} data={timeZones(v.time_zone)} limit={50} {...form.getInputProps('time_zone')} />
           <NumberInput

@@ -17,6 +17,7 @@ import {
   ISSUE_SEVERITY_LABELS,
   MEETING_STATUS_COLORS,
   MEETING_STATUS_LABELS,
+  MINUTES_REVIEW_DECISION_LABELS,
   QUADRANT_COLORS,
   QUADRANT_LABELS,
 } from './labels';
@@ -189,14 +190,14 @@ export function ReviewDecisionBadge({ decision }: { decision: 'approved' | 'comm
   if (decision === 'approved') {
     return (
       <Badge color="green" variant="light" radius="sm" leftSection={<IconCheck size={11} aria-hidden />} style={tight}>
-        Approved
+        {MINUTES_REVIEW_DECISION_LABELS.approved}
       </Badge>
     );
   }
   if (decision === 'commented') {
     return (
       <Badge color="orange" variant="light" radius="sm" leftSection={<IconMessage size={11} aria-hidden />} style={tight}>
-        Commented
+        {MINUTES_REVIEW_DECISION_LABELS.commented}
       </Badge>
     );
   }

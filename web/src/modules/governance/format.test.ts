@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdownColor, countdownText, formatEscalationPath, formatMinutes, quadrantOf, spreadPoints, utcToZoned, zonedToUtc } from './format';
+import { countdownColor, countdownText, formatEscalationPath, formatMeetingStart, formatMinutes, quadrantOf, spreadPoints, utcToZoned, zonedToUtc } from './format';
 
 describe('the countdown of an issue at its level', () => {
   it('says how many days are left, or how far overdue it is', () => {
@@ -80,6 +80,14 @@ describe('meeting times', () => {
     expect(zonedToUtc('2027-10-31 01:30', 'Europe/London')).toBe('2027-10-31T00:30:00Z');
     // 28 March 2027: 01:00 GMT jumps to 02:00 BST; 01:30 does not exist.
     expect(zonedToUtc('2027-03-28 01:30', 'Europe/London')).toBe('2027-03-28T01:30:00Z');
+  });
+
+  it('shows a meeting’s start where it takes place, its day in the reader’s pattern', () => {
+    expect(formatMeetingStart('2027-03-02T14:00:00Z', 'Europe/Berlin', 'en-GB')).toBe('Tue 2 Mar 2027, 15:00 Europe/Berlin');
+    expect(formatMeetingStart('2027-03-02T14:00:00Z', 'Europe/Berlin', 'de-DE')).toBe('Tue 02.03.2027, 15:00 Europe/Berlin');
+    // 23:30 UTC on Tuesday is already Wednesday morning in Tokyo.
+    expect(formatMeetingStart('2027-03-02T23:30:00Z', 'Asia/Tokyo', 'en-GB')).toBe('Wed 3 Mar 2027, 08:30 Asia/Tokyo');
+    expect(formatMeetingStart('later', 'Asia/Tokyo', 'en-GB')).toBe('later');
   });
 
   it('says how long in minutes and hours', () => {

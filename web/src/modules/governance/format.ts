@@ -1,5 +1,7 @@
 // Governance in words and numbers: issue countdowns, escalation paths, the stakeholder quadrant
 // and meeting times in the meeting's own time zone. Pure functions.
+import dayjs from 'dayjs';
+import { formatDateTime } from '../../ui/format';
 
 /** "3 days left", "Due today", "2 days overdue": how long an issue may stay at its level. */
 export function countdownText(daysLeft: number): string {
@@ -135,21 +137,12 @@ export function utcToZoned(instant: string, timeZone: string): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
 }
 
-/** "Tue, 2 Mar 2027, 15:00 Europe/Berlin": a meeting's start where it takes place. */
+/** "Tue 2 Mar 2027, 15:00 Europe/Berlin": a meeting's start where it takes place, its day in the reader's pattern. */
 export function formatMeetingStart(instant: string, timeZone: string, localeOverride?: string): string {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return instant;
+  if (Number.isNaN(new Date(instant).getTime())) return instant;
   const zone = isTimeZone(timeZone) ? timeZone : 'UTC';
-  const text = new Intl.DateTimeFormat(localeOverride ?? (typeof navigator !== 'undefined' ? navigator.language : undefined), {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: zone,
-  }).format(date);
-  return `${text} ${zone}`;
+  const weekday = dayjs(utcToZoned(instant, zone).slice(0, 10)).locale('en').format('ddd');
+  return `${weekday} ${formatDateTime(instant, localeOverride, zone)} ${zone}`;
 }
 
 /** "90 min", "2 h", "1 h 30 min". */

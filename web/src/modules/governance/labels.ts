@@ -1,4 +1,6 @@
-// Human words and colours for the Governance API's enumerations.
+// Orders, colours and help for the Governance API's enumerations; their words come from
+// docs/words.json, which the server's exports read too.
+import { wordsOf } from '../../ui/words';
 import type {
   ActionStatus,
   AttendanceStatus,
@@ -12,6 +14,7 @@ import type {
   IssueSeverity,
   IssueStatus,
   MeetingStatus,
+  MinutesReview,
   MinutesState,
   Quadrant,
   QuorumRule,
@@ -28,36 +31,15 @@ export const COMMITTEE_KINDS: CommitteeKind[] = [
   'custom',
 ];
 
-export const COMMITTEE_KIND_LABELS: Record<CommitteeKind, string> = {
-  joint_steering: 'Joint steering committee',
-  joint_development: 'Joint development committee',
-  joint_commercial: 'Joint commercial committee',
-  joint_finance: 'Joint finance committee',
-  ip: 'IP committee',
-  joint_project_team: 'Joint project team',
-  custom: 'Other committee',
-};
+export const COMMITTEE_KIND_LABELS: Record<CommitteeKind, string> = wordsOf('committee.kind');
 
 export const COMMITTEE_CADENCES: CommitteeCadence[] = ['weekly', 'biweekly', 'monthly', 'bimonthly', 'quarterly', 'semiannual', 'annual', 'ad_hoc'];
 
-export const COMMITTEE_CADENCE_LABELS: Record<CommitteeCadence, string> = {
-  weekly: 'Weekly',
-  biweekly: 'Every two weeks',
-  monthly: 'Monthly',
-  bimonthly: 'Every two months',
-  quarterly: 'Quarterly',
-  semiannual: 'Twice a year',
-  annual: 'Yearly',
-  ad_hoc: 'Ad hoc',
-};
+export const COMMITTEE_CADENCE_LABELS: Record<CommitteeCadence, string> = wordsOf('committee.cadence');
 
 export const QUORUM_RULES: QuorumRule[] = ['every_party_voting', 'majority_voting', 'all_voting'];
 
-export const QUORUM_RULE_LABELS: Record<QuorumRule, string> = {
-  every_party_voting: 'A voting member of every party',
-  majority_voting: 'Most voting members, every party represented',
-  all_voting: 'Every voting member',
-};
+export const QUORUM_RULE_LABELS: Record<QuorumRule, string> = wordsOf('committee.quorum_rule');
 
 export const QUORUM_RULE_HELP: Record<QuorumRule, string> = {
   every_party_voting: 'At least one voting member of every party is present.',
@@ -67,21 +49,11 @@ export const QUORUM_RULE_HELP: Record<QuorumRule, string> = {
 
 export const CHAIR_ROTATIONS: ChairRotation[] = ['none', 'yearly', 'per_meeting'];
 
-export const CHAIR_ROTATION_LABELS: Record<ChairRotation, string> = {
-  none: 'No rotation',
-  yearly: 'Rotates yearly',
-  per_meeting: 'Rotates every meeting',
-};
+export const CHAIR_ROTATION_LABELS: Record<ChairRotation, string> = wordsOf('committee.chair_rotation');
 
 export const COMMITTEE_ROLES: CommitteeRole[] = ['chair', 'co_chair', 'voting_member', 'non_voting_member', 'secretary'];
 
-export const COMMITTEE_ROLE_LABELS: Record<CommitteeRole, string> = {
-  chair: 'Chair',
-  co_chair: 'Co-chair',
-  voting_member: 'Voting',
-  non_voting_member: 'Non-voting',
-  secretary: 'Secretary',
-};
+export const COMMITTEE_ROLE_LABELS: Record<CommitteeRole, string> = wordsOf('committee_member.role');
 
 export const COMMITTEE_ROLE_COLORS: Record<CommitteeRole, string> = {
   chair: 'indigo',
@@ -93,18 +65,11 @@ export const COMMITTEE_ROLE_COLORS: Record<CommitteeRole, string> = {
 
 export const CADENCE_TEMPLATES: CadenceTemplate[] = ['classic', 'lean'];
 
-export const CADENCE_TEMPLATE_LABELS: Record<CadenceTemplate, string> = {
-  classic: 'Classic: steering quarterly (3 h), others monthly (90 min)',
-  lean: 'Lean: steering every two months (1 h), others every two weeks (30 min)',
-};
+export const CADENCE_TEMPLATE_LABELS: Record<CadenceTemplate, string> = wordsOf('cadence_proposal.template');
 
 export const MEETING_STATUSES: MeetingStatus[] = ['scheduled', 'held', 'cancelled'];
 
-export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
-  scheduled: 'Scheduled',
-  held: 'Held',
-  cancelled: 'Cancelled',
-};
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = wordsOf('meeting.status');
 
 export const MEETING_STATUS_COLORS: Record<MeetingStatus, string> = {
   scheduled: 'blue',
@@ -114,26 +79,15 @@ export const MEETING_STATUS_COLORS: Record<MeetingStatus, string> = {
 
 export const ATTENDANCE_STATUSES: AttendanceStatus[] = ['present', 'absent', 'delegate'];
 
-export const ATTENDANCE_STATUS_LABELS: Record<AttendanceStatus, string> = {
-  present: 'Present',
-  absent: 'Absent',
-  delegate: 'Delegate',
-};
+export const ATTENDANCE_STATUS_LABELS: Record<AttendanceStatus, string> = wordsOf('attendance.status');
 
-export const MINUTES_STATE_LABELS: Record<MinutesState, string> = {
-  draft: 'Minutes in draft',
-  final: 'Minutes final',
-};
+export const MINUTES_STATE_LABELS: Record<MinutesState, string> = wordsOf('meeting_minutes.state');
+
+export const MINUTES_REVIEW_DECISION_LABELS: Record<NonNullable<MinutesReview['decision']>, string> = wordsOf('minutes_review.decision');
 
 export const DECISION_STATES: DecisionState[] = ['proposed', 'approved', 'rejected', 'deferred', 'escalated'];
 
-export const DECISION_STATE_LABELS: Record<DecisionState, string> = {
-  proposed: 'Proposed',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  deferred: 'Deferred',
-  escalated: 'Escalated',
-};
+export const DECISION_STATE_LABELS: Record<DecisionState, string> = wordsOf('decision.state');
 
 export const DECISION_STATE_COLORS: Record<DecisionState, string> = {
   proposed: 'yellow',
@@ -143,17 +97,9 @@ export const DECISION_STATE_COLORS: Record<DecisionState, string> = {
   escalated: 'orange',
 };
 
-export const VOTE_LABELS: Record<VoteChoice, string> = {
-  approve: 'Approve',
-  reject: 'Reject',
-  abstain: 'Abstain',
-};
+export const VOTE_LABELS: Record<VoteChoice, string> = wordsOf('decision_vote.vote');
 
-export const POSITION_LABELS: Record<'approved' | 'rejected' | 'pending', string> = {
-  approved: 'Approves',
-  rejected: 'Rejects',
-  pending: 'Pending',
-};
+export const POSITION_LABELS: Record<'approved' | 'rejected' | 'pending', string> = wordsOf('decision.position');
 
 export const POSITION_COLORS: Record<'approved' | 'rejected' | 'pending', string> = {
   approved: 'green',
@@ -163,12 +109,7 @@ export const POSITION_COLORS: Record<'approved' | 'rejected' | 'pending', string
 
 export const ISSUE_SEVERITIES: IssueSeverity[] = ['low', 'medium', 'high', 'critical'];
 
-export const ISSUE_SEVERITY_LABELS: Record<IssueSeverity, string> = {
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-  critical: 'Critical',
-};
+export const ISSUE_SEVERITY_LABELS: Record<IssueSeverity, string> = wordsOf('issue.severity');
 
 export const ISSUE_SEVERITY_COLORS: Record<IssueSeverity, string> = {
   low: 'gray',
@@ -179,10 +120,7 @@ export const ISSUE_SEVERITY_COLORS: Record<IssueSeverity, string> = {
 
 export const ISSUE_STATUSES: IssueStatus[] = ['open', 'resolved'];
 
-export const ISSUE_STATUS_LABELS: Record<IssueStatus, string> = {
-  open: 'Open',
-  resolved: 'Resolved',
-};
+export const ISSUE_STATUS_LABELS: Record<IssueStatus, string> = wordsOf('issue.status');
 
 /** What happened at a step of an issue's history: "Escalated automatically to JSC (deadline passed)". */
 export function issueStepTitle(reason: 'raised' | 'manual' | 'automatic' | 'resolved', levelName: string): string {
@@ -200,12 +138,7 @@ export function issueStepTitle(reason: 'raised' | 'manual' | 'automatic' | 'reso
 
 export const ACTION_STATUSES: ActionStatus[] = ['open', 'in_progress', 'done', 'cancelled'];
 
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-  open: 'Open',
-  in_progress: 'In progress',
-  done: 'Done',
-  cancelled: 'Cancelled',
-};
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = wordsOf('action.status');
 
 export const ACTION_STATUS_COLORS: Record<ActionStatus, string> = {
   open: 'blue',
@@ -216,13 +149,7 @@ export const ACTION_STATUS_COLORS: Record<ActionStatus, string> = {
 
 export const ATTITUDES: Attitude[] = ['champion', 'supporter', 'neutral', 'sceptic', 'opponent'];
 
-export const ATTITUDE_LABELS: Record<Attitude, string> = {
-  champion: 'Champion',
-  supporter: 'Supporter',
-  neutral: 'Neutral',
-  sceptic: 'Sceptic',
-  opponent: 'Opponent',
-};
+export const ATTITUDE_LABELS: Record<Attitude, string> = wordsOf('stakeholder.attitude');
 
 /** Mantine colour names: green for friends, red for opponents. */
 export const ATTITUDE_COLORS: Record<Attitude, string> = {
@@ -244,12 +171,7 @@ export const ATTITUDE_HEX: Record<Attitude, string> = {
 
 export const QUADRANTS: Quadrant[] = ['manage_closely', 'keep_satisfied', 'keep_informed', 'monitor'];
 
-export const QUADRANT_LABELS: Record<Quadrant, string> = {
-  manage_closely: 'Manage closely',
-  keep_satisfied: 'Keep satisfied',
-  keep_informed: 'Keep informed',
-  monitor: 'Monitor',
-};
+export const QUADRANT_LABELS: Record<Quadrant, string> = wordsOf('stakeholder.quadrant');
 
 export const QUADRANT_COLORS: Record<Quadrant, string> = {
   manage_closely: 'red',

@@ -103,9 +103,9 @@ describe('what a day says', () => {
   });
 
   it('names the day for screen readers', () => {
-    expect(formatDay('2027-03-02')).toBe('Tuesday 2 March 2027');
-    expect(dayAriaLabel('2027-03-02', [])).toBe('Tuesday 2 March 2027');
-    expect(dayAriaLabel('2027-03-02', [meeting('a', ''), meeting('b', '', 'cancelled')])).toBe('Tuesday 2 March 2027: 2 meetings, 1 cancelled');
+    expect(formatDay('2027-03-02')).toBe('Tuesday Mar 2, 2027');
+    expect(dayAriaLabel('2027-03-02', [])).toBe('Tuesday Mar 2, 2027');
+    expect(dayAriaLabel('2027-03-02', [meeting('a', ''), meeting('b', '', 'cancelled')])).toBe('Tuesday Mar 2, 2027: 2 meetings, 1 cancelled');
   });
 
   it('tells the time in the viewer’s zone', () => {

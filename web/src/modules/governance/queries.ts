@@ -4,6 +4,7 @@
 // log and the meeting page together).
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap, unwrapEmpty } from '../../api/client';
+import { dateFormat } from '../../ui/format';
 import { fetchAll } from '../plan/queries';
 import type {
   ActionItemCreate,
@@ -480,10 +481,11 @@ export function setDecisionState(allianceId: string, decisionId: string, version
   );
 }
 
-/** The CSV export of the decision log with the same filters as the list. */
+/** The CSV export of the decision log with the same filters as the list, its days in the reader's pattern. */
 export function decisionsCsvUrl(allianceId: string, filters: DecisionFilters): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+  query.set('date_format', dateFormat());
   const search = query.toString();
   return `/api/v1/alliances/${allianceId}/decisions/export.csv${search ? `?${search}` : ''}`;
 }

@@ -77,7 +77,7 @@ export function NoteEditor({
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Title" required data-autofocus style={{ gridColumn: 'span 2' }} {...form.getInputProps('title')} />
-          <DateInput label="Date" valueFormat="D MMM YYYY" clearable {...form.getInputProps('entry_date')} />
+          <DateInput label="Date" clearable {...form.getInputProps('entry_date')} />
         </SimpleGrid>
         <Textarea label="Entry" autosize minRows={4} maxRows={14} {...form.getInputProps('body')} />
         <Radio.Group label="Who can read it" required {...form.getInputProps('visibility')}>

@@ -66,6 +66,24 @@ describe('NotificationsBell', () => {
     expect(await screen.findByRole('button', { name: 'Notifications, none unread' })).toBeInTheDocument();
   });
 
+  it('shows the days of a notification as the reader writes them, leaving web addresses alone', async () => {
+    fakeApi({
+      'GET /api/v1/me/notifications': {
+        status: 200,
+        body: {
+          items: [notification({ title: 'Quarterly report due on 2026-11-05', body: 'Overdue since 2026-11-05; minutes at https://docs.example/2026-11-05' })],
+          next_cursor: null,
+          unread_count: 1,
+        },
+      },
+    });
+    renderPage(<NotificationsBell />);
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
+    const item = await screen.findByRole('menuitem', { name: /Quarterly report/, hidden: true });
+    expect(item).toHaveTextContent('Quarterly report due on Nov 5, 2026');
+    expect(item).toHaveTextContent('Overdue since Nov 5, 2026; minutes at https://docs.example/2026-11-05');
+  });
+
   it('asks for notifications every minute', async () => {
     const { POLL_MS } = await import('./queries');
     expect(POLL_MS).toBe(60_000);

@@ -3,7 +3,7 @@
 import { ActionIcon, Button, Group, Indicator, Menu, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconBell, IconChecks } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
-import { formatRelative } from '../../ui/format';
+import { formatRelative, localiseDays } from '../../ui/format';
 import { inAppPath, useMarkAllRead, useMarkRead, useNotifications, type Notification } from './queries';
 
 /** "3 unread notifications": the bell's accessible name. */
@@ -20,12 +20,12 @@ function NotificationItem({ notification, onOpen }: { notification: Notification
         <Group gap={6} wrap="nowrap" justify="space-between">
           <Text size="sm" fw={unread ? 650 : 400} lineClamp={2}>
             {unread && <span className="visually-hidden">Unread: </span>}
-            {notification.title}
+            {localiseDays(notification.title)}
           </Text>
         </Group>
         {notification.body && (
           <Text size="xs" c="dimmed" lineClamp={2}>
-            {notification.body}
+            {localiseDays(notification.body)}
           </Text>
         )}
         <Text size="xs" c="dimmed">

@@ -20,7 +20,7 @@ import { AccessFields } from './AccessFields';
 import { canChangeRecord, canWritePlan, memberOptions, partyName, partyOptions } from './access';
 import { ApprovalBadges, ApprovalStateBadge } from './badges';
 import { accessBody, maxLength, planFieldErrors, readersRule, requiredText } from './forms';
-import { CHANNEL_KINDS, COMMUNICATION_CADENCE_LABELS, COMMUNICATION_CADENCES, COMMUNICATION_KIND_LABELS, EXTERNAL_KINDS } from './labels';
+import { CHANNEL_KINDS, COMMUNICATION_CADENCE_LABELS, COMMUNICATION_CADENCES, COMMUNICATION_CATEGORY_LABELS, COMMUNICATION_KIND_LABELS, EXTERNAL_KINDS } from './labels';
 import { createCommunication, decideCommunication, deleteCommunication, fetchCommunication, refreshPlan, updateCommunication, useCommunications } from './queries';
 import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from './recordForm';
 import { patchOf, useStaleEdit, type FieldLabels } from './stale';
@@ -155,10 +155,7 @@ function CommunicationForm({
               form.setFieldValue('cadence', next === 'channel' ? 'monthly' : null);
               if (next === 'external') form.setFieldValue('visibility', 'alliance');
             }}
-            data={[
-              { value: 'channel', label: 'Channel' },
-              { value: 'external', label: 'External communication' },
-            ]}
+            data={(['channel', 'external'] as const).map((c) => ({ value: c, label: COMMUNICATION_CATEGORY_LABELS[c] }))}
           />
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -171,7 +168,7 @@ function CommunicationForm({
           />
           <TextInput label="Audience" placeholder={external ? 'e.g. Investors, ESC congress' : 'e.g. JSC members'} {...form.getInputProps('audience')} />
           {external ? (
-            <DateInput label="Planned date" valueFormat="D MMM YYYY" clearable {...form.getInputProps('planned_date')} />
+            <DateInput label="Planned date" clearable {...form.getInputProps('planned_date')} />
           ) : (
             <Select
               label="Cadence"

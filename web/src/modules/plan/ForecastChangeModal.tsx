@@ -93,7 +93,6 @@ function ForecastChangeForm({
         <DateInput
           label="New forecast date"
           required
-          valueFormat="D MMM YYYY"
           description={moveInWords(milestone.forecast_date, form.values.forecast_date)}
           data-autofocus
           {...form.getInputProps('forecast_date')}

@@ -1,10 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
-import dayjs from 'dayjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeKpi } from '../../test/plan';
 import { fakeApi, makeAlliance, problem, renderPage } from '../../test/utils';
-import { today } from '../../ui/format';
+import { formatDate, today } from '../../ui/format';
 import { addDays } from './format';
 import { KpisSection } from './KpisSection';
 import type { Kpi } from './types';
@@ -32,7 +31,7 @@ describe('adding a KPI value', () => {
     await user.clear(date);
     await user.type(date, tomorrow);
     await user.type(within(dialog).getByRole('textbox', { name: /Value/ }), '34');
-    expect(date).toHaveValue(dayjs(tomorrow).format('D MMM YYYY'));
+    expect(date).toHaveValue(formatDate(tomorrow));
     await user.click(within(dialog).getByRole('button', { name: 'Add value' }));
 
     expect(await within(dialog).findByText('The day cannot be in the future')).toBeInTheDocument();

@@ -251,7 +251,6 @@ function KpiValueForm({ alliance, kpi, onClose }: { alliance: Alliance; kpi: Kpi
           <DateInput
             label="Measured on"
             required
-            valueFormat="D MMM YYYY"
             excludeDate={(day) => day > today()}
             {...form.getInputProps('measured_on')}
           />
@@ -288,53 +287,55 @@ function KpiValuesDrawer({ alliance, kpi, onClose }: { alliance: Alliance; kpi: 
             <Text size="xs" c="dimmed">
               The last {values.length} values, newest first.
             </Text>
-            <Table verticalSpacing="xs" aria-label={`Values of ${kpi.name}`}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Measured on</Table.Th>
-                  <Table.Th scope="col">Value</Table.Th>
-                  <Table.Th scope="col">By</Table.Th>
-                  <Table.Th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {values.map((value) => (
-                  <Table.Tr key={value.id}>
-                    <Table.Td>{formatDate(value.measured_on)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {formatMeasure(value.value, kpi.unit)}
-                      </Text>
-                      {value.note && (
-                        <Text size="xs" c="dimmed">
-                          {value.note}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs">{value.entered_by_name}</Text>
-                    </Table.Td>
-                    <Table.Td w={40}>
-                      {(value.entered_by === user.id || isOwnerManager) && (
-                        <Tooltip label="Delete this value" withArrow>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Delete the value of ${formatDate(value.measured_on)}`}
-                            loading={remove.isPending && remove.variables === value.id}
-                            onClick={() => remove.mutate(value.id)}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                    </Table.Td>
+            <Table.ScrollContainer minWidth={380}>
+              <Table verticalSpacing="xs" aria-label={`Values of ${kpi.name}`}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Measured on</Table.Th>
+                    <Table.Th scope="col">Value</Table.Th>
+                    <Table.Th scope="col">By</Table.Th>
+                    <Table.Th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {values.map((value) => (
+                    <Table.Tr key={value.id}>
+                      <Table.Td>{formatDate(value.measured_on)}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm" fw={600}>
+                          {formatMeasure(value.value, kpi.unit)}
+                        </Text>
+                        {value.note && (
+                          <Text size="xs" c="dimmed">
+                            {value.note}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs">{value.entered_by_name}</Text>
+                      </Table.Td>
+                      <Table.Td w={40}>
+                        {(value.entered_by === user.id || isOwnerManager) && (
+                          <Tooltip label="Delete this value" withArrow>
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              aria-label={`Delete the value of ${formatDate(value.measured_on)}`}
+                              loading={remove.isPending && remove.variables === value.id}
+                              onClick={() => remove.mutate(value.id)}
+                            >
+                              <IconTrash size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           </Stack>
         ))}
     </Drawer>

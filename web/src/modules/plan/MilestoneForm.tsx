@@ -206,17 +206,16 @@ export function MilestoneForm({
               </Text>
             </div>
           ) : (
-            <DateInput label="Planned date" required valueFormat="D MMM YYYY" {...form.getInputProps('planned_date')} />
+            <DateInput label="Planned date" required {...form.getInputProps('planned_date')} />
           )}
           <DateInput
             label="Forecast date"
             required={!!milestone}
             description={milestone ? undefined : 'Leave empty to use the planned date.'}
-            valueFormat="D MMM YYYY"
             clearable={!milestone}
             {...form.getInputProps('forecast_date')}
           />
-          <DateInput label="Actual date" valueFormat="D MMM YYYY" clearable maxDate={today()} {...form.getInputProps('actual_date')} />
+          <DateInput label="Actual date" clearable maxDate={today()} {...form.getInputProps('actual_date')} />
         </SimpleGrid>
         {forecastChanged(stale.base?.values ?? null, values) && (
           <Textarea

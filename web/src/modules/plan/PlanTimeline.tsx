@@ -11,7 +11,7 @@ import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointer
 import { EChart } from '../../ui/EChart';
 import { formatDate, formatMoney } from '../../ui/format';
 import { EarlyWinBadge, MilestoneStatusBadge, SlipText } from './badges';
-import { dayToTime, daysBetween, formatSlip, landingDate } from './format';
+import { dayToTime, daysBetween, formatSlip, landingDate, timeAxisLabel } from './format';
 import { MILESTONE_STATUS_LABELS } from './labels';
 import { formatDuration, lateSentence, moveBySlip, moveBySlipLabel, riskSentence, slipLabel, type ForecastMove } from './slip';
 import { dayAtPixel, forecastAt, isDrag, newGeometry, type TimelineGeometry } from './timelineDrag';
@@ -190,7 +190,7 @@ export function timelineOption(timeline: Timeline, drag?: { geometry: TimelineGe
       position: 'top',
       min: timeline.start,
       max: timeline.end,
-      axisLabel: { color: '#495057', fontSize: 11, hideOverlap: true },
+      axisLabel: { color: '#495057', fontSize: 11, hideOverlap: true, formatter: timeAxisLabel },
       axisLine: { lineStyle: { color: '#ced4da' } },
       splitLine: { show: true, lineStyle: { color: '#f1f3f5' } },
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, currencyDigits, daysBetween, formatSlip, fromMinorUnits, toMinorUnits } from './format';
+import dayjs from 'dayjs';
+import { addDays, currencyDigits, daysBetween, formatSlip, fromMinorUnits, timeAxisLabel, toMinorUnits } from './format';
 
 describe('payment amounts', () => {
   it('turns a typed amount into integer minor units by the currency’s own decimals', () => {
@@ -53,5 +54,14 @@ describe('slip and days', () => {
     expect(daysBetween('2027-03-01', '2027-04-15')).toBe(45);
     expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
     expect(addDays('2026-11-21', 30)).toBe('2026-12-21');
+  });
+});
+
+describe('the timeline’s time axis', () => {
+  it('names the year and the month on their first days, and writes other days as lists do', () => {
+    expect(timeAxisLabel(dayjs('2027-01-01').valueOf())).toBe('2027');
+    expect(timeAxisLabel(dayjs('2027-03-01').valueOf())).toBe('Mar');
+    // jsdom's reader is en-US.
+    expect(timeAxisLabel(dayjs('2027-03-08').valueOf())).toBe('Mar 8, 2027');
   });
 });

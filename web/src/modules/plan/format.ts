@@ -1,4 +1,6 @@
 // Calendar-day arithmetic, slippage and money input for the plan. Pure functions.
+import dayjs from 'dayjs';
+import { formatDate } from '../../ui/format';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -17,6 +19,16 @@ export function daysBetween(from: string, to: string): number {
 /** The day `days` after `day`. */
 export function addDays(day: string, days: number): string {
   return new Date(dayToTime(day) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * A tick of the timeline's time axis (ECharts places ticks at local midnight): the year on 1
+ * January, the month's name on the 1st, else the day in the reader's pattern.
+ */
+export function timeAxisLabel(value: number): string {
+  const tick = dayjs(value);
+  if (tick.date() === 1) return tick.month() === 0 ? String(tick.year()) : tick.locale('en').format('MMM');
+  return formatDate(tick.format('YYYY-MM-DD'));
 }
 
 /** "+45 days", "−3 days", "on plan": slippage in words a planner reads at a glance. */
