@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Providers } from './Providers';
 import { makeQueryClient } from './queryClient';
-import { routes } from './routes';
-
-const router = createBrowserRouter(routes);
+import { makeRoutes } from './routes';
 
 export function App() {
   const [queryClient] = useState(makeQueryClient);
+  const [router] = useState(() => createBrowserRouter(makeRoutes(queryClient)));
   return (
     <Providers queryClient={queryClient}>
       <RouterProvider router={router} />

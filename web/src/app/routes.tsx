@@ -1,6 +1,14 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
-import type { RouteObject } from 'react-router';
+import type { LoaderFunctionArgs, RouteObject } from 'react-router';
 import { Navigate } from 'react-router';
+import { allianceQuery } from '../modules/alliances/queries';
+import { proposalsQuery } from '../modules/alliances/proposals';
+import { meQuery } from '../modules/auth/session';
+import { notificationsQuery } from '../modules/notifications/queries';
+import { planSummaryQuery } from '../modules/plan/queries';
+import { parseFilters } from '../modules/portfolio/filters';
+import { allianceListQuery } from '../modules/portfolio/queries';
 import { CrashPage } from '../pages/CrashPage';
 import { LoginPage } from '../pages/LoginPage';
 import { PageLoader } from '../ui/feedback';
@@ -13,28 +21,71 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
   return async () => ({ Component: (await load())[name] });
 }
 
-export const routes: RouteObject[] = [
-  {
-    errorElement: <CrashPage />,
-    hydrateFallbackElement: <PageLoader label="Opening Northstar…" />,
-    children: [
-      { path: '/login', element: <LoginPage /> },
-      { path: '/invitations/accept', lazy: page(() => import('../pages/AcceptInvitationPage'), 'AcceptInvitationPage') },
-      {
-        lazy: page(() => import('./SignedInLayout'), 'SignedInLayout'),
-        children: [
-          { index: true, element: <Navigate to="/alliances" replace /> },
-          { path: '/alliances', lazy: page(() => import('../pages/PortfolioPage'), 'PortfolioPage') },
-          { path: '/alliances/new', lazy: page(() => import('../pages/NewAlliancePage'), 'NewAlliancePage') },
-          { path: '/alliances/:id/edit', lazy: page(() => import('../pages/EditAlliancePage'), 'EditAlliancePage') },
-          { path: '/alliances/:id/:tab?', lazy: page(() => import('../pages/AlliancePage'), 'AlliancePage') },
-          { path: '/actions', lazy: page(() => import('../pages/MyActionsPage'), 'MyActionsPage') },
-          { path: '/obligations', lazy: page(() => import('../pages/MyObligationsPage'), 'MyObligationsPage') },
-          { path: '/settings/:section?', lazy: page(() => import('../pages/SettingsPage'), 'SettingsPage') },
-          { path: '/account', lazy: page(() => import('../pages/AccountPage'), 'AccountPage') },
-          { path: '*', lazy: page(() => import('../pages/NotFoundPage'), 'NotFoundPage') },
-        ],
-      },
-    ],
-  },
-];
+// What a page shows first is asked for by its route, while the page's code is still on its way,
+// instead of after the page has rendered: on a slow phone connection that is a round trip or two
+// less before anything useful shows. Only for a signed-in person (one `/me` answers that), and
+// never awaited: the page renders as it would without it, from the same queries.
+function prefetching(
+  queryClient: QueryClient,
+  then: (args: LoaderFunctionArgs) => Promise<unknown>[] = () => [],
+) {
+  return (args: LoaderFunctionArgs) => {
+    void queryClient
+      .ensureQueryData(meQuery)
+      .then((me) => (me ? Promise.all(then(args)) : undefined))
+      .catch(() => undefined);
+    return null;
+  };
+}
+
+export function makeRoutes(queryClient: QueryClient): RouteObject[] {
+  const prefetch = prefetching.bind(null, queryClient);
+  return [
+    {
+      errorElement: <CrashPage />,
+      hydrateFallbackElement: <PageLoader label="Opening Northstar…" />,
+      children: [
+        { path: '/login', element: <LoginPage /> },
+        { path: '/invitations/accept', lazy: page(() => import('../pages/AcceptInvitationPage'), 'AcceptInvitationPage') },
+        {
+          lazy: page(() => import('./SignedInLayout'), 'SignedInLayout'),
+          loader: prefetch(() => [queryClient.prefetchQuery(notificationsQuery)]),
+          children: [
+            { index: true, element: <Navigate to="/alliances" replace /> },
+            {
+              path: '/alliances',
+              lazy: page(() => import('../pages/PortfolioPage'), 'PortfolioPage'),
+              loader: prefetch(({ request }) => [
+                queryClient.prefetchInfiniteQuery(allianceListQuery(parseFilters(new URL(request.url).searchParams))),
+              ]),
+            },
+            { path: '/alliances/new', lazy: page(() => import('../pages/NewAlliancePage'), 'NewAlliancePage') },
+            { path: '/alliances/:id/edit', lazy: page(() => import('../pages/EditAlliancePage'), 'EditAlliancePage') },
+            {
+              path: '/alliances/:id/:tab?',
+              lazy: page(() => import('../pages/AlliancePage'), 'AlliancePage'),
+              loader: prefetch(({ params }) =>
+                !params.id
+                  ? []
+                  : [
+                      queryClient.prefetchQuery(allianceQuery(params.id)),
+                      ...(params.tab && params.tab !== 'overview'
+                        ? []
+                        : [
+                            queryClient.prefetchInfiniteQuery(proposalsQuery(params.id, 'open')),
+                            queryClient.prefetchQuery(planSummaryQuery(params.id)),
+                          ]),
+                    ],
+              ),
+            },
+            { path: '/actions', lazy: page(() => import('../pages/MyActionsPage'), 'MyActionsPage') },
+            { path: '/obligations', lazy: page(() => import('../pages/MyObligationsPage'), 'MyObligationsPage') },
+            { path: '/settings/:section?', lazy: page(() => import('../pages/SettingsPage'), 'SettingsPage') },
+            { path: '/account', lazy: page(() => import('../pages/AccountPage'), 'AccountPage') },
+            { path: '*', lazy: page(() => import('../pages/NotFoundPage'), 'NotFoundPage') },
+          ],
+        },
+      ],
+    },
+  ];
+}

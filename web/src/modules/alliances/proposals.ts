@@ -1,6 +1,6 @@
 // Proposed changes to an alliance's shared fields: the lists (open ones, closed ones), one proposal,
 // and proposing, deciding and withdrawing. Decisions and withdrawals carry the proposal's version.
-import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '../../api/client';
 import type { Proposal, ProposalCreate } from '../../api/types';
 import { allianceKey } from './queries';
@@ -12,10 +12,9 @@ export const proposalsKey = (allianceId: string) => [...allianceKey(allianceId),
 
 const PAGE = 20;
 
-export function useProposals(allianceId: string, status: ProposalListStatus, enabled = true) {
-  return useInfiniteQuery({
+export function proposalsQuery(allianceId: string, status: ProposalListStatus) {
+  return infiniteQueryOptions({
     queryKey: [...proposalsKey(allianceId), status],
-    enabled,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
       unwrap(
@@ -25,6 +24,10 @@ export function useProposals(allianceId: string, status: ProposalListStatus, ena
       ),
     getNextPageParam: (last) => last.next_cursor ?? null,
   });
+}
+
+export function useProposals(allianceId: string, status: ProposalListStatus, enabled = true) {
+  return useInfiniteQuery({ ...proposalsQuery(allianceId, status), enabled });
 }
 
 export function fetchProposal(allianceId: string, proposalId: string): Promise<Proposal> {

@@ -1,4 +1,4 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '../../api/client';
 import type { Alliance, AllianceCreate, AllianceUpdate, Stage } from '../../api/types';
 
@@ -8,8 +8,12 @@ export function fetchAlliance(id: string): Promise<Alliance> {
   return unwrap(api.GET('/api/v1/alliances/{id}', { params: { path: { id } } }));
 }
 
+export function allianceQuery(id: string) {
+  return queryOptions({ queryKey: allianceKey(id), queryFn: () => fetchAlliance(id) });
+}
+
 export function useAlliance(id: string) {
-  return useQuery({ queryKey: allianceKey(id), queryFn: () => fetchAlliance(id) });
+  return useQuery(allianceQuery(id));
 }
 
 export function useStageInfo(id: string) {

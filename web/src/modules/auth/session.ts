@@ -1,5 +1,5 @@
 // Who is signed in. The `me` query is the single source: null when nobody is signed in.
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { ApiError, api, setCsrfToken, unwrap, unwrapEmpty } from '../../api/client';
 import type { Me, Session } from '../../api/types';
@@ -20,8 +20,10 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
+export const meQuery = queryOptions({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+  return useQuery(meQuery);
 }
 
 let signedOutOnPurpose = false;

@@ -2,7 +2,7 @@
 // notice and expiry reminders, dataset destructions, conflict-check hits, proposed changes to an
 // alliance and their decisions): the newest page and the unread count, polled every minute, and
 // marking them read. Each carries its own link (a proposal's opens the alliance at that proposal).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapEmpty } from '../../api/client';
 import type { Schemas } from '../../api/client';
 
@@ -14,13 +14,13 @@ export const notificationsKey = ['me', 'notifications'] as const;
 /** How often the bell asks for news. */
 export const POLL_MS = 60_000;
 
+export const notificationsQuery = queryOptions({
+  queryKey: notificationsKey,
+  queryFn: () => unwrap(api.GET('/api/v1/me/notifications', { params: { query: { limit: 20 } } })),
+});
+
 export function useNotifications() {
-  return useQuery({
-    queryKey: notificationsKey,
-    queryFn: () => unwrap(api.GET('/api/v1/me/notifications', { params: { query: { limit: 20 } } })),
-    refetchInterval: POLL_MS,
-    refetchIntervalInBackground: false,
-  });
+  return useQuery({ ...notificationsQuery, refetchInterval: POLL_MS, refetchIntervalInBackground: false });
 }
 
 /** Marks one notification read; the list shows it at once and is then refetched. */

@@ -24,7 +24,10 @@ export function OrganizationSelect({
 } & Omit<SelectProps, 'value' | 'onChange' | 'data'>) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
-  const results = useOrganizationSearch(debounced);
+  // The directory is asked only once someone opens the list or types: a page with a filter by
+  // organisation does not pay for a search nobody made.
+  const [wanted, setWanted] = useState(false);
+  const results = useOrganizationSearch(debounced, wanted || search !== '');
   const selected = useOrganization(value && !known.some((o) => o.id === value) ? value : null);
 
   const byId = useMemo(() => {
@@ -50,6 +53,10 @@ export function OrganizationSelect({
       value={value}
       searchValue={search}
       onSearchChange={setSearch}
+      onDropdownOpen={() => {
+        setWanted(true);
+        props.onDropdownOpen?.();
+      }}
       // The server already filtered by name; keep the list as it came.
       filter={({ options }) => options}
       onChange={(id) => onChange(id ? (byId.get(id) ?? null) : null)}

@@ -2,9 +2,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { Organization, OrganizationType } from '../../api/types';
 
-export function useOrganizationSearch(q: string) {
+/** The directory's organisations matching `q`; asked for only once `enabled` (the list is open). */
+export function useOrganizationSearch(q: string, enabled = true) {
   return useQuery({
     queryKey: ['organizations', 'search', q],
+    enabled,
     queryFn: () =>
       unwrap(api.GET('/api/v1/organizations', { params: { query: { q: q || undefined, limit: 20 } } })),
     placeholderData: keepPreviousData,

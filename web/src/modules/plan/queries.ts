@@ -1,7 +1,7 @@
 // The Plans API: the timeline, the summary, and objectives, milestones, KPIs, workstreams and
 // communications. Every plan query lives under `planKey`, so one invalidation refreshes them all
 // (a milestone change moves the timeline, the summary and the list together).
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap, unwrapEmpty } from '../../api/client';
 import type {
   CommunicationCategory,
@@ -53,11 +53,15 @@ export function usePlan(allianceId: string) {
   });
 }
 
-export function usePlanSummary(allianceId: string) {
-  return useQuery({
+export function planSummaryQuery(allianceId: string) {
+  return queryOptions({
     queryKey: [...planKey(allianceId), 'summary'],
     queryFn: () => unwrap(api.GET('/api/v1/alliances/{id}/plan/summary', { params: { path: { id: allianceId } } })),
   });
+}
+
+export function usePlanSummary(allianceId: string) {
+  return useQuery(planSummaryQuery(allianceId));
 }
 
 // ------------------------------------------------------------------ objectives

@@ -1,4 +1,4 @@
-import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Button, Chip, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconLayoutGrid, IconList, IconSearch, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -16,6 +16,8 @@ import {
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
 import { activeFilterCount, DEFAULT_FILTERS, type PortfolioFilters, type PortfolioSort } from './filters';
 
+// The filters are the browser's own selects: cheap to draw (five of Mantine's comboboxes were a
+// third of the portfolio's first-load main-thread time on a phone) and native pickers on phones.
 export function PortfolioToolbar({
   filters,
   onChange,
@@ -45,32 +47,25 @@ export function PortfolioToolbar({
           }}
           w={{ base: '100%', sm: 250 }}
         />
-        <Select
+        <NativeSelect
           label="Stage"
-          placeholder="Any stage"
-          data={options(STAGES, STAGE_LABELS)}
-          value={filters.stage}
-          onChange={(v) => onChange({ stage: (v as Stage | null) ?? null })}
-          clearable
+          data={[{ value: '', label: 'Any stage' }, ...options(STAGES, STAGE_LABELS)]}
+          value={filters.stage ?? ''}
+          onChange={(e) => onChange({ stage: (e.currentTarget.value as Stage) || null })}
           w={{ base: '47%', sm: 160 }}
         />
-        <Select
+        <NativeSelect
           label="Type"
-          placeholder="Any type"
-          data={options(ALLIANCE_TYPES, ALLIANCE_TYPE_LABELS)}
-          value={filters.type}
-          onChange={(v) => onChange({ type: (v as AllianceType | null) ?? null })}
-          clearable
+          data={[{ value: '', label: 'Any type' }, ...options(ALLIANCE_TYPES, ALLIANCE_TYPE_LABELS)]}
+          value={filters.type ?? ''}
+          onChange={(e) => onChange({ type: (e.currentTarget.value as AllianceType) || null })}
           w={{ base: '47%', sm: 200 }}
-          comboboxProps={{ width: 280, position: 'bottom-start' }}
         />
-        <Select
+        <NativeSelect
           label={TIER_FIELD_LABEL}
-          placeholder="Any tier"
-          data={options(TIERS, TIER_LABELS)}
-          value={filters.tier ? String(filters.tier) : null}
-          onChange={(v) => onChange({ tier: v ? (Number(v) as Tier) : null })}
-          clearable
+          data={[{ value: '', label: 'Any tier' }, ...options(TIERS, TIER_LABELS)]}
+          value={filters.tier ? String(filters.tier) : ''}
+          onChange={(e) => onChange({ tier: e.currentTarget.value ? (Number(e.currentTarget.value) as Tier) : null })}
           w={{ base: '47%', sm: 120 }}
         />
         <OrganizationSelect
@@ -80,7 +75,7 @@ export function PortfolioToolbar({
           onChange={(org) => onChange({ party: org?.id ?? null })}
           w={{ base: '47%', sm: 220 }}
         />
-        <Select
+        <NativeSelect
           label="Status"
           data={[
             { value: 'false', label: 'Active' },
@@ -88,8 +83,7 @@ export function PortfolioToolbar({
             { value: 'all', label: 'Active and archived' },
           ]}
           value={filters.archived}
-          onChange={(v) => onChange({ archived: (v as PortfolioFilters['archived']) ?? 'false' })}
-          allowDeselect={false}
+          onChange={(e) => onChange({ archived: e.currentTarget.value as PortfolioFilters['archived'] })}
           w={{ base: '47%', sm: 180 }}
         />
       </Group>
@@ -116,7 +110,7 @@ export function PortfolioToolbar({
           )}
         </Group>
         <Group gap="sm">
-          <Select
+          <NativeSelect
             aria-label="Sort by"
             data={[
               { value: 'name', label: 'Sort by name (A–Z)' },
@@ -125,34 +119,21 @@ export function PortfolioToolbar({
               { value: 'updated_at', label: 'Least recently updated first' },
             ]}
             value={filters.sort}
-            onChange={(v) => onChange({ sort: (v as PortfolioSort) ?? 'name' })}
-            allowDeselect={false}
+            onChange={(e) => onChange({ sort: e.currentTarget.value as PortfolioSort })}
             w={230}
           />
-          <VisuallyHidden id="view-label">Show alliances as</VisuallyHidden>
-          <SegmentedControl
-            aria-labelledby="view-label"
-            value={filters.view}
-            onChange={(v) => onChange({ view: v === 'cards' ? 'cards' : 'table' })}
-            data={[
-              {
-                value: 'table',
-                label: (
-                  <Group gap={6} wrap="nowrap">
-                    <IconList size={16} aria-hidden /> Table
-                  </Group>
-                ),
-              },
-              {
-                value: 'cards',
-                label: (
-                  <Group gap={6} wrap="nowrap">
-                    <IconLayoutGrid size={16} aria-hidden /> Cards
-                  </Group>
-                ),
-              },
-            ]}
-          />
+          {/* Two chips rather than a segmented control: its sliding indicator measures the page's
+              layout on every render, a cost the portfolio's first load showed. */}
+          <Chip.Group value={filters.view} onChange={(v) => onChange({ view: v === 'cards' ? 'cards' : 'table' })}>
+            <Group gap={4} wrap="nowrap" role="radiogroup" aria-label="Show alliances as">
+              <Chip value="table" icon={<IconList size={14} aria-hidden />} variant="outline">
+                Table
+              </Chip>
+              <Chip value="cards" icon={<IconLayoutGrid size={14} aria-hidden />} variant="outline">
+                Cards
+              </Chip>
+            </Group>
+          </Chip.Group>
         </Group>
       </Group>
     </Stack>

@@ -1,17 +1,19 @@
 // How the alliances in view spread over the lifecycle; a click on a bar filters by that stage.
-import { Group, Paper, Text } from '@mantine/core';
+// Plain HTML bars, not a chart library: the portfolio is the first page most people open, and
+// each bar is a button that a keyboard and a screen reader reach too.
+import { Box, Group, Paper, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useMemo } from 'react';
 import type { Alliance, Stage } from '../../api/types';
-import { EChart } from '../../ui/EChart';
 import { STAGE_LABELS, STAGES } from '../../ui/labels';
-
-const BAR_COLOR = '#4c6ef5';
+import classes from './StageChart.module.css';
 
 export function stageCounts(alliances: Alliance[]): { stage: Stage; count: number }[] {
   const counts = new Map<Stage, number>();
   for (const alliance of alliances) counts.set(alliance.stage, (counts.get(alliance.stage) ?? 0) + 1);
   return STAGES.map((stage) => ({ stage, count: counts.get(stage) ?? 0 }));
 }
+
+const BAR_AREA_PX = 120;
 
 export function StageChart({
   alliances,
@@ -23,55 +25,45 @@ export function StageChart({
   onStageClick: (stage: Stage) => void;
 }) {
   const counts = useMemo(() => stageCounts(alliances), [alliances]);
-  const option = useMemo(
-    () => ({
-      animation: false,
-      grid: { left: 8, right: 8, top: 16, bottom: 4, containLabel: true },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: {
-        type: 'category',
-        data: counts.map((c) => STAGE_LABELS[c.stage]),
-        axisLabel: { interval: 0, fontSize: 11, color: '#495057', hideOverlap: true },
-        axisTick: { show: false },
-        axisLine: { lineStyle: { color: '#ced4da' } },
-      },
-      yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#f1f3f5' } } },
-      series: [
-        {
-          type: 'bar',
-          data: counts.map((c) => c.count),
-          itemStyle: { color: BAR_COLOR, borderRadius: [4, 4, 0, 0] },
-          barMaxWidth: 36,
-          cursor: 'pointer',
-        },
-      ],
-    }),
-    [counts],
-  );
-  const summary = counts
-    .filter((c) => c.count > 0)
-    .map((c) => `${STAGE_LABELS[c.stage]}: ${c.count}`)
-    .join(', ');
-  const byLabel = new Map(STAGES.map((s) => [STAGE_LABELS[s], s] as const));
+  const most = Math.max(1, ...counts.map((c) => c.count));
   return (
-    <Paper withBorder radius="md" p="md" mb="md">
-      <Group justify="space-between" mb={4}>
-        <Text fw={600} size="sm">
+    <Paper withBorder radius="md" p="md" mb="md" component="section" aria-labelledby="stage-chart-title">
+      <Group justify="space-between" mb="xs">
+        <Text fw={600} size="sm" id="stage-chart-title">
           Alliances by stage
         </Text>
         <Text size="xs" c="dimmed">
           {complete ? `${alliances.length} in view` : `First ${alliances.length} in view`} · click a bar to filter
         </Text>
       </Group>
-      <EChart
-        option={option}
-        height={180}
-        label={`Alliances by stage. ${summary}`}
-        onItemClick={(name) => {
-          const stage = byLabel.get(name);
-          if (stage) onStageClick(stage);
-        }}
-      />
+      <Box className={classes.chart}>
+        {counts.map(({ stage, count }) => {
+          const label = `${STAGE_LABELS[stage]}: ${count} ${count === 1 ? 'alliance' : 'alliances'}`;
+          return (
+            <Tooltip key={stage} label={label} withArrow openDelay={200}>
+              <UnstyledButton
+                className={classes.column}
+                disabled={count === 0}
+                aria-label={count === 0 ? label : `${label}. Show only these`}
+                onClick={() => onStageClick(stage)}
+                data-testid={`stage-bar-${stage}`}
+              >
+                <Text component="span" className={classes.count} aria-hidden>
+                  {count}
+                </Text>
+                <span
+                  className={classes.bar}
+                  style={{ height: count === 0 ? 1 : Math.max(4, Math.round((count / most) * BAR_AREA_PX)) }}
+                  aria-hidden
+                />
+                <Text component="span" className={classes.label} aria-hidden>
+                  {STAGE_LABELS[stage]}
+                </Text>
+              </UnstyledButton>
+            </Tooltip>
+          );
+        })}
+      </Box>
     </Paper>
   );
 }

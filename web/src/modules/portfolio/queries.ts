@@ -1,12 +1,12 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { PortfolioFilters } from './filters';
 
 export const PAGE_SIZE = 25;
 
-export function useAllianceList(filters: PortfolioFilters) {
+export function allianceListQuery(filters: PortfolioFilters) {
   const { view: _view, ...query } = filters;
-  return useInfiniteQuery({
+  return infiniteQueryOptions({
     queryKey: ['alliances', query],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
@@ -29,4 +29,8 @@ export function useAllianceList(filters: PortfolioFilters) {
       ),
     getNextPageParam: (last) => last.next_cursor ?? null,
   });
+}
+
+export function useAllianceList(filters: PortfolioFilters) {
+  return useInfiniteQuery(allianceListQuery(filters));
 }
