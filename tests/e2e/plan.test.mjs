@@ -41,6 +41,10 @@ async function chooseOption(page, scope, label, option) {
 }
 
 /** Types a day into a Mantine date input (it parses YYYY-MM-DD) and leaves the field. */
+// A day as the app writes it for the browser's en-GB reader ("5 Sep 2026").
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const shownDay = (d) => `${Number(d.slice(8, 10))} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+
 async function fillDate(scope, label, value) {
   const input = scope.getByRole('textbox', { name: label, exact: true });
   await input.click();
@@ -243,6 +247,54 @@ journeyStep('the timeline shows the new critical path through the slipped milest
   const plan = await api(pm, 'GET', '/plan');
   assert.deepEqual(plan.body.critical_path, [ids[M1], ids[M2], ids[M4]]);
   assert.ok(plan.body.milestones.some((m) => m.title === INTERNAL), 'the pharma side sees its internal milestone');
+  return pm;
+});
+
+const DAY_MS = 24 * 3600 * 1000;
+const daysBetween = (a, b) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+
+journeyStep('drags a forecast along the timeline, gives the reason, and moves it back with the keyboard', () => pm, async () => {
+  const handle = pm.locator(`[data-forecast-handle="${M4}"]`);
+  await handle.waitFor();
+  const box = await handle.boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await pm.mouse.move(x, y);
+  await pm.mouse.down();
+  await pm.mouse.move(x + 30, y, { steps: 3 });
+  await pm.getByRole('status').filter({ hasText: 'later' }).first().waitFor();
+  await screenshot(pm, 'dragging a forecast on the timeline', { fullPage: false });
+  await pm.mouse.move(x + 60, y, { steps: 3 });
+  await pm.mouse.up();
+
+  // Nothing is saved by the drop: the reason dialog opens with the day under the pointer.
+  const dialog = pm.getByRole('dialog', { name: `Move the forecast of “${M4}”` });
+  await dialog.waitFor();
+  assert.equal((await api(pm, 'GET', `/milestones/${ids[M4]}`)).body.forecast_date, day(90), 'the drop alone saves nothing');
+  await dialog.getByRole('textbox', { name: 'Why the forecast moved' }).fill('Payer advisory board moved to the next quarter');
+  await screenshot(pm, 'the reason dialog after a drag', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Move forecast' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  let m4 = (await api(pm, 'GET', `/milestones/${ids[M4]}`)).body;
+  const moved = daysBetween(day(90), m4.forecast_date);
+  assert.ok(moved > 0, `dragging right moves the forecast later: ${m4.forecast_date}`);
+  let history = (await api(pm, 'GET', `/milestones/${ids[M4]}/history`)).body.items;
+  assert.equal(history.at(-1).reason, 'Payer advisory board moved to the next quarter');
+
+  // The same handle with the keyboard: a week per Shift+←, a day per ←, Enter, the reason.
+  await eventually(async () => assert.match(await handle.getAttribute('aria-label'), new RegExp(shownDay(m4.forecast_date))));
+  await handle.focus();
+  for (let i = 0; i < Math.floor(moved / 7); i += 1) await handle.press('Shift+ArrowLeft');
+  for (let i = 0; i < moved % 7; i += 1) await handle.press('ArrowLeft');
+  await handle.press('Enter');
+  await dialog.waitFor();
+  assert.equal(await dialog.getByRole('textbox', { name: 'New forecast date' }).inputValue(), shownDay(day(90)));
+  await dialog.getByRole('textbox', { name: 'Why the forecast moved' }).fill('The board kept its date after all');
+  await dialog.getByRole('button', { name: 'Move forecast' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  m4 = (await api(pm, 'GET', `/milestones/${ids[M4]}`)).body;
+  assert.equal(m4.forecast_date, day(90));
+  history = (await api(pm, 'GET', `/milestones/${ids[M4]}/history`)).body.items;
+  assert.equal(history.at(-1).reason, 'The board kept its date after all');
   return pm;
 });
 

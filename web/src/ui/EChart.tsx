@@ -9,15 +9,20 @@ export function EChart({
   height = 220,
   label,
   onItemClick,
+  onRendered,
 }: {
   option: EChartsCoreOption;
   height?: number;
   label: string;
   onItemClick?: (name: string) => void;
+  /** After each drawing has finished (a new option, a resize). */
+  onRendered?: () => void;
 }) {
   const element = useRef<HTMLDivElement>(null);
   const clickHandler = useRef(onItemClick);
   clickHandler.current = onItemClick;
+  const renderedHandler = useRef(onRendered);
+  renderedHandler.current = onRendered;
   const [chart, setChart] = useState<EChartsType | null>(null);
 
   // One chart instance for the life of the component.
@@ -31,6 +36,7 @@ export function EChart({
       instance.on('click', (params) => {
         if (typeof params.name === 'string') clickHandler.current?.(params.name);
       });
+      instance.on('finished', () => renderedHandler.current?.());
       if (typeof ResizeObserver !== 'undefined') {
         observer = new ResizeObserver(() => instance?.resize());
         observer.observe(element.current);

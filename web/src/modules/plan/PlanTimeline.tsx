@@ -4,17 +4,17 @@
 // late or at risk. People who may change a milestone drag its forecast to move it; the drop asks
 // for the reason first. A table with the same facts, and a "Move forecast" button for the
 // keyboard, is one switch away, for anyone who would rather read than look.
-import { Box, Button, Group, Paper, Stack, Switch, Table, Text } from '@mantine/core';
+import { Box, Button, Group, Paper, Stack, Switch, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import type { CustomSeriesRenderItem } from 'echarts';
-import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { EChart } from '../../ui/EChart';
 import { formatDate, formatMoney } from '../../ui/format';
 import { EarlyWinBadge, MilestoneStatusBadge, SlipText } from './badges';
-import { dayToTime, daysBetween, formatSlip, landingDate, timeAxisLabel } from './format';
+import { addDays, dayToTime, daysBetween, formatSlip, landingDate, timeAxisLabel } from './format';
 import { MILESTONE_STATUS_LABELS } from './labels';
 import { formatDuration, lateSentence, moveBySlip, moveBySlipLabel, riskSentence, slipLabel, type ForecastMove } from './slip';
-import { dayAtPixel, forecastAt, isDrag, newGeometry, type TimelineGeometry } from './timelineDrag';
+import { dayAtPixel, forecastAt, isDrag, keyStep, newGeometry, pixelOfDay, type TimelineGeometry } from './timelineDrag';
 import { buildTimeline, describeTimeline, type Timeline } from './timelineModel';
 import type { Milestone, Plan } from './types';
 
@@ -445,7 +445,9 @@ interface DragState {
   dragging: boolean;
 }
 
-function DragMarker({ drag }: { drag: DragState }) {
+/** `width`: the chart's; near its right edge the words go to the left of the marker. */
+function DragMarker({ drag, width }: { drag: DragState; width: number }) {
+  const leftSide = drag.x > width - 200;
   const shift = drag.day ? daysBetween(drag.milestone.forecast_date, drag.day) : 0;
   return (
     <>
@@ -460,7 +462,8 @@ function DragMarker({ drag }: { drag: DragState }) {
       />
       <Paper
         pos="absolute"
-        left={drag.x + 12}
+        left={leftSide ? undefined : drag.x + 12}
+        right={leftSide ? width - drag.x + 12 : undefined}
         top={drag.y - 30}
         px={6}
         py={2}
@@ -508,12 +511,14 @@ export function PlanTimeline({
     return { x: event.clientX - (rect?.left ?? 0), y: event.clientY - (rect?.top ?? 0) };
   };
 
-  const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+  /** A press on the chart: on a movable forecast (`picked`, or the one under the pointer) it may become a drag. */
+  const startDrag = (event: ReactPointerEvent<HTMLElement>, picked?: Milestone) => {
     if (event.button !== 0 || movable.size === 0) return;
     const at = local(event);
-    const id = forecastAt(geometry.current, at.x, at.y);
+    const id = picked?.id ?? forecastAt(geometry.current, at.x, at.y);
     const milestone = id ? plan.milestones.find((m) => m.id === id) : undefined;
     if (!milestone) return;
+    if (picked) event.stopPropagation();
     const point = geometry.current.points.get(milestone.id) ?? at;
     let state: DragState = { milestone, from: at, x: point.x, y: point.y, day: milestone.forecast_date, dragging: false };
     const move = (e: PointerEvent) => {
@@ -553,6 +558,39 @@ export function PlanTimeline({
     window.addEventListener('keydown', key);
   };
 
+  // Where each movable forecast sits once the chart has drawn: a handle (a real button) over each,
+  // to grab with a pointer or to move with the arrow keys (a day; a week with Shift), Enter to
+  // choose the day and give the reason, Escape to leave it.
+  const [handles, setHandles] = useState<{ milestone: Milestone; x: number; y: number }[]>([]);
+  const onRendered = useCallback(() => {
+    const next = plan.milestones
+      .filter((m) => movable.has(m.id) && geometry.current.points.has(m.id))
+      .map((m) => ({ milestone: m, ...(geometry.current.points.get(m.id) as { x: number; y: number }) }));
+    setHandles((current) =>
+      current.length === next.length &&
+      current.every((h, i) => h.milestone === next[i]?.milestone && h.x === next[i]?.x && h.y === next[i]?.y)
+        ? current
+        : next,
+    );
+  }, [plan, movable]);
+  const onHandleKey = (event: ReactKeyboardEvent<HTMLElement>, milestone: Milestone, at: { x: number; y: number }) => {
+    const step = keyStep(event.key, event.shiftKey);
+    if (step !== 0) {
+      event.preventDefault();
+      const base = drag?.milestone.id === milestone.id && drag.day ? drag.day : milestone.forecast_date;
+      const day = addDays(base, step);
+      const x = pixelOfDay(day, geometry.current) ?? at.x;
+      setDrag({ milestone, from: at, x, y: at.y, day, dragging: true });
+    } else if (event.key === 'Enter' && drag?.milestone.id === milestone.id) {
+      event.preventDefault();
+      setDrag(null);
+      if (drag.day && drag.day !== milestone.forecast_date) onMoveForecast?.(milestone, { forecast_date: drag.day, reason: '' });
+    } else if (event.key === 'Escape' && drag) {
+      event.preventDefault();
+      setDrag(null);
+    }
+  };
+
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
@@ -574,7 +612,7 @@ export function PlanTimeline({
             miw={640}
             ref={surface}
             pos="relative"
-            onPointerDown={onPointerDown}
+            onPointerDown={(event) => startDrag(event)}
             style={{ userSelect: drag ? 'none' : undefined, cursor: drag?.dragging ? 'grabbing' : undefined }}
           >
             <EChart
@@ -586,8 +624,34 @@ export function PlanTimeline({
                 const milestone = plan.milestones.find((m) => m.id === id);
                 if (milestone) onMilestoneClick?.(milestone);
               }}
+              onRendered={movable.size > 0 ? onRendered : undefined}
             />
-            {drag?.dragging && <DragMarker drag={drag} />}
+            {handles.map(({ milestone, x, y }) => (
+              <UnstyledButton
+                key={milestone.id}
+                pos="absolute"
+                left={x - 9}
+                top={y - 9}
+                w={18}
+                h={18}
+                data-forecast-handle={milestone.title}
+                aria-label={`Move the forecast of “${milestone.title}”, now ${formatDate(milestone.forecast_date)}: arrow keys, then Enter`}
+                title={`Drag to move the forecast of “${milestone.title}”`}
+                style={{ borderRadius: '50%', cursor: drag?.dragging ? 'grabbing' : 'grab' }}
+                className="timeline-handle"
+                onPointerDown={(event: ReactPointerEvent<HTMLElement>) => startDrag(event, milestone)}
+                onClick={() => {
+                  // A click without a drag opens the milestone, as a click on the chart does.
+                  if (!dropped.current) onMilestoneClick?.(milestone);
+                }}
+                onKeyDown={(event: ReactKeyboardEvent<HTMLElement>) => onHandleKey(event, milestone, { x, y })}
+                onBlur={() => {
+                  // Leaving the handle leaves a keyboard move where it was (a pointer drag goes on).
+                  if (!stopDrag.current) setDrag((current) => (current?.milestone.id === milestone.id ? null : current));
+                }}
+              />
+            ))}
+            {drag?.dragging && <DragMarker drag={drag} width={surface.current?.clientWidth ?? 0} />}
           </Box>
         </Box>
         {asTable && <TimelineTable timeline={timeline} canMove={canMove} onMoveForecast={onMoveForecast} />}

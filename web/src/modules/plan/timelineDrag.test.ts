@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayToTime } from './format';
-import { dayAtPixel, forecastAt, isDrag } from './timelineDrag';
+import { dayAtPixel, forecastAt, isDrag, keyStep, pixelOfDay } from './timelineDrag';
 
 // An axis from 1 Jan to 31 Jan 2027 (30 days) drawn from x = 100 to x = 400: 10 px a day.
 const axis = { x0: 100, x1: 400, start: dayToTime('2027-01-01'), end: dayToTime('2027-01-31') };
@@ -35,5 +35,23 @@ describe('dragging a forecast on the timeline', () => {
   it('tells a click from a drag', () => {
     expect(isDrag({ x: 10, y: 10 }, { x: 12, y: 11 })).toBe(false);
     expect(isDrag({ x: 10, y: 10 }, { x: 16, y: 10 })).toBe(true);
+  });
+
+  it('places a day on the axis, the inverse of reading one', () => {
+    expect(pixelOfDay('2027-01-01', axis)).toBe(100);
+    expect(pixelOfDay('2027-01-16', axis)).toBe(250);
+    for (const day of ['2027-01-03', '2027-01-17', '2027-01-30']) expect(dayAtPixel(pixelOfDay(day, axis) ?? -1, axis)).toBe(day);
+    expect(pixelOfDay('2026-12-01', axis)).toBe(100);
+    expect(pixelOfDay('2027-03-01', axis)).toBe(400);
+    expect(pixelOfDay('2027-01-16', { ...axis, x1: axis.x0 })).toBeNull();
+  });
+
+  it('moves by a day per arrow key, a week with Shift, and not for other keys', () => {
+    expect(keyStep('ArrowRight', false)).toBe(1);
+    expect(keyStep('ArrowLeft', false)).toBe(-1);
+    expect(keyStep('ArrowRight', true)).toBe(7);
+    expect(keyStep('ArrowLeft', true)).toBe(-7);
+    expect(keyStep('ArrowUp', false)).toBe(0);
+    expect(keyStep('a', true)).toBe(0);
   });
 });

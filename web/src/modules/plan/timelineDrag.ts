@@ -37,6 +37,23 @@ export function dayAtPixel(x: number, geometry: Pick<TimelineGeometry, 'x0' | 'x
   return new Date(Math.round(time / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The pixel x of a calendar day on the axis, kept within it; null before the chart has drawn. */
+export function pixelOfDay(day: string, geometry: Pick<TimelineGeometry, 'x0' | 'x1' | 'start' | 'end'>): number | null {
+  const { x0, x1, start, end } = geometry;
+  const time = Date.parse(`${day}T00:00:00Z`);
+  if (!(x1 > x0) || !(end > start) || Number.isNaN(time)) return null;
+  const clamped = Math.min(Math.max(time, start), end);
+  return x0 + ((clamped - start) / (end - start)) * (x1 - x0);
+}
+
+/** How far one key press moves a forecast: a day, a week with Shift. */
+export function keyStep(key: string, shift: boolean): number {
+  const step = shift ? 7 : 1;
+  if (key === 'ArrowRight') return step;
+  if (key === 'ArrowLeft') return -step;
+  return 0;
+}
+
 /** The id of the movable forecast nearest to (x, y) within reach of the pointer, if any. */
 export function forecastAt(geometry: Pick<TimelineGeometry, 'points'>, x: number, y: number): string | null {
   let best: string | null = null;
