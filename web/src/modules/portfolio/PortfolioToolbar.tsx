@@ -73,6 +73,9 @@ export function PortfolioToolbar({
           placeholder="Any organisation"
           value={filters.party}
           onChange={(org) => onChange({ party: org?.id ?? null })}
+          // Its list is not kept in the page while closed: a kept list has its floating position
+          // computed, and the page's style recalculated, on every render of the portfolio.
+          comboboxProps={{ keepMounted: false }}
           w={{ base: '47%', sm: 220 }}
         />
         <NativeSelect

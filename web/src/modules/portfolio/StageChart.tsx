@@ -1,7 +1,7 @@
 // How the alliances in view spread over the lifecycle; a click on a bar filters by that stage.
 // Plain HTML bars, not a chart library: the portfolio is the first page most people open, and
 // each bar is a button that a keyboard and a screen reader reach too.
-import { Box, Group, Paper, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Box, Group, Paper, Text, UnstyledButton } from '@mantine/core';
 import { useMemo } from 'react';
 import type { Alliance, Stage } from '../../api/types';
 import { STAGE_LABELS, STAGES } from '../../ui/labels';
@@ -40,8 +40,10 @@ export function StageChart({
         {counts.map(({ stage, count }) => {
           const label = `${STAGE_LABELS[stage]}: ${count} ${count === 1 ? 'alliance' : 'alliances'}`;
           return (
-            <Tooltip key={stage} label={label} withArrow openDelay={200}>
-              <UnstyledButton
+            // The browser's own tooltip (title): ten floating tooltips measured the page on load.
+            <UnstyledButton
+                key={stage}
+                title={label}
                 className={classes.column}
                 disabled={count === 0}
                 aria-label={count === 0 ? label : `${label}. Show only these`}
@@ -60,7 +62,6 @@ export function StageChart({
                   {STAGE_LABELS[stage]}
                 </Text>
               </UnstyledButton>
-            </Tooltip>
           );
         })}
       </Box>
