@@ -64,7 +64,7 @@ export function AllianceTable({ alliances }: { alliances: Alliance[] }) {
               <Table.Td>
                 <Text size="sm">{ALLIANCE_TYPE_LABELS[alliance.type]}</Text>
               </Table.Td>
-              <Table.Td miw={90}>
+              <Table.Td miw={120}>
                 <TierBadge tier={alliance.tier} />
               </Table.Td>
               <Table.Td>
