@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../api/types';
+import { formatMoney } from '../../ui/format';
 import words from '../../../../docs/words.json';
 import { describeAction, describeValue, fieldLabel } from './describe';
 
@@ -66,6 +67,18 @@ describe('the audit trail in words', () => {
       'Statement: Fewer readmissions, Contributions: none',
     );
     expect(fieldLabel('expected_value')).toBe('Expected value');
+  });
+
+  it('shows a milestone payment as money between the parties, never as minor units', () => {
+    const helix = '01a1ffd0-bceb-7965-bd16-5256244f6038';
+    const nimbus = '01a1ffd0-bceb-7965-bd16-5256244f6039';
+    const names = new Map([[helix, 'Helix Pharma'], [nimbus, 'Nimbus Health']]);
+    const payment = { amount_minor: 150000000, currency: 'EUR', payer_party_id: helix, payee_party_id: nimbus };
+    const text = describeValue('payment', payment, names, 'milestone');
+    expect(text).toBe(`${formatMoney(150000000, 'EUR')} from Helix Pharma to Nimbus Health`);
+    expect(text).toMatch(/1,500,000/);
+    expect(text).not.toMatch(/150000000|amount|EUR\b.*,/i);
+    expect(describeValue('payment', { amount_minor: 5000, currency: 'JPY', payer_party_id: null, payee_party_id: null })).toBe(formatMoney(5000, 'JPY'));
   });
 
   it('tells the story of a proposed change and of a private tier', () => {

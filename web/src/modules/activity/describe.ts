@@ -1,6 +1,6 @@
 // The audit trail in words: who did what to which record, and each field's before and after.
 import type { AuditEvent } from '../../api/types';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { formatDate, formatDateTime, formatMoney } from '../../ui/format';
 import { capitalise, groupsStartingWith, wordFor, wordsIn, wordsOf } from '../../ui/words';
 
 // The words come from docs/words.json: `record_type` names each kind of record, `audit.action` and
@@ -136,6 +136,14 @@ export function describeValue(field: string, value: unknown, names: Map<string, 
     const { field: changed, before, after } = value as Record<string, unknown>;
     if (typeof changed === 'string' && ('before' in value || 'after' in value)) {
       return `${fieldLabel(changed, recordType)}: ${describeValue(changed, before, names, recordType)} → ${describeValue(changed, after, names, recordType)}`;
+    }
+    // Money travels as minor units and a currency: "€1,500.00 from Helix Pharma to Nimbus Health".
+    const money = value as Record<string, unknown>;
+    if (typeof money.amount_minor === 'number' && typeof money.currency === 'string') {
+      const party = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? 'a party') : null);
+      const payer = party(money.payer_party_id);
+      const payee = party(money.payee_party_id);
+      return `${formatMoney(money.amount_minor, money.currency)}${payer ? ` from ${payer}` : ''}${payee ? ` to ${payee}` : ''}`;
     }
     const entries = Object.entries(value as Record<string, unknown>);
     const orgName = (value as Record<string, unknown>).organization_name;
