@@ -1,26 +1,18 @@
 // A reader in Germany: fields, lists, notifications and exports all write "05.11.2026".
-import { DateInput } from '@mantine/dates';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { complianceExportUrl } from '../modules/agreements/queries';
 import { decisionsCsvUrl } from '../modules/governance/queries';
 import { formatDate, localiseDays } from '../ui/format';
-import { Providers } from './Providers';
-import { makeQueryClient } from './queryClient';
+import { renderDateField } from '../test/utils';
 
-// Before the theme is imported: it reads the reader's pattern once.
+// Before anything reads the reader's pattern (it is cached per reader).
 vi.hoisted(() => Object.defineProperty(navigator, 'language', { value: 'de-DE', configurable: true }));
 
 const user = userEventLib.setup({ delay: null });
 
-function field(props: Partial<Parameters<typeof DateInput>[0]> = {}) {
-  return render(
-    <Providers queryClient={makeQueryClient()}>
-      <DateInput label="Day" {...props} />
-    </Providers>,
-  );
-}
+const field = renderDateField;
 
 describe('a reader in Germany', () => {
   it('sees the same day in a date field, a list and a notification', () => {

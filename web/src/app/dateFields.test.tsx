@@ -1,22 +1,14 @@
 // Date fields and lists write a day the same way: the app's theme gives every DateInput the
 // reader's day pattern and reads typed days by it. jsdom's reader is en-US.
-import { DateInput } from '@mantine/dates';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { dateFormat, formatDate } from '../ui/format';
-import { Providers } from './Providers';
-import { makeQueryClient } from './queryClient';
+import { renderDateField } from '../test/utils';
 
 const user = userEventLib.setup({ delay: null });
 
-function field(props: Partial<Parameters<typeof DateInput>[0]> = {}) {
-  return render(
-    <Providers queryClient={makeQueryClient()}>
-      <DateInput label="Day" {...props} />
-    </Providers>,
-  );
-}
+const field = renderDateField;
 
 describe('a date field', () => {
   it('shows a day as lists do, without being told a format', () => {

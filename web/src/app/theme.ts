@@ -21,10 +21,12 @@ export const theme = createTheme({
     // would take "05.11.2026" as 11 May.
     // By name rather than with `DateInput.extend`: importing the components here would put the
     // whole date picker into the first file every page loads.
+    // Functions, so that the pattern is worked out when a date field first draws, not on every
+    // page's start (the sign-in page has none).
     DateInput: {
-      defaultProps: { valueFormat: dateFormat(), dateParser: (text: string) => parseDay(text) } satisfies Partial<DateInputProps>,
+      defaultProps: (): Partial<DateInputProps> => ({ valueFormat: dateFormat(), dateParser: (text: string) => parseDay(text) }),
     },
-    DatePickerInput: { defaultProps: { valueFormat: dateFormat() } satisfies Partial<DatePickerInputProps> },
+    DatePickerInput: { defaultProps: (): Partial<DatePickerInputProps> => ({ valueFormat: dateFormat() }) },
     // A table wider than its place scrolls sideways with the browser's own scroll bar, shown while
     // it can scroll, so that the last columns (and the row actions there) are seen to be
     // reachable; and nothing measures the table on every resize.

@@ -1,4 +1,5 @@
 // Test helpers: the app's providers around a component, a signed-in person, and a fake API.
+import { DateInput, type DateInputProps } from '@mantine/dates';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -146,4 +147,13 @@ export function renderPage(ui: ReactNode, { route = '/', path = '*', me = ME }: 
     </Providers>,
   );
   return { ...result, router, queryClient };
+}
+
+/** One date field in the app's providers (its theme gives the reader's day pattern), labelled "Day". */
+export function renderDateField(props: Partial<DateInputProps> = {}) {
+  return render(
+    <Providers queryClient={makeQueryClient()}>
+      <DateInput label="Day" {...props} />
+    </Providers>,
+  );
 }
