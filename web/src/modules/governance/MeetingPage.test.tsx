@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeCommittee, makeMeeting, makeSeat, PARTNER_USER } from '../../test/governance';
-import { fakeApi, makeAlliance, ME, PARTNER_ID, renderPage } from '../../test/utils';
+import { fakeApi, makeAlliance, ME, PARTNER_ID, problem, renderPage } from '../../test/utils';
 import { GovernancePanel } from './GovernancePanel';
 import { attendanceEntries, attendanceRows } from './MeetingPage';
 import type { Meeting } from './types';
@@ -140,6 +140,47 @@ describe('the meeting page', () => {
       ],
     });
     expect(await within(attendance).findByText('Quorum met')).toBeInTheDocument();
+  });
+
+  it('records attendance again on the fresh meeting when only something else changed meanwhile', async () => {
+    const m = meeting();
+    // The jobs marked the meeting held while the page was open: a new version, the same attendance.
+    const held: Meeting = { ...m, version: 6, status: 'held' };
+    const saved: Meeting = { ...held, version: 7, attendance: [...m.attendance, { ...m.attendance[0]!, user_id: PARTNER_USER, name: 'Dana Whitfield', organization_id: PARTNER_ID, organization_name: 'Pulsewise Health', committee_role: 'voting_member', status: 'present' }] };
+    let current = m;
+    const seen = server(m, {
+      [`GET ${base}/meetings/${m.id}`]: () => ({ status: 200, body: current }),
+      [`PUT ${base}/meetings/${m.id}/attendance`]: (r) => {
+        if (r.headers.get('If-Match') !== `"${current.version}"`) return problem(412, 'Someone else changed this record.');
+        current = saved;
+        return { status: 200, body: saved };
+      },
+    });
+    open(m);
+    const attendance = await screen.findByRole('region', { name: 'Attendance' });
+    current = held;
+    await user.click(within(within(attendance).getByRole('radiogroup', { name: 'Attendance of Dana Whitfield' })).getByText('Present'));
+    await waitFor(() => expect(attendance.querySelector('[data-attendance="Dana Whitfield:present"]')).not.toBeNull());
+    const puts = seen.filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => r.headers.get('If-Match'))).toEqual(['"5"', '"6"']);
+    expect(puts[1]?.body).toEqual({ entries: [{ user_id: ME.user.id, status: 'present' }, { user_id: PARTNER_USER, status: 'present' }] });
+    expect(screen.queryByText('Attendance not saved')).toBeNull();
+  });
+
+  it('does not overwrite attendance someone else recorded meanwhile', async () => {
+    const m = meeting();
+    const theirs: Meeting = { ...m, version: 6, attendance: [{ ...m.attendance[0]!, status: 'absent' }] };
+    let current = m;
+    const seen = server(m, {
+      [`GET ${base}/meetings/${m.id}`]: () => ({ status: 200, body: current }),
+      [`PUT ${base}/meetings/${m.id}/attendance`]: problem(412, 'Someone else changed this record.'),
+    });
+    open(m);
+    const attendance = await screen.findByRole('region', { name: 'Attendance' });
+    current = theirs;
+    await user.click(within(within(attendance).getByRole('radiogroup', { name: 'Attendance of Dana Whitfield' })).getByText('Present'));
+    expect(await screen.findByText('Attendance not saved')).toBeInTheDocument();
+    expect(seen.filter((r) => r.method === 'PUT')).toHaveLength(1);
   });
 
   it('saves the minutes of one agenda item against that item’s version', async () => {

@@ -26,7 +26,7 @@ import { ATTENDANCE_STATUS_LABELS, ATTENDANCE_STATUSES } from './labels';
 import { MeetingFormModal } from './MeetingForm';
 import { meetingSearch } from './links';
 import { MeetingPart } from './MeetingPart';
-import { meetingIcsUrl, meetingKey, recordAttendance, reviewMinutes, startMinutesRevision, useActions, useDecisions, useMeeting, useMinutesRevisions } from './queries';
+import { fetchMeeting, meetingIcsUrl, meetingKey, recordAttendance, reviewMinutes, startMinutesRevision, useActions, useDecisions, useMeeting, useMinutesRevisions } from './queries';
 import { useGovernanceAction } from './recordForm';
 import type { ActionItem, AttendanceStatus, Committee, CommitteeRole, Decision, Meeting } from './types';
 import { LinkifiedParts, LinkifiedText, WRAP_ANYWHERE } from '../../ui/LinkifiedText';
@@ -86,12 +86,45 @@ export function attendanceRows(meeting: Meeting, committee: Committee | undefine
   );
 }
 
+type AttendanceChange = { user_id: string; status: AttendanceStatus; delegate_name?: string };
+
 /** The attendance list to send after one person's change: everyone recorded, with the change. */
-export function attendanceEntries(rows: AttendanceRow[], change: { user_id: string; status: AttendanceStatus; delegate_name?: string }) {
+export function attendanceEntries(rows: AttendanceRow[], change: AttendanceChange) {
   return rows
     .map((row) => (row.user_id === change.user_id ? { ...row, status: change.status, delegate_name: change.delegate_name ?? null } : row))
     .filter((row): row is AttendanceRow & { status: AttendanceStatus } => row.status !== null)
     .map((row) => (row.status === 'delegate' ? { user_id: row.user_id, status: row.status, delegate_name: row.delegate_name ?? '' } : { user_id: row.user_id, status: row.status }));
+}
+
+/** Who was recorded how, in an order that does not matter: to tell whether attendance itself changed. */
+function attendanceKey(meeting: Meeting) {
+  return meeting.attendance
+    .map((a) => `${a.user_id}:${a.status}:${a.delegate_name ?? ''}`)
+    .sort()
+    .join('|');
+}
+
+/**
+ * Records one person's attendance against the meeting as the page shows it. When the meeting changed
+ * meanwhile but its attendance did not (the jobs marked it held once its day ended, someone moved an
+ * agenda item), the change is made again on the fresh meeting: only a change to the attendance itself
+ * is someone else's edit to look at first.
+ */
+export async function recordAttendanceChange(
+  alliance: Alliance,
+  meeting: Meeting,
+  committee: Committee | undefined,
+  change: AttendanceChange,
+) {
+  const send = (m: Meeting) => recordAttendance(alliance.id, m.id, m.version, attendanceEntries(attendanceRows(m, committee, alliance.parties), change));
+  try {
+    return await send(meeting);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 412)) throw error;
+    const fresh = await fetchMeeting(alliance.id, meeting.id);
+    if (attendanceKey(fresh) !== attendanceKey(meeting)) throw error;
+    return send(fresh);
+  }
 }
 
 function AttendanceLine({
@@ -103,7 +136,7 @@ function AttendanceLine({
   row: AttendanceRow;
   editable: boolean;
   pending: boolean;
-  onChange: (change: { user_id: string; status: AttendanceStatus; delegate_name?: string }) => void;
+  onChange: (change: AttendanceChange) => void;
 }) {
   const [choosing, setChoosing] = useState(false);
   const [delegate, setDelegate] = useState(row.delegate_name ?? '');
@@ -182,8 +215,7 @@ function AttendancePanel({ alliance, meeting, committee, editable }: { alliance:
   const rows = attendanceRows(meeting, committee, alliance.parties);
   const save = useGovernanceAction({
     allianceId: alliance.id,
-    action: (change: { user_id: string; status: AttendanceStatus; delegate_name?: string }) =>
-      recordAttendance(alliance.id, meeting.id, meeting.version, attendanceEntries(rows, change)),
+    action: (change: AttendanceChange) => recordAttendanceChange(alliance, meeting, committee, change),
     done: () => null,
     failed: 'Attendance not saved',
     onSuccess: (saved) => queryClient.setQueryData(meetingKey(alliance.id, meeting.id), saved),
