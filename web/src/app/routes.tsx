@@ -23,18 +23,23 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 // What a page shows first is asked for by its route, while the page's code is still on its way,
 // instead of after the page has rendered: on a slow phone connection that is a round trip or two
-// less before anything useful shows. Only for a signed-in person (one `/me` answers that), and
-// never awaited: the page renders as it would without it, from the same queries.
-function prefetching(
+// less before anything useful shows. Only for a signed-in person (one `/me` answers that). When the
+// app opens, the first page waits for its answers (or their failure) and then draws once, in
+// slices a slow phone's main thread can take; later pages show at once and fill in as answers come.
+export function prefetching(
   queryClient: QueryClient,
   then: (args: LoaderFunctionArgs) => Promise<unknown>[] = () => [],
 ) {
   return (args: LoaderFunctionArgs) => {
-    void queryClient
+    const opening = queryClient.getQueryData(meQuery.queryKey) === undefined;
+    const answered = queryClient
       .ensureQueryData(meQuery)
       .then((me) => (me ? Promise.all(then(args)) : undefined))
-      .catch(() => undefined);
-    return null;
+      .then(
+        () => null,
+        () => null,
+      );
+    return opening ? answered : null;
   };
 }
 

@@ -1,32 +1,33 @@
 import { Anchor, Breadcrumbs, Tabs } from '@mantine/core';
 import { IconBuildingBank, IconFileText, IconFlag, IconHistory, IconNotebook, IconStar, IconTimeline, IconUsers } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { ActivityPanel } from '../modules/activity/ActivityPanel';
+import type { Alliance } from '../api/types';
 import { AllianceHeader } from '../modules/alliances/AllianceHeader';
 import { OverviewPanel } from '../modules/alliances/OverviewPanel';
 import { useAlliance } from '../modules/alliances/queries';
-import { StagePanel } from '../modules/alliances/StagePanel';
-import { NotesPanel } from '../modules/notes/NotesPanel';
-import { PlanPanel } from '../modules/plan/PlanPanel';
-import { TeamPanel } from '../modules/team/TeamPanel';
 import { ErrorAlert, PageLoader } from '../ui/feedback';
 
-// Governance is large and opened less often than the plan: its code loads with the tab.
-const GovernancePanel = lazy(() => import('../modules/governance/GovernancePanel').then((m) => ({ default: m.GovernancePanel })));
-// So are agreements.
-const AgreementsPanel = lazy(() => import('../modules/agreements/AgreementsPanel').then((m) => ({ default: m.AgreementsPanel })));
+type Panel = ComponentType<{ alliance: Alliance }>;
+
+// The overview is what opens first and comes with the page; every other tab's code loads when the
+// tab opens, so that opening an alliance on a phone does not download the plan, governance and
+// agreements first.
+function tabCode<K extends string>(load: () => Promise<Record<K, Panel>>, name: K): Panel {
+  return lazy(async (): Promise<{ default: Panel }> => ({ default: (await load())[name] }));
+}
 
 // Later capabilities (Health, Finance) add their tab here.
 const TABS = [
-  { value: 'overview', label: 'Overview', icon: IconStar },
-  { value: 'plan', label: 'Plan', icon: IconTimeline },
-  { value: 'governance', label: 'Governance', icon: IconBuildingBank },
-  { value: 'agreements', label: 'Agreements', icon: IconFileText },
-  { value: 'stage', label: 'Stage', icon: IconFlag },
-  { value: 'team', label: 'Team', icon: IconUsers },
-  { value: 'notes', label: 'Notes', icon: IconNotebook },
-  { value: 'activity', label: 'Activity', icon: IconHistory },
+  { value: 'overview', label: 'Overview', icon: IconStar, Panel: OverviewPanel },
+  { value: 'plan', label: 'Plan', icon: IconTimeline, Panel: tabCode(() => import('../modules/plan/PlanPanel'), 'PlanPanel') },
+  { value: 'governance', label: 'Governance', icon: IconBuildingBank, Panel: tabCode(() => import('../modules/governance/GovernancePanel'), 'GovernancePanel') },
+  { value: 'agreements', label: 'Agreements', icon: IconFileText, Panel: tabCode(() => import('../modules/agreements/AgreementsPanel'), 'AgreementsPanel') },
+  { value: 'stage', label: 'Stage', icon: IconFlag, Panel: tabCode(() => import('../modules/alliances/StagePanel'), 'StagePanel') },
+  { value: 'team', label: 'Team', icon: IconUsers, Panel: tabCode(() => import('../modules/team/TeamPanel'), 'TeamPanel') },
+  { value: 'notes', label: 'Notes', icon: IconNotebook, Panel: tabCode(() => import('../modules/notes/NotesPanel'), 'NotesPanel') },
+  { value: 'activity', label: 'Activity', icon: IconHistory, Panel: tabCode(() => import('../modules/activity/ActivityPanel'), 'ActivityPanel') },
 ] as const;
 
 type TabValue = (typeof TABS)[number]['value'];
@@ -65,34 +66,13 @@ export function AlliancePage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="overview">
-          <OverviewPanel alliance={a} />
-        </Tabs.Panel>
-        <Tabs.Panel value="plan">
-          <PlanPanel alliance={a} />
-        </Tabs.Panel>
-        <Tabs.Panel value="governance">
-          <Suspense fallback={<PageLoader label="Loading governance…" />}>
-            <GovernancePanel alliance={a} />
-          </Suspense>
-        </Tabs.Panel>
-        <Tabs.Panel value="agreements">
-          <Suspense fallback={<PageLoader label="Loading agreements…" />}>
-            <AgreementsPanel alliance={a} />
-          </Suspense>
-        </Tabs.Panel>
-        <Tabs.Panel value="stage">
-          <StagePanel alliance={a} />
-        </Tabs.Panel>
-        <Tabs.Panel value="team">
-          <TeamPanel alliance={a} />
-        </Tabs.Panel>
-        <Tabs.Panel value="notes">
-          <NotesPanel alliance={a} />
-        </Tabs.Panel>
-        <Tabs.Panel value="activity">
-          <ActivityPanel alliance={a} />
-        </Tabs.Panel>
+        {TABS.map((t) => (
+          <Tabs.Panel key={t.value} value={t.value}>
+            <Suspense fallback={<PageLoader label={`Loading ${t.label.toLowerCase()}…`} />}>
+              <t.Panel alliance={a} />
+            </Suspense>
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </>
   );
