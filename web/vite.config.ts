@@ -43,6 +43,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/test/setup.ts'],
     css: false,
+    // Both cores: Vitest's default leaves one free, and the files then ran one at a time.
+    maxWorkers: 2,
     include: ['src/**/*.test.{ts,tsx}'],
     testTimeout: 15000,
   },

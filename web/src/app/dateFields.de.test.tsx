@@ -1,7 +1,7 @@
 // A reader in Germany: fields, lists, notifications and exports all write "05.11.2026".
 import { screen } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { complianceExportUrl } from '../modules/agreements/queries';
 import { decisionsCsvUrl } from '../modules/governance/queries';
 import { formatDate, localiseDays } from '../ui/format';
@@ -9,6 +9,10 @@ import { renderDateField } from '../test/utils';
 
 // Before anything reads the reader's pattern (it is cached per reader).
 vi.hoisted(() => Object.defineProperty(navigator, 'language', { value: 'de-DE', configurable: true }));
+// The test files share one page: the next file's reader is the runtime's own again.
+afterAll(() => {
+  Reflect.deleteProperty(navigator, 'language');
+});
 
 const user = userEventLib.setup({ delay: null });
 
