@@ -1,6 +1,6 @@
 // An ECharts chart, loaded on demand. The chart is an image for screen readers; callers give
 // it a label and show the same numbers as text nearby.
-import { Box } from '@mantine/core';
+import { Box, Text } from '@mantine/core';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
 
@@ -24,9 +24,11 @@ export function EChart({
   const renderedHandler = useRef(onRendered);
   renderedHandler.current = onRendered;
   const [chart, setChart] = useState<EChartsType | null>(null);
+  const [drawable] = useState(canDraw);
 
   // One chart instance for the life of the component.
   useEffect(() => {
+    if (!drawable) return;
     let disposed = false;
     let instance: EChartsType | null = null;
     let observer: ResizeObserver | null = null;
@@ -48,11 +50,31 @@ export function EChart({
       observer?.disconnect();
       instance?.dispose();
     };
-  }, []);
+  }, [drawable]);
 
   useEffect(() => {
     chart?.setOption(option, { notMerge: true });
   }, [chart, option]);
 
-  return <Box ref={element} h={height} role="img" aria-label={label} w="100%" />;
+  return (
+    <Box ref={element} h={height} role="img" aria-label={label} w="100%">
+      {!drawable && (
+        <Text size="sm" c="dimmed" p="md">
+          This browser does not draw charts. The same figures are shown as text on this page.
+        </Text>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * Whether the browser gives a 2D canvas to draw on: a browser that blocks canvases, or has run out
+ * of them, answers null, and ECharts would then throw on its first drawing and take the page down.
+ */
+function canDraw(): boolean {
+  try {
+    return document.createElement('canvas').getContext('2d') !== null;
+  } catch {
+    return false;
+  }
 }
