@@ -537,10 +537,8 @@ void CreateAlliance(int i, const Options& o, const Portfolio& p,
                                          id, std::string("manager")};
   const auto invited =
       Must(accounts.Invite(creator_p, invitation), "invite to " + std::string(code));
-  ns::http::Request request;
-  request.remote_address = "127.0.0.1";
-  request.headers.emplace_back("user-agent", "northstar-bench-generate");
-  Must(accounts.AcceptInvitation(invited.token, o.password, std::nullopt, request),
+  Must(accounts.AcceptInvitation(invited.token, o.password, std::nullopt,
+                                 ns::auth::Caller{"127.0.0.1", "northstar-bench-generate"}),
        "accept for " + std::string(code));
   members.push_back(partner);
 

@@ -454,8 +454,6 @@ bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
         accounts::NewInvitation inv{email, person.name, person.organization_id, view.alliance.id,
                                     std::string(role)};
         auto created = Must(accounts.Invite(creator, inv), "invite " + std::string(email));
-        http::Request request;
-        request.remote_address = "demo";
         // Accepting needs the person's password; the demo sets a known one for the step.
         const std::string temporary = RandomSecret(18);
         {
@@ -464,7 +462,7 @@ bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
           accounts::store::SetPassword(s, person.user_id, auth::HashPassword(temporary));
           tx.Commit();
         }
-        Must(accounts.AcceptInvitation(created.token, temporary, std::nullopt, request),
+        Must(accounts.AcceptInvitation(created.token, temporary, std::nullopt, auth::Caller{"demo", ""}),
              "accept " + std::string(email));
       }
     }

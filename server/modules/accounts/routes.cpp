@@ -56,7 +56,7 @@ Result<Response> Login(AccountsService& svc, RequestContext& ctx) {
   auto email = in.String("email", kRequired, 254, 1);
   auto password = in.String("password", kRequired, kMaxPasswordLength, 1);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
-  NS_ASSIGN_OR_RETURN(SignedIn signed_in, svc.Login(*email, *password, ctx.request));
+  NS_ASSIGN_OR_RETURN(SignedIn signed_in, svc.Login(*email, *password, auth::CallerOf(ctx.request)));
   return SignedInResponse(signed_in, ctx.request, svc.config().session_ttl_minutes);
 }
 
@@ -213,7 +213,7 @@ Result<Response> AcceptInvitation(AccountsService& svc, RequestContext& ctx) {
   auto name = in.String("name", kOptional, 200, 1);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
   NS_ASSIGN_OR_RETURN(SignedIn signed_in,
-                      svc.AcceptInvitation(*token, *password, name, ctx.request));
+                      svc.AcceptInvitation(*token, *password, name, auth::CallerOf(ctx.request)));
   return SignedInResponse(signed_in, ctx.request, svc.config().session_ttl_minutes);
 }
 

@@ -70,10 +70,10 @@ std::string AccountsService::AcceptUrl(const std::string& token,
 }
 
 Result<SignedIn> AccountsService::Login(const std::string& email, const std::string& password,
-                                        const http::Request& request) {
+                                        const auth::Caller& caller) {
   const std::string normalized = NormalizeEmail(email);
   const std::vector<std::pair<std::string, auth::ThrottleRule>> keys = {
-      {"email:" + normalized, kPerAccount}, {"addr:" + request.remote_address, kPerAddress}};
+      {"email:" + normalized, kPerAccount}, {"addr:" + caller.remote_address, kPerAddress}};
   db::Session session(db_);
   NS_TRY(auth::CheckThrottle(session, keys));
   auto user = store::FindUserByEmail(session, normalized);
@@ -90,12 +90,12 @@ Result<SignedIn> AccountsService::Login(const std::string& email, const std::str
     return WrongCredentials();
   }
   auth::ClearFailures(session, "email:" + normalized);
-  auto new_session = auth::CreateSession(session, user->id, config_.session_ttl_minutes, request);
+  auto new_session = auth::CreateSession(session, user->id, config_.session_ttl_minutes, caller);
   auto org = store::FindOrganization(session, user->organization_id);
   audit::Record(
       session,
       OrgEvent(user->id, user->organization_id, "session", new_session.session_id, "sign_in",
-               {{"remote_address", {{"before", nullptr}, {"after", request.remote_address}}}}));
+               {{"remote_address", {{"before", nullptr}, {"after", caller.remote_address}}}}));
   tx.Commit();
   return SignedIn{*user, *org, new_session};
 }
@@ -332,7 +332,7 @@ Result<store::InvitationRow> AccountsService::LookupInvitation(const std::string
 Result<SignedIn> AccountsService::AcceptInvitation(const std::string& token,
                                                    const std::string& password,
                                                    const std::optional<std::string>& name,
-                                                   const http::Request& request) {
+                                                   const auth::Caller& caller) {
   auto found = LookupInvitation(token);
   if (!found.ok()) return found.error();
   const Invitation& inv = found->invitation;
@@ -341,7 +341,7 @@ Result<SignedIn> AccountsService::AcceptInvitation(const std::string& token,
   std::optional<std::string> new_hash;
   // Accepting with an existing account's password is a sign-in, with the same back-off.
   const std::vector<std::pair<std::string, auth::ThrottleRule>> keys = {
-      {"email:" + inv.email, kPerAccount}, {"addr:" + request.remote_address, kPerAddress}};
+      {"email:" + inv.email, kPerAccount}, {"addr:" + caller.remote_address, kPerAddress}};
   if (existing) {
     // A person with an account proves it with their password; it is not replaced.
     NS_TRY(auth::CheckThrottle(session, keys));
@@ -386,7 +386,7 @@ Result<SignedIn> AccountsService::AcceptInvitation(const std::string& token,
     if (!hooks_.on_accept) throw std::logic_error("alliance invitation hooks are not registered");
     NS_TRY(hooks_.on_accept(session, inv, user));
   }
-  auto new_session = auth::CreateSession(session, user.id, config_.session_ttl_minutes, request);
+  auto new_session = auth::CreateSession(session, user.id, config_.session_ttl_minutes, caller);
   auto org = store::FindOrganization(session, user.organization_id);
   tx.Commit();
   return SignedIn{user, *org, new_session};

@@ -60,7 +60,7 @@ class AccountsService {
   void SetAllianceInvitationHooks(AllianceInvitationHooks hooks) { hooks_ = std::move(hooks); }
 
   Result<SignedIn> Login(const std::string& email, const std::string& password,
-                         const http::Request& request);
+                         const auth::Caller& caller);
   void Logout(const auth::Principal& principal);
   void RevokeAllSessions(const auth::Principal& principal);
   Result<std::pair<User, Organization>> Me(const auth::Principal& principal);
@@ -90,7 +90,7 @@ class AccountsService {
   Result<store::InvitationRow> LookupInvitation(const std::string& token);
   Result<SignedIn> AcceptInvitation(const std::string& token, const std::string& password,
                                     const std::optional<std::string>& name,
-                                    const http::Request& request);
+                                    const auth::Caller& caller);
   Status RevokeInvitation(const auth::Principal& actor, const std::string& id);
 
   std::vector<store::TokenRow> ListTokens(const auth::Principal& actor);

@@ -68,8 +68,12 @@ bool VerifyPassword(const std::string& hash, std::string_view password) {
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
+Caller CallerOf(const http::Request& request) {
+  return {request.remote_address, request.Header("user-agent").value_or("").substr(0, 300)};
+}
+
 NewSession CreateSession(db::Session& session, const std::string& user_id, int ttl_minutes,
-                         const http::Request& request) {
+                         const Caller& caller) {
   NewSession s;
   s.session_id = NewId();
   s.cookie_value = RandomSecret(32);
@@ -82,8 +86,8 @@ NewSession CreateSession(db::Session& session, const std::string& user_id, int t
       .Set("csrf", s.csrf_token)
       .Set("now", NowText())
       .Set("exp", s.expires_at)
-      .Set("remote", request.remote_address)
-      .Set("agent", request.Header("user-agent").value_or("").substr(0, 300));
+      .Set("remote", caller.remote_address)
+      .Set("agent", caller.user_agent);
   session.Exec(kInsertSession, p);
   return s;
 }

@@ -32,9 +32,16 @@ struct NewSession {
   std::string csrf_token;
   std::string expires_at;
 };
+// Where a sign-in comes from, as its session records it: what a service needs of the HTTP request.
+struct Caller {
+  std::string remote_address;
+  std::string user_agent;  // at most 300 characters
+};
+Caller CallerOf(const http::Request& request);
+
 // Requires: inside a transaction.
 NewSession CreateSession(db::Session& session, const std::string& user_id, int ttl_minutes,
-                         const http::Request& request);
+                         const Caller& caller);
 void RevokeSession(db::Session& session, const std::string& session_id);
 void RevokeAllSessions(db::Session& session, const std::string& user_id);
 void RevokeAllTokens(db::Session& session, const std::string& user_id);
