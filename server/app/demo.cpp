@@ -370,13 +370,7 @@ auth::Principal PrincipalOf(db::Database& database, const std::string& email) {
   db::Session s(database);
   auto user = accounts::store::FindUserByEmail(s, email);
   if (!user) throw std::logic_error("demo person missing: " + email);
-  auth::Principal p;
-  p.user_id = user->id;
-  p.organization_id = user->organization_id;
-  p.org_role = user->org_role;
-  p.name = user->name;
-  p.email = user->email;
-  return p;
+  return accounts::PrincipalOf(*user);
 }
 
 // The partner of the first alliance keeps its own tier and proposes a wider territory, which

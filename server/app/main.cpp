@@ -477,9 +477,8 @@ int main(int argc, char** argv) {
     if (user_create->parsed()) {
       if (user_org_id.empty()) {
         if (user_org_name.empty()) throw std::runtime_error("give --org-id or --org");
-        ns::db::Session s(services.database);
-        auto found = ns::accounts::store::FindOrganizationByName(s, user_org_name);
-        if (!found) throw std::runtime_error("no organisation named '" + user_org_name + "'");
+        auto found = services.accounts.OrganizationNamed(user_org_name);
+        if (!found.ok()) throw std::runtime_error(found.error().detail);
         user_org_id = found->id;
       }
       const bool generated = user_password.empty();
@@ -496,20 +495,10 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (token_create->parsed()) {
-      std::optional<ns::accounts::User> person;
-      {
-        ns::db::Session s(services.database);  // released before the service leases its own
-        person = ns::accounts::store::FindUserByEmail(s, token_email);
-      }
-      if (!person) throw std::runtime_error("no person with e-mail " + token_email);
-      ns::auth::Principal p;
-      p.user_id = person->id;
-      p.organization_id = person->organization_id;
-      p.org_role = person->org_role;
-      p.name = person->name;
-      p.email = person->email;
+      auto person = services.accounts.ActingAs(token_email);
+      if (!person.ok()) throw std::runtime_error(person.error().detail);
       auto created = services.accounts.CreateToken(
-          p, token_name, token_days > 0 ? std::optional<int64_t>(token_days) : std::nullopt);
+          *person, token_name, token_days > 0 ? std::optional<int64_t>(token_days) : std::nullopt);
       if (!created.ok()) throw std::runtime_error(created.error().detail);
       std::cout << created->second << std::endl;
       return 0;

@@ -191,6 +191,30 @@ std::vector<User> AccountsService::ListUsers(const auth::Principal& actor,
   return store::ListUsers(session, actor.organization_id, after, limit);
 }
 
+auth::Principal PrincipalOf(const User& user) {
+  auth::Principal p;
+  p.user_id = user.id;
+  p.organization_id = user.organization_id;
+  p.org_role = user.org_role;
+  p.name = user.name;
+  p.email = user.email;
+  return p;
+}
+
+Result<auth::Principal> AccountsService::ActingAs(const std::string& email) {
+  db::Session session(db_);
+  auto user = store::FindUserByEmail(session, NormalizeEmail(email));
+  if (!user) return NotFound("No person with the e-mail address " + email + ".");
+  return PrincipalOf(*user);
+}
+
+Result<Organization> AccountsService::OrganizationNamed(const std::string& name) {
+  db::Session session(db_);
+  auto found = store::FindOrganizationByName(session, name);
+  if (!found) return NotFound("No organisation named '" + name + "'.");
+  return *found;
+}
+
 Result<User> AccountsService::GetUser(const auth::Principal& actor, const std::string& id) {
   db::Session session(db_);
   auto user = store::FindUser(session, id);

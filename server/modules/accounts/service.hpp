@@ -53,6 +53,9 @@ struct UserChanges {
   std::optional<bool> active;
 };
 
+// The person as a caller of the services: for the CLI and the demo, which act as someone.
+auth::Principal PrincipalOf(const User& user);
+
 class AccountsService {
  public:
   AccountsService(db::Database& database, const Config& config);
@@ -79,6 +82,10 @@ class AccountsService {
   Result<User> GetUser(const auth::Principal& actor, const std::string& id);
   Result<User> UpdateUser(const auth::Principal& actor, const std::string& id, int64_t version,
                           const UserChanges& changes);
+  // For the CLI and the demo, which act as a person they name by e-mail address.
+  Result<auth::Principal> ActingAs(const std::string& email);
+  // For the CLI: an organisation by its exact name.
+  Result<Organization> OrganizationNamed(const std::string& name);
   // For the CLI and the demo: creates a user with a password directly.
   Result<User> CreateUser(const std::string& organization_id, const std::string& email,
                           const std::string& name, bool admin, const std::string& password);
