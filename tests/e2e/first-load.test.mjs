@@ -166,6 +166,14 @@ test('first load: each page stays within the byte budget (under a quarter of the
       failures.push(`${spec.key}: ${r.url} arrives as ${r.encoding ?? 'identity'}, not Brotli (Accept-Encoding: ${acceptEncoding})`);
     }
     if (sum(all) > BUDGET_BYTES) failures.push(`${spec.key}: ${sum(all)} bytes on first load, budget ${BUDGET_BYTES}`);
+    // The page asks for /api/v1/me itself (index.html preloads it): the app must take that answer,
+    // not ask again, and no other answer is asked for twice either.
+    const apiCalls = all.filter((r) => new URL(r.url).pathname.startsWith('/api/')).map((r) => r.url.replace(baseUrl, ''));
+    for (const url of new Set(apiCalls)) {
+      const times = apiCalls.filter((u) => u === url).length;
+      if (times > 1) failures.push(`${spec.key}: ${url} requested ${times} times on first load`);
+    }
+    if (!apiCalls.includes('/api/v1/me')) failures.push(`${spec.key}: /api/v1/me was not requested`);
     failures.push(...page.problems.map((p) => `${spec.key}: ${p}`));
     await page.context().close();
   }

@@ -1,12 +1,8 @@
-import { useState } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { RouterProvider, type createBrowserRouter } from 'react-router';
 import { Providers } from './Providers';
-import { makeQueryClient } from './queryClient';
-import { makeRoutes } from './routes';
 
-export function App() {
-  const [queryClient] = useState(makeQueryClient);
-  const [router] = useState(() => createBrowserRouter(makeRoutes(queryClient)));
+export function App({ queryClient, router }: { queryClient: QueryClient; router: ReturnType<typeof createBrowserRouter> }) {
   return (
     <Providers queryClient={queryClient}>
       <RouterProvider router={router} />
