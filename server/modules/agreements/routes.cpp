@@ -4,6 +4,7 @@
 #include "platform/common/words.hpp"
 #include "platform/common/xlsx.hpp"
 #include "platform/http/attachment.hpp"
+#include "platform/http/collection.hpp"
 #include "platform/http/request_helpers.hpp"
 
 namespace northstar::agreements {
@@ -886,57 +887,23 @@ Result<Response> ConfirmDestruction(Svc& svc, RequestContext& ctx) {
 
 // ---- one collection of records: create, read, update, delete --------------------------------
 
+// How each collection's found record is answered: its JSON (which needs the caller's context)
+// and the version its ETag carries.
+template <typename View, json::object (*kJson)(const RecordContext&, const View&)>
+json::object Answer(const WithContext<View>& v) {
+  return kJson(v.context, v.record);
+}
 int64_t VersionOf(const RecordBase& r) { return r.version; }
 int64_t VersionOf(const AgreementView& v) { return v.agreement.version; }
 int64_t VersionOf(const ObligationView& v) { return v.obligation.version; }
 int64_t VersionOf(const DatasetView& v) { return v.dataset.version; }
-
-// A collection under /alliances/{id}: its list handler (filters and order differ), and how its
-// records are read from a body, asked of the service and answered.
-template <typename View, typename Input>
-struct Collection {
-  std::string name, item;  // "restrictions", "restriction_id"
-  Result<Response> (*list)(Svc&, RequestContext&);
-  Result<Input> (*read)(const json::object& body, bool creating);
-  Result<WithContext<View>> (Svc::*get)(const auth::Principal&, const std::string&,
-                                        const std::string&);
-  Result<WithContext<View>> (Svc::*create)(const auth::Principal&, const std::string&,
-                                           const Input&);
-  Result<WithContext<View>> (Svc::*update)(const auth::Principal&, const std::string&,
-                                           const std::string&, int64_t, const Input&);
-  Status (Svc::*remove)(const auth::Principal&, const std::string&, const std::string&);
-  json::object (*to_json)(const RecordContext&, const View&);
-};
-
-template <typename View, typename Input>
-void AddCollection(http::Router& router, Svc& svc, const std::string& base,
-                   const Collection<View, Input>& c) {
-  const std::string collection = base + "/" + c.name;
-  const std::string item = collection + "/{" + c.item + "}";
-  router.Add("GET", collection, [&svc, c](RequestContext& ctx) { return c.list(svc, ctx); });
-  router.Add("POST", collection, [&svc, c](RequestContext& ctx) -> Result<Response> {
-    NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-    NS_ASSIGN_OR_RETURN(Input input, c.read(body, true));
-    NS_ASSIGN_OR_RETURN(auto v, (svc.*c.create)(ctx.user(), Alliance(ctx), input));
-    return One(201, c.to_json(v.context, v.record), VersionOf(v.record));
-  });
-  router.Add("GET", item, [&svc, c](RequestContext& ctx) -> Result<Response> {
-    NS_ASSIGN_OR_RETURN(auto v, (svc.*c.get)(ctx.user(), Alliance(ctx), ctx.Param(c.item)));
-    return One(200, c.to_json(v.context, v.record), VersionOf(v.record));
-  });
-  router.Add("PATCH", item, [&svc, c](RequestContext& ctx) -> Result<Response> {
-    NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-    NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-    NS_ASSIGN_OR_RETURN(Input input, c.read(body, false));
-    NS_ASSIGN_OR_RETURN(auto v, (svc.*c.update)(ctx.user(), Alliance(ctx), ctx.Param(c.item),
-                                                version, input));
-    return One(200, c.to_json(v.context, v.record), VersionOf(v.record));
-  });
-  router.Add("DELETE", item, [&svc, c](RequestContext& ctx) -> Result<Response> {
-    NS_TRY((svc.*c.remove)(ctx.user(), Alliance(ctx), ctx.Param(c.item)));
-    return http::NoContent();
-  });
+template <typename View>
+int64_t VersionOfFound(const WithContext<View>& v) {
+  return VersionOf(v.record);
 }
+
+template <typename View, typename Input>
+using Collection = http::Collection<Svc, Input, WithContext<View>>;
 
 }  // namespace
 
@@ -944,27 +911,35 @@ void RegisterRoutes(http::Router& router, AgreementsService& svc) {
   using Fn = Result<Response> (*)(Svc&, RequestContext&);
   auto bind = [&svc](Fn fn) { return [&svc, fn](RequestContext& ctx) { return fn(svc, ctx); }; };
   const std::string base = "/api/v1/alliances/{id}";
-  AddCollection<AgreementView, AgreementInput>(
-      router, svc, base,
-      {"agreements", "agreement_id", ListAgreements, ReadAgreement, &Svc::GetAgreement,
-       &Svc::CreateAgreement, &Svc::UpdateAgreement, &Svc::DeleteAgreement, AgreementJson});
-  AddCollection<ObligationView, ObligationInput>(
-      router, svc, base,
-      {"obligations", "obligation_id", ListObligations, ReadObligation, &Svc::GetObligation,
-       &Svc::CreateObligation, &Svc::UpdateObligation, &Svc::DeleteObligation, ObligationJson});
-  AddCollection<Restriction, RestrictionInput>(
-      router, svc, base,
-      {"restrictions", "restriction_id", ListRestrictions, ReadRestriction, &Svc::GetRestriction,
-       &Svc::CreateRestriction, &Svc::UpdateRestriction, &Svc::DeleteRestriction,
-       RestrictionJson});
-  AddCollection<IpAsset, IpAssetInput>(
-      router, svc, base,
-      {"ip-assets", "ip_asset_id", ListIpAssets, ReadIpAsset, &Svc::GetIpAsset,
-       &Svc::CreateIpAsset, &Svc::UpdateIpAsset, &Svc::DeleteIpAsset, IpAssetJson});
-  AddCollection<DatasetView, DatasetInput>(
-      router, svc, base,
-      {"datasets", "dataset_id", ListDatasets, ReadDataset, &Svc::GetDataset,
-       &Svc::CreateDataset, &Svc::UpdateDataset, &Svc::DeleteDataset, DatasetJson});
+  http::AddCollection(router, svc, base, "id",
+                      Collection<AgreementView, AgreementInput>{
+                          "agreements", "agreement_id", ListAgreements, ReadAgreement,
+                          &Svc::GetAgreement, &Svc::CreateAgreement, &Svc::UpdateAgreement,
+                          &Svc::DeleteAgreement, Answer<AgreementView, AgreementJson>,
+                          VersionOfFound<AgreementView>});
+  http::AddCollection(router, svc, base, "id",
+                      Collection<ObligationView, ObligationInput>{
+                          "obligations", "obligation_id", ListObligations, ReadObligation,
+                          &Svc::GetObligation, &Svc::CreateObligation, &Svc::UpdateObligation,
+                          &Svc::DeleteObligation, Answer<ObligationView, ObligationJson>,
+                          VersionOfFound<ObligationView>});
+  http::AddCollection(router, svc, base, "id",
+                      Collection<Restriction, RestrictionInput>{
+                          "restrictions", "restriction_id", ListRestrictions, ReadRestriction,
+                          &Svc::GetRestriction, &Svc::CreateRestriction, &Svc::UpdateRestriction,
+                          &Svc::DeleteRestriction, Answer<Restriction, RestrictionJson>,
+                          VersionOfFound<Restriction>});
+  http::AddCollection(router, svc, base, "id",
+                      Collection<IpAsset, IpAssetInput>{
+                          "ip-assets", "ip_asset_id", ListIpAssets, ReadIpAsset,
+                          &Svc::GetIpAsset, &Svc::CreateIpAsset, &Svc::UpdateIpAsset,
+                          &Svc::DeleteIpAsset, Answer<IpAsset, IpAssetJson>,
+                          VersionOfFound<IpAsset>});
+  http::AddCollection(router, svc, base, "id",
+                      Collection<DatasetView, DatasetInput>{
+                          "datasets", "dataset_id", ListDatasets, ReadDataset, &Svc::GetDataset,
+                          &Svc::CreateDataset, &Svc::UpdateDataset, &Svc::DeleteDataset,
+                          Answer<DatasetView, DatasetJson>, VersionOfFound<DatasetView>});
   const std::string agreement = base + "/agreements/{agreement_id}";
   router.Add("GET", agreement + "/documents", bind(ListDocuments));
   router.Add("POST", agreement + "/documents", bind(UploadDocument),

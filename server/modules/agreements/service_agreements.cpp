@@ -148,7 +148,7 @@ namespace {
 // An agreement of the alliance (of any visibility) that `referring` may point to.
 Status RequireAgreement(db::Session& s, const RecordContext& c, const std::string& agreement_id,
                         const RecordBase& referring, const std::string& field) {
-  return RequireCovered(c, store::Find(s, store::Agreements(), c.membership.alliance_id,
+  return RequireCovered(c, records::Find(s, store::Agreements(), c.membership.alliance_id,
                                        agreement_id),
                         referring, field, "an agreement");
 }
@@ -193,7 +193,7 @@ std::vector<AgreementView> ViewsOf(db::Session& s, const RecordContext& c,
                                    const std::vector<std::string>& only = {}) {
   const auto documents = store::DocumentCounts(s, c.membership.alliance_id);
   std::map<std::string, int64_t> obligations;
-  for (const auto& o : store::List(s, store::Obligations(), c.membership.alliance_id,
+  for (const auto& o : records::List(s, store::Obligations(), c.membership.alliance_id,
                                    {c.membership})) {
     ++obligations[o.agreement_id];
   }
@@ -210,7 +210,7 @@ std::vector<AgreementView> ViewsOf(db::Session& s, const RecordContext& c,
 
 Result<WithContext<AgreementView>> AgreementResult(db::Session& s, RecordContext c,
                                                    const std::string& id) {
-  auto visible = store::List(s, store::Agreements(), c.membership.alliance_id, {c.membership});
+  auto visible = records::List(s, store::Agreements(), c.membership.alliance_id, {c.membership});
   auto views = ViewsOf(s, c, visible, {id});
   if (views.empty()) return NotFound();
   return Within(std::move(c), std::move(views.front()));
@@ -224,7 +224,7 @@ std::vector<access::RecordScope> DependentScopes(db::Session& s, const std::stri
                                                  const std::string& id) {
   std::vector<access::RecordScope> out;
   auto add = [&](const auto& table, auto refers) {
-    for (const auto& r : store::All(s, table, alliance_id)) {
+    for (const auto& r : records::All(s, table, alliance_id)) {
       if (refers(r)) out.push_back(ScopeOf(r));
     }
   };
@@ -279,13 +279,13 @@ Status ApplyAgreement(db::Session& s, const RecordContext& c, const AgreementInp
   } else {
     if (!a.parent_id) return Invalid("parent_id", "is required for a " + a.relation);
     if (*a.parent_id == a.id) return Invalid("parent_id", "would create a cycle");
-    auto parent = store::Find(s, store::Agreements(), alliance_id, *a.parent_id);
+    auto parent = records::Find(s, store::Agreements(), alliance_id, *a.parent_id);
     NS_TRY(RequireCovered(c, parent, a, "parent_id", "an agreement"));
     if (parent->relation == "amendment") {
       return Invalid("parent_id", "is an amendment; amendments have no sub-agreements");
     }
     // Walk up from the parent: reaching this agreement again would close a cycle.
-    const auto all = store::All(s, store::Agreements(), alliance_id);
+    const auto all = records::All(s, store::Agreements(), alliance_id);
     std::optional<std::string> up = parent->parent_id;
     size_t depth = 1;
     for (; up && depth <= all.size(); ++depth) {
@@ -321,7 +321,7 @@ Status ApplyAgreement(db::Session& s, const RecordContext& c, const AgreementInp
     }
   }
   for (size_t i = 0; i < a.obligation_changes.size(); ++i) {
-    auto o = store::Find(s, store::Obligations(), alliance_id, a.obligation_changes[i].obligation_id);
+    auto o = records::Find(s, store::Obligations(), alliance_id, a.obligation_changes[i].obligation_id);
     const std::string path = "obligation_changes[" + std::to_string(i) + "].obligation_id";
     NS_TRY(RequireCovered(c, o, a, path, "an obligation"));
     if (o->agreement_id != a.parent_id) {
@@ -340,7 +340,7 @@ Result<WithContext<std::vector<AgreementView>>> AgreementsService::ListAgreement
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  auto visible = store::List(s, store::Agreements(), alliance_id, {c.membership});
+  auto visible = records::List(s, store::Agreements(), alliance_id, {c.membership});
   auto views = ViewsOf(s, c, visible);
   return Within(std::move(c), std::move(views));
 }
@@ -386,9 +386,9 @@ Status AgreementsService::DeleteAgreement(const auth::Principal& actor,
                       }
                     }
                     // Each party's internal notes on the agreement go with it, audited.
-                    for (const auto& n : store::All(s, store::Notes(), a.alliance_id)) {
+                    for (const auto& n : records::All(s, store::Notes(), a.alliance_id)) {
                       if (n.agreement_id != a.id) continue;
-                      store::Delete(s, store::Notes().name, n.id);
+                      records::Delete(s, store::Notes(), n.id);
                       alliances::AuditRecord(s, actor.user_id, n, "agreement_note", "delete",
                                              audit::Deleted(AuditOf(n)), ScopeOf(n));
                     }
@@ -436,7 +436,7 @@ std::optional<std::string> FromBase64(const std::string& text) {
 // The agreement, when the caller may read it.
 Result<Agreement> ReadableAgreement(db::Session& s, const RecordContext& c,
                                     const std::string& agreement_id) {
-  return alliances::Visible(c, store::Find(s, store::Agreements(), c.membership.alliance_id,
+  return alliances::Visible(c, records::Find(s, store::Agreements(), c.membership.alliance_id,
                                            agreement_id));
 }
 
@@ -592,7 +592,7 @@ Status ApplyRestriction(db::Session& s, const RecordContext& c, const Restrictio
   if (in.starts_on) r.starts_on = *in.starts_on;
   if (in.ends_on) r.ends_on = *in.ends_on;
   NS_TRY(RequireOrder(r.starts_on, "starts_on", r.ends_on, "ends_on"));
-  auto agreement = store::Find(s, store::Agreements(), c.membership.alliance_id, r.agreement_id);
+  auto agreement = records::Find(s, store::Agreements(), c.membership.alliance_id, r.agreement_id);
   NS_TRY(RequireCovered(c, agreement, r, "agreement_id", "an agreement"));
   if (r.restricted_party_id &&
       std::find(agreement->party_ids.begin(), agreement->party_ids.end(),
@@ -631,10 +631,10 @@ ConflictCheck RunCheck(db::Session& s, const std::string& user_id,
     if (!member) continue;
     const records::Audience audience{*member};
     std::map<std::string, Agreement> agreements;
-    for (auto& a : store::List(s, store::Agreements(), b.alliance_id, audience)) {
+    for (auto& a : records::List(s, store::Agreements(), b.alliance_id, audience)) {
       agreements.emplace(a.id, std::move(a));
     }
-    for (auto& r : store::List(s, store::Restrictions(), b.alliance_id, audience)) {
+    for (auto& r : records::List(s, store::Restrictions(), b.alliance_id, audience)) {
       const auto a = agreements.find(r.agreement_id);
       if (a == agreements.end() || !IsInForce(a->second.status)) continue;
       const auto& parties = a->second.party_ids;
@@ -917,7 +917,7 @@ Result<WithContext<DatasetView>> AgreementsService::ConfirmDestruction(
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Dataset current,
-                      alliances::Visible(c, store::Find(s, store::Datasets(), alliance_id, id)));
+                      alliances::Visible(c, records::Find(s, store::Datasets(), alliance_id, id)));
   NS_TRY(access::AuthorizeByRecordRole(
       c.membership, ScopeOf(current),
       IsWriter(c.membership) && c.membership.organization_id == current.recipient_id,
@@ -933,9 +933,9 @@ Result<WithContext<DatasetView>> AgreementsService::ConfirmDestruction(
   next.destruction_evidence = evidence;
   next.destruction_confirmed_by = actor.user_id;
   next.updated_at = NowText();
-  if (!store::Update(s, store::Datasets(), next, version)) return Stale();
+  if (!records::Update(s, store::Datasets(), next, version)) return Stale();
   alliances::AuditUpdate(s, actor, current, next, "dataset");
-  auto updated = store::Find(s, store::Datasets(), alliance_id, id);
+  auto updated = records::Find(s, store::Datasets(), alliance_id, id);
   tx.Commit();
   return DatasetResult(Within(std::move(c), std::move(*updated)));
 }

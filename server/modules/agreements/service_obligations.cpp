@@ -79,7 +79,7 @@ OccurrenceList Expand(db::Session& s, std::vector<Obligation> obligations,
   // Amendments that change an obligation name it; read them once for the whole list.
   std::map<std::string, std::vector<AmendedBy>> amended;
   if (!obligations.empty() && viewer) {
-    for (const auto& a : store::List(s, store::Agreements(), obligations.front().alliance_id,
+    for (const auto& a : records::List(s, store::Agreements(), obligations.front().alliance_id,
                                      {*viewer})) {
       for (const auto& change : a.obligation_changes) {
         amended[change.obligation_id].push_back({a.id, a.title, change.change});
@@ -176,7 +176,7 @@ OccurrenceList ExpandVisible(db::Session& s, const RecordContext& c,
 
 Result<WithContext<ObligationView>> ObligationResult(db::Session& s, RecordContext c,
                                                      const std::string& id) {
-  NS_ASSIGN_OR_RETURN(Obligation o, alliances::Visible(c, store::Find(s, store::Obligations(),
+  NS_ASSIGN_OR_RETURN(Obligation o, alliances::Visible(c, records::Find(s, store::Obligations(),
                                                                       c.membership.alliance_id,
                                                                       id)));
   auto list = ExpandVisible(s, c, {std::move(o)}, c.today, c.today);
@@ -211,7 +211,7 @@ Status ApplyObligation(db::Session& s, const RecordContext& c, const ObligationI
   if (!current && !in.reminder_days) o.reminder_days = {14, 3};
 
   const std::string& alliance_id = c.membership.alliance_id;
-  auto agreement = store::Find(s, store::Agreements(), alliance_id, o.agreement_id);
+  auto agreement = records::Find(s, store::Agreements(), alliance_id, o.agreement_id);
   NS_TRY(RequireCovered(c, agreement, o, "agreement_id", "an agreement"));
   const auto& parties = agreement->party_ids;
   auto of_agreement = [&](const std::optional<std::string>& id, const std::string& field) {
@@ -283,7 +283,7 @@ Result<WithContext<std::vector<ObligationView>>> AgreementsService::ListObligati
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  auto list = store::List(s, store::Obligations(), alliance_id, {c.membership});
+  auto list = records::List(s, store::Obligations(), alliance_id, {c.membership});
   auto expanded = ExpandVisible(s, c, std::move(list), c.today, c.today);
   return Within(std::move(c), std::move(expanded.obligations));
 }
@@ -324,7 +324,7 @@ Result<WithContext<ObligationView>> AgreementsService::CreateObligation(
   Obligation o;
   NS_TRY(alliances::StartRecord(s, c, actor, input, o));
   NS_TRY(ApplyObligation(s, c, input, o, nullptr, milestone));
-  store::Insert(s, store::Obligations(), o);
+  records::Insert(s, store::Obligations(), o);
   alliances::AuditCreate(s, actor, o, "obligation");
   auto result = ObligationResult(s, std::move(c), o.id);
   tx.Commit();
@@ -342,7 +342,7 @@ Result<WithContext<ObligationView>> AgreementsService::UpdateObligation(
     // Only the id is needed (the milestone itself is read as the caller below): no expansion.
     db::Session s(db_);
     db::ReadSnapshot snapshot(s);
-    if (auto now = store::Find(s, store::Obligations(), alliance_id, id)) {
+    if (auto now = records::Find(s, store::Obligations(), alliance_id, id)) {
       milestone_id = now->milestone_id;
     }
   }
@@ -352,13 +352,13 @@ Result<WithContext<ObligationView>> AgreementsService::UpdateObligation(
   records::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   alliances::LoadPeople(s, c);
-  NS_ASSIGN_OR_RETURN(Obligation current, alliances::Visible(c, store::Find(s, store::Obligations(),
+  NS_ASSIGN_OR_RETURN(Obligation current, alliances::Visible(c, records::Find(s, store::Obligations(),
                                                                             alliance_id, id)));
   NS_TRY(alliances::StartChange(c, current, version));
   Obligation next = current;
   NS_TRY(alliances::ApplyCommon(s, c, input, next));
   NS_TRY(ApplyObligation(s, c, input, next, &current, milestone));
-  if (!store::Update(s, store::Obligations(), next, version)) return Stale();
+  if (!records::Update(s, store::Obligations(), next, version)) return Stale();
   alliances::AuditUpdate(s, actor, current, next, "obligation");
   auto result = ObligationResult(s, std::move(c), id);
   tx.Commit();
@@ -390,12 +390,12 @@ Result<WithContext<OccurrenceList>> AgreementsService::Occurrences(
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   std::vector<Obligation> list;
   if (obligation_id) {
-    NS_ASSIGN_OR_RETURN(Obligation o, alliances::Visible(c, store::Find(s, store::Obligations(),
+    NS_ASSIGN_OR_RETURN(Obligation o, alliances::Visible(c, records::Find(s, store::Obligations(),
                                                                         alliance_id,
                                                                         *obligation_id)));
     list.push_back(std::move(o));
   } else {
-    list = store::List(s, store::Obligations(), alliance_id, {c.membership});
+    list = records::List(s, store::Obligations(), alliance_id, {c.membership});
   }
   auto expanded = ExpandVisible(s, c, std::move(list), from, to);
   return Within(std::move(c), std::move(expanded));
@@ -408,7 +408,7 @@ Result<WithContext<OccurrenceList>> AgreementsService::RecordOccurrence(
   db::Session s(db_);
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Obligation o, alliances::Visible(c, store::Find(s, store::Obligations(),
+  NS_ASSIGN_OR_RETURN(Obligation o, alliances::Visible(c, records::Find(s, store::Obligations(),
                                                                       alliance_id,
                                                                       obligation_id)));
   const auto milestones = MilestonesFor(s, {o});
@@ -490,7 +490,7 @@ Result<OccurrenceList> AgreementsService::MyObligations(const auth::Principal& a
   for (const auto& b : store::AlliancesOf(s, actor.user_id)) {
     auto member = access::FindMembership(s, b.alliance_id, actor.user_id);
     if (!member) continue;
-    auto list = store::List(s, store::Obligations(), b.alliance_id, {*member});
+    auto list = records::List(s, store::Obligations(), b.alliance_id, {*member});
     std::erase_if(list, [&](const Obligation& o) {
       return o.responsible_user_id != actor.user_id;
     });
@@ -530,7 +530,7 @@ Result<WithContext<Compliance>> AgreementsService::GetCompliance(const auth::Pri
   out.from = from;
   out.to = to;
   out.today = c.today;
-  auto list = store::List(s, store::Obligations(), alliance_id, {c.membership});
+  auto list = records::List(s, store::Obligations(), alliance_id, {c.membership});
   const std::string until = std::max(to, AddDays(c.today, 90));
   out.occurrences = ExpandVisible(s, c, std::move(list), std::min(from, c.today), until);
   const std::string rated_to = std::min(to, c.today);
@@ -620,7 +620,7 @@ std::string Days(int64_t n) { return std::to_string(n) + (n == 1 ? " day" : " da
 int64_t ObligationReminders(db::Session& s, const std::string& alliance_id,
                             const std::string& today) {
   int64_t stored = 0;
-  auto obligations = store::All(s, store::Obligations(), alliance_id);
+  auto obligations = records::All(s, store::Obligations(), alliance_id);
   if (obligations.empty()) return 0;
   int64_t lead = 0;
   for (const auto& o : obligations) {
@@ -681,7 +681,7 @@ std::vector<KeyDate> KeyDatesOf(const Terms& terms) {
 int64_t AgreementReminders(db::Session& s, const std::string& alliance_id,
                            const std::string& today) {
   int64_t stored = 0;
-  const auto all = store::All(s, store::Agreements(), alliance_id);
+  const auto all = records::All(s, store::Agreements(), alliance_id);
   for (const auto& a : all) {
     if (!IsInForce(a.status) || a.relation == "amendment") continue;
     const auto people = Recipients(s, alliance_id, ScopeOf(a), a.party_ids, {});
@@ -708,7 +708,7 @@ int64_t AgreementReminders(db::Session& s, const std::string& alliance_id,
 int64_t DatasetReminders(db::Session& s, const std::string& alliance_id,
                          const std::string& today) {
   int64_t stored = 0;
-  for (const auto& d : store::All(s, store::Datasets(), alliance_id)) {
+  for (const auto& d : records::All(s, store::Datasets(), alliance_id)) {
     if (!d.destruction_due_on || d.destroyed_on) continue;
     const std::string& due = *d.destruction_due_on;
     std::string key;
@@ -765,7 +765,7 @@ std::vector<ical::Event> AgreementsService::CalendarEvents(const std::string& us
     auto member = access::FindMembership(s, b.alliance_id, user_id);
     if (!member) continue;
     const records::Audience audience{*member};
-    auto list = store::List(s, store::Obligations(), b.alliance_id, audience);
+    auto list = records::List(s, store::Obligations(), b.alliance_id, audience);
     auto milestones = MilestonesFor(s, list);
     const auto expanded = Expand(s, std::move(list), milestones, from, to, today, *member);
     for (const auto& item : expanded.items) {
@@ -780,7 +780,7 @@ std::vector<ical::Event> AgreementsService::CalendarEvents(const std::string& us
       e.updated_at = item.recorded ? item.recorded->updated_at : o.updated_at;
       events.push_back(std::move(e));
     }
-    const auto agreements = store::List(s, store::Agreements(), b.alliance_id, audience);
+    const auto agreements = records::List(s, store::Agreements(), b.alliance_id, audience);
     for (const auto& a : agreements) {
       if (a.relation == "amendment") continue;
       for (const auto& d : KeyDatesOf(TermsOn(a, agreements, today))) {

@@ -471,12 +471,6 @@ const Table<Dataset>& Datasets() {
   return t;
 }
 
-void Delete(db::Session& s, const std::string& table, const std::string& id) {
-  db::Params p;
-  p.Set("id", id);
-  s.Exec("DELETE FROM " + table + " WHERE id = :id", p);
-}
-
 int64_t CountReferences(db::Session& s, const std::string& table, const std::string& column,
                         const std::string& id) {
   db::Params p;

@@ -1,6 +1,6 @@
-// SQL of the agreements module. Each record table is described once (Table<T>: its select, its
-// columns and how a row maps to the record), and the generic List/Find/Insert/Update serve all of
-// them; documents and recorded occurrences have their own statements.
+// SQL of the agreements module. Each record table is described once (records::Table<T>: its
+// select, its columns and how a row maps to the record), and the kit's List/Find/Insert/Update
+// serve all of them; documents and recorded occurrences have their own statements.
 #pragma once
 
 #include <map>
@@ -10,23 +10,13 @@
 
 #include "modules/agreements/records.hpp"
 #include "platform/db/database.hpp"
-#include "platform/records/record.hpp"
+#include "platform/records/table.hpp"
 
 namespace northstar::agreements::store {
 
 using records::Audience;
 
-template <typename T>
-struct Table {
-  std::string name;     // the SQL table
-  std::string select;   // records::SelectRecords(...) with any joins of its own
-  std::string columns;  // the record's own columns, ", "-separated
-  std::string values;   // their parameters, in the same order
-  std::string set;      // "column = :param, …" for updates
-  std::string order;    // list order
-  T (*from_row)(const db::Row&);
-  void (*bind)(db::Params&, const T&);
-};
+using records::Table;
 
 const Table<Agreement>& Agreements();
 const Table<Note>& Notes();
@@ -34,46 +24,6 @@ const Table<Obligation>& Obligations();
 const Table<Restriction>& Restrictions();
 const Table<IpAsset>& IpAssets();
 const Table<Dataset>& Datasets();
-
-template <typename T>
-std::vector<T> List(db::Session& s, const Table<T>& t, const std::string& alliance_id,
-                    const Audience& audience) {
-  return records::ListRecords<T>(s, t.select, alliance_id, audience, t.from_row, t.order);
-}
-
-template <typename T>
-std::optional<T> Find(db::Session& s, const Table<T>& t, const std::string& alliance_id,
-                      const std::string& id) {
-  return records::FindRecord<T>(s, t.select, alliance_id, id, t.from_row);
-}
-
-template <typename T>
-void Insert(db::Session& s, const Table<T>& t, const T& r) {
-  db::Params p;
-  t.bind(p, r);
-  records::InsertRecord(s, t.name, r, t.columns, t.values, p);
-}
-
-template <typename T>
-bool Update(db::Session& s, const Table<T>& t, const T& r, int64_t expected_version) {
-  db::Params p;
-  t.bind(p, r);
-  return records::UpdateRecord(s, t.name, r, t.set, p, expected_version);
-}
-
-// Every record of the table in the alliance, whoever may see it (for checks across records).
-template <typename T>
-std::vector<T> All(db::Session& s, const Table<T>& t, const std::string& alliance_id) {
-  db::Params p;
-  p.Set("a", alliance_id);
-  std::vector<T> out;
-  for (const auto& row : s.Query(t.select + " WHERE r.alliance_id = :a ORDER BY " + t.order, p)) {
-    out.push_back(t.from_row(row));
-  }
-  return out;
-}
-
-void Delete(db::Session& s, const std::string& table, const std::string& id);
 
 // How many rows of `table` refer to the agreement through `column`.
 int64_t CountReferences(db::Session& s, const std::string& table, const std::string& column,

@@ -103,6 +103,12 @@ bool UpdateRecord(db::Session& s, const std::string& table, const RecordBase& b,
                 p) == 1;
 }
 
+void DeleteRecord(db::Session& s, const std::string& table, const std::string& id) {
+  db::Params p;
+  p.Set("id", id);
+  s.Exec("DELETE FROM " + table + " WHERE id = :id", p);
+}
+
 void TouchRecord(db::Session& s, const std::string& table, const std::string& id,
                  const std::string& now) {
   db::Params p;

@@ -108,6 +108,8 @@ void InsertRecord(db::Session& s, const std::string& table, const RecordBase& b,
 // Updates a record at `expected_version`, moving its version on; false when it was stale.
 bool UpdateRecord(db::Session& s, const std::string& table, const RecordBase& b,
                   const std::string& set, db::Params& p, int64_t expected_version);
+// Deletes one row of `table` (the caller has checked the policy and what refers to it).
+void DeleteRecord(db::Session& s, const std::string& table, const std::string& id);
 // Moves a record's version on without other changes (a child row changed what it shows).
 void TouchRecord(db::Session& s, const std::string& table, const std::string& id,
                  const std::string& now);

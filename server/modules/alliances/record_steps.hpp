@@ -1,0 +1,114 @@
+// The use cases every alliance record type shares, from its table's description: list what the
+// caller may see, read one, create, change at a version and delete — each with the policy, in
+// one transaction, with its audit event and the version check. A module passes its table and the
+// function that holds its own rules (`apply` sets and checks the record's own fields; a delete's
+// `check` may refuse it). The audit view of a record is the module's `AuditOf(const T&)`, found
+// by argument-dependent lookup.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "modules/alliances/records.hpp"
+#include "platform/records/table.hpp"
+
+namespace northstar::alliances {
+
+template <typename T>
+WithContext<T> Within(RecordContext c, T value) {
+  return WithContext<T>{std::move(value), std::move(c)};
+}
+
+// Sets `field` when the input gives a value.
+template <typename T>
+void Assign(T& field, const std::optional<T>& value) {
+  if (value) field = *value;
+}
+
+template <typename T>
+Result<WithContext<std::vector<T>>> ListOf(db::Database& db, const auth::Principal& actor,
+                                           const std::string& alliance_id,
+                                           const records::Table<T>& t) {
+  db::Session s(db);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  auto list = records::List(s, t, alliance_id, {c.membership});
+  return Within(std::move(c), std::move(list));
+}
+
+template <typename T>
+Result<WithContext<T>> GetOf(db::Database& db, const auth::Principal& actor,
+                             const std::string& alliance_id, const records::Table<T>& t,
+                             const std::string& id) {
+  db::Session s(db);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(T r, Visible(c, records::Find(s, t, alliance_id, id)));
+  return Within(std::move(c), std::move(r));
+}
+
+// `apply(session, context, input, record, current)` sets the record's own fields from the input
+// (defaults when `current` is null: a creation) and checks them.
+template <typename T, typename Input, typename Apply>
+Result<WithContext<T>> CreateOf(db::Database& db, const auth::Principal& actor,
+                                const std::string& alliance_id, const records::Table<T>& t,
+                                const char* type, const Input& input, Apply apply) {
+  db::Session s(db);
+  db::Transaction tx(s);
+  records::LockAlliance(s, alliance_id);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  T r;
+  NS_TRY(StartRecord(s, c, actor, input, r));
+  NS_TRY(apply(s, c, input, r, static_cast<const T*>(nullptr)));
+  records::Insert(s, t, r);
+  AuditCreate(s, actor, r, type);
+  auto created = records::Find(s, t, alliance_id, r.id);
+  tx.Commit();
+  return Within(std::move(c), std::move(*created));
+}
+
+template <typename T, typename Input, typename Apply>
+Result<WithContext<T>> UpdateOf(db::Database& db, const auth::Principal& actor,
+                                const std::string& alliance_id, const records::Table<T>& t,
+                                const char* type, const std::string& id, int64_t version,
+                                const Input& input, Apply apply) {
+  db::Session s(db);
+  db::Transaction tx(s);
+  records::LockAlliance(s, alliance_id);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(T current, Visible(c, records::Find(s, t, alliance_id, id)));
+  NS_TRY(StartChange(c, current, version));
+  T next = current;
+  NS_TRY(ApplyCommon(s, c, input, next));
+  NS_TRY(apply(s, c, input, next, &current));
+  if (!records::Update(s, t, next, version)) return Stale();
+  AuditUpdate(s, actor, current, next, type);
+  auto updated = records::Find(s, t, alliance_id, id);
+  tx.Commit();
+  return Within(std::move(c), std::move(*updated));
+}
+
+// Deletes a record: the policy, `check` (may refuse it, in the same transaction), the row and
+// the audit event.
+template <typename T, typename Check = std::nullptr_t>
+Status DeleteOf(db::Database& db, const auth::Principal& actor, const std::string& alliance_id,
+                const records::Table<T>& t, const char* type, const std::string& id,
+                Check check = nullptr) {
+  db::Session s(db);
+  db::Transaction tx(s);
+  records::LockAlliance(s, alliance_id);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(T current, Visible(c, records::Find(s, t, alliance_id, id)));
+  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
+  if constexpr (!std::is_same_v<Check, std::nullptr_t>) NS_TRY(check(s, current));
+  records::Delete(s, t, id);
+  AuditRecord(s, actor.user_id, current, type, "delete",
+                         audit::Deleted(AuditOf(current)), ScopeOf(current));
+  tx.Commit();
+  return OkStatus();
+}
+
+}  // namespace northstar::alliances
