@@ -15,15 +15,15 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_file_ctime
 
-.PHONY: run test setup setup-test build web web-test e2e debug sanitize-test fuzz api-tests bench clean format
+.PHONY: run test setup setup-test build web web-test e2e debug sanitize-test fuzz api-tests bench clean format openapi
 
 # Builds only the server binary (not the unit tests or benchmarks), then serves the demo.
-run: setup $(BUILD)/build.ninja web
+run: setup docs/openapi.yaml $(BUILD)/build.ninja web
 	cmake --build $(BUILD) -j$(JOBS) --target northstar
 	$(BUILD)/northstar serve --database $(DATABASE) --port $(PORT) --demo --static-dir web/dist
 
 test: CMAKE_FLAGS += -DNORTHSTAR_PCH=OFF
-test: setup-test build web
+test: setup-test openapi build web
 	node tests/support/with-postgres.mjs -- ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 	$(MAKE) sanitize-test
 	NORTHSTAR_BIN=$(abspath $(BUILD))/northstar node --test tests/contract/
@@ -39,15 +39,30 @@ setup-test:
 	@scripts/setup.sh test
 	@cd tests && npm ci --no-audit --no-fund --loglevel=error
 
+# The API contract is written in parts (docs/openapi/: a root and one file per module) and
+# bundled by Redocly's CLI into docs/openapi.yaml, the one document the server embeds and serves,
+# the web app's types come from and the contract tests read. Not committed: made when a part
+# changed.
+OPENAPI_PARTS := $(wildcard docs/openapi/*.yaml)
+docs/openapi/node_modules/.package-lock.json: docs/openapi/package-lock.json
+	cd docs/openapi && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+docs/openapi.yaml: docs/openapi/node_modules/.package-lock.json $(OPENAPI_PARTS)
+	cd docs/openapi && REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+		node_modules/.bin/redocly bundle openapi.yaml -o ../openapi.yaml
+
+openapi: docs/openapi.yaml
+
 # npm ci only when the lock file changed since the last install.
 web/node_modules/.package-lock.json: web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-web: web/node_modules/.package-lock.json
+web: web/node_modules/.package-lock.json docs/openapi.yaml
 	cd web && npm run build
 
-web-test: web/node_modules/.package-lock.json
+web-test: web/node_modules/.package-lock.json docs/openapi.yaml
 	cd web && npm test
 
 # Browser tests: the real server on a fresh SQLite database, Debian's Chromium via playwright-core.
@@ -57,12 +72,12 @@ e2e: build web
 $(BUILD)/build.ninja:
 	cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
 
-build: $(BUILD)/build.ninja
+build: docs/openapi.yaml $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j$(JOBS)
 
 # Debug build with AddressSanitizer and UndefinedBehaviorSanitizer, for local runs.
 DEBUG_CMAKE_FLAGS = -DCMAKE_BUILD_TYPE=Debug -DNORTHSTAR_SANITIZE=ON -DNORTHSTAR_BENCH=OFF -DNORTHSTAR_PCH=OFF
-debug:
+debug: docs/openapi.yaml
 	cmake -S . -B build-debug -G Ninja $(DEBUG_CMAKE_FLAGS)
 	cmake --build build-debug -j$(JOBS)
 
@@ -70,7 +85,7 @@ debug:
 # behaviour) fails the run.
 SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=0:strict_string_checks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-sanitize-test:
+sanitize-test: docs/openapi.yaml
 	cmake -S . -B build-debug -G Ninja $(DEBUG_CMAKE_FLAGS)
 	cmake --build build-debug -j$(JOBS) --target northstar_unit_tests
 	$(SANITIZER_ENV) node tests/support/with-postgres.mjs -- ctest --test-dir build-debug --output-on-failure -j$(JOBS)
@@ -78,10 +93,10 @@ sanitize-test:
 # libFuzzer harnesses (clang) for every parser of outside input, each for FUZZ_SECONDS, two at a
 # time, from the corpora in fuzz/corpus/ (docs/fuzzing.md has the long runs).
 FUZZ_SECONDS ?= 30
-fuzz:
+fuzz: docs/openapi.yaml
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
-api-tests:
+api-tests: docs/openapi.yaml
 	NORTHSTAR_BIN=$(abspath $(BUILD))/northstar node tests/support/run-api-tests.mjs
 
 bench: build

@@ -1,11 +1,13 @@
 // The router and docs/openapi.yaml must describe the same API: every route the server serves is
-// documented, and every documented operation is served. Also checks that the document the server
-// serves at /api/v1/openapi.yaml is the one in the repository.
+// documented, and every documented operation is served. docs/openapi.yaml is the bundle of the
+// parts under docs/openapi/ (`make openapi`); these tests check that it is the bundle of the parts
+// as they are now, and that the document the server serves at /api/v1/openapi.yaml is that bundle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 
@@ -20,6 +22,31 @@ function documentedOperations(doc) {
   }
   return out.sort();
 }
+
+test('docs/openapi.yaml is the bundle of the parts under docs/openapi/, and each part is used', () => {
+  const parts = resolve(root, 'docs', 'openapi');
+  const redocly = resolve(parts, 'node_modules', '.bin', 'redocly');
+  assert.ok(existsSync(redocly), 'Redocly CLI is not installed: run `make openapi`');
+  const dir = mkdtempSync(join(tmpdir(), 'northstar-openapi-'));
+  try {
+    execFileSync(redocly, ['bundle', 'openapi.yaml', '-o', join(dir, 'openapi.yaml')], {
+      cwd: parts,
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      stdio: 'pipe',
+    });
+    const fresh = YAML.parse(readFileSync(join(dir, 'openapi.yaml'), 'utf8'));
+    const committed = YAML.parse(readFileSync(resolve(root, 'docs', 'openapi.yaml'), 'utf8'));
+    assert.deepEqual(committed, fresh, 'docs/openapi.yaml is stale: run `make openapi`');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // Every part is reached from the root: a module's file that nothing points to would be left out
+  // of the bundle without a word.
+  const text = readdirSync(parts).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(join(parts, f), 'utf8')).join('\n');
+  for (const file of readdirSync(parts).filter((f) => f.endsWith('.yaml') && f !== 'openapi.yaml')) {
+    assert.ok(text.includes(`./${file}#`), `docs/openapi/${file} is not referred to from any part`);
+  }
+});
 
 test('every served route is documented and every documented route is served', () => {
   const served = execFileSync(bin, ['routes'], { encoding: 'utf8' }).trim().split('\n').sort();
