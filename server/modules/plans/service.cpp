@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "modules/alliances/record_steps.hpp"
 #include "modules/alliances/service.hpp"
 #include "modules/plans/model.hpp"
 #include "modules/plans/store.hpp"
@@ -127,7 +128,7 @@ std::string DateOf(const Milestone& m) { return m.actual_date.value_or(m.forecas
 class AuditScopes {
  public:
   AuditScopes(db::Session& s, const std::string& alliance_id) {
-    for (const auto& m : store::AllMilestones(s, alliance_id)) scopes_[m.id] = ScopeOf(m);
+    for (const auto& m : records::All(s, store::Milestones(), alliance_id)) scopes_[m.id] = ScopeOf(m);
     audit_scopes = &scopes_;
   }
   ~AuditScopes() { audit_scopes = nullptr; }
@@ -141,7 +142,7 @@ class AuditScopes {
 Status CheckMilestone(db::Session& s, const PlanContext& c, const Milestone& m,
                       const Milestone* current) {
   if (!current || m.objective_id != current->objective_id) {
-    auto objective = m.objective_id ? store::FindObjective(s, c.membership.alliance_id, *m.objective_id)
+    auto objective = m.objective_id ? records::Find(s, store::Objectives(), c.membership.alliance_id, *m.objective_id)
                                     : std::nullopt;
     if (!objective || !access::CanRead(c.membership, ScopeOf(*objective))) {
       return Invalid("objective_id", "is not an objective of this alliance");
@@ -156,7 +157,7 @@ Status CheckMilestone(db::Session& s, const PlanContext& c, const Milestone& m,
   // What the caller sees of the plan: dependencies, cycles and dates are checked within it, so
   // no answer depends on a record the caller cannot read.
   std::map<std::string, Milestone> visible;
-  for (auto& v : store::ListMilestones(s, c.membership.alliance_id, store::Audience{c.membership})) {
+  for (auto& v : records::List(s, store::Milestones(), c.membership.alliance_id, store::Audience{c.membership})) {
     visible.emplace(v.id, std::move(v));
   }
   std::map<std::string, Milestone> deps;
@@ -215,7 +216,7 @@ Status CheckMilestone(db::Session& s, const PlanContext& c, const Milestone& m,
 MilestoneView ViewOne(db::Session& s, const PlanContext& c, Milestone m) {
   // The status depends on the dependencies: derive it within the caller's whole plan.
   auto all = DeriveMilestones(
-      store::ListMilestones(s, c.membership.alliance_id, store::Audience{c.membership}), c.today,
+      records::List(s, store::Milestones(), c.membership.alliance_id, store::Audience{c.membership}), c.today,
       c.membership);
   for (auto& v : all) {
     if (v.milestone.id == m.id) return v;
@@ -279,27 +280,6 @@ std::optional<std::string> CommunicationState(const Communication& c,
   return ApprovalState(decisions);
 }
 
-namespace {
-
-// Deletes a plan record nothing else refers to: the policy, the rows and the audit event.
-template <typename T, typename Find>
-Status DeleteRecordOf(db::Database& db, const auth::Principal& actor,
-                      const std::string& alliance_id, const std::string& id, const char* table,
-                      const char* type, Find find) {
-  db::Session s(db);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(T current, Visible(c, find(s, alliance_id, id)));
-  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
-  store::DeleteRecord(s, table, id);
-  AuditRecord(s, actor.user_id, current, type, "delete", audit::Deleted(AuditOf(current)), ScopeOf(current));
-  tx.Commit();
-  return OkStatus();
-}
-
-}  // namespace
-
 // ---- plan ---------------------------------------------------------------------------------
 
 Result<PlanView> PlansService::Plan(const auth::Principal& actor, const std::string& alliance_id) {
@@ -307,9 +287,9 @@ Result<PlanView> PlansService::Plan(const auth::Principal& actor, const std::str
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   PlanView view;
-  view.objectives = store::ListObjectives(s, alliance_id, store::Audience{c.membership});
+  view.objectives = records::List(s, store::Objectives(), alliance_id, store::Audience{c.membership});
   view.milestones = DeriveMilestones(
-      store::ListMilestones(s, alliance_id, store::Audience{c.membership}), c.today, c.membership);
+      records::List(s, store::Milestones(), alliance_id, store::Audience{c.membership}), c.today, c.membership);
   std::vector<PathNode> nodes;
   for (const auto& v : view.milestones) {
     nodes.push_back({v.milestone.id, DateOf(v.milestone), v.visible_depends_on,
@@ -331,7 +311,7 @@ Result<PlanSummary> PlansService::Summary(const auth::Principal& actor,
   out.today = c.today;
   const std::string horizon = AddDays(c.today, 30);
   for (auto& v :
-       DeriveMilestones(store::ListMilestones(s, alliance_id, everyone), c.today, std::nullopt)) {
+       DeriveMilestones(records::List(s, store::Milestones(), alliance_id, everyone), c.today, std::nullopt)) {
     ++out.milestones_total;
     const bool open = v.status != "achieved" && v.status != "missed" && v.status != "cancelled";
     if (v.status == "achieved") ++out.achieved;
@@ -342,7 +322,7 @@ Result<PlanSummary> PlansService::Summary(const auth::Principal& actor,
     }
     if (open && out.next_milestones.size() < 3) out.next_milestones.push_back(std::move(v));
   }
-  for (const auto& k : store::ListKpis(s, alliance_id, everyone)) {
+  for (const auto& k : records::List(s, store::Kpis(), alliance_id, everyone)) {
     ++out.kpis_total;
     const std::optional<double> latest =
         k.values.empty() ? std::nullopt : std::optional(k.values.back().value);
@@ -364,7 +344,7 @@ Result<std::vector<Objective>> PlansService::ListObjectives(const auth::Principa
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  return store::ListObjectives(s, alliance_id, store::Audience{c.membership});
+  return records::List(s, store::Objectives(), alliance_id, store::Audience{c.membership});
 }
 
 Result<Objective> PlansService::GetObjective(const auth::Principal& actor,
@@ -372,7 +352,7 @@ Result<Objective> PlansService::GetObjective(const auth::Principal& actor,
                                              const std::string& id) {
   db::Session s(db_);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  return Visible(c, store::FindObjective(s, alliance_id, id));
+  return Visible(c, records::Find(s, store::Objectives(), alliance_id, id));
 }
 
 Result<Objective> PlansService::CreateObjective(const auth::Principal& actor,
@@ -388,9 +368,9 @@ Result<Objective> PlansService::CreateObjective(const auth::Principal& actor,
   o.horizon = *input.horizon;
   o.status = input.status.value_or("active");
   NS_TRY(StartRecord(s, c, actor, input, o));
-  store::InsertObjective(s, o);
+  records::Insert(s, store::Objectives(), o);
   AuditCreate(s, actor, o, "objective");
-  auto stored = store::FindObjective(s, alliance_id, o.id);
+  auto stored = records::Find(s, store::Objectives(), alliance_id, o.id);
   tx.Commit();
   return *stored;
 }
@@ -403,7 +383,7 @@ Result<Objective> PlansService::UpdateObjective(const auth::Principal& actor,
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Objective current, Visible(c, store::FindObjective(s, alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Objective current, Visible(c, records::Find(s, store::Objectives(), alliance_id, id)));
   NS_TRY(StartChange(c, current, version));
   Objective next = current;
   NS_TRY(ApplyCommon(s, c, input, next));
@@ -411,9 +391,9 @@ Result<Objective> PlansService::UpdateObjective(const auth::Principal& actor,
   if (input.description) next.description = *input.description;
   if (input.horizon) next.horizon = *input.horizon;
   if (input.status) next.status = *input.status;
-  if (!store::UpdateObjective(s, next, version)) return Stale();
+  if (!records::Update(s, store::Objectives(), next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "objective");
-  auto stored = store::FindObjective(s, alliance_id, id);
+  auto stored = records::Find(s, store::Objectives(), alliance_id, id);
   tx.Commit();
   return *stored;
 }
@@ -424,11 +404,11 @@ Status PlansService::DeleteObjective(const auth::Principal& actor, const std::st
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Objective current, Visible(c, store::FindObjective(s, alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Objective current, Visible(c, records::Find(s, store::Objectives(), alliance_id, id)));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
   // Milestones the caller can see must be moved or deleted first; those it cannot see lose
   // their objective (refusing would tell the caller they exist).
-  const auto all = store::AllMilestones(s, alliance_id);
+  const auto all = records::All(s, store::Milestones(), alliance_id);
   std::vector<const Milestone*> hidden;
   for (const auto& m : all) {
     if (m.objective_id != id) continue;
@@ -444,7 +424,7 @@ Status PlansService::DeleteObjective(const auth::Principal& actor, const std::st
           {{"objective_id", {{"before", id}, {"after", nullptr}}}},
           access::Intersect(ScopeOf(*m), ScopeOf(current)));
   }
-  store::DeleteRecord(s, "objectives", id);
+  records::Delete(s, store::Objectives(), id);
   AuditRecord(s, actor.user_id, current, "objective", "delete", audit::Deleted(AuditOf(current)),
         ScopeOf(current));
   tx.Commit();
@@ -459,7 +439,7 @@ Result<WithContext<std::vector<MilestoneView>>> PlansService::ListMilestones(
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   auto views = DeriveMilestones(
-      store::ListMilestones(s, alliance_id, store::Audience{c.membership}), c.today, c.membership);
+      records::List(s, store::Milestones(), alliance_id, store::Audience{c.membership}), c.today, c.membership);
   return WithContext<std::vector<MilestoneView>>{std::move(views), std::move(c)};
 }
 
@@ -469,7 +449,7 @@ Result<WithContext<MilestoneView>> PlansService::GetMilestone(const auth::Princi
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Milestone m, Visible(c, store::FindMilestone(s, alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Milestone m, Visible(c, records::Find(s, store::Milestones(), alliance_id, id)));
   MilestoneView v = ViewOne(s, c, std::move(m));
   return WithContext<MilestoneView>{std::move(v), std::move(c)};
 }
@@ -496,14 +476,14 @@ Result<WithContext<MilestoneView>> PlansService::CreateMilestone(const auth::Pri
   m.depends_on = input.depends_on.value_or(std::vector<std::string>{});
   NS_TRY(StartRecord(s, c, actor, input, m));
   NS_TRY(CheckMilestone(s, c, m, nullptr));
-  store::InsertMilestone(s, m);
+  records::Insert(s, store::Milestones(), m);
   AuditScopes scopes(s, alliance_id);
   store::InsertForecastChange(
       s, m.id,
       {"created", m.forecast_date, std::nullopt, m.planned_date, input.reason.value_or(""),
        actor.user_id, "", m.created_at});
   AuditCreate(s, actor, m, "milestone");
-  auto stored = store::FindMilestone(s, alliance_id, m.id);
+  auto stored = records::Find(s, store::Milestones(), alliance_id, m.id);
   MilestoneView v = ViewOne(s, c, std::move(*stored));
   tx.Commit();
   return WithContext<MilestoneView>{std::move(v), std::move(c)};
@@ -518,7 +498,7 @@ Result<WithContext<MilestoneView>> PlansService::UpdateMilestone(const auth::Pri
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, store::FindMilestone(s, alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, records::Find(s, store::Milestones(), alliance_id, id)));
   NS_TRY(StartChange(c, current, version));
   Milestone next = current;
   NS_TRY(ApplyCommon(s, c, input, next));
@@ -536,12 +516,12 @@ Result<WithContext<MilestoneView>> PlansService::UpdateMilestone(const auth::Pri
     // The caller replaces the dependencies it can see; those it cannot see stay.
     next.depends_on = *input.depends_on;
     for (const auto& d : current.depends_on) {
-      auto dep = store::FindMilestone(s, alliance_id, d);
+      auto dep = records::Find(s, store::Milestones(), alliance_id, d);
       if (dep && !access::CanRead(c.membership, ScopeOf(*dep))) next.depends_on.push_back(d);
     }
   }
   NS_TRY(CheckMilestone(s, c, next, &current));
-  if (!store::UpdateMilestone(s, next, version)) return Stale();
+  if (!records::Update(s, store::Milestones(), next, version)) return Stale();
   AuditScopes scopes(s, alliance_id);
   if (next.forecast_date != current.forecast_date) {
     store::InsertForecastChange(s, id,
@@ -550,7 +530,7 @@ Result<WithContext<MilestoneView>> PlansService::UpdateMilestone(const auth::Pri
                                  next.updated_at});
   }
   AuditUpdate(s, actor, current, next, "milestone");
-  auto stored = store::FindMilestone(s, alliance_id, id);
+  auto stored = records::Find(s, store::Milestones(), alliance_id, id);
   MilestoneView v = ViewOne(s, c, std::move(*stored));
   tx.Commit();
   return WithContext<MilestoneView>{std::move(v), std::move(c)};
@@ -565,14 +545,14 @@ Result<WithContext<MilestoneView>> PlansService::Rebaseline(const auth::Principa
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, store::FindMilestone(s, alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, records::Find(s, store::Milestones(), alliance_id, id)));
   NS_TRY(access::Authorize(c.membership, access::AllianceAction::kCommitParty));
   if (current.version != version) return Stale();
   Milestone next = current;
   next.planned_date = current.forecast_date;
   next.baseline_count = current.baseline_count + 1;
   next.updated_at = NowText();
-  if (!store::UpdateMilestone(s, next, version)) return Stale();
+  if (!records::Update(s, store::Milestones(), next, version)) return Stale();
   AuditScopes scopes(s, alliance_id);
   store::InsertForecastChange(s, id,
                               {"rebaseline", next.forecast_date, current.forecast_date,
@@ -580,7 +560,7 @@ Result<WithContext<MilestoneView>> PlansService::Rebaseline(const auth::Principa
   json::object changes = audit::Diff(AuditOf(current), AuditOf(next));
   changes["reason"] = {{"before", nullptr}, {"after", reason}};
   AuditRecord(s, actor.user_id, next, "milestone", "rebaseline", std::move(changes), ScopeOf(current));
-  auto stored = store::FindMilestone(s, alliance_id, id);
+  auto stored = records::Find(s, store::Milestones(), alliance_id, id);
   MilestoneView v = ViewOne(s, c, std::move(*stored));
   tx.Commit();
   return WithContext<MilestoneView>{std::move(v), std::move(c)};
@@ -592,7 +572,7 @@ Result<std::vector<ForecastChange>> PlansService::History(const auth::Principal&
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_TRY(Visible(c, store::FindMilestone(s, alliance_id, id)));
+  NS_TRY(Visible(c, records::Find(s, store::Milestones(), alliance_id, id)));
   return store::ListForecastChanges(s, id);
 }
 
@@ -602,12 +582,12 @@ Status PlansService::DeleteMilestone(const auth::Principal& actor, const std::st
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, store::FindMilestone(s, alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, records::Find(s, store::Milestones(), alliance_id, id)));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
   // Milestones the caller can see that depend on this one must change first; those it cannot
   // see lose the dependency (refusing would tell the caller they exist).
   AuditScopes scopes(s, alliance_id);
-  const auto all = store::AllMilestones(s, alliance_id);
+  const auto all = records::All(s, store::Milestones(), alliance_id);
   std::vector<const Milestone*> hidden;
   for (const auto& m : all) {
     if (std::find(m.depends_on.begin(), m.depends_on.end(), id) == m.depends_on.end()) continue;
@@ -623,7 +603,7 @@ Status PlansService::DeleteMilestone(const auth::Principal& actor, const std::st
           {{"depends_on_removed", {{"before", id}, {"after", nullptr}}}},
           access::Intersect(ScopeOf(*m), ScopeOf(current)));
   }
-  store::DeleteRecord(s, "milestones", id);
+  records::Delete(s, store::Milestones(), id);
   AuditRecord(s, actor.user_id, current, "milestone", "delete", audit::Deleted(AuditOf(current)),
         ScopeOf(current));
   tx.Commit();
@@ -649,7 +629,7 @@ Result<std::vector<Kpi>> PlansService::ListKpis(const auth::Principal& actor,
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  return store::ListKpis(s, alliance_id, store::Audience{c.membership});
+  return records::List(s, store::Kpis(), alliance_id, store::Audience{c.membership});
 }
 
 Result<Kpi> PlansService::GetKpi(const auth::Principal& actor, const std::string& alliance_id,
@@ -657,7 +637,7 @@ Result<Kpi> PlansService::GetKpi(const auth::Principal& actor, const std::string
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  return Visible(c, store::FindKpi(s, alliance_id, id));
+  return Visible(c, records::Find(s, store::Kpis(), alliance_id, id));
 }
 
 Result<Kpi> PlansService::CreateKpi(const auth::Principal& actor, const std::string& alliance_id,
@@ -679,9 +659,9 @@ Result<Kpi> PlansService::CreateKpi(const auth::Principal& actor, const std::str
   if (input.responsible_user_id) k.responsible_user_id = *input.responsible_user_id;
   NS_TRY(StartRecord(s, c, actor, input, k));
   NS_TRY(CheckKpi(s, c, k));
-  store::InsertKpi(s, k);
+  records::Insert(s, store::Kpis(), k);
   AuditCreate(s, actor, k, "kpi");
-  auto stored = store::FindKpi(s, alliance_id, k.id);
+  auto stored = records::Find(s, store::Kpis(), alliance_id, k.id);
   tx.Commit();
   return *stored;
 }
@@ -693,7 +673,7 @@ Result<Kpi> PlansService::UpdateKpi(const auth::Principal& actor, const std::str
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Kpi current, Visible(c, store::FindKpi(s, alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Kpi current, Visible(c, records::Find(s, store::Kpis(), alliance_id, id)));
   NS_TRY(StartChange(c, current, version));
   Kpi next = current;
   NS_TRY(ApplyCommon(s, c, input, next));
@@ -708,16 +688,16 @@ Result<Kpi> PlansService::UpdateKpi(const auth::Principal& actor, const std::str
   if (input.red_threshold) next.red_threshold = *input.red_threshold;
   if (input.responsible_user_id) next.responsible_user_id = *input.responsible_user_id;
   NS_TRY(CheckKpi(s, c, next));
-  if (!store::UpdateKpi(s, next, version)) return Stale();
+  if (!records::Update(s, store::Kpis(), next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "kpi");
-  auto stored = store::FindKpi(s, alliance_id, id);
+  auto stored = records::Find(s, store::Kpis(), alliance_id, id);
   tx.Commit();
   return *stored;
 }
 
 Status PlansService::DeleteKpi(const auth::Principal& actor, const std::string& alliance_id,
                                const std::string& id) {
-  return DeleteRecordOf<Kpi>(db_, actor, alliance_id, id, "kpis", "kpi", store::FindKpi);
+  return alliances::DeleteOf(db_, actor, alliance_id, store::Kpis(), "kpi", id);
 }
 
 Result<std::vector<KpiValue>> PlansService::ListKpiValues(
@@ -726,7 +706,7 @@ Result<std::vector<KpiValue>> PlansService::ListKpiValues(
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_TRY(Visible(c, store::FindKpi(s, alliance_id, kpi_id)));
+  NS_TRY(Visible(c, records::Find(s, store::Kpis(), alliance_id, kpi_id)));
   return store::ListKpiValues(s, kpi_id, after, limit);
 }
 
@@ -738,7 +718,7 @@ Result<KpiValue> PlansService::AddKpiValue(const auth::Principal& actor,
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Kpi kpi, Visible(c, store::FindKpi(s, alliance_id, kpi_id)));
+  NS_ASSIGN_OR_RETURN(Kpi kpi, Visible(c, records::Find(s, store::Kpis(), alliance_id, kpi_id)));
   NS_TRY(access::Authorize(c.membership, access::AllianceAction::kWriteRecords));
   if (input.measured_on > c.today) return Invalid("measured_on", "cannot be in the future");
   KpiValue v{NewId(), kpi_id, input.measured_on, input.value, input.note, actor.user_id,
@@ -763,7 +743,7 @@ Status PlansService::DeleteKpiValue(const auth::Principal& actor, const std::str
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Kpi kpi, Visible(c, store::FindKpi(s, alliance_id, kpi_id)));
+  NS_ASSIGN_OR_RETURN(Kpi kpi, Visible(c, records::Find(s, store::Kpis(), alliance_id, kpi_id)));
   auto value = store::FindKpiValue(s, kpi_id, value_id);
   if (!value) return NotFound();
   // Its author, or a manager of the KPI's owner party (the KPI is readable: checked above).
@@ -843,7 +823,7 @@ Result<WithContext<std::vector<Workstream>>> PlansService::ListWorkstreams(
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   LoadPeople(s, c);
-  auto list = store::ListWorkstreams(s, alliance_id, store::Audience{c.membership});
+  auto list = records::List(s, store::Workstreams(), alliance_id, store::Audience{c.membership});
   return WithContext<std::vector<Workstream>>{std::move(list), std::move(c)};
 }
 
@@ -854,7 +834,7 @@ Result<WithContext<Workstream>> PlansService::GetWorkstream(const auth::Principa
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   LoadPeople(s, c);
-  NS_ASSIGN_OR_RETURN(Workstream w, Visible(c, store::FindWorkstream(s, alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Workstream w, Visible(c, records::Find(s, store::Workstreams(), alliance_id, id)));
   return WithContext<Workstream>{std::move(w), std::move(c)};
 }
 
@@ -872,9 +852,9 @@ Result<WithContext<Workstream>> PlansService::CreateWorkstream(const auth::Princ
   w.activities = input.activities.value_or(std::vector<Activity>{});
   NS_TRY(StartRecord(s, c, actor, input, w));
   NS_TRY(CheckWorkstream(s, c, w, {}));
-  store::InsertWorkstream(s, w);
+  records::Insert(s, store::Workstreams(), w);
   AuditCreate(s, actor, w, "workstream");
-  auto stored = store::FindWorkstream(s, alliance_id, w.id);
+  auto stored = records::Find(s, store::Workstreams(), alliance_id, w.id);
   tx.Commit();
   return WithContext<Workstream>{std::move(*stored), std::move(c)};
 }
@@ -889,7 +869,7 @@ Result<WithContext<Workstream>> PlansService::UpdateWorkstream(const auth::Princ
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   LoadPeople(s, c);
-  NS_ASSIGN_OR_RETURN(Workstream current, Visible(c, store::FindWorkstream(s, alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Workstream current, Visible(c, records::Find(s, store::Workstreams(), alliance_id, id)));
   NS_TRY(StartChange(c, current, version));
   Workstream next = current;
   NS_TRY(ApplyCommon(s, c, input, next));
@@ -897,17 +877,16 @@ Result<WithContext<Workstream>> PlansService::UpdateWorkstream(const auth::Princ
   if (input.description) next.description = *input.description;
   if (input.activities) next.activities = *input.activities;
   NS_TRY(CheckWorkstream(s, c, next, current.activities));
-  if (!store::UpdateWorkstream(s, next, version)) return Stale();
+  if (!records::Update(s, store::Workstreams(), next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "workstream");
-  auto stored = store::FindWorkstream(s, alliance_id, id);
+  auto stored = records::Find(s, store::Workstreams(), alliance_id, id);
   tx.Commit();
   return WithContext<Workstream>{std::move(*stored), std::move(c)};
 }
 
 Status PlansService::DeleteWorkstream(const auth::Principal& actor, const std::string& alliance_id,
                                       const std::string& id) {
-  return DeleteRecordOf<Workstream>(db_, actor, alliance_id, id, "workstreams", "workstream",
-                                    store::FindWorkstream);
+  return alliances::DeleteOf(db_, actor, alliance_id, store::Workstreams(), "workstream", id);
 }
 
 // ---- communications -----------------------------------------------------------------------
@@ -933,7 +912,7 @@ Result<WithContext<std::vector<Communication>>> PlansService::ListCommunications
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  auto list = store::ListCommunications(s, alliance_id, store::Audience{c.membership});
+  auto list = records::List(s, store::Communications(), alliance_id, store::Audience{c.membership});
   return WithContext<std::vector<Communication>>{std::move(list), std::move(c)};
 }
 
@@ -943,7 +922,7 @@ Result<WithContext<Communication>> PlansService::GetCommunication(const auth::Pr
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Communication m, Visible(c, store::FindCommunication(s, alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Communication m, Visible(c, records::Find(s, store::Communications(), alliance_id, id)));
   return WithContext<Communication>{std::move(m), std::move(c)};
 }
 
@@ -965,9 +944,9 @@ Result<WithContext<Communication>> PlansService::CreateCommunication(
   if (input.responsible_user_id) m.responsible_user_id = *input.responsible_user_id;
   NS_TRY(StartRecord(s, c, actor, input, m));
   NS_TRY(CheckCommunication(s, c, m));
-  store::InsertCommunication(s, m);
+  records::Insert(s, store::Communications(), m);
   AuditCreate(s, actor, m, "communication");
-  auto stored = store::FindCommunication(s, alliance_id, m.id);
+  auto stored = records::Find(s, store::Communications(), alliance_id, m.id);
   tx.Commit();
   return WithContext<Communication>{std::move(*stored), std::move(c)};
 }
@@ -980,7 +959,7 @@ Result<WithContext<Communication>> PlansService::UpdateCommunication(
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Communication current,
-                      Visible(c, store::FindCommunication(s, alliance_id, id)));
+                      Visible(c, records::Find(s, store::Communications(), alliance_id, id)));
   NS_TRY(StartChange(c, current, version));
   Communication next = current;
   NS_TRY(ApplyCommon(s, c, input, next));
@@ -993,7 +972,7 @@ Result<WithContext<Communication>> PlansService::UpdateCommunication(
   if (input.planned_date) next.planned_date = *input.planned_date;
   if (input.responsible_user_id) next.responsible_user_id = *input.responsible_user_id;
   NS_TRY(CheckCommunication(s, c, next));
-  if (!store::UpdateCommunication(s, next, version)) return Stale();
+  if (!records::Update(s, store::Communications(), next, version)) return Stale();
   // The parties approved a text and a date: a change to either asks them again.
   const bool content_changed = next.title != current.title ||
                                next.description != current.description ||
@@ -1009,7 +988,7 @@ Result<WithContext<Communication>> PlansService::UpdateCommunication(
     reset["approvals"] = {{"before", std::move(before)}, {"after", json::array()}};
   }
   AuditUpdate(s, actor, current, next, "communication", std::move(reset));
-  auto stored = store::FindCommunication(s, alliance_id, id);
+  auto stored = records::Find(s, store::Communications(), alliance_id, id);
   tx.Commit();
   return WithContext<Communication>{std::move(*stored), std::move(c)};
 }
@@ -1024,7 +1003,7 @@ Result<WithContext<Communication>> PlansService::Decide(const auth::Principal& a
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Communication current,
-                      Visible(c, store::FindCommunication(s, alliance_id, id)));
+                      Visible(c, records::Find(s, store::Communications(), alliance_id, id)));
   NS_TRY(access::Authorize(c.membership, access::AllianceAction::kCommitParty));
   if (current.version != version) return Stale();
   if (current.category != "external") {
@@ -1040,26 +1019,26 @@ Result<WithContext<Communication>> PlansService::Decide(const auth::Principal& a
   // The decision changes what the record shows: its version moves on with it.
   Communication next = current;
   next.updated_at = d.decided_at;
-  if (!store::UpdateCommunication(s, next, version)) return Stale();
+  if (!records::Update(s, store::Communications(), next, version)) return Stale();
   AuditRecord(s, actor.user_id, current, "communication", approve ? "approve" : "reject",
         {{"organization_id", {{"before", nullptr}, {"after", d.organization_id}}},
          {"decision", {{"before", nullptr}, {"after", d.decision}}},
          {"reason", {{"before", nullptr}, {"after", OptionalJson(d.reason)}}}},
         ScopeOf(current));
-  auto stored = store::FindCommunication(s, alliance_id, id);
+  auto stored = records::Find(s, store::Communications(), alliance_id, id);
   tx.Commit();
   return WithContext<Communication>{std::move(*stored), std::move(c)};
 }
 
 Status PlansService::DeleteCommunication(const auth::Principal& actor,
                                          const std::string& alliance_id, const std::string& id) {
-  return DeleteRecordOf<Communication>(db_, actor, alliance_id, id, "communications",
-                                       "communication", store::FindCommunication);
+  return alliances::DeleteOf(db_, actor, alliance_id, store::Communications(), "communication",
+                             id);
 }
 
 std::map<std::string, MilestoneDate> MilestoneDates(db::Session& s, const std::string& alliance_id) {
   std::map<std::string, MilestoneDate> out;
-  for (auto& m : store::AllMilestones(s, alliance_id)) {
+  for (auto& m : records::All(s, store::Milestones(), alliance_id)) {
     const access::RecordScope scope = ScopeOf(m);
     out[m.id] = MilestoneDate{std::move(m.title), std::move(m.actual_date), scope};
   }

@@ -11,17 +11,10 @@ namespace northstar::plans::store {
 namespace {
 
 using records::ReadRecordBase;
-using records::WhereVisible;
 
 // Every plan table is read as `r`, with the names of its parties and author joined.
 std::string SelectFrom(const std::string& table, bool with_responsible) {
   return records::SelectRecords(table, with_responsible ? "responsible_user_id" : "");
-}
-
-template <typename T, typename FromRow>
-std::optional<T> FindOne(db::Session& s, const std::string& table, bool with_responsible,
-                         const std::string& alliance_id, const std::string& id, FromRow from_row) {
-  return records::FindRecord<T>(s, SelectFrom(table, with_responsible), alliance_id, id, from_row);
 }
 
 double ToNumber(const std::string& text) {
@@ -255,73 +248,129 @@ void BindCommunication(db::Params& p, const Communication& c) {
       .Set("responsible", c.responsible_user_id);
 }
 
+void BindObjective(db::Params& p, const Objective& o) {
+  p.Set("title", o.title)
+      .Set("description", o.description)
+      .Set("horizon", o.horizon)
+      .Set("status", o.status);
+}
+
+// What hangs off a record in other tables goes with it.
+void RemoveMilestoneRows(db::Session& s, const std::string& id) {
+  db::Params p;
+  p.Set("id", id);
+  s.Exec("DELETE FROM milestone_dependencies WHERE milestone_id = :id", p);
+  s.Exec("DELETE FROM milestone_forecasts WHERE milestone_id = :id", p);
+}
+void RemoveKpiRows(db::Session& s, const std::string& id) {
+  db::Params p;
+  p.Set("id", id);
+  s.Exec("DELETE FROM kpi_values WHERE kpi_id = :id", p);
+}
+void RemoveCommunicationRows(db::Session& s, const std::string& id) {
+  db::Params p;
+  p.Set("id", id);
+  s.Exec("DELETE FROM communication_approvals WHERE communication_id = :id", p);
+}
+
+// Sorted here, not in SQL: PostgreSQL would order titles by its locale, SQLite by bytes.
+bool MilestoneBefore(const Milestone& a, const Milestone& b) {
+  return std::tie(a.forecast_date, a.title, a.id) < std::tie(b.forecast_date, b.title, b.id);
+}
+
+constexpr char kByCreation[] = "r.created_at, r.id";
+
 }  // namespace
 
-// ---- objectives ---------------------------------------------------------------------------
-
-std::vector<Objective> ListObjectives(db::Session& s, const std::string& alliance_id,
-                                      const Audience& audience) {
-  db::Params p;
-  const std::string sql = SelectFrom("objectives", false) + WhereVisible(p, alliance_id, audience) +
-                          " ORDER BY r.created_at, r.id";
-  std::vector<Objective> out;
-  for (const auto& r : s.Query(sql, p)) out.push_back(ObjectiveFromRow(r));
-  return out;
+const Table<Objective>& Objectives() {
+  static const Table<Objective> t{"objectives",
+                                  SelectFrom("objectives", false),
+                                  "title, description, horizon, status",
+                                  ":title, :description, :horizon, :status",
+                                  "title = :title, description = :description,"
+                                  " horizon = :horizon, status = :status",
+                                  kByCreation,
+                                  ObjectiveFromRow,
+                                  BindObjective};
+  return t;
 }
 
-std::optional<Objective> FindObjective(db::Session& s, const std::string& alliance_id,
-                                       const std::string& id) {
-  return FindOne<Objective>(s, "objectives", false, alliance_id, id, ObjectiveFromRow);
+const Table<Milestone>& Milestones() {
+  static const Table<Milestone> t{
+      "milestones",
+      MilestoneSelect(),
+      "objective_id, title, description, kind, responsible_user_id, original_date,"
+      " planned_date, forecast_date, actual_date, status_set, early_win, baseline_count,"
+      " payment_amount_minor, payment_currency, payer_party_id, payee_party_id",
+      ":objective, :title, :description, :kind, :responsible, :original, :planned, :forecast,"
+      " :actual, :status_set, :early_win, :baselines, :amount, :currency, :payer, :payee",
+      "objective_id = :objective, title = :title, description = :description, kind = :kind,"
+      " original_date = :original, responsible_user_id = :responsible, planned_date = :planned,"
+      " forecast_date = :forecast, actual_date = :actual, status_set = :status_set,"
+      " early_win = :early_win, baseline_count = :baselines, payment_amount_minor = :amount,"
+      " payment_currency = :currency, payer_party_id = :payer, payee_party_id = :payee",
+      "r.id",
+      MilestoneFromRow,
+      BindMilestone,
+      LoadDependencies,
+      ReplaceDependencies,
+      RemoveMilestoneRows,
+      MilestoneBefore};
+  return t;
 }
 
-void InsertObjective(db::Session& s, const Objective& o) {
-  db::Params p;
-  p.Set("title", o.title)
-      .Set("description", o.description)
-      .Set("horizon", o.horizon)
-      .Set("status", o.status);
-  records::InsertRecord(s, "objectives", o, "title, description, horizon, status",
-         ":title, :description, :horizon, :status", p);
+const Table<Kpi>& Kpis() {
+  static const Table<Kpi> t{
+      "kpis",
+      SelectFrom("kpis", true),
+      "name, description, unit, direction, indicator, target, amber_threshold, red_threshold,"
+      " cadence, responsible_user_id",
+      ":name, :description, :unit, :direction, :indicator, :target, :amber, :red, :cadence,"
+      " :responsible",
+      "name = :name, description = :description, unit = :unit, direction = :direction,"
+      " indicator = :indicator, target = :target, amber_threshold = :amber,"
+      " red_threshold = :red, cadence = :cadence, responsible_user_id = :responsible",
+      kByCreation,
+      KpiFromRow,
+      BindKpi,
+      LoadRecentValues,
+      nullptr,
+      RemoveKpiRows};
+  return t;
 }
 
-bool UpdateObjective(db::Session& s, const Objective& o, int64_t expected_version) {
-  db::Params p;
-  p.Set("title", o.title)
-      .Set("description", o.description)
-      .Set("horizon", o.horizon)
-      .Set("status", o.status);
-  return records::UpdateRecord(s, "objectives", o,
-                "title = :title, description = :description, horizon = :horizon,"
-                " status = :status",
-                p, expected_version);
+const Table<Workstream>& Workstreams() {
+  static const Table<Workstream> t{
+      "workstreams",
+      SelectFrom("workstreams", false),
+      "name, description, activities",
+      ":name, :description, :activities",
+      "name = :name, description = :description, activities = :activities",
+      kByCreation,
+      WorkstreamFromRow,
+      BindWorkstream};
+  return t;
+}
+
+const Table<Communication>& Communications() {
+  static const Table<Communication> t{
+      "communications",
+      SelectFrom("communications", true),
+      "category, kind, title, description, audience, cadence, planned_date, responsible_user_id",
+      ":category, :kind, :title, :description, :audience, :cadence, :planned_date, :responsible",
+      "category = :category, kind = :kind, title = :title, description = :description,"
+      " audience = :audience, cadence = :cadence, planned_date = :planned_date,"
+      " responsible_user_id = :responsible",
+      kByCreation,
+      CommunicationFromRow,
+      BindCommunication,
+      LoadDecisions,
+      nullptr,
+      RemoveCommunicationRows};
+  return t;
 }
 
 // ---- milestones ---------------------------------------------------------------------------
-
-std::vector<Milestone> ListMilestones(db::Session& s, const std::string& alliance_id,
-                                      const Audience& audience) {
-  db::Params p;
-  const std::string sql = MilestoneSelect() + WhereVisible(p, alliance_id, audience);
-  std::vector<Milestone> out;
-  for (const auto& r : s.Query(sql, p)) out.push_back(MilestoneFromRow(r));
-  // Sorted here, not in SQL: PostgreSQL would order titles by its locale, SQLite by bytes.
-  std::sort(out.begin(), out.end(), [](const Milestone& a, const Milestone& b) {
-    return std::tie(a.forecast_date, a.title, a.id) < std::tie(b.forecast_date, b.title, b.id);
-  });
-  LoadDependencies(s, alliance_id, out);
-  return out;
-}
-
-std::vector<Milestone> AllMilestones(db::Session& s, const std::string& alliance_id) {
-  db::Params p;
-  p.Set("a", alliance_id);
-  std::vector<Milestone> out;
-  for (const auto& r : s.Query(MilestoneSelect() + " WHERE r.alliance_id = :a", p)) {
-    out.push_back(MilestoneFromRow(r));
-  }
-  LoadDependencies(s, alliance_id, out);
-  return out;
-}
 
 void DetachObjective(db::Session& s, const std::string& milestone_id, const std::string& now) {
   db::Params p;
@@ -340,51 +389,6 @@ void RemoveDependency(db::Session& s, const std::string& milestone_id,
   db::Params v;
   v.Set("id", milestone_id).Set("now", now);
   s.Exec("UPDATE milestones SET version = version + 1, updated_at = :now WHERE id = :id", v);
-}
-
-std::optional<Milestone> FindMilestone(db::Session& s, const std::string& alliance_id,
-                                       const std::string& id) {
-  db::Params p;
-  p.Set("a", alliance_id).Set("id", id);
-  auto row = s.QueryOne(MilestoneSelect() + " WHERE r.alliance_id = :a AND r.id = :id", p);
-  if (!row) return std::nullopt;
-  Milestone m = MilestoneFromRow(*row);
-  db::Params d;
-  d.Set("m", id);
-  for (const auto& r : s.Query(
-           "SELECT depends_on_id FROM milestone_dependencies WHERE milestone_id = :m"
-           " ORDER BY depends_on_id",
-           d)) {
-    m.depends_on.push_back(r.Str("depends_on_id"));
-  }
-  return m;
-}
-
-void InsertMilestone(db::Session& s, const Milestone& m) {
-  db::Params p;
-  BindMilestone(p, m);
-  records::InsertRecord(s, "milestones", m,
-         "objective_id, title, description, kind, responsible_user_id, original_date,"
-         " planned_date, forecast_date, actual_date, status_set, early_win, baseline_count,"
-         " payment_amount_minor, payment_currency, payer_party_id, payee_party_id",
-         ":objective, :title, :description, :kind, :responsible, :original, :planned, :forecast,"
-         " :actual, :status_set, :early_win, :baselines, :amount, :currency, :payer, :payee",
-         p);
-  ReplaceDependencies(s, m);
-}
-
-bool UpdateMilestone(db::Session& s, const Milestone& m, int64_t expected_version) {
-  db::Params p;
-  BindMilestone(p, m);
-  const bool updated = records::UpdateRecord(s, "milestones", m,
-      "objective_id = :objective, title = :title, description = :description, kind = :kind,"
-      " original_date = :original, responsible_user_id = :responsible, planned_date = :planned, forecast_date = :forecast,"
-      " actual_date = :actual, status_set = :status_set, early_win = :early_win,"
-      " baseline_count = :baselines, payment_amount_minor = :amount,"
-      " payment_currency = :currency, payer_party_id = :payer, payee_party_id = :payee",
-      p, expected_version);
-  if (updated) ReplaceDependencies(s, m);
-  return updated;
 }
 
 void InsertForecastChange(db::Session& s, const std::string& milestone_id,
@@ -424,47 +428,6 @@ std::vector<ForecastChange> ListForecastChanges(db::Session& s, const std::strin
 }
 
 // ---- KPIs ---------------------------------------------------------------------------------
-
-std::vector<Kpi> ListKpis(db::Session& s, const std::string& alliance_id,
-                          const Audience& audience) {
-  db::Params p;
-  const std::string sql = SelectFrom("kpis", true) + WhereVisible(p, alliance_id, audience) +
-                          " ORDER BY r.created_at, r.id";
-  std::vector<Kpi> out;
-  for (const auto& r : s.Query(sql, p)) out.push_back(KpiFromRow(r));
-  LoadRecentValues(s, alliance_id, out);
-  return out;
-}
-
-std::optional<Kpi> FindKpi(db::Session& s, const std::string& alliance_id, const std::string& id) {
-  auto k = FindOne<Kpi>(s, "kpis", true, alliance_id, id, KpiFromRow);
-  if (!k) return std::nullopt;
-  std::vector<Kpi> one{std::move(*k)};
-  LoadRecentValues(s, alliance_id, one);
-  return std::move(one.front());
-}
-
-void InsertKpi(db::Session& s, const Kpi& k) {
-  db::Params p;
-  BindKpi(p, k);
-  records::InsertRecord(s, "kpis", k,
-         "name, description, unit, direction, indicator, target, amber_threshold, red_threshold,"
-         " cadence, responsible_user_id",
-         ":name, :description, :unit, :direction, :indicator, :target, :amber, :red, :cadence,"
-         " :responsible",
-         p);
-}
-
-bool UpdateKpi(db::Session& s, const Kpi& k, int64_t expected_version) {
-  db::Params p;
-  BindKpi(p, k);
-  return records::UpdateRecord(s, "kpis", k,
-                "name = :name, description = :description, unit = :unit,"
-                " direction = :direction, indicator = :indicator, target = :target,"
-                " amber_threshold = :amber, red_threshold = :red, cadence = :cadence,"
-                " responsible_user_id = :responsible",
-                p, expected_version);
-}
 
 std::vector<KpiValue> ListKpiValues(db::Session& s, const std::string& kpi_id,
                                     const std::optional<std::vector<std::string>>& after,
@@ -518,81 +481,7 @@ void TouchKpi(db::Session& s, const std::string& kpi_id, const std::string& now)
   records::TouchRecord(s, "kpis", kpi_id, now);
 }
 
-// ---- workstreams --------------------------------------------------------------------------
-
-std::vector<Workstream> ListWorkstreams(db::Session& s, const std::string& alliance_id,
-                                        const Audience& audience) {
-  db::Params p;
-  const std::string sql = SelectFrom("workstreams", false) + WhereVisible(p, alliance_id, audience) +
-                          " ORDER BY r.created_at, r.id";
-  std::vector<Workstream> out;
-  for (const auto& r : s.Query(sql, p)) out.push_back(WorkstreamFromRow(r));
-  return out;
-}
-
-std::optional<Workstream> FindWorkstream(db::Session& s, const std::string& alliance_id,
-                                         const std::string& id) {
-  return FindOne<Workstream>(s, "workstreams", false, alliance_id, id, WorkstreamFromRow);
-}
-
-void InsertWorkstream(db::Session& s, const Workstream& w) {
-  db::Params p;
-  BindWorkstream(p, w);
-  records::InsertRecord(s, "workstreams", w, "name, description, activities", ":name, :description, :activities",
-         p);
-}
-
-bool UpdateWorkstream(db::Session& s, const Workstream& w, int64_t expected_version) {
-  db::Params p;
-  BindWorkstream(p, w);
-  return records::UpdateRecord(s, "workstreams", w,
-                "name = :name, description = :description, activities = :activities", p,
-                expected_version);
-}
-
 // ---- communications -----------------------------------------------------------------------
-
-std::vector<Communication> ListCommunications(db::Session& s, const std::string& alliance_id,
-                                              const Audience& audience) {
-  db::Params p;
-  const std::string sql = SelectFrom("communications", true) + WhereVisible(p, alliance_id, audience) +
-                          " ORDER BY r.created_at, r.id";
-  std::vector<Communication> out;
-  for (const auto& r : s.Query(sql, p)) out.push_back(CommunicationFromRow(r));
-  LoadDecisions(s, alliance_id, out);
-  return out;
-}
-
-std::optional<Communication> FindCommunication(db::Session& s, const std::string& alliance_id,
-                                               const std::string& id) {
-  auto c = FindOne<Communication>(s, "communications", true, alliance_id, id,
-                                  CommunicationFromRow);
-  if (!c) return std::nullopt;
-  std::vector<Communication> one{std::move(*c)};
-  LoadDecisions(s, alliance_id, one);
-  return std::move(one.front());
-}
-
-void InsertCommunication(db::Session& s, const Communication& c) {
-  db::Params p;
-  BindCommunication(p, c);
-  records::InsertRecord(s, "communications", c,
-         "category, kind, title, description, audience, cadence, planned_date,"
-         " responsible_user_id",
-         ":category, :kind, :title, :description, :audience, :cadence, :planned_date,"
-         " :responsible",
-         p);
-}
-
-bool UpdateCommunication(db::Session& s, const Communication& c, int64_t expected_version) {
-  db::Params p;
-  BindCommunication(p, c);
-  return records::UpdateRecord(s, "communications", c,
-                "category = :category, kind = :kind, title = :title,"
-                " description = :description, audience = :audience, cadence = :cadence,"
-                " planned_date = :planned_date, responsible_user_id = :responsible",
-                p, expected_version);
-}
 
 void SaveDecision(db::Session& s, const std::string& communication_id, const Decision& d) {
   db::Params p;
@@ -613,20 +502,6 @@ void ClearDecisions(db::Session& s, const std::string& communication_id) {
   db::Params p;
   p.Set("c", communication_id);
   s.Exec("DELETE FROM communication_approvals WHERE communication_id = :c", p);
-}
-
-void DeleteRecord(db::Session& s, const std::string& table, const std::string& id) {
-  db::Params p;
-  p.Set("id", id);
-  if (table == "milestones") {
-    s.Exec("DELETE FROM milestone_dependencies WHERE milestone_id = :id", p);
-    s.Exec("DELETE FROM milestone_forecasts WHERE milestone_id = :id", p);
-  } else if (table == "kpis") {
-    s.Exec("DELETE FROM kpi_values WHERE kpi_id = :id", p);
-  } else if (table == "communications") {
-    s.Exec("DELETE FROM communication_approvals WHERE communication_id = :id", p);
-  }
-  s.Exec("DELETE FROM " + table + " WHERE id = :id", p);
 }
 
 }  // namespace northstar::plans::store

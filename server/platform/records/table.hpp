@@ -1,9 +1,11 @@
-// A record table described once — its SQL name, its select, its own columns and how a row maps
-// to the record — and the generic reads and writes every record table shares. Pure SQL over the
-// record base (record.hpp): it knows no module. A module describes each of its tables with a
-// Table<T> and calls List/Find/Insert/Update/All/DeleteRecord with it.
+// A record table described once — its SQL name, its select, its own columns, how a row maps to
+// the record and what hangs off a record in other tables — and the generic reads and writes
+// every record table shares. Pure SQL over the record base (record.hpp): it knows no module. A
+// module describes each of its tables with a Table<T> and calls List/Find/Insert/Update/All/
+// Delete with it.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,20 +25,47 @@ struct Table {
   std::string order;    // list order
   T (*from_row)(const db::Row&);
   void (*bind)(db::Params&, const T&);
+  // What a record's row does not hold, read for records just read (rows of other tables: a
+  // milestone's dependencies, a KPI's recent values); none when null.
+  void (*load)(db::Session&, const std::string& alliance_id, std::vector<T>&) = nullptr;
+  // Writes those rows after the record's own, on insert and on an update that took.
+  void (*save)(db::Session&, const T&) = nullptr;
+  // Deletes the rows that belong to a record, before the record.
+  void (*remove)(db::Session&, const std::string& id) = nullptr;
+  // The list order when SQL cannot give the same one on both databases (PostgreSQL orders text
+  // by its locale, SQLite by bytes); `order` when null.
+  bool (*before)(const T&, const T&) = nullptr;
 };
+
+namespace internal {
+
+template <typename T>
+void Complete(db::Session& s, const Table<T>& t, const std::string& alliance_id,
+              std::vector<T>& list) {
+  if (t.before) std::stable_sort(list.begin(), list.end(), t.before);
+  if (t.load) t.load(s, alliance_id, list);
+}
+
+}  // namespace internal
 
 // The records of the alliance that `audience` may see, in the table's order.
 template <typename T>
 std::vector<T> List(db::Session& s, const Table<T>& t, const std::string& alliance_id,
                     const Audience& audience) {
-  return ListRecords<T>(s, t.select, alliance_id, audience, t.from_row, t.order);
+  auto list = ListRecords<T>(s, t.select, alliance_id, audience, t.from_row, t.order);
+  internal::Complete(s, t, alliance_id, list);
+  return list;
 }
 
 // One record of the alliance, whoever may see it (the caller applies the policy).
 template <typename T>
 std::optional<T> Find(db::Session& s, const Table<T>& t, const std::string& alliance_id,
                       const std::string& id) {
-  return FindRecord<T>(s, t.select, alliance_id, id, t.from_row);
+  auto found = FindRecord<T>(s, t.select, alliance_id, id, t.from_row);
+  if (!found || !t.load) return found;
+  std::vector<T> one{std::move(*found)};
+  t.load(s, alliance_id, one);
+  return std::move(one.front());
 }
 
 template <typename T>
@@ -44,6 +73,7 @@ void Insert(db::Session& s, const Table<T>& t, const T& r) {
   db::Params p;
   t.bind(p, r);
   InsertRecord(s, t.name, r, t.columns, t.values, p);
+  if (t.save) t.save(s, r);
 }
 
 // False when the record's version is no longer `expected_version`.
@@ -51,7 +81,9 @@ template <typename T>
 bool Update(db::Session& s, const Table<T>& t, const T& r, int64_t expected_version) {
   db::Params p;
   t.bind(p, r);
-  return UpdateRecord(s, t.name, r, t.set, p, expected_version);
+  if (!UpdateRecord(s, t.name, r, t.set, p, expected_version)) return false;
+  if (t.save) t.save(s, r);
+  return true;
 }
 
 // Every record of the table in the alliance, whoever may see it (for checks across records).
@@ -63,11 +95,13 @@ std::vector<T> All(db::Session& s, const Table<T>& t, const std::string& allianc
   for (const auto& row : s.Query(t.select + " WHERE r.alliance_id = :a ORDER BY " + t.order, p)) {
     out.push_back(t.from_row(row));
   }
+  internal::Complete(s, t, alliance_id, out);
   return out;
 }
 
 template <typename T>
 void Delete(db::Session& s, const Table<T>& t, const std::string& id) {
+  if (t.remove) t.remove(s, id);
   DeleteRecord(s, t.name, id);
 }
 
