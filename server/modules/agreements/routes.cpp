@@ -1,5 +1,6 @@
 #include "modules/agreements/routes.hpp"
 
+#include "modules/alliances/record_steps.hpp"
 #include "platform/common/time.hpp"
 #include "platform/common/words.hpp"
 #include "platform/common/xlsx.hpp"
@@ -10,6 +11,8 @@
 namespace northstar::agreements {
 namespace {
 
+using alliances::AnswerJson;
+using alliances::AnswerVersion;
 using http::Filtered;
 using http::One;
 using http::Paged;
@@ -887,20 +890,9 @@ Result<Response> ConfirmDestruction(Svc& svc, RequestContext& ctx) {
 
 // ---- one collection of records: create, read, update, delete --------------------------------
 
-// How each collection's found record is answered: its JSON (which needs the caller's context)
-// and the version its ETag carries.
-template <typename View, json::object (*kJson)(const RecordContext&, const View&)>
-json::object Answer(const WithContext<View>& v) {
-  return kJson(v.context, v.record);
-}
-int64_t VersionOf(const RecordBase& r) { return r.version; }
-int64_t VersionOf(const AgreementView& v) { return v.agreement.version; }
-int64_t VersionOf(const ObligationView& v) { return v.obligation.version; }
-int64_t VersionOf(const DatasetView& v) { return v.dataset.version; }
-template <typename View>
-int64_t VersionOfFound(const WithContext<View>& v) {
-  return VersionOf(v.record);
-}
+int64_t AgreementVersion(const AgreementView& v) { return v.agreement.version; }
+int64_t ObligationVersion(const ObligationView& v) { return v.obligation.version; }
+int64_t DatasetVersion(const DatasetView& v) { return v.dataset.version; }
 
 template <typename View, typename Input>
 using Collection = http::Collection<Svc, Input, WithContext<View>>;
@@ -915,31 +907,32 @@ void RegisterRoutes(http::Router& router, AgreementsService& svc) {
                       Collection<AgreementView, AgreementInput>{
                           "agreements", "agreement_id", ListAgreements, ReadAgreement,
                           &Svc::GetAgreement, &Svc::CreateAgreement, &Svc::UpdateAgreement,
-                          &Svc::DeleteAgreement, Answer<AgreementView, AgreementJson>,
-                          VersionOfFound<AgreementView>});
+                          &Svc::DeleteAgreement, AnswerJson<AgreementView, AgreementJson>,
+                          AnswerVersion<AgreementView, AgreementVersion>});
   http::AddCollection(router, svc, base, "id",
                       Collection<ObligationView, ObligationInput>{
                           "obligations", "obligation_id", ListObligations, ReadObligation,
                           &Svc::GetObligation, &Svc::CreateObligation, &Svc::UpdateObligation,
-                          &Svc::DeleteObligation, Answer<ObligationView, ObligationJson>,
-                          VersionOfFound<ObligationView>});
+                          &Svc::DeleteObligation, AnswerJson<ObligationView, ObligationJson>,
+                          AnswerVersion<ObligationView, ObligationVersion>});
   http::AddCollection(router, svc, base, "id",
                       Collection<Restriction, RestrictionInput>{
                           "restrictions", "restriction_id", ListRestrictions, ReadRestriction,
                           &Svc::GetRestriction, &Svc::CreateRestriction, &Svc::UpdateRestriction,
-                          &Svc::DeleteRestriction, Answer<Restriction, RestrictionJson>,
-                          VersionOfFound<Restriction>});
+                          &Svc::DeleteRestriction, AnswerJson<Restriction, RestrictionJson>,
+                          AnswerVersion<Restriction, records::VersionOf<Restriction>>});
   http::AddCollection(router, svc, base, "id",
                       Collection<IpAsset, IpAssetInput>{
                           "ip-assets", "ip_asset_id", ListIpAssets, ReadIpAsset,
                           &Svc::GetIpAsset, &Svc::CreateIpAsset, &Svc::UpdateIpAsset,
-                          &Svc::DeleteIpAsset, Answer<IpAsset, IpAssetJson>,
-                          VersionOfFound<IpAsset>});
+                          &Svc::DeleteIpAsset, AnswerJson<IpAsset, IpAssetJson>,
+                          AnswerVersion<IpAsset, records::VersionOf<IpAsset>>});
   http::AddCollection(router, svc, base, "id",
                       Collection<DatasetView, DatasetInput>{
                           "datasets", "dataset_id", ListDatasets, ReadDataset, &Svc::GetDataset,
                           &Svc::CreateDataset, &Svc::UpdateDataset, &Svc::DeleteDataset,
-                          Answer<DatasetView, DatasetJson>, VersionOfFound<DatasetView>});
+                          AnswerJson<DatasetView, DatasetJson>,
+                          AnswerVersion<DatasetView, DatasetVersion>});
   const std::string agreement = base + "/agreements/{agreement_id}";
   router.Add("GET", agreement + "/documents", bind(ListDocuments));
   router.Add("POST", agreement + "/documents", bind(UploadDocument),

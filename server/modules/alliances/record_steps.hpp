@@ -17,6 +17,17 @@
 
 namespace northstar::alliances {
 
+// How a collection (http::Collection) answers a record found with its context: the module's
+// `kJson(context, record)`, and `kVersion(record)` for its ETag.
+template <typename T, auto kJson>
+json::object AnswerJson(const WithContext<T>& found) {
+  return kJson(found.context, found.record);
+}
+template <typename T, auto kVersion>
+int64_t AnswerVersion(const WithContext<T>& found) {
+  return kVersion(found.record);
+}
+
 template <typename T>
 WithContext<T> Within(RecordContext c, T value) {
   return WithContext<T>{std::move(value), std::move(c)};

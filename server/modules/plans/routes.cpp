@@ -4,13 +4,17 @@
 #include <functional>
 #include <map>
 
+#include "modules/alliances/record_steps.hpp"
 #include "modules/plans/model.hpp"
 #include "platform/common/ids.hpp"
+#include "platform/http/collection.hpp"
 #include "platform/http/request_helpers.hpp"
 
 namespace northstar::plans {
 namespace {
 
+using alliances::AnswerJson;
+using alliances::AnswerVersion;
 using http::RequestContext;
 using http::Response;
 constexpr auto kRequired = Presence::kRequired;
@@ -231,6 +235,8 @@ json::array PushedByJson(const MilestoneView& v) {
   return out;
 }
 
+int64_t MilestoneVersion(const MilestoneView& v) { return v.milestone.version; }
+
 json::object MilestoneJson(const PlanContext& c, const MilestoneView& v) {
   const Milestone& m = v.milestone;
   json::value payment = nullptr;
@@ -411,33 +417,6 @@ Result<Response> ListObjectives(PlansService& svc, RequestContext& ctx) {
   return Paged(ctx.request, all, kByCreation);
 }
 
-Result<Response> GetObjective(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(Objective o,
-                      svc.GetObjective(ctx.user(), ctx.Param("id"), ctx.Param("objective_id")));
-  return One(200, ObjectiveJson(o), o.version);
-}
-
-Result<Response> CreateObjective(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(ObjectiveInput input, ReadObjective(body, true));
-  NS_ASSIGN_OR_RETURN(Objective o, svc.CreateObjective(ctx.user(), ctx.Param("id"), input));
-  return One(201, ObjectiveJson(o), o.version);
-}
-
-Result<Response> UpdateObjective(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(ObjectiveInput input, ReadObjective(body, false));
-  NS_ASSIGN_OR_RETURN(Objective o, svc.UpdateObjective(ctx.user(), ctx.Param("id"),
-                                                       ctx.Param("objective_id"), version, input));
-  return One(200, ObjectiveJson(o), o.version);
-}
-
-Result<Response> DeleteObjective(PlansService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteObjective(ctx.user(), ctx.Param("id"), ctx.Param("objective_id")));
-  return http::NoContent();
-}
-
 Result<Response> ListMilestones(PlansService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListMilestones(ctx.user(), ctx.Param("id")));
   json::array all;
@@ -449,28 +428,6 @@ Result<Response> ListMilestones(PlansService& svc, RequestContext& ctx) {
                                      {"early_win", "early_win", {"true", "false"}},
                                      {"party_id", "party_id", {}}}));
   return Paged(ctx.request, all, {"forecast_date", "title"});
-}
-
-Result<Response> GetMilestone(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto v,
-                      svc.GetMilestone(ctx.user(), ctx.Param("id"), ctx.Param("milestone_id")));
-  return One(200, MilestoneJson(v.context, v.record), v.record.milestone.version);
-}
-
-Result<Response> CreateMilestone(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(MilestoneInput input, ReadMilestone(body, true));
-  NS_ASSIGN_OR_RETURN(auto v, svc.CreateMilestone(ctx.user(), ctx.Param("id"), input));
-  return One(201, MilestoneJson(v.context, v.record), v.record.milestone.version);
-}
-
-Result<Response> UpdateMilestone(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(MilestoneInput input, ReadMilestone(body, false));
-  NS_ASSIGN_OR_RETURN(auto v, svc.UpdateMilestone(ctx.user(), ctx.Param("id"),
-                                                  ctx.Param("milestone_id"), version, input));
-  return One(200, MilestoneJson(v.context, v.record), v.record.milestone.version);
 }
 
 Result<Response> RebaselineMilestone(PlansService& svc, RequestContext& ctx) {
@@ -501,11 +458,6 @@ Result<Response> MilestoneHistory(PlansService& svc, RequestContext& ctx) {
   return http::JsonResponse(200, http::ListBody(std::move(items), std::nullopt));
 }
 
-Result<Response> DeleteMilestone(PlansService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteMilestone(ctx.user(), ctx.Param("id"), ctx.Param("milestone_id")));
-  return http::NoContent();
-}
-
 Result<Response> ListKpis(PlansService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListKpis(ctx.user(), ctx.Param("id")));
   json::array all;
@@ -514,32 +466,6 @@ Result<Response> ListKpis(PlansService& svc, RequestContext& ctx) {
                                     {{"indicator", "indicator", kIndicators},
                                      {"status", "status", kKpiStatuses}}));
   return Paged(ctx.request, all, kByCreation);
-}
-
-Result<Response> GetKpi(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(Kpi k, svc.GetKpi(ctx.user(), ctx.Param("id"), ctx.Param("kpi_id")));
-  return One(200, KpiJson(k), k.version);
-}
-
-Result<Response> CreateKpi(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(KpiInput input, ReadKpi(body, true));
-  NS_ASSIGN_OR_RETURN(Kpi k, svc.CreateKpi(ctx.user(), ctx.Param("id"), input));
-  return One(201, KpiJson(k), k.version);
-}
-
-Result<Response> UpdateKpi(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(KpiInput input, ReadKpi(body, false));
-  NS_ASSIGN_OR_RETURN(
-      Kpi k, svc.UpdateKpi(ctx.user(), ctx.Param("id"), ctx.Param("kpi_id"), version, input));
-  return One(200, KpiJson(k), k.version);
-}
-
-Result<Response> DeleteKpi(PlansService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteKpi(ctx.user(), ctx.Param("id"), ctx.Param("kpi_id")));
-  return http::NoContent();
 }
 
 Result<Response> ListKpiValues(PlansService& svc, RequestContext& ctx) {
@@ -579,33 +505,6 @@ Result<Response> ListWorkstreams(PlansService& svc, RequestContext& ctx) {
   return Paged(ctx.request, all, kByCreation);
 }
 
-Result<Response> GetWorkstream(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto w,
-                      svc.GetWorkstream(ctx.user(), ctx.Param("id"), ctx.Param("workstream_id")));
-  return One(200, WorkstreamJson(w.context, w.record), w.record.version);
-}
-
-Result<Response> CreateWorkstream(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(WorkstreamInput input, ReadWorkstream(body, true));
-  NS_ASSIGN_OR_RETURN(auto w, svc.CreateWorkstream(ctx.user(), ctx.Param("id"), input));
-  return One(201, WorkstreamJson(w.context, w.record), w.record.version);
-}
-
-Result<Response> UpdateWorkstream(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(WorkstreamInput input, ReadWorkstream(body, false));
-  NS_ASSIGN_OR_RETURN(auto w, svc.UpdateWorkstream(ctx.user(), ctx.Param("id"),
-                                                   ctx.Param("workstream_id"), version, input));
-  return One(200, WorkstreamJson(w.context, w.record), w.record.version);
-}
-
-Result<Response> DeleteWorkstream(PlansService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteWorkstream(ctx.user(), ctx.Param("id"), ctx.Param("workstream_id")));
-  return http::NoContent();
-}
-
 Result<Response> ListCommunications(PlansService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListCommunications(ctx.user(), ctx.Param("id")));
   json::array all;
@@ -613,29 +512,6 @@ Result<Response> ListCommunications(PlansService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
                                     {{"category", "category", kCommunicationCategories}}));
   return Paged(ctx.request, all, kByCreation);
-}
-
-Result<Response> GetCommunication(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto c, svc.GetCommunication(ctx.user(), ctx.Param("id"),
-                                                   ctx.Param("communication_id")));
-  return One(200, CommunicationJson(c.context, c.record), c.record.version);
-}
-
-Result<Response> CreateCommunication(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(CommunicationInput input, ReadCommunication(body, true));
-  NS_ASSIGN_OR_RETURN(auto c, svc.CreateCommunication(ctx.user(), ctx.Param("id"), input));
-  return One(201, CommunicationJson(c.context, c.record), c.record.version);
-}
-
-Result<Response> UpdateCommunication(PlansService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(CommunicationInput input, ReadCommunication(body, false));
-  NS_ASSIGN_OR_RETURN(auto c, svc.UpdateCommunication(ctx.user(), ctx.Param("id"),
-                                                      ctx.Param("communication_id"), version,
-                                                      input));
-  return One(200, CommunicationJson(c.context, c.record), c.record.version);
 }
 
 Result<Response> DecideCommunication(PlansService& svc, RequestContext& ctx) {
@@ -651,11 +527,6 @@ Result<Response> DecideCommunication(PlansService& svc, RequestContext& ctx) {
   return One(200, CommunicationJson(c.context, c.record), c.record.version);
 }
 
-Result<Response> DeleteCommunication(PlansService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteCommunication(ctx.user(), ctx.Param("id"), ctx.Param("communication_id")));
-  return http::NoContent();
-}
-
 }  // namespace
 
 void RegisterRoutes(http::Router& router, PlansService& svc) {
@@ -665,35 +536,37 @@ void RegisterRoutes(http::Router& router, PlansService& svc) {
   const std::string base = "/api/v1/alliances/{id}";
   router.Add("GET", base + "/plan", bind(GetPlan));
   router.Add("GET", base + "/plan/summary", bind(GetSummary));
-  // The five record types share the shape of their routes.
-  struct Crud {
-    std::string collection, item;
-    Result<Response> (*list)(PlansService&, RequestContext&);
-    Result<Response> (*create)(PlansService&, RequestContext&);
-    Result<Response> (*get)(PlansService&, RequestContext&);
-    Result<Response> (*update)(PlansService&, RequestContext&);
-    Result<Response> (*remove)(PlansService&, RequestContext&);
-  };
-  const Crud resources[] = {
-      {"objectives", "objective_id", ListObjectives, CreateObjective, GetObjective,
-       UpdateObjective, DeleteObjective},
-      {"milestones", "milestone_id", ListMilestones, CreateMilestone, GetMilestone,
-       UpdateMilestone, DeleteMilestone},
-      {"kpis", "kpi_id", ListKpis, CreateKpi, GetKpi, UpdateKpi, DeleteKpi},
-      {"workstreams", "workstream_id", ListWorkstreams, CreateWorkstream, GetWorkstream,
-       UpdateWorkstream, DeleteWorkstream},
-      {"communications", "communication_id", ListCommunications, CreateCommunication,
-       GetCommunication, UpdateCommunication, DeleteCommunication},
-  };
-  for (const auto& r : resources) {
-    const std::string collection = base + "/" + r.collection;
-    const std::string item = collection + "/{" + r.item + "}";
-    router.Add("GET", collection, bind(r.list));
-    router.Add("POST", collection, bind(r.create));
-    router.Add("GET", item, bind(r.get));
-    router.Add("PATCH", item, bind(r.update));
-    router.Add("DELETE", item, bind(r.remove));
-  }
+  // The five record types are collections of the record kit; what differs is how each is
+  // listed (filters, order), read from a body and written.
+  using Svc = PlansService;
+  http::AddCollection(router, svc, base, "id",
+                      http::Collection<Svc, ObjectiveInput, Objective>{
+                          "objectives", "objective_id", ListObjectives, ReadObjective,
+                          &Svc::GetObjective, &Svc::CreateObjective, &Svc::UpdateObjective,
+                          &Svc::DeleteObjective, ObjectiveJson, records::VersionOf<Objective>});
+  http::AddCollection(router, svc, base, "id",
+                      http::Collection<Svc, MilestoneInput, WithContext<MilestoneView>>{
+                          "milestones", "milestone_id", ListMilestones, ReadMilestone,
+                          &Svc::GetMilestone, &Svc::CreateMilestone, &Svc::UpdateMilestone,
+                          &Svc::DeleteMilestone, AnswerJson<MilestoneView, MilestoneJson>,
+                          AnswerVersion<MilestoneView, MilestoneVersion>});
+  http::AddCollection(router, svc, base, "id",
+                      http::Collection<Svc, KpiInput, Kpi>{
+                          "kpis", "kpi_id", ListKpis, ReadKpi, &Svc::GetKpi, &Svc::CreateKpi,
+                          &Svc::UpdateKpi, &Svc::DeleteKpi, KpiJson, records::VersionOf<Kpi>});
+  http::AddCollection(router, svc, base, "id",
+                      http::Collection<Svc, WorkstreamInput, WithContext<Workstream>>{
+                          "workstreams", "workstream_id", ListWorkstreams, ReadWorkstream,
+                          &Svc::GetWorkstream, &Svc::CreateWorkstream, &Svc::UpdateWorkstream,
+                          &Svc::DeleteWorkstream, AnswerJson<Workstream, WorkstreamJson>,
+                          AnswerVersion<Workstream, records::VersionOf<Workstream>>});
+  http::AddCollection(
+      router, svc, base, "id",
+      http::Collection<Svc, CommunicationInput, WithContext<Communication>>{
+          "communications", "communication_id", ListCommunications, ReadCommunication,
+          &Svc::GetCommunication, &Svc::CreateCommunication, &Svc::UpdateCommunication,
+          &Svc::DeleteCommunication, AnswerJson<Communication, CommunicationJson>,
+          AnswerVersion<Communication, records::VersionOf<Communication>>});
   router.Add("GET", base + "/milestones/{milestone_id}/history", bind(MilestoneHistory));
   router.Add("POST", base + "/milestones/{milestone_id}/rebaseline", bind(RebaselineMilestone));
   router.Add("GET", base + "/kpis/{kpi_id}/values", bind(ListKpiValues));

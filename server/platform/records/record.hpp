@@ -32,6 +32,12 @@ struct RecordBase {
 
 access::RecordScope ScopeOf(const RecordBase& r);
 
+// A record's version, which its ETag carries (as a function: a collection takes it by pointer).
+template <typename T>
+int64_t VersionOf(const T& r) {
+  return r.version;
+}
+
 // A field a PATCH may set to null: absent (nullopt), null (an empty inner optional), or a value.
 template <typename T>
 using Nullable = std::optional<std::optional<T>>;
