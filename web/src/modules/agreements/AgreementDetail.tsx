@@ -9,7 +9,7 @@ import { VisibilityBadge } from '../../ui/badges';
 import { ErrorAlert, PageLoader } from '../../ui/feedback';
 import { formatDate } from '../../ui/format';
 import { useSession } from '../auth/session';
-import { canChangeRecord, canWritePlan } from '../plan/access';
+import { canChangeRecord, canWriteRecords } from '../records/access';
 import { describeTermChanges } from './agreementModel';
 import { DetailSection as Section } from './DetailSection';
 import type { AgreementDefaults } from './AgreementForm';
@@ -219,7 +219,7 @@ export function AgreementDetail({
   const parent = agreements.find((a) => a.id === agreement.parent_id);
   const children = agreements.filter((a) => a.parent_id === agreement.id && a.relation === 'sub_agreement');
   const canChange = canChangeRecord(alliance, user.id, agreement);
-  const canAdd = canWritePlan(alliance) && agreement.relation !== 'amendment';
+  const canAdd = canWriteRecords(alliance) && agreement.relation !== 'amendment';
   return (
     <Stack gap="md">
       {back}

@@ -8,10 +8,11 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { Alliance, Member } from '../../api/types';
 import { formatDate } from '../../ui/format';
 import { options } from '../../ui/labels';
-import { AccessFields } from '../plan/AccessFields';
-import { partyName, partyOptions } from '../plan/access';
-import { maxLength, readersRule, requiredText } from '../plan/forms';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { AccessFields } from '../records/AccessFields';
+import { partyName, partyOptions } from '../records/access';
+import { maxLength, readersRule, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { agreementBody, agreementToValues, newAgreementValues, reminderRule, type AgreementValues } from './agreementModel';
 import {
   AGREEMENT_KIND_LABELS,
@@ -23,8 +24,7 @@ import {
   EXCLUSIVITIES,
   EXCLUSIVITY_LABELS,
 } from './labels';
-import { createAgreement, fetchAgreement, updateAgreement, useObligations } from './queries';
-import { RecordFormFooter, submitRecord, useAgreementsSave } from './recordForm';
+import { createAgreement, fetchAgreement, refreshAgreements, updateAgreement, useObligations } from './queries';
 import { parentCandidates } from './tree';
 import type { Agreement, AgreementRelation } from './types';
 
@@ -85,7 +85,7 @@ function AgreementForm({
   const values = form.values;
   const amendment = values.relation === 'amendment';
   const parentObligations = useObligations(alliance.id, { agreement_id: values.parent_id ?? undefined }, amendment && !!values.parent_id);
-  const save = useAgreementsSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -93,6 +93,7 @@ function AgreementForm({
     update: agreement ? (version, base, v) => updateAgreement(alliance.id, agreement.id, version, patchOf(agreementBody(base), agreementBody(v))) : null,
     savedMessage: (saved) => (agreement ? `“${saved.title}” is saved.` : `“${saved.title}” is added to the agreements.`),
     onClose,
+    refresh: refreshAgreements,
   });
   const candidates = parentCandidates(agreements, agreement?.id ?? null);
   const fields: FieldLabels<AgreementValues> = {

@@ -10,13 +10,13 @@ import { QueryView } from '../../ui/feedback';
 import { formatDateTime } from '../../ui/format';
 import { DeleteMenuItem, EditMenuItem, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { AccessFields } from '../plan/AccessFields';
-import { canChangeRecord, canWritePlan } from '../plan/access';
-import { accessBody, readersRule, requiredText } from '../plan/forms';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { AccessFields } from '../records/AccessFields';
+import { canChangeRecord, canWriteRecords } from '../records/access';
+import { accessBody, readersRule, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { DetailSection } from './DetailSection';
-import { createAgreementNote, deleteAgreementNote, fetchAgreementNote, updateAgreementNote, useAgreementNotes } from './queries';
-import { RecordFormFooter, submitRecord, useAgreementsDelete, useAgreementsSave } from './recordForm';
+import { createAgreementNote, deleteAgreementNote, fetchAgreementNote, refreshAgreements, updateAgreementNote, useAgreementNotes } from './queries';
 import type { Agreement, AgreementNote } from './types';
 import { LinkifiedText } from '../../ui/LinkifiedText';
 
@@ -41,7 +41,7 @@ function NoteForm({ alliance, members, agreement, note, onClose }: { alliance: A
     validateInputOnChange: ['body'],
     validate: { body: requiredText('note', 10000), readers: readersRule },
   });
-  const save = useAgreementsSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -49,6 +49,7 @@ function NoteForm({ alliance, members, agreement, note, onClose }: { alliance: A
     update: note ? (version, base, v) => updateAgreementNote(alliance.id, agreement.id, note.id, version, patchOf(noteBody(base), noteBody(v))) : null,
     savedMessage: () => (note ? 'The note is saved.' : 'The note is added.'),
     onClose,
+    refresh: refreshAgreements,
   });
   const fields: FieldLabels<NoteValues> = { body: { label: 'Note' }, visibility: { label: 'Who can read it' } };
   return (
@@ -63,7 +64,7 @@ function NoteForm({ alliance, members, agreement, note, onClose }: { alliance: A
 }
 
 function NoteCard({ alliance, agreement, note, canChange, onEdit }: { alliance: Alliance; agreement: Agreement; note: AgreementNote; canChange: boolean; onEdit: () => void }) {
-  const remove = useAgreementsDelete(alliance.id, 'The note', () => deleteAgreementNote(alliance.id, agreement.id, note.id));
+  const remove = useDeleteRecord(alliance.id, 'The note', () => deleteAgreementNote(alliance.id, agreement.id, note.id), refreshAgreements);
   return (
     <Paper withBorder radius="sm" p="sm" component="article" aria-label={`Note by ${note.author_name}`}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
@@ -93,7 +94,7 @@ export function AgreementNotes({ alliance, members, agreement }: { alliance: All
     <DetailSection
       title="Internal notes"
       action={
-        canWritePlan(alliance) && (
+        canWriteRecords(alliance) && (
           <Button size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ note: null })}>
             Add note
           </Button>

@@ -13,14 +13,14 @@ import { formatDate } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { canChangeRecord, canWritePlan } from '../plan/access';
+import { canChangeRecord, canWriteRecords } from '../records/access';
+import { useDeleteRecord } from '../records/recordForm';
 import { AgreementDetail } from './AgreementDetail';
 import { type AgreementDefaults, AgreementFormModal } from './AgreementForm';
 import { AgreementStatusBadge, RelationBadge } from './badges';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_KINDS, AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES } from './labels';
 import { agreementSearch } from './links';
-import { deleteAgreement } from './queries';
-import { useAgreementsDelete } from './recordForm';
+import { deleteAgreement, refreshAgreements } from './queries';
 import { buildTree, flattenTree } from './tree';
 import type { Agreement, AgreementKind, AgreementStatus } from './types';
 
@@ -55,7 +55,7 @@ function AgreementRow({
   onAdd: (defaults: AgreementDefaults) => void;
 }) {
   const [params] = useSearchParams();
-  const remove = useAgreementsDelete(alliance.id, agreement.title, () => deleteAgreement(alliance.id, agreement.id));
+  const remove = useDeleteRecord(alliance.id, agreement.title, () => deleteAgreement(alliance.id, agreement.id), refreshAgreements);
   const canAddChildren = canWrite && agreement.relation !== 'amendment';
   return (
     <Table.Tr data-agreement={agreement.title} data-depth={depth}>
@@ -133,7 +133,7 @@ export function AgreementTree({
 }) {
   const { user } = useSession();
   const rows = useMemo(() => flattenTree(buildTree(agreements)), [agreements]);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={760}>
@@ -172,7 +172,7 @@ export function AgreementsSection({ alliance, members, agreements }: { alliance:
   const [kind, setKind] = useState<AgreementKind | undefined>();
   const [status, setStatus] = useState<AgreementStatus | undefined>();
   const [editing, setEditing] = useState<AgreementEditing | null>(null);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   const open = params.get('agreement');
 
   const modal = (

@@ -11,7 +11,7 @@ import { addDays } from '../../ui/calendarDays';
 import { EChart } from '../../ui/EChart';
 import { EmptyState, QueryView } from '../../ui/feedback';
 import { formatDate, today as todayOf } from '../../ui/format';
-import { canWritePlan } from '../plan/access';
+import { canWriteRecords } from '../records/access';
 import { formatRate, onTimeChartOption, onTimeSummary, overdueChartOption, overdueSummary, rowName } from './compliance';
 import { DetailSection as Card } from './DetailSection';
 import { JOINT_WORD } from './labels';
@@ -147,7 +147,7 @@ function Report({ alliance, data }: { alliance: Alliance; data: Compliance }) {
             Nothing is overdue.
           </Text>
         ) : (
-          <OccurrenceTable allianceId={alliance.id} occurrences={data.overdue} obligations={obligations.data ?? []} canRecord={canWritePlan(alliance)} label="Overdue obligations" />
+          <OccurrenceTable allianceId={alliance.id} occurrences={data.overdue} obligations={obligations.data ?? []} canRecord={canWriteRecords(alliance)} label="Overdue obligations" />
         )}
       </Card>
       <Card title="Coming due">

@@ -12,7 +12,7 @@ import { Link } from 'react-router';
 import type { Alliance } from '../../api/types';
 import { ErrorAlert, FormActions } from '../../ui/feedback';
 import { formatDate } from '../../ui/format';
-import { planFieldErrors } from '../plan/forms';
+import { recordFieldErrors } from '../records/forms';
 import { RESTRICTION_KIND_LABELS } from './labels';
 import { agreementsTabPath } from './links';
 import { checkAllianceConflicts, checkConflicts } from './queries';
@@ -97,7 +97,7 @@ function ProposalForm({ onChecked, onCancel }: { onChecked: (check: ConflictChec
   const check = useMutation({
     mutationFn: (values: ProposalValues) => checkConflicts(proposalBody(values)),
     onSuccess: onChecked,
-    onError: (error) => form.setErrors(planFieldErrors(error)),
+    onError: (error) => form.setErrors(recordFieldErrors(error)),
   });
   return (
     <form noValidate onSubmit={form.onSubmit((values) => check.mutate(values))} aria-label="Proposed deal">

@@ -13,14 +13,14 @@ import { formatDate, today as todayOf } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { AccessFields } from '../plan/AccessFields';
-import { canChangeRecord, canWritePlan, partyName, partyOptions } from '../plan/access';
-import { accessBody, maxLength, planFieldErrors, readersRule, requiredText } from '../plan/forms';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { AccessFields } from '../records/AccessFields';
+import { canChangeRecord, canWriteRecords, partyName, partyOptions } from '../records/access';
+import { accessBody, maxLength, readersRule, recordFieldErrors, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordAction, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { DestructionStatusBadge } from './badges';
 import { PRIVACY_BASES, PRIVACY_BASIS_LABELS } from './labels';
-import { confirmDestruction, createDataset, deleteDataset, fetchDataset, updateDataset, useDatasets } from './queries';
-import { RecordFormFooter, submitRecord, useAgreementsAction, useAgreementsDelete, useAgreementsSave } from './recordForm';
+import { confirmDestruction, createDataset, deleteDataset, fetchDataset, refreshAgreements, updateDataset, useDatasets } from './queries';
 import type { Agreement, Dataset, DatasetCreate, PrivacyBasis } from './types';
 
 interface DatasetValues {
@@ -109,7 +109,7 @@ function DatasetForm({ alliance, members, dataset, agreements, onClose }: { alli
       readers: readersRule,
     },
   });
-  const save = useAgreementsSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -117,6 +117,7 @@ function DatasetForm({ alliance, members, dataset, agreements, onClose }: { alli
     update: dataset ? (version, base, v) => updateDataset(alliance.id, dataset.id, version, patchOf(datasetBody(base), datasetBody(v))) : null,
     savedMessage: (saved) => `“${saved.name}” is ${dataset ? 'saved' : 'in the data register'}.`,
     onClose,
+    refresh: refreshAgreements,
   });
   const fields: FieldLabels<DatasetValues> = {
     name: { label: 'Name' },
@@ -170,13 +171,14 @@ function DestructionForm({ alliance, dataset, onClose }: { alliance: Alliance; d
       evidence: (v: string) => (!v.trim() ? 'Say how the destruction is known, e.g. a certificate' : v.length > 2000 ? 'Use at most 2,000 characters' : null),
     },
   });
-  const confirm = useAgreementsAction({
+  const confirm = useRecordAction({
     allianceId: alliance.id,
     action: (v: { destroyed_on: string; evidence: string }) => confirmDestruction(alliance.id, dataset.id, dataset.version, v),
     done: (saved) => `The destruction of “${saved.name}” is confirmed.`,
     failed: null,
     onSuccess: onClose,
-    onError: (error) => form.setErrors(planFieldErrors(error)),
+    onError: (error) => form.setErrors(recordFieldErrors(error)),
+    refresh: refreshAgreements,
   });
   return (
     <form noValidate onSubmit={form.onSubmit((v) => confirm.mutate({ destroyed_on: v.destroyed_on ?? today, evidence: v.evidence.trim() }))}>
@@ -194,7 +196,7 @@ function DestructionForm({ alliance, dataset, onClose }: { alliance: Alliance; d
 }
 
 function DatasetRow({ alliance, dataset: d, canChange, canConfirm, onEdit, onConfirm }: { alliance: Alliance; dataset: Dataset; canChange: boolean; canConfirm: boolean; onEdit: () => void; onConfirm: () => void }) {
-  const remove = useAgreementsDelete(alliance.id, d.name, () => deleteDataset(alliance.id, d.id));
+  const remove = useDeleteRecord(alliance.id, d.name, () => deleteDataset(alliance.id, d.id), refreshAgreements);
   return (
     <Table.Tr data-dataset={d.name} data-overdue={d.destruction_status === 'overdue' || undefined}>
       <Table.Td miw={200}>
@@ -258,7 +260,7 @@ export function DataRegisterSection({ alliance, members, agreements }: { allianc
   const datasets = useDatasets(alliance.id);
   const [editing, setEditing] = useState<{ dataset: Dataset | null } | null>(null);
   const [destroying, setDestroying] = useState<Dataset | null>(null);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   return (
     <Stack gap="md">
       {canWrite && (

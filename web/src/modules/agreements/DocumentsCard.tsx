@@ -9,7 +9,7 @@ import { useRef } from 'react';
 import type { Alliance } from '../../api/types';
 import { QueryView } from '../../ui/feedback';
 import { formatDateTime } from '../../ui/format';
-import { canWritePlan } from '../plan/access';
+import { canWriteRecords } from '../records/access';
 import { DetailSection } from './DetailSection';
 import { ACCEPTED_EXTENSIONS, formatBytes, shortHash, uploadErrorMessage } from './documents';
 import { documentContentUrl, refreshAgreements, uploadDocument, useAgreementDocuments } from './queries';
@@ -32,7 +32,7 @@ export function DocumentsCard({ alliance, agreement }: { alliance: Alliance; agr
       notifications.show({ color: 'teal', message: `“${doc.name}” is stored as version ${doc.version}.` });
     },
   });
-  const canUpload = canWritePlan(alliance);
+  const canUpload = canWriteRecords(alliance);
   const pick = (files: FileList | null) => {
     const file = files?.[0];
     if (file) upload.mutate(file);

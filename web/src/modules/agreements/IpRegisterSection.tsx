@@ -12,14 +12,14 @@ import { formatDate } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { AccessFields } from '../plan/AccessFields';
-import { canChangeRecord, canWritePlan, partyName, partyOptions } from '../plan/access';
-import { accessBody, maxLength, readersRule, requiredText } from '../plan/forms';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { AccessFields } from '../records/AccessFields';
+import { canChangeRecord, canWriteRecords, partyName, partyOptions } from '../records/access';
+import { accessBody, maxLength, readersRule, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { sharesProblem, sharesText, sharesTotal, type ShareValue } from './ipModel';
 import { IP_ASSET_KIND_LABELS, IP_ASSET_KINDS } from './labels';
-import { createIpAsset, deleteIpAsset, fetchIpAsset, updateIpAsset, useIpAssets } from './queries';
-import { RecordFormFooter, submitRecord, useAgreementsDelete, useAgreementsSave } from './recordForm';
+import { createIpAsset, deleteIpAsset, fetchIpAsset, refreshAgreements, updateIpAsset, useIpAssets } from './queries';
 import type { Agreement, IpAsset, IpAssetCreate, IpAssetKind } from './types';
 
 interface LicenceValue {
@@ -112,7 +112,7 @@ function IpForm({ alliance, members, asset, agreements, onClose }: { alliance: A
     },
   });
   const values = form.values;
-  const save = useAgreementsSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -120,6 +120,7 @@ function IpForm({ alliance, members, asset, agreements, onClose }: { alliance: A
     update: asset ? (version, base, v) => updateIpAsset(alliance.id, asset.id, version, patchOf(ipBody(base), ipBody(v))) : null,
     savedMessage: (saved) => `“${saved.title}” is ${asset ? 'saved' : 'in the IP register'}.`,
     onClose,
+    refresh: refreshAgreements,
   });
   const fields: FieldLabels<IpValues> = {
     title: { label: 'Title' },
@@ -227,7 +228,7 @@ function IpForm({ alliance, members, asset, agreements, onClose }: { alliance: A
 }
 
 function IpRow({ alliance, asset, canChange, onEdit }: { alliance: Alliance; asset: IpAsset; canChange: boolean; onEdit: () => void }) {
-  const remove = useAgreementsDelete(alliance.id, asset.title, () => deleteIpAsset(alliance.id, asset.id));
+  const remove = useDeleteRecord(alliance.id, asset.title, () => deleteIpAsset(alliance.id, asset.id), refreshAgreements);
   return (
     <Table.Tr data-ip-asset={asset.title}>
       <Table.Td miw={200}>
@@ -272,7 +273,7 @@ export function IpRegisterSection({ alliance, members, agreements }: { alliance:
   const [editing, setEditing] = useState<{ asset: IpAsset | null } | null>(null);
   return (
     <Stack gap="md">
-      {canWritePlan(alliance) && (
+      {canWriteRecords(alliance) && (
         <Group justify="flex-end">
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ asset: null })}>
             New IP asset

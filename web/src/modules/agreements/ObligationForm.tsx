@@ -7,11 +7,12 @@ import { useForm } from '@mantine/form';
 import type { Alliance, Member } from '../../api/types';
 import { formatDate, today } from '../../ui/format';
 import { options } from '../../ui/labels';
-import { AccessFields } from '../plan/AccessFields';
-import { partyOptions, readerOptions } from '../plan/access';
-import { maxLength, readersRule, requiredText } from '../plan/forms';
+import { AccessFields } from '../records/AccessFields';
+import { partyOptions, readerOptions } from '../records/access';
+import { maxLength, readersRule, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useRecordSave } from '../records/recordForm';
 import { useMilestones } from '../plan/queries';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { reminderRule } from './agreementModel';
 import {
   OBLIGATION_CATEGORIES,
@@ -22,8 +23,7 @@ import {
   OBLIGATION_SCHEDULES,
 } from './labels';
 import { newObligationValues, obligationBody, obligationToValues, type ObligationValues } from './obligationModel';
-import { createObligation, fetchObligation, updateObligation } from './queries';
-import { RecordFormFooter, submitRecord, useAgreementsSave } from './recordForm';
+import { createObligation, fetchObligation, refreshAgreements, updateObligation } from './queries';
 import { describeRrule, parseRrule } from './recurrence';
 import { RecurrencePicker, type RecurrenceChange } from './RecurrencePicker';
 import { describeSchedule } from './schedule';
@@ -78,7 +78,7 @@ function ObligationForm({
   const agreement = agreements.find((a) => a.id === values.agreement_id);
   // The parties of the agreement owe and are owed; before one is chosen, the alliance's.
   const parties = agreement ? agreement.parties.map((p) => ({ value: p.organization_id, label: p.organization_name })) : partyOptions(alliance);
-  const save = useAgreementsSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -86,6 +86,7 @@ function ObligationForm({
     update: obligation ? (version, base, v) => updateObligation(alliance.id, obligation.id, version, patchOf(obligationBody(base), obligationBody(v))) : null,
     savedMessage: (saved) => (obligation ? `“${saved.title}” is saved.` : `“${saved.title}” is tracked: ${describeSchedule(saved)}.`),
     onClose,
+    refresh: refreshAgreements,
   });
   const fields: FieldLabels<ObligationValues> = {
     agreement_id: { label: 'Agreement', show: (v) => agreements.find((a) => a.id === v)?.title ?? '' },

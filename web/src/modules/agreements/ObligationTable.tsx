@@ -10,13 +10,13 @@ import { EmptyState, QueryView } from '../../ui/feedback';
 import { formatDate } from '../../ui/format';
 import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { canChangeRecord, canWritePlan } from '../plan/access';
+import { canChangeRecord, canWriteRecords } from '../records/access';
+import { useDeleteRecord } from '../records/recordForm';
 import { ConsiderAmendmentBadge, OccurrenceStatusBadge } from './badges';
 import { DetailSection } from './DetailSection';
 import { JOINT_WORD, OBLIGATION_CATEGORY_LABELS } from './labels';
 import { ObligationFormModal } from './ObligationForm';
-import { deleteObligation, useObligations } from './queries';
-import { useAgreementsDelete } from './recordForm';
+import { deleteObligation, refreshAgreements, useObligations } from './queries';
 import { describeSchedule } from './schedule';
 import type { Agreement, Obligation } from './types';
 import { ClauseTitle } from './ClauseTitle';
@@ -27,7 +27,7 @@ export function owedText(o: Pick<Obligation, 'direction' | 'owed_by_name' | 'owe
 }
 
 function ObligationRow({ alliance, obligation, canChange, showAgreement, onEdit }: { alliance: Alliance; obligation: Obligation; canChange: boolean; showAgreement: boolean; onEdit: () => void }) {
-  const remove = useAgreementsDelete(alliance.id, obligation.title, () => deleteObligation(alliance.id, obligation.id));
+  const remove = useDeleteRecord(alliance.id, obligation.title, () => deleteObligation(alliance.id, obligation.id), refreshAgreements);
   return (
     <Table.Tr data-obligation={obligation.title}>
       <Table.Td miw={220}>
@@ -117,7 +117,7 @@ export function AgreementObligations({ alliance, members, agreement, agreements 
     <DetailSection
       title="Obligations"
       action={
-        canWritePlan(alliance) && (
+        canWriteRecords(alliance) && (
           <Button size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ obligation: null })}>
             New obligation
           </Button>

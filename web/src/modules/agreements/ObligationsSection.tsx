@@ -14,7 +14,7 @@ import { formatDate, today as todayOf } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { MonthCalendar } from '../../ui/MonthCalendar';
 import { useSession } from '../auth/session';
-import { canChangeRecord, canWritePlan, partyOptions, readerOptions } from '../plan/access';
+import { canChangeRecord, canWriteRecords, partyOptions, readerOptions } from '../records/access';
 import { ConsiderAmendmentBadge, OccurrenceStatusBadge } from './badges';
 import { OBLIGATION_CATEGORIES, OBLIGATION_CATEGORY_LABELS, OCCURRENCE_STATUS_LABELS, OCCURRENCE_STATUSES } from './labels';
 import { ObligationFormModal } from './ObligationForm';
@@ -67,7 +67,7 @@ function ObligationCalendar({ alliance, filters, obligations }: { alliance: Alli
   const byId = useMemo(() => new Map(obligations.map((o) => [o.id, o])), [obligations]);
   if (occurrences.isPending) return <PageLoader label="Loading the due dates…" />;
   if (occurrences.isError) return <ErrorAlert error={occurrences.error} onRetry={() => void occurrences.refetch()} />;
-  const canRecord = canWritePlan(alliance);
+  const canRecord = canWriteRecords(alliance);
   return (
     <MonthCalendar
       id="obligation-calendar"
@@ -100,7 +100,7 @@ export function ObligationsSection({ alliance, members, agreements }: { alliance
   const { status, ...obligationFilters } = filters;
   const obligations = useObligations(alliance.id, obligationFilters);
   const occurrences = useOccurrences(alliance.id, { ...filters, ...period }, view === 'list');
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   const filtered = Object.values(filters).some((v) => v !== undefined);
 
   const setView = (next: string) =>

@@ -10,10 +10,10 @@ import { useState, type ReactNode } from 'react';
 import { FormActions } from '../../ui/feedback';
 import { formatDate, today as todayOf } from '../../ui/format';
 import { RowMenu } from '../../ui/RowMenu';
-import { planFieldErrors } from '../plan/forms';
+import { recordFieldErrors } from '../records/forms';
+import { useRecordAction } from '../records/recordForm';
 import { isOpen, isRecorded, outcomeBody, type OutcomeKind, type OutcomeValues } from './occurrences';
-import { recordOccurrence } from './queries';
-import { useAgreementsAction } from './recordForm';
+import { recordOccurrence, refreshAgreements } from './queries';
 import type { Occurrence } from './types';
 
 type Target = Pick<Occurrence, 'obligation_id' | 'obligation_title' | 'due_on' | 'status' | 'version'>;
@@ -35,13 +35,14 @@ function OutcomeForm({ allianceId, occurrence, kind, onClose }: { allianceId: st
       fulfilled_on: (v) => (kind === 'fulfilled' && v && v > today ? 'The day it was fulfilled cannot be in the future' : null),
     },
   });
-  const record = useAgreementsAction({
+  const record = useRecordAction({
     allianceId,
     action: (values: OutcomeValues) => recordOccurrence(allianceId, occurrence.obligation_id, occurrence.due_on, occurrence.version, outcomeBody(kind, values, today)),
     done: () => DIALOG[kind].done(occurrence.obligation_title),
     failed: null,
     onSuccess: onClose,
-    onError: (error) => form.setErrors(planFieldErrors(error)),
+    onError: (error) => form.setErrors(recordFieldErrors(error)),
+    refresh: refreshAgreements,
   });
   return (
     <form noValidate onSubmit={form.onSubmit((values) => record.mutate(values))}>
@@ -114,11 +115,12 @@ export function OccurrenceActions({
   menuItems?: ReactNode;
 }) {
   const [kind, setKind] = useState<OutcomeKind | null>(null);
-  const reopen = useAgreementsAction({
+  const reopen = useRecordAction({
     allianceId,
     action: () => recordOccurrence(allianceId, occurrence.obligation_id, occurrence.due_on, occurrence.version, { status: 'open' }),
     done: () => `“${occurrence.obligation_title}” is open again.`,
     failed: 'Not reopened',
+    refresh: refreshAgreements,
   });
   const open = isOpen(occurrence);
   if (!canRecord && !menuItems) return null;

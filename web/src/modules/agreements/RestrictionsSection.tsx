@@ -13,15 +13,15 @@ import { FilterSelect } from '../../ui/FilterSelect';
 import { options } from '../../ui/labels';
 import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { AccessFields } from '../plan/AccessFields';
-import { canChangeRecord, canWritePlan } from '../plan/access';
-import { accessBody, maxLength, readersRule } from '../plan/forms';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { AccessFields } from '../records/AccessFields';
+import { canChangeRecord, canWriteRecords } from '../records/access';
+import { accessBody, maxLength, readersRule } from '../records/forms';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { periodText } from './AgreementsSection';
 import { ConflictCheckCard } from './ConflictCheck';
 import { RESTRICTION_KIND_LABELS, RESTRICTION_KINDS } from './labels';
-import { createRestriction, deleteRestriction, fetchRestriction, updateRestriction, useRestrictions, type RestrictionFilters } from './queries';
-import { RecordFormFooter, submitRecord, useAgreementsDelete, useAgreementsSave } from './recordForm';
+import { createRestriction, deleteRestriction, fetchRestriction, refreshAgreements, updateRestriction, useRestrictions, type RestrictionFilters } from './queries';
 import type { Agreement, Restriction, RestrictionCreate, RestrictionKind } from './types';
 import { LinkifiedText } from '../../ui/LinkifiedText';
 
@@ -112,7 +112,7 @@ function RestrictionForm({ alliance, members, restriction, agreements, onClose }
     },
   });
   const agreement = agreements.find((a) => a.id === form.values.agreement_id);
-  const save = useAgreementsSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -120,6 +120,7 @@ function RestrictionForm({ alliance, members, restriction, agreements, onClose }
     update: restriction ? (version, base, v) => updateRestriction(alliance.id, restriction.id, version, patchOf(restrictionBody(base), restrictionBody(v))) : null,
     savedMessage: (saved) => `The ${RESTRICTION_KIND_LABELS[saved.kind].toLowerCase()} restriction is ${restriction ? 'saved' : 'recorded'}.`,
     onClose,
+    refresh: refreshAgreements,
   });
   const fields: FieldLabels<RestrictionValues> = {
     agreement_id: { label: 'Agreement', show: (v) => agreements.find((a) => a.id === v)?.title ?? '' },
@@ -214,7 +215,7 @@ export function ScopeChips({ r }: { r: Pick<Restriction, 'therapeutic_areas' | '
 }
 
 function RestrictionRow({ alliance, restriction: r, canChange, onEdit }: { alliance: Alliance; restriction: Restriction; canChange: boolean; onEdit: () => void }) {
-  const remove = useAgreementsDelete(alliance.id, `The ${RESTRICTION_KIND_LABELS[r.kind].toLowerCase()} restriction`, () => deleteRestriction(alliance.id, r.id));
+  const remove = useDeleteRecord(alliance.id, `The ${RESTRICTION_KIND_LABELS[r.kind].toLowerCase()} restriction`, () => deleteRestriction(alliance.id, r.id), refreshAgreements);
   const name = `${RESTRICTION_KIND_LABELS[r.kind]}${r.clause_ref ? ` ${r.clause_ref}` : ''}, ${r.agreement_title}`;
   return (
     <Table.Tr data-restriction={name}>
@@ -273,7 +274,7 @@ export function RestrictionsSection({ alliance, members, agreements }: { allianc
           />
           <FilterSelect<RestrictionKind> label="Kind" placeholder="Any kind" data={options(RESTRICTION_KINDS, RESTRICTION_KIND_LABELS)} value={filters.kind} onChange={(kind) => setFilters({ ...filters, kind })} />
         </SimpleGrid>
-        {canWritePlan(alliance) && (
+        {canWriteRecords(alliance) && (
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ restriction: null })} disabled={agreements.length === 0}>
             New restriction
           </Button>

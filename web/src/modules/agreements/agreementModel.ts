@@ -1,7 +1,7 @@
 // The agreement form's values and the bodies sent for them: key terms for masters and
 // sub-agreements; for amendments, the new values of the terms they change and what they change in
 // the parent's obligations. Pure functions.
-import { accessBody } from '../plan/forms';
+import { accessBody } from '../records/forms';
 import type {
   Agreement,
   AgreementCreate,

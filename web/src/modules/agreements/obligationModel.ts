@@ -1,6 +1,6 @@
 // The obligation form's values and the bodies sent for them: who owes whom, and how it falls due
 // (once, on a recurrence rule, or some days after a plan milestone). Pure functions.
-import { accessBody } from '../plan/forms';
+import { accessBody } from '../records/forms';
 import { numberOrNull, reminderNumbers } from './agreementModel';
 import type { Obligation, ObligationCategory, ObligationCreate, ObligationDirection, ObligationSchedule } from './types';
 

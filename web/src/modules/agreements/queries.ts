@@ -5,10 +5,8 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, getCsrfToken, ifMatch, unwrap, unwrapEmpty, type Problem } from '../../api/client';
 import { dateFormat } from '../../ui/format';
-import { fetchAll } from '../plan/queries';
+import { fetchAll, recordCollection } from '../records/collection';
 import type {
-  Agreement,
-  AgreementCreate,
   AgreementDocument,
   AgreementKind,
   AgreementNote,
@@ -16,29 +14,17 @@ import type {
   AgreementNoteUpdate,
   AgreementRelation,
   AgreementStatus,
-  AgreementUpdate,
   Compliance,
   ConflictCheck,
   ConflictCheckRequest,
   Dataset,
-  DatasetCreate,
-  DatasetUpdate,
   DestructionConfirmation,
-  IpAsset,
-  IpAssetCreate,
-  IpAssetUpdate,
   MyOccurrence,
-  Obligation,
   ObligationCategory,
-  ObligationCreate,
-  ObligationUpdate,
   Occurrence,
   OccurrenceStatus,
   OccurrenceUpdate,
-  Restriction,
-  RestrictionCreate,
   RestrictionKind,
-  RestrictionUpdate,
 } from './types';
 
 export const agreementsKey = (allianceId: string) => ['alliance', allianceId, 'agreements'] as const;
@@ -61,22 +47,13 @@ export interface AgreementFilters {
   relation?: AgreementRelation;
 }
 
+const agreements = recordCollection({ root: agreementsKey, name: 'agreements', path: '/api/v1/alliances/{id}/agreements', idParam: 'agreement_id' });
+
 export function useAgreements(allianceId: string, filters: AgreementFilters = {}) {
-  return useQuery({
-    queryKey: [...agreementsKey(allianceId), 'agreements', filters],
-    queryFn: (): Promise<Agreement[]> =>
-      fetchAll((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/agreements', { params: { path: { id: allianceId }, query: { ...filters, limit: PAGE, cursor } } })),
-      ),
-    placeholderData: (previous) => previous,
-  });
+  return agreements.useList(allianceId, filters);
 }
 
-export function fetchAgreement(allianceId: string, agreementId: string): Promise<Agreement> {
-  return unwrap(
-    api.GET('/api/v1/alliances/{id}/agreements/{agreement_id}', { params: { path: { id: allianceId, agreement_id: agreementId } } }),
-  );
-}
+export const { fetch: fetchAgreement, create: createAgreement, update: updateAgreement, remove: deleteAgreement } = agreements;
 
 export function useAgreement(allianceId: string, agreementId: string | null) {
   return useQuery({
@@ -84,25 +61,6 @@ export function useAgreement(allianceId: string, agreementId: string | null) {
     queryFn: () => fetchAgreement(allianceId, agreementId ?? ''),
     enabled: agreementId !== null,
   });
-}
-
-export function createAgreement(allianceId: string, body: AgreementCreate): Promise<Agreement> {
-  return unwrap(api.POST('/api/v1/alliances/{id}/agreements', { params: { path: { id: allianceId } }, body }));
-}
-
-export function updateAgreement(allianceId: string, agreementId: string, version: number, body: AgreementUpdate): Promise<Agreement> {
-  return unwrap(
-    api.PATCH('/api/v1/alliances/{id}/agreements/{agreement_id}', {
-      params: { path: { id: allianceId, agreement_id: agreementId }, header: ifMatch(version) },
-      body,
-    }),
-  );
-}
-
-export function deleteAgreement(allianceId: string, agreementId: string) {
-  return unwrapEmpty(
-    api.DELETE('/api/v1/alliances/{id}/agreements/{agreement_id}', { params: { path: { id: allianceId, agreement_id: agreementId } } }),
-  );
 }
 
 // ------------------------------------------------------------------ documents
@@ -227,42 +185,18 @@ export interface ObligationFilters {
   responsible_user_id?: string;
 }
 
+const obligations = recordCollection({
+  root: agreementsKey,
+  name: 'obligations',
+  path: '/api/v1/alliances/{id}/obligations',
+  idParam: 'obligation_id',
+});
+
 export function useObligations(allianceId: string, filters: ObligationFilters = {}, enabled = true) {
-  return useQuery({
-    enabled,
-    queryKey: [...agreementsKey(allianceId), 'obligations', filters],
-    queryFn: (): Promise<Obligation[]> =>
-      fetchAll((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/obligations', { params: { path: { id: allianceId }, query: { ...filters, limit: PAGE, cursor } } })),
-      ),
-    placeholderData: (previous) => previous,
-  });
+  return useQuery({ ...obligations.listQuery(allianceId, filters), enabled });
 }
 
-export function fetchObligation(allianceId: string, obligationId: string): Promise<Obligation> {
-  return unwrap(
-    api.GET('/api/v1/alliances/{id}/obligations/{obligation_id}', { params: { path: { id: allianceId, obligation_id: obligationId } } }),
-  );
-}
-
-export function createObligation(allianceId: string, body: ObligationCreate): Promise<Obligation> {
-  return unwrap(api.POST('/api/v1/alliances/{id}/obligations', { params: { path: { id: allianceId } }, body }));
-}
-
-export function updateObligation(allianceId: string, obligationId: string, version: number, body: ObligationUpdate): Promise<Obligation> {
-  return unwrap(
-    api.PATCH('/api/v1/alliances/{id}/obligations/{obligation_id}', {
-      params: { path: { id: allianceId, obligation_id: obligationId }, header: ifMatch(version) },
-      body,
-    }),
-  );
-}
-
-export function deleteObligation(allianceId: string, obligationId: string) {
-  return unwrapEmpty(
-    api.DELETE('/api/v1/alliances/{id}/obligations/{obligation_id}', { params: { path: { id: allianceId, obligation_id: obligationId } } }),
-  );
-}
+export const { fetch: fetchObligation, create: createObligation, update: updateObligation, remove: deleteObligation } = obligations;
 
 export interface OccurrenceFilters {
   from: string;
@@ -346,41 +280,18 @@ export interface RestrictionFilters {
   kind?: RestrictionKind;
 }
 
+const restrictions = recordCollection({
+  root: agreementsKey,
+  name: 'restrictions',
+  path: '/api/v1/alliances/{id}/restrictions',
+  idParam: 'restriction_id',
+});
+
 export function useRestrictions(allianceId: string, filters: RestrictionFilters = {}) {
-  return useQuery({
-    queryKey: [...agreementsKey(allianceId), 'restrictions', filters],
-    queryFn: (): Promise<Restriction[]> =>
-      fetchAll((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/restrictions', { params: { path: { id: allianceId }, query: { ...filters, limit: PAGE, cursor } } })),
-      ),
-    placeholderData: (previous) => previous,
-  });
+  return restrictions.useList(allianceId, filters);
 }
 
-export function fetchRestriction(allianceId: string, restrictionId: string): Promise<Restriction> {
-  return unwrap(
-    api.GET('/api/v1/alliances/{id}/restrictions/{restriction_id}', { params: { path: { id: allianceId, restriction_id: restrictionId } } }),
-  );
-}
-
-export function createRestriction(allianceId: string, body: RestrictionCreate): Promise<Restriction> {
-  return unwrap(api.POST('/api/v1/alliances/{id}/restrictions', { params: { path: { id: allianceId } }, body }));
-}
-
-export function updateRestriction(allianceId: string, restrictionId: string, version: number, body: RestrictionUpdate): Promise<Restriction> {
-  return unwrap(
-    api.PATCH('/api/v1/alliances/{id}/restrictions/{restriction_id}', {
-      params: { path: { id: allianceId, restriction_id: restrictionId }, header: ifMatch(version) },
-      body,
-    }),
-  );
-}
-
-export function deleteRestriction(allianceId: string, restrictionId: string) {
-  return unwrapEmpty(
-    api.DELETE('/api/v1/alliances/{id}/restrictions/{restriction_id}', { params: { path: { id: allianceId, restriction_id: restrictionId } } }),
-  );
-}
+export const { fetch: fetchRestriction, create: createRestriction, update: updateRestriction, remove: deleteRestriction } = restrictions;
 
 /** The check of this alliance against the caller's organisation's restrictions elsewhere. */
 export function checkAllianceConflicts(allianceId: string): Promise<ConflictCheck> {
@@ -394,69 +305,23 @@ export function checkConflicts(body: ConflictCheckRequest): Promise<ConflictChec
 
 // ------------------------------------------------------------------ IP register
 
+const ipAssets = recordCollection({ root: agreementsKey, name: 'ip-assets', path: '/api/v1/alliances/{id}/ip-assets', idParam: 'ip_asset_id' });
+
 export function useIpAssets(allianceId: string) {
-  return useQuery({
-    queryKey: [...agreementsKey(allianceId), 'ip-assets'],
-    queryFn: (): Promise<IpAsset[]> =>
-      fetchAll((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/ip-assets', { params: { path: { id: allianceId }, query: { limit: PAGE, cursor } } })),
-      ),
-  });
+  return ipAssets.useList(allianceId);
 }
 
-export function fetchIpAsset(allianceId: string, ipAssetId: string): Promise<IpAsset> {
-  return unwrap(api.GET('/api/v1/alliances/{id}/ip-assets/{ip_asset_id}', { params: { path: { id: allianceId, ip_asset_id: ipAssetId } } }));
-}
-
-export function createIpAsset(allianceId: string, body: IpAssetCreate): Promise<IpAsset> {
-  return unwrap(api.POST('/api/v1/alliances/{id}/ip-assets', { params: { path: { id: allianceId } }, body }));
-}
-
-export function updateIpAsset(allianceId: string, ipAssetId: string, version: number, body: IpAssetUpdate): Promise<IpAsset> {
-  return unwrap(
-    api.PATCH('/api/v1/alliances/{id}/ip-assets/{ip_asset_id}', {
-      params: { path: { id: allianceId, ip_asset_id: ipAssetId }, header: ifMatch(version) },
-      body,
-    }),
-  );
-}
-
-export function deleteIpAsset(allianceId: string, ipAssetId: string) {
-  return unwrapEmpty(api.DELETE('/api/v1/alliances/{id}/ip-assets/{ip_asset_id}', { params: { path: { id: allianceId, ip_asset_id: ipAssetId } } }));
-}
+export const { fetch: fetchIpAsset, create: createIpAsset, update: updateIpAsset, remove: deleteIpAsset } = ipAssets;
 
 // ------------------------------------------------------------------ data register
 
+const datasets = recordCollection({ root: agreementsKey, name: 'datasets', path: '/api/v1/alliances/{id}/datasets', idParam: 'dataset_id' });
+
 export function useDatasets(allianceId: string) {
-  return useQuery({
-    queryKey: [...agreementsKey(allianceId), 'datasets'],
-    queryFn: (): Promise<Dataset[]> =>
-      fetchAll((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/datasets', { params: { path: { id: allianceId }, query: { limit: PAGE, cursor } } })),
-      ),
-  });
+  return datasets.useList(allianceId);
 }
 
-export function fetchDataset(allianceId: string, datasetId: string): Promise<Dataset> {
-  return unwrap(api.GET('/api/v1/alliances/{id}/datasets/{dataset_id}', { params: { path: { id: allianceId, dataset_id: datasetId } } }));
-}
-
-export function createDataset(allianceId: string, body: DatasetCreate): Promise<Dataset> {
-  return unwrap(api.POST('/api/v1/alliances/{id}/datasets', { params: { path: { id: allianceId } }, body }));
-}
-
-export function updateDataset(allianceId: string, datasetId: string, version: number, body: DatasetUpdate): Promise<Dataset> {
-  return unwrap(
-    api.PATCH('/api/v1/alliances/{id}/datasets/{dataset_id}', {
-      params: { path: { id: allianceId, dataset_id: datasetId }, header: ifMatch(version) },
-      body,
-    }),
-  );
-}
-
-export function deleteDataset(allianceId: string, datasetId: string) {
-  return unwrapEmpty(api.DELETE('/api/v1/alliances/{id}/datasets/{dataset_id}', { params: { path: { id: allianceId, dataset_id: datasetId } } }));
-}
+export const { fetch: fetchDataset, create: createDataset, update: updateDataset, remove: deleteDataset } = datasets;
 
 export function confirmDestruction(allianceId: string, datasetId: string, version: number, body: DestructionConfirmation): Promise<Dataset> {
   return unwrap(

@@ -9,7 +9,7 @@ import type { Alliance } from '../../api/types';
 import { FormActions, focusFirstError } from '../../ui/feedback';
 import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { useSession } from '../auth/session';
-import { saveErrorStillShown, useClearServerErrorsOnChange } from '../plan/forms';
+import { saveErrorStillShown, useClearServerErrorsOnChange } from '../records/forms';
 import { AllianceFormFields, useAllianceForm } from './AllianceFormFields';
 import { formErrorsFromServer, newAllianceValues, partiesProblem, toCreateRequest } from './formModel';
 import { createAlliance, refreshAlliance } from './queries';

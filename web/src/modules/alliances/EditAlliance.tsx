@@ -20,7 +20,7 @@ import type { Alliance, AllianceUpdate, Proposal } from '../../api/types';
 import { focusFirstError } from '../../ui/feedback';
 import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
 import { useSession } from '../auth/session';
-import { saveErrorStillShown, useClearServerErrorsOnChange } from '../plan/forms';
+import { saveErrorStillShown, useClearServerErrorsOnChange } from '../records/forms';
 import { useMembers } from '../team/queries';
 import { AllianceFormFields, useAllianceForm, type ChangeControl } from './AllianceFormFields';
 import {

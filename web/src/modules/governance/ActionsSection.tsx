@@ -13,14 +13,14 @@ import { formatDate } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { AccessFields } from '../plan/AccessFields';
-import { canChangeRecord, canWritePlan, readerOptions } from '../plan/access';
-import { accessBody, maxLength, readersRule, requiredText } from '../plan/forms';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { AccessFields } from '../records/AccessFields';
+import { canChangeRecord, canWriteRecords, readerOptions } from '../records/access';
+import { accessBody, maxLength, readersRule, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordAction, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { ActionStatusBadge, OverdueBadge } from './badges';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from './labels';
-import { createAction, deleteAction, fetchAction, updateAction, useActions, type ActionFilters } from './queries';
-import { RecordFormFooter, submitRecord, useGovernanceAction, useGovernanceDelete, useGovernanceSave } from './recordForm';
+import { createAction, deleteAction, fetchAction, refreshGovernance, updateAction, useActions, type ActionFilters } from './queries';
 import type { ActionItem, ActionStatus } from './types';
 import { LinkifiedText } from '../../ui/LinkifiedText';
 
@@ -98,7 +98,7 @@ function ActionForm({
       readers: readersRule,
     },
   });
-  const save = useGovernanceSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -107,6 +107,7 @@ function ActionForm({
     update: action ? (version, base, values) => updateAction(alliance.id, action.id, version, patchOf(actionBody(base), actionBody(values))) : null,
     savedMessage: (saved) => (action ? `“${saved.title}” is saved.` : `“${saved.title}” is assigned to ${saved.owner_name}, due ${formatDate(saved.due_on)}.`),
     onClose,
+    refresh: refreshGovernance,
   });
   const name = (id: string | null) => members.find((m) => m.user_id === id)?.name ?? '';
   const fields: FieldLabels<ActionValues> = {
@@ -157,11 +158,12 @@ export function ActionFormModal({
 
 /** One click: the action is done (today). */
 export function MarkDoneButton({ allianceId, action }: { allianceId: string; action: Pick<ActionItem, 'id' | 'title' | 'version' | 'status'> }) {
-  const done = useGovernanceAction({
+  const done = useRecordAction({
     allianceId,
     action: () => updateAction(allianceId, action.id, action.version, { status: 'done' }),
     done: () => `“${action.title}” is done.`,
     failed: 'Not marked done',
+    refresh: refreshGovernance,
   });
   if (action.status === 'done' || action.status === 'cancelled') return null;
   return (
@@ -211,7 +213,7 @@ export function DueCell({ action }: { action: Pick<ActionItem, 'due_on' | 'overd
 }
 
 function ActionRow({ alliance, action, canChange, onEdit }: { alliance: Alliance; action: ActionItem; canChange: boolean; onEdit: () => void }) {
-  const remove = useGovernanceDelete(alliance.id, action.title, () => deleteAction(alliance.id, action.id));
+  const remove = useDeleteRecord(alliance.id, action.title, () => deleteAction(alliance.id, action.id), refreshGovernance);
   return (
     <Table.Tr data-action={action.title} data-overdue={action.overdue || undefined} bg={action.overdue ? 'var(--mantine-color-red-0)' : undefined}>
       <Table.Td miw={200}>
@@ -252,7 +254,7 @@ function ActionRow({ alliance, action, canChange, onEdit }: { alliance: Alliance
 
 /** May the signed-in person change this action: its owner, or as for any record. */
 export function canChangeAction(alliance: Alliance, userId: string, action: ActionItem): boolean {
-  return canWritePlan(alliance) && (action.owner_user_id === userId || canChangeRecord(alliance, userId, action));
+  return canWriteRecords(alliance) && (action.owner_user_id === userId || canChangeRecord(alliance, userId, action));
 }
 
 export function ActionsTable({
@@ -296,7 +298,7 @@ export function ActionsSection({ alliance, members }: { alliance: Alliance; memb
   const [filters, setFilters] = useState<ActionFilters>({});
   const actions = useActions(alliance.id, filters);
   const [editing, setEditing] = useState<{ action: ActionItem | null } | null>(null);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   const filtered = Object.values(filters).some((v) => v !== undefined);
   return (
     <Stack gap="md">

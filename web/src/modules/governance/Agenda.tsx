@@ -11,25 +11,26 @@ import { ApiError } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { Alliance, Member } from '../../api/types';
 import { EmptyState, FormActions } from '../../ui/feedback';
-import { readerOptions } from '../plan/access';
-import { planFieldErrors, requiredText } from '../plan/forms';
-import { patchOf } from '../plan/stale';
+import { readerOptions } from '../records/access';
+import { recordFieldErrors, requiredText } from '../records/forms';
+import { useRecordAction } from '../records/recordForm';
+import { patchOf } from '../records/stale';
 import { formatMinutes } from './format';
 import { MeetingPart } from './MeetingPart';
-import { addAgendaItem, deleteAgendaItem, fetchMeeting, meetingKey, updateAgendaItem } from './queries';
-import { useGovernanceAction } from './recordForm';
+import { addAgendaItem, deleteAgendaItem, fetchMeeting, meetingKey, refreshGovernance, updateAgendaItem } from './queries';
 import type { AgendaItem, Meeting } from './types';
 import { LinkifiedText } from '../../ui/LinkifiedText';
 
 /** After an agenda change the API answers with the whole meeting: show it at once. */
 function useMeetingWrite<I>(alliance: Alliance, meeting: Meeting, action: (input: I) => Promise<Meeting>, done: (saved: Meeting, input: I) => string | null, failed: string | null) {
   const queryClient = useQueryClient();
-  return useGovernanceAction({
+  return useRecordAction({
     allianceId: alliance.id,
     action,
     done,
     failed,
     onSuccess: (saved) => queryClient.setQueryData(meetingKey(alliance.id, meeting.id), saved),
+    refresh: refreshGovernance,
   });
 }
 
@@ -100,7 +101,7 @@ function AgendaItemForm({
       },
     },
   });
-  const save = useGovernanceAction({
+  const save = useRecordAction({
     allianceId: alliance.id,
     action: (v: AgendaValues) =>
       item ? updateAgendaItem(alliance.id, meeting.id, item.id, item.version, patchOf(agendaBody(itemToValues(item)), agendaBody(v))) : addAgendaItem(alliance.id, meeting.id, agendaBody(v)),
@@ -110,7 +111,8 @@ function AgendaItemForm({
       queryClient.setQueryData(meetingKey(alliance.id, meeting.id), saved);
       onClose();
     },
-    onError: (error) => form.setErrors(planFieldErrors(error)),
+    onError: (error) => form.setErrors(recordFieldErrors(error)),
+    refresh: refreshGovernance,
   });
   const stale = save.error instanceof ApiError && save.error.status === 412;
   const preReads = form.values.pre_reads;
@@ -201,7 +203,7 @@ function MinutesEditor({ alliance, meeting, item, locked }: { alliance: Alliance
       setBase(item.minutes);
     }
   }, [item.minutes]);
-  const save = useGovernanceAction({
+  const save = useRecordAction({
     allianceId: alliance.id,
     action: (text: string) => updateAgendaItem(alliance.id, meeting.id, item.id, item.version, { minutes: text }),
     done: () => null,
@@ -219,6 +221,7 @@ function MinutesEditor({ alliance, meeting, item, locked }: { alliance: Alliance
         });
       }
     },
+    refresh: refreshGovernance,
   });
   const label = `Minutes of “${item.title}”`;
   if (locked) return <MinutesText item={item} />;

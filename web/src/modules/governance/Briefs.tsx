@@ -10,13 +10,13 @@ import { EmptyState, QueryView } from '../../ui/feedback';
 import { formatDateTime } from '../../ui/format';
 import { DeleteMenuItem, EditMenuItem, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { AccessFields } from '../plan/AccessFields';
-import { canChangeRecord, canWritePlan } from '../plan/access';
-import { accessBody, maxLength, readersRule, requiredText } from '../plan/forms';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { AccessFields } from '../records/AccessFields';
+import { canChangeRecord, canWriteRecords } from '../records/access';
+import { accessBody, maxLength, readersRule, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { MeetingPart } from './MeetingPart';
-import { createBrief, deleteBrief, fetchBrief, updateBrief, useBriefs } from './queries';
-import { RecordFormFooter, submitRecord, useGovernanceDelete, useGovernanceSave } from './recordForm';
+import { createBrief, deleteBrief, fetchBrief, refreshGovernance, updateBrief, useBriefs } from './queries';
 import type { Meeting, MeetingBrief } from './types';
 import { LinkifiedText } from '../../ui/LinkifiedText';
 
@@ -43,7 +43,7 @@ function BriefForm({ alliance, members, meeting, brief, onClose }: { alliance: A
     validateInputOnChange: ['title', 'body'],
     validate: { title: requiredText('title', 200), body: maxLength(20000), readers: readersRule },
   });
-  const save = useGovernanceSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -51,6 +51,7 @@ function BriefForm({ alliance, members, meeting, brief, onClose }: { alliance: A
     update: brief ? (version, base, values) => updateBrief(alliance.id, meeting.id, brief.id, version, patchOf(briefBody(base), briefBody(values))) : null,
     savedMessage: (saved) => `“${saved.title}” is saved.`,
     onClose,
+    refresh: refreshGovernance,
   });
   const fields: FieldLabels<BriefValues> = { title: { label: 'Title' }, body: { label: 'Brief' }, visibility: { label: 'Who can read it' } };
   return (
@@ -66,7 +67,7 @@ function BriefForm({ alliance, members, meeting, brief, onClose }: { alliance: A
 }
 
 function BriefCard({ alliance, meeting, brief, canChange, onEdit }: { alliance: Alliance; meeting: Meeting; brief: MeetingBrief; canChange: boolean; onEdit: () => void }) {
-  const remove = useGovernanceDelete(alliance.id, brief.title, () => deleteBrief(alliance.id, meeting.id, brief.id));
+  const remove = useDeleteRecord(alliance.id, brief.title, () => deleteBrief(alliance.id, meeting.id, brief.id), refreshGovernance);
   return (
     <Paper withBorder radius="md" p="sm" component="article" aria-label={brief.title} data-brief={brief.title}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -99,7 +100,7 @@ export function BriefsPanel({ alliance, meeting, members }: { alliance: Alliance
   const { user } = useSession();
   const briefs = useBriefs(alliance.id, meeting.id);
   const [editing, setEditing] = useState<{ brief: MeetingBrief | null } | null>(null);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   return (
     <MeetingPart
       id="briefs-title"

@@ -6,10 +6,11 @@ import { useForm } from '@mantine/form';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { options } from '../../ui/labels';
 import { formatDate, today } from '../../ui/format';
-import { AccessFields } from '../plan/AccessFields';
-import { partyName, partyOptions } from '../plan/access';
-import { accessBody, maxLength, readersRule, requiredText } from '../plan/forms';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { AccessFields } from '../records/AccessFields';
+import { partyName, partyOptions } from '../records/access';
+import { accessBody, maxLength, readersRule, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { descendantIds } from './committees';
 import {
   CHAIR_ROTATION_LABELS,
@@ -22,8 +23,7 @@ import {
   QUORUM_RULE_LABELS,
   QUORUM_RULES,
 } from './labels';
-import { createCommittee, fetchCommittee, updateCommittee } from './queries';
-import { RecordFormFooter, submitRecord, useGovernanceSave } from './recordForm';
+import { createCommittee, fetchCommittee, refreshGovernance, updateCommittee } from './queries';
 import type { ChairRotation, Committee, CommitteeCadence, CommitteeKind, QuorumRule } from './types';
 
 export interface CommitteeValues {
@@ -124,7 +124,7 @@ function CommitteeForm({
       readers: readersRule,
     },
   });
-  const save = useGovernanceSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -134,6 +134,7 @@ function CommitteeForm({
       : null,
     savedMessage: (saved) => `“${saved.name}” is saved.`,
     onClose,
+    refresh: refreshGovernance,
   });
   const excluded = committee ? descendantIds(committees, committee.id) : new Set<string>();
   const parentOptions = committees.filter((c) => !excluded.has(c.id)).map((c) => ({ value: c.id, label: c.name }));

@@ -14,31 +14,33 @@ import { formatDate, today } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { DeleteMenuItem, EditMenuItem, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { canChangeRecord, canWritePlan } from '../plan/access';
-import { planFieldErrors } from '../plan/forms';
+import { canChangeRecord, canWriteRecords } from '../records/access';
+import { recordFieldErrors } from '../records/forms';
+import { useDeleteRecord, useRecordAction } from '../records/recordForm';
 import { CommitteeRoleBadge } from './badges';
 import { CadenceProposalModal } from './CadenceProposals';
 import { CommitteeFormModal } from './CommitteeForm';
 import { buildCommitteeTree, membersByParty, type CommitteeNode } from './committees';
 import { formatMinutes } from './format';
 import { CHAIR_ROTATION_LABELS, COMMITTEE_CADENCE_LABELS, COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, COMMITTEE_ROLES, QUORUM_RULE_HELP, QUORUM_RULE_LABELS } from './labels';
-import { addCommitteeMember, changeCommitteeMemberRole, deleteCommittee, removeCommitteeMember } from './queries';
-import { useGovernanceAction, useGovernanceDelete } from './recordForm';
+import { addCommitteeMember, changeCommitteeMemberRole, deleteCommittee, refreshGovernance, removeCommitteeMember } from './queries';
 import type { Committee, CommitteeMember, CommitteeRole } from './types';
 import { LinkifiedText } from '../../ui/LinkifiedText';
 
 function MemberLine({ alliance, committee, member, canChange }: { alliance: Alliance; committee: Committee; member: CommitteeMember; canChange: boolean }) {
-  const change = useGovernanceAction({
+  const change = useRecordAction({
     allianceId: alliance.id,
     action: (role: CommitteeRole) => changeCommitteeMemberRole(alliance.id, committee.id, member.id, committee.version, role),
     done: (_saved, role) => `${member.name} is now ${COMMITTEE_ROLE_LABELS[role].toLowerCase()} on ${committee.name}.`,
     failed: 'Role not changed',
+    refresh: refreshGovernance,
   });
-  const remove = useGovernanceAction({
+  const remove = useRecordAction({
     allianceId: alliance.id,
     action: () => removeCommitteeMember(alliance.id, committee.id, member.id, committee.version),
     done: () => `${member.name} left ${committee.name} today.`,
     failed: 'Not removed',
+    refresh: refreshGovernance,
   });
   return (
     <Group gap={6} wrap="nowrap" justify="space-between" data-seat={`${member.name}:${member.role}`} role="listitem">
@@ -141,7 +143,7 @@ function CommitteeCard({
   onAddMember: () => void;
   onHistory: () => void;
 }) {
-  const remove = useGovernanceDelete(alliance.id, committee.name, () => deleteCommittee(alliance.id, committee.id));
+  const remove = useDeleteRecord(alliance.id, committee.name, () => deleteCommittee(alliance.id, committee.id), refreshGovernance);
   return (
     <Paper withBorder radius="md" p="md" component="article" aria-label={committee.name} data-committee={committee.name}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -258,14 +260,15 @@ function AddMemberForm({ alliance, committee, members, onClose }: { alliance: Al
       user_id: (v) => (v ? null : 'Choose the person'),
     },
   });
-  const add = useGovernanceAction({
+  const add = useRecordAction({
     allianceId: alliance.id,
     action: (v: typeof form.values) =>
       addCommitteeMember(alliance.id, committee.id, { user_id: v.user_id ?? '', role: v.role, ...(v.joined_on ? { joined_on: v.joined_on } : {}) }),
     done: (_saved, v) => `${members.find((m) => m.user_id === v.user_id)?.name ?? 'The member'} joined ${committee.name}.`,
     failed: null,
     onSuccess: onClose,
-    onError: (error) => form.setErrors(planFieldErrors(error)),
+    onError: (error) => form.setErrors(recordFieldErrors(error)),
+    refresh: refreshGovernance,
   });
   return (
     <form noValidate onSubmit={form.onSubmit((v) => add.mutate(v))}>
@@ -348,7 +351,7 @@ export function CommitteesSection({ alliance, committees, members }: { alliance:
   const [addingTo, setAddingTo] = useState<Committee | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [proposing, setProposing] = useState(false);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   const tree = buildCommitteeTree(committees);
   const history = committees.find((c) => c.id === historyOf) ?? null;
   const adding = addingTo ? (committees.find((c) => c.id === addingTo.id) ?? addingTo) : null;

@@ -9,16 +9,16 @@ import { VisibilityBadge } from '../../ui/badges';
 import { EmptyState, QueryView } from '../../ui/feedback';
 import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { AccessFields } from '../plan/AccessFields';
-import { canChangeRecord, canWritePlan, partyName, partyOptions } from '../plan/access';
-import { accessBody, maxLength, readersRule, requiredText } from '../plan/forms';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { AccessFields } from '../records/AccessFields';
+import { canChangeRecord, canWriteRecords, partyName, partyOptions } from '../records/access';
+import { accessBody, maxLength, readersRule, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { EscalationPath } from './badges';
 import { committeeOptions } from './committees';
 import { formatEscalationPath } from './format';
 import { NeedsCommitteeButton } from './NeedsCommitteeButton';
-import { createDecisionRight, deleteDecisionRight, fetchDecisionRight, updateDecisionRight, useDecisionRights } from './queries';
-import { RecordFormFooter, submitRecord, useGovernanceDelete, useGovernanceSave } from './recordForm';
+import { createDecisionRight, deleteDecisionRight, fetchDecisionRight, refreshGovernance, updateDecisionRight, useDecisionRights } from './queries';
 import type { Committee, DecisionRight } from './types';
 import { LinkifiedText } from '../../ui/LinkifiedText';
 
@@ -115,7 +115,7 @@ function DecisionRightForm({
       readers: readersRule,
     },
   });
-  const save = useGovernanceSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -123,6 +123,7 @@ function DecisionRightForm({
     update: right ? (version, base, values) => updateDecisionRight(alliance.id, right.id, version, patchOf(rightBody(base), rightBody(values))) : null,
     savedMessage: (saved) => `“${saved.decision_type}” is saved.`,
     onClose,
+    refresh: refreshGovernance,
   });
   const committeeChoices = committeeOptions(committees);
   const committeeName = (id: string | null) => committees.find((c) => c.id === id)?.name ?? '';
@@ -233,7 +234,7 @@ function DecisionRightForm({
 }
 
 function RightRow({ alliance, right, canChange, onEdit }: { alliance: Alliance; right: DecisionRight; canChange: boolean; onEdit: () => void }) {
-  const remove = useGovernanceDelete(alliance.id, right.decision_type, () => deleteDecisionRight(alliance.id, right.id));
+  const remove = useDeleteRecord(alliance.id, right.decision_type, () => deleteDecisionRight(alliance.id, right.id), refreshGovernance);
   return (
     <Table.Tr data-decision-right={right.decision_type}>
       <Table.Td miw={200}>
@@ -273,7 +274,7 @@ export function DecisionRightsSection({ alliance, committees, members }: { allia
   const { user } = useSession();
   const rights = useDecisionRights(alliance.id);
   const [editing, setEditing] = useState<{ right: DecisionRight | null } | null>(null);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   return (
     <Stack gap="md">
       <Group justify="space-between" gap="sm">

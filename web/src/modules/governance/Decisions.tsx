@@ -10,15 +10,15 @@ import type { Alliance } from '../../api/types';
 import { formatDate } from '../../ui/format';
 import { DeleteMenuItem, EditMenuItem, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { canChangeRecord } from '../plan/access';
-import { maxLength, planFieldErrors, requiredText } from '../plan/forms';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { canChangeRecord } from '../records/access';
+import { maxLength, recordFieldErrors, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordAction, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { FormActions } from '../../ui/feedback';
 import { DecisionStateBadge } from './badges';
 import { committeeOptions, isVotingMember } from './committees';
 import { DECISION_STATE_LABELS, POSITION_COLORS, POSITION_LABELS, VOTE_LABELS } from './labels';
-import { createDecision, deleteDecision, fetchDecision, setDecisionState, updateDecision, useDecisionRights, voteOnDecision } from './queries';
-import { RecordFormFooter, submitRecord, useGovernanceAction, useGovernanceDelete, useGovernanceSave } from './recordForm';
+import { createDecision, deleteDecision, fetchDecision, refreshGovernance, setDecisionState, updateDecision, useDecisionRights, voteOnDecision } from './queries';
 import type { AgendaItem, Committee, Decision, DecisionPartyVotes, VoteChoice } from './types';
 import { LinkifiedParts, LinkifiedText, WRAP_ANYWHERE } from '../../ui/LinkifiedText';
 
@@ -85,7 +85,7 @@ function DecisionForm({
       rationale: maxLength(5000),
     },
   });
-  const save = useGovernanceSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -103,6 +103,7 @@ function DecisionForm({
     update: decision ? (version, base, values) => updateDecision(alliance.id, decision.id, version, patchOf(decisionUpdateBody(base), decisionUpdateBody(values))) : null,
     savedMessage: (saved) => (decision ? `“${saved.title}” is saved.` : `“${saved.title}” is proposed: the voting members can vote now.`),
     onClose,
+    refresh: refreshGovernance,
   });
   const types = Array.from(new Set((rights.data ?? []).map((r) => r.decision_type)));
   const fields: FieldLabels<DecisionValues> = {
@@ -203,13 +204,14 @@ export function PartyConsent({ votes }: { votes: DecisionPartyVotes[] }) {
 
 function VoteForm({ alliance, decision, vote: initial, onClose }: { alliance: Alliance; decision: Decision; vote: VoteChoice; onClose: () => void }) {
   const form = useForm({ mode: 'controlled', initialValues: { vote: initial as string, comment: '' }, validate: { comment: maxLength(2000) } });
-  const cast = useGovernanceAction({
+  const cast = useRecordAction({
     allianceId: alliance.id,
     action: (v: { vote: VoteChoice; comment: string }) => voteOnDecision(alliance.id, decision.id, decision.version, v.vote, v.comment.trim() || undefined),
     done: (saved, v) => `You voted ${VOTE_LABELS[v.vote].toLowerCase()} on “${decision.title}”${saved.state !== 'proposed' ? `: it is now ${DECISION_STATE_LABELS[saved.state].toLowerCase()}` : ''}.`,
     failed: null,
     onSuccess: onClose,
-    onError: (error) => form.setErrors(planFieldErrors(error)),
+    onError: (error) => form.setErrors(recordFieldErrors(error)),
+    refresh: refreshGovernance,
   });
   return (
     <form noValidate onSubmit={form.onSubmit((v) => cast.mutate({ vote: v.vote as VoteChoice, comment: v.comment }))}>
@@ -237,13 +239,14 @@ function StateChangeForm({ alliance, decision, state, onClose }: { alliance: All
     initialValues: { reason: '' },
     validate: { reason: (v: string) => (!v.trim() ? 'Say why, for the decision log' : v.length > 2000 ? 'Use at most 2,000 characters' : null) },
   });
-  const change = useGovernanceAction({
+  const change = useRecordAction({
     allianceId: alliance.id,
     action: (reason: string) => setDecisionState(alliance.id, decision.id, decision.version, state, reason),
     done: (saved) => `“${saved.title}” is now ${DECISION_STATE_LABELS[saved.state].toLowerCase()}.`,
     failed: null,
     onSuccess: onClose,
-    onError: (error) => form.setErrors(planFieldErrors(error)),
+    onError: (error) => form.setErrors(recordFieldErrors(error)),
+    refresh: refreshGovernance,
   });
   return (
     <form noValidate onSubmit={form.onSubmit((v) => change.mutate(v.reason.trim()))}>
@@ -294,7 +297,7 @@ export function DecisionCard({
   const { user } = useSession();
   const [voting, setVoting] = useState<VoteChoice | null>(null);
   const [changing, setChanging] = useState<StateChange | null>(null);
-  const remove = useGovernanceDelete(alliance.id, decision.title, () => deleteDecision(alliance.id, decision.id));
+  const remove = useDeleteRecord(alliance.id, decision.title, () => deleteDecision(alliance.id, decision.id), refreshGovernance);
   const committee = committees.find((c) => c.id === decision.committee_id);
   const canVote = decision.state === 'proposed' && isVotingMember(committee, user.id);
   const isManager = alliance.my_role === 'manager';

@@ -8,7 +8,7 @@ import type { Alliance } from '../../api/types';
 import { EmptyState, QueryView } from '../../ui/feedback';
 import { FilterSelect } from '../../ui/FilterSelect';
 import { options } from '../../ui/labels';
-import { canWritePlan } from '../plan/access';
+import { canWriteRecords } from '../records/access';
 import { committeeOptions } from './committees';
 import { DecisionCard, DecisionFormModal } from './Decisions';
 import { DECISION_STATE_LABELS, DECISION_STATES } from './labels';
@@ -28,7 +28,7 @@ export function DecisionsSection({ alliance, committees }: { alliance: Alliance;
     ...(committeeId ? { committee_id: committeeId } : {}),
   };
   const decisions = useDecisions(alliance.id, filters);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   const filtered = Object.keys(filters).length > 0;
   return (
     <Stack gap="md">

@@ -14,15 +14,15 @@ import { formatDate } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { AccessFields } from '../plan/AccessFields';
-import { canChangeRecord, canWritePlan, partyName, partyOptions, readerOptions } from '../plan/access';
-import { accessBody, maxLength, planFieldErrors, readersRule, requiredText } from '../plan/forms';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { AccessFields } from '../records/AccessFields';
+import { canChangeRecord, canWriteRecords, partyName, partyOptions, readerOptions } from '../records/access';
+import { accessBody, maxLength, readersRule, recordFieldErrors, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordAction, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { Countdown, EscalationPath, SeverityBadge } from './badges';
 import { formatEscalationPath } from './format';
 import { issueStepTitle, ISSUE_SEVERITIES, ISSUE_SEVERITY_LABELS, ISSUE_STATUS_LABELS, ISSUE_STATUSES } from './labels';
-import { createIssue, deleteIssue, escalateIssue, fetchIssue, resolveIssue, updateIssue, useDecisionRights, useIssue, useIssueHistory, useIssues, type IssueFilters } from './queries';
-import { RecordFormFooter, submitRecord, useGovernanceAction, useGovernanceDelete, useGovernanceSave } from './recordForm';
+import { createIssue, deleteIssue, escalateIssue, fetchIssue, refreshGovernance, resolveIssue, updateIssue, useDecisionRights, useIssue, useIssueHistory, useIssues, type IssueFilters } from './queries';
 import type { GovernanceIssue, IssueSeverity, IssueStatus } from './types';
 import { LinkifiedText } from '../../ui/LinkifiedText';
 
@@ -78,7 +78,7 @@ function IssueForm({ alliance, members, issue, onClose }: { alliance: Alliance; 
       readers: readersRule,
     },
   });
-  const save = useGovernanceSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -86,6 +86,7 @@ function IssueForm({ alliance, members, issue, onClose }: { alliance: Alliance; 
     update: issue ? (version, base, values) => updateIssue(alliance.id, issue.id, version, patchOf(issueUpdateBody(base), issueUpdateBody(values))) : null,
     savedMessage: (saved) => (issue ? `“${saved.title}” is saved.` : `“${saved.title}” is raised at ${saved.current_level_name}.`),
     onClose,
+    refresh: refreshGovernance,
   });
   const right = rights.data?.find((r) => r.id === form.values.decision_right_id);
   const fields: FieldLabels<IssueValues> = {
@@ -152,13 +153,14 @@ function EscalateForm({ alliance, issue, onClose }: { alliance: Alliance; issue:
     initialValues: { reason: '' },
     validate: { reason: (v: string) => (!v.trim() ? 'Say why it cannot wait' : v.length > 2000 ? 'Use at most 2,000 characters' : null) },
   });
-  const escalate = useGovernanceAction({
+  const escalate = useRecordAction({
     allianceId: alliance.id,
     action: (reason: string) => escalateIssue(alliance.id, issue.id, issue.version, reason),
     done: (saved) => `“${saved.title}” is now at ${saved.current_level_name}.`,
     failed: null,
     onSuccess: onClose,
-    onError: (error) => form.setErrors(planFieldErrors(error)),
+    onError: (error) => form.setErrors(recordFieldErrors(error)),
+    refresh: refreshGovernance,
   });
   if (!next) {
     return (
@@ -195,13 +197,14 @@ function ResolveForm({ alliance, members, issue, onClose }: { alliance: Alliance
       agreed_by: (v: string[]) => (v.length ? null : 'Choose at least one person who agreed'),
     },
   });
-  const resolve = useGovernanceAction({
+  const resolve = useRecordAction({
     allianceId: alliance.id,
     action: (v: { outcome: string; agreed_by: string[] }) => resolveIssue(alliance.id, issue.id, issue.version, v),
     done: (saved) => `“${saved.title}” is resolved.`,
     failed: null,
     onSuccess: onClose,
-    onError: (error) => form.setErrors(planFieldErrors(error)),
+    onError: (error) => form.setErrors(recordFieldErrors(error)),
+    refresh: refreshGovernance,
   });
   return (
     <form noValidate onSubmit={form.onSubmit((v) => resolve.mutate({ outcome: v.outcome.trim(), agreed_by: v.agreed_by }))}>
@@ -297,7 +300,7 @@ function IssueRow({
   onResolve: () => void;
   onHistory: () => void;
 }) {
-  const remove = useGovernanceDelete(alliance.id, issue.title, () => deleteIssue(alliance.id, issue.id));
+  const remove = useDeleteRecord(alliance.id, issue.title, () => deleteIssue(alliance.id, issue.id), refreshGovernance);
   const open = issue.status === 'open';
   const last = issue.current_level >= issue.levels.length - 1;
   return (
@@ -382,7 +385,7 @@ export function IssuesSection({ alliance, members }: { alliance: Alliance; membe
   const [filters, setFilters] = useState<IssueFilters>({ status: 'open' });
   const issues = useIssues(alliance.id, filters);
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   // `?issue=<id>` (the link of an escalation notification) opens the issue's history.
   const historyId = params.get('issue');
   const listed = historyId ? issues.data?.find((i) => i.id === historyId) : undefined;

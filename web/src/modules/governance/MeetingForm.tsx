@@ -7,16 +7,15 @@ import { modals } from '@mantine/modals';
 import type { Alliance, Member, Visibility } from '../../api/types';
 import { dateFormat } from '../../ui/format';
 import { options } from '../../ui/labels';
-import { AccessFields } from '../plan/AccessFields';
-import { partyName, partyOptions } from '../plan/access';
-import { accessBody, readersRule, requiredText } from '../plan/forms';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { AccessFields } from '../records/AccessFields';
+import { partyName, partyOptions } from '../records/access';
+import { accessBody, readersRule, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useRecordSave, type RecordSaveInput } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { committeeOptions } from './committees';
 import { browserTimeZone, formatMeetingStart, isTimeZone, utcToZoned, zonedToUtc } from './format';
 import { MEETING_STATUS_LABELS, MEETING_STATUSES } from './labels';
-import { createMeeting, fetchMeeting, updateMeeting } from './queries';
-import type { RecordSaveInput } from '../plan/recordForm';
-import { RecordFormFooter, submitRecord, useGovernanceSave } from './recordForm';
+import { createMeeting, fetchMeeting, refreshGovernance, updateMeeting } from './queries';
 import type { Committee, Meeting, MeetingStatus } from './types';
 
 export interface MeetingValues {
@@ -130,7 +129,7 @@ function MeetingForm({
       readers: readersRule,
     },
   });
-  const save = useGovernanceSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -139,6 +138,7 @@ function MeetingForm({
     savedMessage: (saved) => `“${saved.title}” is scheduled for ${formatMeetingStart(saved.starts_at, saved.time_zone)}.`,
     onClose,
     fieldAliases: SERVER_FIELDS,
+    refresh: refreshGovernance,
   });
   // A start already past is usually a slip of the date picker: scheduling one asks first.
   const confirmingSave = {

@@ -13,8 +13,9 @@ import type { Alliance, Member } from '../../api/types';
 import { ErrorAlert, FormActions, PageLoader, QueryView } from '../../ui/feedback';
 import { formatDateTime } from '../../ui/format';
 import { useSession } from '../auth/session';
-import { canChangeRecord, canWritePlan } from '../plan/access';
-import { planFieldErrors } from '../plan/forms';
+import { canChangeRecord, canWriteRecords } from '../records/access';
+import { recordFieldErrors } from '../records/forms';
+import { useRecordAction } from '../records/recordForm';
 import { ActionFormModal, ActionsTable } from './ActionsSection';
 import { AgendaSection } from './Agenda';
 import { CommitteeRoleBadge, MeetingStatusBadge, MinutesBadge, QuorumBadge, ReviewDecisionBadge } from './badges';
@@ -26,8 +27,7 @@ import { ATTENDANCE_STATUS_LABELS, ATTENDANCE_STATUSES } from './labels';
 import { MeetingFormModal } from './MeetingForm';
 import { meetingSearch } from './links';
 import { MeetingPart } from './MeetingPart';
-import { fetchMeeting, meetingIcsUrl, meetingKey, recordAttendance, reviewMinutes, startMinutesRevision, useActions, useDecisions, useMeeting, useMinutesRevisions } from './queries';
-import { useGovernanceAction } from './recordForm';
+import { fetchMeeting, meetingIcsUrl, meetingKey, recordAttendance, refreshGovernance, reviewMinutes, startMinutesRevision, useActions, useDecisions, useMeeting, useMinutesRevisions } from './queries';
 import type { ActionItem, AttendanceStatus, Committee, CommitteeRole, Decision, Meeting } from './types';
 import { LinkifiedParts, LinkifiedText, WRAP_ANYWHERE } from '../../ui/LinkifiedText';
 
@@ -213,12 +213,13 @@ function AttendanceLine({
 function AttendancePanel({ alliance, meeting, committee, editable }: { alliance: Alliance; meeting: Meeting; committee: Committee | undefined; editable: boolean }) {
   const queryClient = useQueryClient();
   const rows = attendanceRows(meeting, committee, alliance.parties);
-  const save = useGovernanceAction({
+  const save = useRecordAction({
     allianceId: alliance.id,
     action: (change: AttendanceChange) => recordAttendanceChange(alliance, meeting, committee, change),
     done: () => null,
     failed: 'Attendance not saved',
     onSuccess: (saved) => queryClient.setQueryData(meetingKey(alliance.id, meeting.id), saved),
+    refresh: refreshGovernance,
   });
   const quorum = meeting.quorum;
   const byParty = new Map<string, AttendanceRow[]>();
@@ -289,7 +290,7 @@ function ReasonForm({
     initialValues: { text: '' },
     validate: { text: (v: string) => (!v.trim() ? `Enter the ${label.toLowerCase()}` : v.length > 5000 ? 'Use at most 5,000 characters' : null) },
   });
-  const errors = planFieldErrors(error);
+  const errors = recordFieldErrors(error);
   const fieldError = Object.values(errors)[0];
   return (
     <form noValidate onSubmit={form.onSubmit((v) => onSubmit(v.text.trim()))}>
@@ -354,7 +355,7 @@ export function MinutesReviewPanel({ alliance, meeting }: { alliance: Alliance; 
   const canRevise = minutes.can_revise;
   const nothingYet = meeting.agenda.length === 0;
   const setMeeting = (saved: Meeting) => queryClient.setQueryData(meetingKey(alliance.id, meeting.id), saved);
-  const review = useGovernanceAction({
+  const review = useRecordAction({
     allianceId: alliance.id,
     action: (input: { decision: 'approve' | 'comment'; comment?: string }) => reviewMinutes(alliance.id, meeting.id, meeting.version, input.decision, input.comment),
     done: (saved, input) =>
@@ -368,8 +369,9 @@ export function MinutesReviewPanel({ alliance, meeting }: { alliance: Alliance; 
       setMeeting(saved);
       setDialog(null);
     },
+    refresh: refreshGovernance,
   });
-  const revise = useGovernanceAction({
+  const revise = useRecordAction({
     allianceId: alliance.id,
     action: (reason: string) => startMinutesRevision(alliance.id, meeting.id, meeting.version, reason),
     done: (saved) => `Revision ${saved.minutes.revision} of the minutes is open for changes.`,
@@ -378,6 +380,7 @@ export function MinutesReviewPanel({ alliance, meeting }: { alliance: Alliance; 
       setMeeting(saved);
       setDialog(null);
     },
+    refresh: refreshGovernance,
   });
   const stale = review.error instanceof ApiError && review.error.status === 412;
   return (
@@ -607,7 +610,7 @@ export function MeetingPage({ alliance, meetingId, committees, members }: { alli
   const m = meeting.data;
   const committee = committees.find((c) => c.id === m.committee_id);
   const canChange = canChangeRecord(alliance, user.id, m);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   return (
     <Stack gap="md" data-meeting-page={m.title}>
       {back}

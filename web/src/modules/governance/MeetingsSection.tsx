@@ -11,7 +11,8 @@ import { FilterSelect } from '../../ui/FilterSelect';
 import { options } from '../../ui/labels';
 import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { canChangeRecord, canWritePlan } from '../plan/access';
+import { canChangeRecord, canWriteRecords } from '../records/access';
+import { useDeleteRecord } from '../records/recordForm';
 import { MeetingStatusBadge, MinutesBadge, QuorumBadge } from './badges';
 import { CadenceProposalModal } from './CadenceProposals';
 import { committeeOptions } from './committees';
@@ -22,13 +23,12 @@ import { MeetingFormModal } from './MeetingForm';
 import { meetingSearch } from './links';
 import { MeetingPage } from './MeetingPage';
 import { NeedsCommitteeButton } from './NeedsCommitteeButton';
-import { deleteMeeting, meetingIcsUrl, useMeetings, type MeetingFilters } from './queries';
-import { useGovernanceDelete } from './recordForm';
+import { deleteMeeting, meetingIcsUrl, refreshGovernance, useMeetings, type MeetingFilters } from './queries';
 import type { Committee, Meeting, MeetingStatus } from './types';
 
 function MeetingRow({ alliance, meeting, canChange, onEdit }: { alliance: Alliance; meeting: Meeting; canChange: boolean; onEdit: () => void }) {
   const [params] = useSearchParams();
-  const remove = useGovernanceDelete(alliance.id, meeting.title, () => deleteMeeting(alliance.id, meeting.id));
+  const remove = useDeleteRecord(alliance.id, meeting.title, () => deleteMeeting(alliance.id, meeting.id), refreshGovernance);
   const held = meeting.status === 'held';
   return (
     <Table.Tr data-meeting={meeting.title}>
@@ -154,7 +154,7 @@ export function MeetingsSection({ alliance, committees, members }: { alliance: A
   const [filters, setFilters] = useState<MeetingFilters>({});
   const [editing, setEditing] = useState<{ meeting: Meeting | null } | null>(null);
   const [proposing, setProposing] = useState(false);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   if (meetingId) return <MeetingPage key={meetingId} alliance={alliance} meetingId={meetingId} committees={committees} members={members} />;
   return (
     <Stack gap="md">

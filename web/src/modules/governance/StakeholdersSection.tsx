@@ -12,17 +12,17 @@ import { EmptyState, QueryView } from '../../ui/feedback';
 import { options } from '../../ui/labels';
 import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { AccessFields } from '../plan/AccessFields';
-import { canChangeRecord, canWritePlan, partyName, partyOptions, readerOptions } from '../plan/access';
-import { accessBody, maxLength, readersRule, requiredText } from '../plan/forms';
+import { AccessFields } from '../records/AccessFields';
+import { canChangeRecord, canWriteRecords, partyName, partyOptions, readerOptions } from '../records/access';
+import { accessBody, maxLength, readersRule, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from '../records/recordForm';
 import { useWorkstreams } from '../plan/queries';
-import { patchOf, useStaleEdit, type FieldLabels } from '../plan/stale';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { AttitudeBadge, QuadrantBadge } from './badges';
 import { committeeOptions } from './committees';
 import { quadrantOf } from './format';
 import { ATTITUDE_LABELS, ATTITUDES, QUADRANT_LABELS, QUADRANTS } from './labels';
-import { createStakeholder, deleteStakeholder, fetchStakeholder, updateStakeholder, useStakeholders } from './queries';
-import { RecordFormFooter, submitRecord, useGovernanceDelete, useGovernanceSave } from './recordForm';
+import { createStakeholder, deleteStakeholder, fetchStakeholder, refreshGovernance, updateStakeholder, useStakeholders } from './queries';
 import { stakeholderMapOption } from './stakeholderMap';
 import type { Attitude, Committee, Stakeholder } from './types';
 
@@ -120,7 +120,7 @@ function StakeholderForm({
       readers: readersRule,
     },
   });
-  const save = useGovernanceSave({
+  const save = useRecordSave({
     allianceId: alliance.id,
     form,
     stale,
@@ -128,6 +128,7 @@ function StakeholderForm({
     update: stakeholder ? (version, base, values) => updateStakeholder(alliance.id, stakeholder.id, version, patchOf(stakeholderBody(base), stakeholderBody(values))) : null,
     savedMessage: (saved) => `${saved.name} is on the map: ${QUADRANT_LABELS[saved.quadrant].toLowerCase()}.`,
     onClose,
+    refresh: refreshGovernance,
   });
   const v = form.values;
   const rated = [v.influence, v.interest].every((n) => Number.isInteger(Number(n)) && Number(n) >= 1 && Number(n) <= 5 && n !== '');
@@ -216,7 +217,7 @@ function StakeholderRow({
   canChange: boolean;
   onEdit: () => void;
 }) {
-  const remove = useGovernanceDelete(alliance.id, stakeholder.name, () => deleteStakeholder(alliance.id, stakeholder.id));
+  const remove = useDeleteRecord(alliance.id, stakeholder.name, () => deleteStakeholder(alliance.id, stakeholder.id), refreshGovernance);
   const s = stakeholder;
   return (
     <Table.Tr data-stakeholder={s.name}>
@@ -271,7 +272,7 @@ export function StakeholdersSection({ alliance, committees, members }: { allianc
   const { user } = useSession();
   const stakeholders = useStakeholders(alliance.id);
   const [editing, setEditing] = useState<{ stakeholder: Stakeholder | null } | null>(null);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   const option = useMemo(() => stakeholderMapOption(stakeholders.data ?? []), [stakeholders.data]);
   return (
     <Stack gap="md">

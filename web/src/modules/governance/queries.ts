@@ -5,35 +5,21 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap, unwrapEmpty } from '../../api/client';
 import { dateFormat } from '../../ui/format';
-import { fetchAll } from '../plan/queries';
+import { fetchAll, recordCollection } from '../records/collection';
 import type {
-  ActionItemCreate,
-  ActionItemUpdate,
   ActionStatus,
   AgendaItemCreate,
   AgendaItemUpdate,
   AttendanceStatus,
   CadenceTemplate,
-  CommitteeCreate,
   CommitteeRole,
-  CommitteeUpdate,
-  DecisionCreate,
-  DecisionRightCreate,
-  DecisionRightUpdate,
   DecisionState,
-  DecisionUpdate,
-  GovernanceIssueCreate,
-  GovernanceIssueUpdate,
   IssueSeverity,
   IssueStatus,
   MeetingBrief,
   MeetingBriefCreate,
   MeetingBriefUpdate,
-  MeetingCreate,
   MeetingStatus,
-  MeetingUpdate,
-  StakeholderCreate,
-  StakeholderUpdate,
   VoteChoice,
 } from './types';
 
@@ -51,40 +37,13 @@ const PAGE = 200;
 
 // ------------------------------------------------------------------ committees
 
+const committees = recordCollection({ root: governanceKey, name: 'committees', path: '/api/v1/alliances/{id}/committees', idParam: 'committee_id' });
+
 export function useCommittees(allianceId: string) {
-  return useQuery({
-    queryKey: [...governanceKey(allianceId), 'committees'],
-    queryFn: () =>
-      fetchAll((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/committees', { params: { path: { id: allianceId }, query: { limit: PAGE, cursor } } })),
-      ),
-  });
+  return committees.useList(allianceId);
 }
 
-export function fetchCommittee(allianceId: string, committeeId: string) {
-  return unwrap(
-    api.GET('/api/v1/alliances/{id}/committees/{committee_id}', { params: { path: { id: allianceId, committee_id: committeeId } } }),
-  );
-}
-
-export function createCommittee(allianceId: string, body: CommitteeCreate) {
-  return unwrap(api.POST('/api/v1/alliances/{id}/committees', { params: { path: { id: allianceId } }, body }));
-}
-
-export function updateCommittee(allianceId: string, committeeId: string, version: number, body: CommitteeUpdate) {
-  return unwrap(
-    api.PATCH('/api/v1/alliances/{id}/committees/{committee_id}', {
-      params: { path: { id: allianceId, committee_id: committeeId }, header: ifMatch(version) },
-      body,
-    }),
-  );
-}
-
-export function deleteCommittee(allianceId: string, committeeId: string) {
-  return unwrapEmpty(
-    api.DELETE('/api/v1/alliances/{id}/committees/{committee_id}', { params: { path: { id: allianceId, committee_id: committeeId } } }),
-  );
-}
+export const { fetch: fetchCommittee, create: createCommittee, update: updateCommittee, remove: deleteCommittee } = committees;
 
 export function addCommitteeMember(allianceId: string, committeeId: string, body: { user_id: string; role: CommitteeRole; joined_on?: string }) {
   return unwrap(
@@ -134,44 +93,18 @@ export function useCadenceProposal(allianceId: string, request: CadenceRequest |
 
 // ------------------------------------------------------------------ decision rights
 
+const decisionRights = recordCollection({
+  root: governanceKey,
+  name: 'decision-rights',
+  path: '/api/v1/alliances/{id}/decision-rights',
+  idParam: 'decision_right_id',
+});
+
 export function useDecisionRights(allianceId: string) {
-  return useQuery({
-    queryKey: [...governanceKey(allianceId), 'decision-rights'],
-    queryFn: () =>
-      fetchAll((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/decision-rights', { params: { path: { id: allianceId }, query: { limit: PAGE, cursor } } })),
-      ),
-  });
+  return decisionRights.useList(allianceId);
 }
 
-export function fetchDecisionRight(allianceId: string, decisionRightId: string) {
-  return unwrap(
-    api.GET('/api/v1/alliances/{id}/decision-rights/{decision_right_id}', {
-      params: { path: { id: allianceId, decision_right_id: decisionRightId } },
-    }),
-  );
-}
-
-export function createDecisionRight(allianceId: string, body: DecisionRightCreate) {
-  return unwrap(api.POST('/api/v1/alliances/{id}/decision-rights', { params: { path: { id: allianceId } }, body }));
-}
-
-export function updateDecisionRight(allianceId: string, decisionRightId: string, version: number, body: DecisionRightUpdate) {
-  return unwrap(
-    api.PATCH('/api/v1/alliances/{id}/decision-rights/{decision_right_id}', {
-      params: { path: { id: allianceId, decision_right_id: decisionRightId }, header: ifMatch(version) },
-      body,
-    }),
-  );
-}
-
-export function deleteDecisionRight(allianceId: string, decisionRightId: string) {
-  return unwrapEmpty(
-    api.DELETE('/api/v1/alliances/{id}/decision-rights/{decision_right_id}', {
-      params: { path: { id: allianceId, decision_right_id: decisionRightId } },
-    }),
-  );
-}
+export const { fetch: fetchDecisionRight, create: createDecisionRight, update: updateDecisionRight, remove: deleteDecisionRight } = decisionRights;
 
 // ------------------------------------------------------------------ issues
 
@@ -180,20 +113,13 @@ export interface IssueFilters {
   severity?: IssueSeverity;
 }
 
+const issues = recordCollection({ root: governanceKey, name: 'issues', path: '/api/v1/alliances/{id}/issues', idParam: 'issue_id' });
+
 export function useIssues(allianceId: string, filters: IssueFilters) {
-  return useQuery({
-    queryKey: [...governanceKey(allianceId), 'issues', filters],
-    queryFn: () =>
-      fetchAll((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/issues', { params: { path: { id: allianceId }, query: { ...filters, limit: PAGE, cursor } } })),
-      ),
-    placeholderData: (previous) => previous,
-  });
+  return issues.useList(allianceId, filters);
 }
 
-export function fetchIssue(allianceId: string, issueId: string) {
-  return unwrap(api.GET('/api/v1/alliances/{id}/issues/{issue_id}', { params: { path: { id: allianceId, issue_id: issueId } } }));
-}
+export const { fetch: fetchIssue, create: createIssue, update: updateIssue, remove: deleteIssue } = issues;
 
 /** One issue, for when it is not in the list shown (a link to a resolved issue while open ones are listed). */
 export function useIssue(allianceId: string, issueId: string | null) {
@@ -202,23 +128,6 @@ export function useIssue(allianceId: string, issueId: string | null) {
     queryFn: () => fetchIssue(allianceId, issueId ?? ''),
     enabled: issueId !== null,
   });
-}
-
-export function createIssue(allianceId: string, body: GovernanceIssueCreate) {
-  return unwrap(api.POST('/api/v1/alliances/{id}/issues', { params: { path: { id: allianceId } }, body }));
-}
-
-export function updateIssue(allianceId: string, issueId: string, version: number, body: GovernanceIssueUpdate) {
-  return unwrap(
-    api.PATCH('/api/v1/alliances/{id}/issues/{issue_id}', {
-      params: { path: { id: allianceId, issue_id: issueId }, header: ifMatch(version) },
-      body,
-    }),
-  );
-}
-
-export function deleteIssue(allianceId: string, issueId: string) {
-  return unwrapEmpty(api.DELETE('/api/v1/alliances/{id}/issues/{issue_id}', { params: { path: { id: allianceId, issue_id: issueId } } }));
 }
 
 export function escalateIssue(allianceId: string, issueId: string, version: number, reason: string) {
@@ -256,44 +165,18 @@ export interface MeetingFilters {
   when?: 'upcoming' | 'past';
 }
 
+const meetings = recordCollection({ root: governanceKey, name: 'meetings', path: '/api/v1/alliances/{id}/meetings', idParam: 'meeting_id' });
+
 export function useMeetings(allianceId: string, filters: MeetingFilters) {
-  return useQuery({
-    queryKey: [...governanceKey(allianceId), 'meetings', filters],
-    queryFn: () =>
-      fetchAll((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/meetings', { params: { path: { id: allianceId }, query: { ...filters, limit: PAGE, cursor } } })),
-      ),
-    placeholderData: (previous) => previous,
-  });
+  return meetings.useList(allianceId, filters);
 }
+
+export const { fetch: fetchMeeting, create: createMeeting, update: updateMeeting, remove: deleteMeeting } = meetings;
 
 export const meetingKey = (allianceId: string, meetingId: string) => [...governanceKey(allianceId), 'meeting', meetingId] as const;
 
-export function fetchMeeting(allianceId: string, meetingId: string) {
-  return unwrap(api.GET('/api/v1/alliances/{id}/meetings/{meeting_id}', { params: { path: { id: allianceId, meeting_id: meetingId } } }));
-}
-
 export function useMeeting(allianceId: string, meetingId: string) {
   return useQuery({ queryKey: meetingKey(allianceId, meetingId), queryFn: () => fetchMeeting(allianceId, meetingId) });
-}
-
-export function createMeeting(allianceId: string, body: MeetingCreate) {
-  return unwrap(api.POST('/api/v1/alliances/{id}/meetings', { params: { path: { id: allianceId } }, body }));
-}
-
-export function updateMeeting(allianceId: string, meetingId: string, version: number, body: MeetingUpdate) {
-  return unwrap(
-    api.PATCH('/api/v1/alliances/{id}/meetings/{meeting_id}', {
-      params: { path: { id: allianceId, meeting_id: meetingId }, header: ifMatch(version) },
-      body,
-    }),
-  );
-}
-
-export function deleteMeeting(allianceId: string, meetingId: string) {
-  return unwrapEmpty(
-    api.DELETE('/api/v1/alliances/{id}/meetings/{meeting_id}', { params: { path: { id: allianceId, meeting_id: meetingId } } }),
-  );
 }
 
 export function addAgendaItem(allianceId: string, meetingId: string, body: AgendaItemCreate) {
@@ -429,39 +312,13 @@ export interface DecisionFilters {
   meeting_id?: string;
 }
 
+const decisions = recordCollection({ root: governanceKey, name: 'decisions', path: '/api/v1/alliances/{id}/decisions', idParam: 'decision_id' });
+
 export function useDecisions(allianceId: string, filters: DecisionFilters) {
-  return useQuery({
-    queryKey: [...governanceKey(allianceId), 'decisions', filters],
-    queryFn: () =>
-      fetchAll((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/decisions', { params: { path: { id: allianceId }, query: { ...filters, limit: PAGE, cursor } } })),
-      ),
-    placeholderData: (previous) => previous,
-  });
+  return decisions.useList(allianceId, filters);
 }
 
-export function fetchDecision(allianceId: string, decisionId: string) {
-  return unwrap(api.GET('/api/v1/alliances/{id}/decisions/{decision_id}', { params: { path: { id: allianceId, decision_id: decisionId } } }));
-}
-
-export function createDecision(allianceId: string, body: DecisionCreate) {
-  return unwrap(api.POST('/api/v1/alliances/{id}/decisions', { params: { path: { id: allianceId } }, body }));
-}
-
-export function updateDecision(allianceId: string, decisionId: string, version: number, body: DecisionUpdate) {
-  return unwrap(
-    api.PATCH('/api/v1/alliances/{id}/decisions/{decision_id}', {
-      params: { path: { id: allianceId, decision_id: decisionId }, header: ifMatch(version) },
-      body,
-    }),
-  );
-}
-
-export function deleteDecision(allianceId: string, decisionId: string) {
-  return unwrapEmpty(
-    api.DELETE('/api/v1/alliances/{id}/decisions/{decision_id}', { params: { path: { id: allianceId, decision_id: decisionId } } }),
-  );
-}
+export const { fetch: fetchDecision, create: createDecision, update: updateDecision, remove: deleteDecision } = decisions;
 
 export function voteOnDecision(allianceId: string, decisionId: string, version: number, vote: VoteChoice, comment?: string) {
   return unwrap(
@@ -499,37 +356,13 @@ export interface ActionFilters {
   overdue?: boolean;
 }
 
+const actions = recordCollection({ root: governanceKey, name: 'actions', path: '/api/v1/alliances/{id}/actions', idParam: 'action_id' });
+
 export function useActions(allianceId: string, filters: ActionFilters) {
-  return useQuery({
-    queryKey: [...governanceKey(allianceId), 'actions', filters],
-    queryFn: () =>
-      fetchAll((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/actions', { params: { path: { id: allianceId }, query: { ...filters, limit: PAGE, cursor } } })),
-      ),
-    placeholderData: (previous) => previous,
-  });
+  return actions.useList(allianceId, filters);
 }
 
-export function fetchAction(allianceId: string, actionId: string) {
-  return unwrap(api.GET('/api/v1/alliances/{id}/actions/{action_id}', { params: { path: { id: allianceId, action_id: actionId } } }));
-}
-
-export function createAction(allianceId: string, body: ActionItemCreate) {
-  return unwrap(api.POST('/api/v1/alliances/{id}/actions', { params: { path: { id: allianceId } }, body }));
-}
-
-export function updateAction(allianceId: string, actionId: string, version: number, body: ActionItemUpdate) {
-  return unwrap(
-    api.PATCH('/api/v1/alliances/{id}/actions/{action_id}', {
-      params: { path: { id: allianceId, action_id: actionId }, header: ifMatch(version) },
-      body,
-    }),
-  );
-}
-
-export function deleteAction(allianceId: string, actionId: string) {
-  return unwrapEmpty(api.DELETE('/api/v1/alliances/{id}/actions/{action_id}', { params: { path: { id: allianceId, action_id: actionId } } }));
-}
+export const { fetch: fetchAction, create: createAction, update: updateAction, remove: deleteAction } = actions;
 
 export function useMyActions(filters: { status?: ActionStatus; overdue?: boolean }) {
   return useQuery({
@@ -541,39 +374,15 @@ export function useMyActions(filters: { status?: ActionStatus; overdue?: boolean
 
 // ------------------------------------------------------------------ stakeholders
 
+const stakeholders = recordCollection({
+  root: governanceKey,
+  name: 'stakeholders',
+  path: '/api/v1/alliances/{id}/stakeholders',
+  idParam: 'stakeholder_id',
+});
+
 export function useStakeholders(allianceId: string) {
-  return useQuery({
-    queryKey: [...governanceKey(allianceId), 'stakeholders'],
-    queryFn: () =>
-      fetchAll((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/stakeholders', { params: { path: { id: allianceId }, query: { limit: PAGE, cursor } } })),
-      ),
-  });
+  return stakeholders.useList(allianceId);
 }
 
-export function fetchStakeholder(allianceId: string, stakeholderId: string) {
-  return unwrap(
-    api.GET('/api/v1/alliances/{id}/stakeholders/{stakeholder_id}', { params: { path: { id: allianceId, stakeholder_id: stakeholderId } } }),
-  );
-}
-
-export function createStakeholder(allianceId: string, body: StakeholderCreate) {
-  return unwrap(api.POST('/api/v1/alliances/{id}/stakeholders', { params: { path: { id: allianceId } }, body }));
-}
-
-export function updateStakeholder(allianceId: string, stakeholderId: string, version: number, body: StakeholderUpdate) {
-  return unwrap(
-    api.PATCH('/api/v1/alliances/{id}/stakeholders/{stakeholder_id}', {
-      params: { path: { id: allianceId, stakeholder_id: stakeholderId }, header: ifMatch(version) },
-      body,
-    }),
-  );
-}
-
-export function deleteStakeholder(allianceId: string, stakeholderId: string) {
-  return unwrapEmpty(
-    api.DELETE('/api/v1/alliances/{id}/stakeholders/{stakeholder_id}', {
-      params: { path: { id: allianceId, stakeholder_id: stakeholderId } },
-    }),
-  );
-}
+export const { fetch: fetchStakeholder, create: createStakeholder, update: updateStakeholder, remove: deleteStakeholder } = stakeholders;

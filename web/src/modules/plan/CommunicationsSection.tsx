@@ -16,14 +16,14 @@ import { formatDate } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { RowMenu, EditMenuItem, DeleteMenuItem, RowActionsHeader } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { AccessFields } from './AccessFields';
-import { canChangeRecord, canWritePlan, memberOptions, partyName, partyOptions } from './access';
+import { AccessFields } from '../records/AccessFields';
+import { canChangeRecord, canWriteRecords, memberOptions, partyName, partyOptions } from '../records/access';
+import { accessBody, maxLength, readersRule, recordFieldErrors, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { ApprovalBadges, ApprovalStateBadge } from './badges';
-import { accessBody, maxLength, planFieldErrors, readersRule, requiredText } from './forms';
 import { CHANNEL_KINDS, COMMUNICATION_CADENCE_LABELS, COMMUNICATION_CADENCES, COMMUNICATION_CATEGORY_LABELS, COMMUNICATION_KIND_LABELS, EXTERNAL_KINDS } from './labels';
 import { createCommunication, decideCommunication, deleteCommunication, fetchCommunication, refreshPlan, updateCommunication, useCommunications } from './queries';
-import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from './recordForm';
-import { patchOf, useStaleEdit, type FieldLabels } from './stale';
 import type { Communication, CommunicationCadence, CommunicationCategory, CommunicationKind } from './types';
 
 interface CommunicationValues {
@@ -121,6 +121,7 @@ function CommunicationForm({
     update: communication ? (version, base, values) => updateCommunication(alliance.id, communication.id, version, patchOf(communicationBody(base), communicationBody(values))) : null,
     savedMessage: (saved) => `“${saved.title}” is saved.`,
     onClose,
+    refresh: refreshPlan,
   });
   const values = form.values;
   const external = values.category === 'external';
@@ -235,7 +236,7 @@ function RejectForm({ alliance, communication, onClose }: { alliance: Alliance; 
       onClose();
     },
     onError: (error) => {
-      form.setErrors(planFieldErrors(error));
+      form.setErrors(recordFieldErrors(error));
       if (error instanceof ApiError && error.status === 412) refreshPlan(queryClient, alliance.id);
     },
   });
@@ -305,7 +306,7 @@ function RowActions({
   communication: Communication;
   onEdit: () => void;
 }) {
-  const remove = useDeleteRecord(alliance.id, communication.title, () => deleteCommunication(alliance.id, communication.id));
+  const remove = useDeleteRecord(alliance.id, communication.title, () => deleteCommunication(alliance.id, communication.id), refreshPlan);
   return (
     <RowMenu name={communication.title}>
       <EditMenuItem onClick={onEdit} />
@@ -470,7 +471,7 @@ function CategoryPanel({
   onReject: (c: Communication) => void;
 }) {
   const list = useCommunications(alliance.id, category);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   const channel = category === 'channel';
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`communications-${category}`}>

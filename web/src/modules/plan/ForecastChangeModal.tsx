@@ -9,12 +9,12 @@ import { useForm } from '@mantine/form';
 import type { Alliance } from '../../api/types';
 import { focusFirstError } from '../../ui/feedback';
 import { formatDate } from '../../ui/format';
+import { RecordFormFooter, useRecordSave } from '../records/recordForm';
+import { useStaleEdit, type FieldLabels } from '../records/stale';
 import { daysBetween } from './format';
 import { forecastReasonProblem, milestoneToValues, milestoneUpdateBody, type MilestoneValues } from './milestoneModel';
-import { fetchMilestone, updateMilestone } from './queries';
-import { RecordFormFooter, useRecordSave } from './recordForm';
+import { fetchMilestone, refreshPlan, updateMilestone } from './queries';
 import { lateSentence, riskSentence, formatDuration, type ForecastMove } from './slip';
-import { useStaleEdit, type FieldLabels } from './stale';
 import type { Milestone } from './types';
 
 const FIELDS: FieldLabels<MilestoneValues> = {
@@ -65,6 +65,7 @@ function ForecastChangeForm({
     update: (version, base, values) => updateMilestone(alliance.id, milestone.id, version, milestoneUpdateBody(base, values)),
     savedMessage: (saved) => `The forecast of “${saved.title}” is now ${formatDate(saved.forecast_date)}.`,
     onClose,
+    refresh: refreshPlan,
   });
   const risk = riskSentence(milestone);
   const late = lateSentence(milestone);

@@ -13,15 +13,15 @@ import { EmptyState, FormActions, QueryView } from '../../ui/feedback';
 import { formatDate, today } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { useSession } from '../auth/session';
-import { AccessFields } from './AccessFields';
-import { canChangeRecord, canWritePlan, memberOptions, partyName, partyOptions } from './access';
+import { AccessFields } from '../records/AccessFields';
+import { canChangeRecord, canWriteRecords, memberOptions, partyName, partyOptions } from '../records/access';
+import { accessBody, maxLength, readersRule, recordFieldErrors, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { formatMeasure } from './format';
-import { accessBody, maxLength, planFieldErrors, readersRule, requiredText } from './forms';
 import { KpiCard } from './KpiCard';
 import { KPI_CADENCE_LABELS, KPI_CADENCES, KPI_DIRECTION_LABELS, KPI_DIRECTIONS, KPI_INDICATOR_LABELS, KPI_INDICATORS, KPI_STATUS_LABELS, KPI_STATUSES } from './labels';
 import { addKpiValue, createKpi, deleteKpi, deleteKpiValue, fetchKpi, refreshPlan, updateKpi, useKpis } from './queries';
-import { RecordFormFooter, submitRecord, useRecordSave } from './recordForm';
-import { patchOf, useStaleEdit, type FieldLabels } from './stale';
 import type { Kpi, KpiCadence, KpiDirection, KpiIndicator, KpiStatus } from './types';
 
 type Num = number | string;
@@ -133,6 +133,7 @@ function KpiForm({ alliance, members, kpi, onClose }: { alliance: Alliance; memb
     update: kpi ? (version, base, values) => updateKpi(alliance.id, kpi.id, version, patchOf(kpiBody(base), kpiBody(values))) : null,
     savedMessage: (saved) => `“${saved.name}” is saved.`,
     onClose,
+    refresh: refreshPlan,
   });
   const fields: FieldLabels<KpiValues> = {
     name: { label: 'Name' },
@@ -231,7 +232,7 @@ function KpiValueForm({ alliance, kpi, onClose }: { alliance: Alliance; kpi: Kpi
       notifications.show({ color: 'teal', message: `${formatMeasure(saved.value, kpi.unit)} recorded for “${kpi.name}”.` });
       onClose();
     },
-    onError: (error) => form.setErrors(planFieldErrors(error)),
+    onError: (error) => form.setErrors(recordFieldErrors(error)),
   });
   return (
     <form
@@ -350,7 +351,7 @@ export function KpisSection({ alliance, members }: { alliance: Alliance; members
   const [editing, setEditing] = useState<{ kpi: Kpi | null } | null>(null);
   const [adding, setAdding] = useState<Kpi | null>(null);
   const [valuesOf, setValuesOf] = useState<Kpi | null>(null);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   const remove = useMutation({
     mutationFn: (kpi: Kpi) => deleteKpi(alliance.id, kpi.id),
     onSuccess: (_, kpi) => {

@@ -21,10 +21,12 @@ import type { Alliance, Member } from '../../api/types';
 import { focusFirstError } from '../../ui/feedback';
 import { formatDate, formatMoney, today } from '../../ui/format';
 import { options } from '../../ui/labels';
-import { AccessFields } from './AccessFields';
-import { memberOptions, partyName, partyOptions } from './access';
+import { AccessFields } from '../records/AccessFields';
+import { memberOptions, partyName, partyOptions } from '../records/access';
+import { maxLength, readersRule, requiredText } from '../records/forms';
+import { RecordFormFooter, useRecordSave } from '../records/recordForm';
+import { useStaleEdit, type FieldLabels } from '../records/stale';
 import { currencyDigits, toMinorUnits } from './format';
-import { maxLength, readersRule, requiredText } from './forms';
 import { MILESTONE_KIND_LABELS, MILESTONE_KINDS, MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from './labels';
 import {
   forecastChanged,
@@ -35,9 +37,7 @@ import {
   newMilestoneValues,
   type MilestoneValues,
 } from './milestoneModel';
-import { createMilestone, fetchMilestone, updateMilestone } from './queries';
-import { RecordFormFooter, useRecordSave } from './recordForm';
-import { useStaleEdit, type FieldLabels } from './stale';
+import { createMilestone, fetchMilestone, refreshPlan, updateMilestone } from './queries';
 import type { Milestone, Objective } from './types';
 
 const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'CNY', 'CAD', 'AUD', 'SEK', 'DKK', 'NOK', 'INR', 'KRW', 'SGD', 'BRL'];
@@ -114,6 +114,7 @@ export function MilestoneForm({
     update: milestone ? (version, base, values) => updateMilestone(alliance.id, milestone.id, version, milestoneUpdateBody(base, values)) : null,
     savedMessage: (saved) => milestone ? `“${saved.title}” is saved.` : `“${saved.title}” is in the plan.`,
     onClose,
+    refresh: refreshPlan,
     fieldAliases: SERVER_FIELDS,
   });
 

@@ -12,14 +12,14 @@ import { formatDate, formatMoney } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { RowMenu, EditMenuItem, DeleteMenuItem } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { canChangeRecord, canWritePlan, partyOptions } from './access';
+import { canChangeRecord, canWriteRecords, partyOptions } from '../records/access';
+import { useDeleteRecord } from '../records/recordForm';
 import { EarlyWinBadge, MilestoneStatusBadge, SlipText } from './badges';
 import { ForecastChangeModal } from './ForecastChangeModal';
 import { MILESTONE_KIND_LABELS, MILESTONE_KINDS, MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from './labels';
 import { MilestoneFormModal } from './MilestoneForm';
 import { MilestoneHistoryDrawer, RebaselineModal } from './MilestoneHistory';
-import { deleteMilestone, useMilestones, type MilestoneFilters } from './queries';
-import { useDeleteRecord } from './recordForm';
+import { deleteMilestone, refreshPlan, useMilestones, type MilestoneFilters } from './queries';
 import { lateSentence, moveBySlip, moveBySlipLabel, riskSentence, type ForecastMove } from './slip';
 import type { Milestone, MilestoneKind, MilestoneStatus, Plan } from './types';
 
@@ -103,7 +103,7 @@ function MilestoneRow({
   onRebaseline: () => void;
   onMoveForecast: (move: ForecastMove) => void;
 }) {
-  const remove = useDeleteRecord(alliance.id, milestone.title, () => deleteMilestone(alliance.id, milestone.id));
+  const remove = useDeleteRecord(alliance.id, milestone.title, () => deleteMilestone(alliance.id, milestone.id), refreshPlan);
   const m = milestone;
   const dependencies = m.depends_on.map((id) => titles.get(id) ?? 'A milestone you cannot see');
   const late = lateSentence(m);
@@ -240,7 +240,7 @@ export function MilestonesSection({ alliance, plan, members }: { alliance: Allia
   const [historyOf, setHistoryOf] = useState<Milestone | null>(null);
   const [rebaselining, setRebaselining] = useState<Milestone | null>(null);
   const [moving, setMoving] = useState<{ milestone: Milestone; move: ForecastMove } | null>(null);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   const titles = new Map(plan.milestones.map((m) => [m.id, m.title]));
   const filtered = Object.values(filters).some((v) => v !== undefined);
 

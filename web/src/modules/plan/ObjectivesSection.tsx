@@ -9,13 +9,13 @@ import { EmptyState, QueryView } from '../../ui/feedback';
 import { options } from '../../ui/labels';
 import { RowMenu, EditMenuItem, DeleteMenuItem } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { AccessFields } from './AccessFields';
-import { canChangeRecord, canWritePlan, partyName, partyOptions } from './access';
-import { accessBody, maxLength, readersRule, requiredText } from './forms';
+import { AccessFields } from '../records/AccessFields';
+import { canChangeRecord, canWriteRecords, partyName, partyOptions } from '../records/access';
+import { accessBody, maxLength, readersRule, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from '../records/recordForm';
+import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { OBJECTIVE_HORIZON_LABELS, OBJECTIVE_HORIZONS, OBJECTIVE_STATUS_COLORS, OBJECTIVE_STATUS_LABELS, OBJECTIVE_STATUSES } from './labels';
-import { createObjective, deleteObjective, fetchObjective, updateObjective, useObjectives } from './queries';
-import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from './recordForm';
-import { patchOf, useStaleEdit, type FieldLabels } from './stale';
+import { createObjective, deleteObjective, fetchObjective, refreshPlan, updateObjective, useObjectives } from './queries';
 import type { Milestone, Objective, ObjectiveHorizon, ObjectiveStatus } from './types';
 
 interface ObjectiveValues {
@@ -89,6 +89,7 @@ function ObjectiveForm({
     update: objective ? (version, base, values) => updateObjective(alliance.id, objective.id, version, patchOf(objectiveBody(base), objectiveBody(values))) : null,
     savedMessage: (saved) => `“${saved.title}” is saved.`,
     onClose,
+    refresh: refreshPlan,
   });
   const fields: FieldLabels<ObjectiveValues> = {
     title: { label: 'Title' },
@@ -140,7 +141,7 @@ function ObjectiveCard({
   canChange: boolean;
   onEdit: () => void;
 }) {
-  const remove = useDeleteRecord(alliance.id, objective.title, () => deleteObjective(alliance.id, objective.id));
+  const remove = useDeleteRecord(alliance.id, objective.title, () => deleteObjective(alliance.id, objective.id), refreshPlan);
   const achieved = milestones.filter((m) => m.status === 'achieved').length;
   return (
     <Paper withBorder radius="md" p="md" component="article" aria-label={objective.title} data-objective={objective.title}>
@@ -189,7 +190,7 @@ export function ObjectivesSection({ alliance, milestones, members }: { alliance:
   const objectives = useObjectives(alliance.id);
   const [horizon, setHorizon] = useState<ObjectiveHorizon | 'any'>('any');
   const [editing, setEditing] = useState<{ objective: Objective | null } | null>(null);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   const items = (objectives.data ?? []).filter((o) => horizon === 'any' || o.horizon === horizon);
   return (
     <Stack gap="md">

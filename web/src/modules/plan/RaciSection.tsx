@@ -13,14 +13,14 @@ import { VisibilityBadge } from '../../ui/badges';
 import { EmptyState, focusFirstError, QueryView } from '../../ui/feedback';
 import { RowMenu, EditMenuItem, DeleteMenuItem } from '../../ui/RowMenu';
 import { useSession } from '../auth/session';
-import { AccessFields } from './AccessFields';
-import { canChangeRecord, canWritePlan, partyName, partyOptions } from './access';
-import { accessBody, maxLength, readersRule, requiredText } from './forms';
+import { AccessFields } from '../records/AccessFields';
+import { canChangeRecord, canWriteRecords, partyName, partyOptions } from '../records/access';
+import { accessBody, maxLength, readersRule, requiredText } from '../records/forms';
+import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from '../records/recordForm';
+import { patchOf, StaleRecordDialog, useStaleEdit, type FieldLabels } from '../records/stale';
 import { RACI_ROLE_LABELS, RACI_ROLES } from './labels';
 import { createWorkstream, deleteWorkstream, fetchWorkstream, refreshPlan, updateWorkstream, useWorkstreams } from './queries';
 import { activitiesBody, CELL_LABELS, CELL_VALUES, nameProblems, namedPeople, partyCell, rowErrors, setPartyCell, toDraft, type DraftActivity } from './raci';
-import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from './recordForm';
-import { patchOf, StaleRecordDialog, useStaleEdit, type FieldLabels } from './stale';
 import type { Workstream } from './types';
 
 const CELL_OPTIONS = CELL_VALUES.map((value) => ({ value, label: CELL_LABELS[value] ?? value }));
@@ -320,6 +320,7 @@ function WorkstreamForm({
     update: workstream ? (version, base, values) => updateWorkstream(alliance.id, workstream.id, version, patchOf(workstreamBody(base), workstreamBody(values))) : null,
     savedMessage: (saved) => `“${saved.name}” is saved.`,
     onClose,
+    refresh: refreshPlan,
   });
   const fields: FieldLabels<WorkstreamValues> = {
     name: { label: 'Name' },
@@ -370,7 +371,7 @@ function WorkstreamCard({
   canChange: boolean;
   onEdit: () => void;
 }) {
-  const remove = useDeleteRecord(alliance.id, workstream.name, () => deleteWorkstream(alliance.id, workstream.id));
+  const remove = useDeleteRecord(alliance.id, workstream.name, () => deleteWorkstream(alliance.id, workstream.id), refreshPlan);
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-label={`Workstream ${workstream.name}`} data-workstream={workstream.name}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="sm">
@@ -408,7 +409,7 @@ export function RaciSection({ alliance, members }: { alliance: Alliance; members
   const { user } = useSession();
   const workstreams = useWorkstreams(alliance.id);
   const [editing, setEditing] = useState<{ workstream: Workstream | null } | null>(null);
-  const canWrite = canWritePlan(alliance);
+  const canWrite = canWriteRecords(alliance);
   return (
     <Stack gap="md">
       <Group justify="space-between" gap="sm">

@@ -1,6 +1,6 @@
 // The milestone form's values and how they become API requests. Pure functions.
 import type { Visibility } from '../../api/types';
-import { accessBody } from './forms';
+import { accessBody } from '../records/forms';
 import { fromMinorUnits, toMinorUnits } from './format';
 import type { Milestone, MilestoneCreate, MilestoneKind, MilestonePaymentInput, MilestoneStatus, MilestoneUpdate } from './types';
 

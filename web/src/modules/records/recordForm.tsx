@@ -1,7 +1,8 @@
 // What the record forms (the plan's objectives, milestones, KPIs, workstreams and communications,
 // and the governance and agreements records) share: saving against the version the edit started
 // from, the footer with the stale-edit dialog, asking before unsaved input is thrown away, a
-// server's field error gone once the field changes, and deleting from a row's menu.
+// server's field error gone once the field changes, and deleting from a row's menu. Only what is
+// refreshed afterwards differs: each feature passes its own `refresh`.
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import type { FormEvent, ReactNode } from 'react';
@@ -9,9 +10,11 @@ import { ApiError } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { focusFirstError, FormActions } from '../../ui/feedback';
 import { useUnsavedGuard } from '../../ui/useUnsavedGuard';
-import { planFieldErrors, saveErrorStillShown, useClearServerErrorsOnChange } from './forms';
-import { refreshPlan } from './queries';
+import { recordFieldErrors, saveErrorStillShown, useClearServerErrorsOnChange } from './forms';
 import { StaleRecordDialog, type FieldLabels } from './stale';
+
+/** Refetches what a feature's change may have moved (`refreshPlan`, `refreshGovernance`…). */
+export type Refresh = (queryClient: QueryClient, allianceId: string) => void;
 
 /** What a record form's save mutation takes: the version it started from, and the values. */
 export interface RecordSaveInput<V> {
@@ -42,7 +45,7 @@ export function useRecordSave<V extends object, S>({
   savedMessage,
   onClose,
   fieldAliases,
-  refresh = refreshPlan,
+  refresh,
 }: {
   allianceId: string;
   form: { setErrors: (errors: Record<string, string>) => void };
@@ -54,8 +57,8 @@ export function useRecordSave<V extends object, S>({
   onClose: () => void;
   /** Server field paths that have another name in the form. */
   fieldAliases?: Record<string, string>;
-  /** What to refetch after a save: the plan's queries unless another module's records are saved. */
-  refresh?: (queryClient: QueryClient, allianceId: string) => void;
+  /** What to refetch after a save: the feature's queries. */
+  refresh: Refresh;
 }) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -68,19 +71,14 @@ export function useRecordSave<V extends object, S>({
     },
     onError: (error, input) => {
       if (stale.onError(error, input.values)) return;
-      form.setErrors(planFieldErrors(error, fieldAliases));
+      form.setErrors(recordFieldErrors(error, fieldAliases));
       focusFirstError();
     },
   });
 }
 
-/** Deleting a plan record (or, with `refresh`, another module's record) from its row's menu. */
-export function useDeleteRecord(
-  allianceId: string,
-  title: string,
-  remove: () => Promise<unknown>,
-  refresh: (queryClient: QueryClient, allianceId: string) => void = refreshPlan,
-) {
+/** Deleting a record from its row's menu. */
+export function useDeleteRecord(allianceId: string, title: string, remove: () => Promise<unknown>, refresh: Refresh) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: remove,
@@ -104,7 +102,7 @@ export function useRecordAction<I, R>({
   failed,
   onSuccess,
   onError,
-  refresh = refreshPlan,
+  refresh,
 }: {
   allianceId: string;
   action: (input: I) => Promise<R>;
@@ -114,7 +112,7 @@ export function useRecordAction<I, R>({
   failed: string | null;
   onSuccess?: (result: R, input: I) => void;
   onError?: (error: unknown) => void;
-  refresh?: (queryClient: QueryClient, allianceId: string) => void;
+  refresh: Refresh;
 }) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -7,7 +7,7 @@ import { fieldErrorsOf } from '../../api/problem';
  * A 422's field errors keyed by form path. `depends_on[1]` and `readers[0]` land on the list
  * input; `aliases` renames the rest (`payment.amount_minor` → `amount`).
  */
-export function planFieldErrors(error: unknown, aliases: Record<string, string> = {}): Record<string, string> {
+export function recordFieldErrors(error: unknown, aliases: Record<string, string> = {}): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [path, message] of Object.entries(fieldErrorsOf(error))) {
     const list = path.replace(/\.\d+$/, '');

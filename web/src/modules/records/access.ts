@@ -1,8 +1,8 @@
-// Who may do what with plan records: the same rules as notes.
+// Who may do what with a record (plan, governance, agreements): the same rules as notes.
 import type { Alliance, Member } from '../../api/types';
 
-/** Managers and members write plan records; viewers and executives read. */
-export function canWritePlan(alliance: Alliance): boolean {
+/** Managers and members write records; viewers and executives read. */
+export function canWriteRecords(alliance: Alliance): boolean {
   return alliance.my_role === 'manager' || alliance.my_role === 'member';
 }
 
@@ -12,7 +12,7 @@ export function canChangeRecord(
   userId: string,
   record: { author_id: string; owner_organization_id: string },
 ): boolean {
-  if (!canWritePlan(alliance)) return false;
+  if (!canWriteRecords(alliance)) return false;
   return record.author_id === userId || (alliance.my_role === 'manager' && record.owner_organization_id === alliance.my_party.organization_id);
 }
 

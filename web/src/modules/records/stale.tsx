@@ -1,4 +1,4 @@
-// Saving a plan record someone else changed meanwhile (412). As for alliances
+// Saving a record someone else changed meanwhile (412). As for alliances
 // (alliances/StaleEditDialog): show what they changed, then reload or re-apply my changes on
 // their version. The form values are plain objects, compared field by field.
 import { useState } from 'react';

@@ -1,4 +1,5 @@
-// "Who can read it" for a plan or governance record, worded exactly as for journal entries.
+// "Who can read it" for a plan, governance or agreements record, worded exactly as for journal
+// entries.
 import { MultiSelect, Radio, Stack } from '@mantine/core';
 import type { GetInputPropsReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
