@@ -3,17 +3,21 @@
 #include <algorithm>
 #include <set>
 
+#include "modules/alliances/record_steps.hpp"
 #include "platform/common/csv.hpp"
 #include "platform/common/ical.hpp"
 #include "platform/common/ids.hpp"
 #include "platform/common/time.hpp"
 #include "platform/common/words.hpp"
 #include "platform/http/attachment.hpp"
+#include "platform/http/collection.hpp"
 #include "platform/http/request_helpers.hpp"
 
 namespace northstar::governance {
 namespace {
 
+using alliances::AnswerJson;
+using alliances::AnswerVersion;
 using http::Filter;
 using http::Filtered;
 using http::One;
@@ -463,6 +467,9 @@ json::object ActionJson(const ActionItem& a, const std::string& today) {
                     {"overdue", IsOverdue(a.status, a.due_on, today)}});
 }
 
+// An action as a collection answers it: due dates are judged against the context's today.
+json::object ActionJsonIn(const RecordContext& c, const ActionItem& a) { return ActionJson(a, c.today); }
+
 json::object StakeholderJson(const Stakeholder& k) {
   return Record(k, {{"name", k.name},
                     {"title", k.title},
@@ -496,34 +503,10 @@ Result<Response> ListCommittees(GovernanceService& svc, RequestContext& ctx) {
   return Paged(ctx.request, all, kByCreation);
 }
 
+int64_t CommitteeVersion(const CommitteeView& v) { return v.committee.version; }
+
 Response CommitteeResponse(int status, const WithContext<CommitteeView>& v) {
   return One(status, CommitteeJson(v.context, v.record), v.record.committee.version);
-}
-
-Result<Response> GetCommittee(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto v, svc.GetCommittee(ctx.user(), Alliance(ctx), ctx.Param("committee_id")));
-  return CommitteeResponse(200, v);
-}
-
-Result<Response> CreateCommittee(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(CommitteeInput input, ReadCommittee(body, true));
-  NS_ASSIGN_OR_RETURN(auto v, svc.CreateCommittee(ctx.user(), Alliance(ctx), input));
-  return CommitteeResponse(201, v);
-}
-
-Result<Response> UpdateCommittee(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(CommitteeInput input, ReadCommittee(body, false));
-  NS_ASSIGN_OR_RETURN(auto v, svc.UpdateCommittee(ctx.user(), Alliance(ctx),
-                                                  ctx.Param("committee_id"), version, input));
-  return CommitteeResponse(200, v);
-}
-
-Result<Response> DeleteCommittee(GovernanceService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteCommittee(ctx.user(), Alliance(ctx), ctx.Param("committee_id")));
-  return http::NoContent();
 }
 
 Result<Response> AddMember(GovernanceService& svc, RequestContext& ctx) {
@@ -601,34 +584,6 @@ Result<Response> ListDecisionRights(GovernanceService& svc, RequestContext& ctx)
   return Paged(ctx.request, all, kByCreation);
 }
 
-Result<Response> GetDecisionRight(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto d, svc.GetDecisionRight(ctx.user(), Alliance(ctx),
-                                                   ctx.Param("decision_right_id")));
-  return One(200, DecisionRightJson(d), d.version);
-}
-
-Result<Response> CreateDecisionRight(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(DecisionRightInput input, ReadDecisionRight(body, true));
-  NS_ASSIGN_OR_RETURN(auto d, svc.CreateDecisionRight(ctx.user(), Alliance(ctx), input));
-  return One(201, DecisionRightJson(d), d.version);
-}
-
-Result<Response> UpdateDecisionRight(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(DecisionRightInput input, ReadDecisionRight(body, false));
-  NS_ASSIGN_OR_RETURN(auto d, svc.UpdateDecisionRight(ctx.user(), Alliance(ctx),
-                                                      ctx.Param("decision_right_id"), version,
-                                                      input));
-  return One(200, DecisionRightJson(d), d.version);
-}
-
-Result<Response> DeleteDecisionRight(GovernanceService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteDecisionRight(ctx.user(), Alliance(ctx), ctx.Param("decision_right_id")));
-  return http::NoContent();
-}
-
 // Issues.
 Response IssueResponse(int status, const WithContext<Issue>& v) {
   return One(status, IssueJson(v.context, v.record), v.record.version);
@@ -642,27 +597,6 @@ Result<Response> ListIssues(GovernanceService& svc, RequestContext& ctx) {
                                     {{"status", "status", kIssueStatuses},
                                      {"severity", "severity", kSeverities}}));
   return Paged(ctx.request, all, kByCreation);
-}
-
-Result<Response> GetIssue(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto v, svc.GetIssue(ctx.user(), Alliance(ctx), ctx.Param("issue_id")));
-  return IssueResponse(200, v);
-}
-
-Result<Response> CreateIssue(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(IssueInput input, ReadIssue(body, true));
-  NS_ASSIGN_OR_RETURN(auto v, svc.RaiseIssue(ctx.user(), Alliance(ctx), input));
-  return IssueResponse(201, v);
-}
-
-Result<Response> UpdateIssue(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(IssueInput input, ReadIssue(body, false));
-  NS_ASSIGN_OR_RETURN(auto v, svc.UpdateIssue(ctx.user(), Alliance(ctx), ctx.Param("issue_id"),
-                                              version, input));
-  return IssueResponse(200, v);
 }
 
 Result<Response> EscalateIssue(GovernanceService& svc, RequestContext& ctx) {
@@ -705,12 +639,9 @@ Result<Response> IssueHistory(GovernanceService& svc, RequestContext& ctx) {
   return http::JsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
-Result<Response> DeleteIssue(GovernanceService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteIssue(ctx.user(), Alliance(ctx), ctx.Param("issue_id")));
-  return http::NoContent();
-}
-
 // Meetings.
+int64_t MeetingVersion(const MeetingView& v) { return v.meeting.version; }
+
 Response MeetingResponse(int status, const WithContext<MeetingView>& v) {
   return One(status, MeetingJson(v.context, v.record), v.record.meeting.version);
 }
@@ -733,32 +664,6 @@ Result<Response> ListMeetings(GovernanceService& svc, RequestContext& ctx) {
                                     {{"committee_id", "committee_id", {}, true},
                                      {"status", "status", kMeetingStatuses}}));
   return Paged(ctx.request, all, {"starts_at"});
-}
-
-Result<Response> GetMeeting(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto v, svc.GetMeeting(ctx.user(), Alliance(ctx), ctx.Param("meeting_id")));
-  return MeetingResponse(200, v);
-}
-
-Result<Response> CreateMeeting(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(MeetingInput input, ReadMeeting(body, true));
-  NS_ASSIGN_OR_RETURN(auto v, svc.CreateMeeting(ctx.user(), Alliance(ctx), input));
-  return MeetingResponse(201, v);
-}
-
-Result<Response> UpdateMeeting(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(MeetingInput input, ReadMeeting(body, false));
-  NS_ASSIGN_OR_RETURN(auto v, svc.UpdateMeeting(ctx.user(), Alliance(ctx),
-                                                ctx.Param("meeting_id"), version, input));
-  return MeetingResponse(200, v);
-}
-
-Result<Response> DeleteMeeting(GovernanceService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteMeeting(ctx.user(), Alliance(ctx), ctx.Param("meeting_id")));
-  return http::NoContent();
 }
 
 Result<Response> AddAgendaItem(GovernanceService& svc, RequestContext& ctx) {
@@ -890,6 +795,8 @@ Result<Response> DeleteBrief(GovernanceService& svc, RequestContext& ctx) {
 }
 
 // Decisions.
+int64_t DecisionVersion(const DecisionView& v) { return v.decision.version; }
+
 Response DecisionResponse(int status, const WithContext<DecisionView>& v) {
   return One(status, DecisionJson(v.context, v.record), v.record.decision.version);
 }
@@ -973,27 +880,6 @@ Result<Response> ExportDecisions(GovernanceService& svc, RequestContext& ctx) {
   return r;
 }
 
-Result<Response> GetDecision(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto v, svc.GetDecision(ctx.user(), Alliance(ctx), ctx.Param("decision_id")));
-  return DecisionResponse(200, v);
-}
-
-Result<Response> CreateDecision(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(DecisionInput input, ReadDecision(body, true));
-  NS_ASSIGN_OR_RETURN(auto v, svc.ProposeDecision(ctx.user(), Alliance(ctx), input));
-  return DecisionResponse(201, v);
-}
-
-Result<Response> UpdateDecision(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(DecisionInput input, ReadDecision(body, false));
-  NS_ASSIGN_OR_RETURN(auto v, svc.UpdateDecision(ctx.user(), Alliance(ctx),
-                                                 ctx.Param("decision_id"), version, input));
-  return DecisionResponse(200, v);
-}
-
 Result<Response> VoteOnDecision(GovernanceService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
@@ -1019,11 +905,6 @@ Result<Response> ChangeDecisionState(GovernanceService& svc, RequestContext& ctx
   return DecisionResponse(200, v);
 }
 
-Result<Response> DeleteDecision(GovernanceService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteDecision(ctx.user(), Alliance(ctx), ctx.Param("decision_id")));
-  return http::NoContent();
-}
-
 // Action items.
 Result<Response> ListActions(GovernanceService& svc, RequestContext& ctx) {
   const auto overdue = ctx.request.Query("overdue");
@@ -1039,32 +920,6 @@ Result<Response> ListActions(GovernanceService& svc, RequestContext& ctx) {
                                      {"meeting_id", "meeting_id", {}, true},
                                      {"overdue", "overdue", {"true", "false"}}}));
   return Paged(ctx.request, all, {"due_on"});
-}
-
-Result<Response> GetAction(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto a, svc.GetAction(ctx.user(), Alliance(ctx), ctx.Param("action_id")));
-  return One(200, ActionJson(a.record, a.context.today), a.record.version);
-}
-
-Result<Response> CreateAction(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(ActionInput input, ReadAction(body, true));
-  NS_ASSIGN_OR_RETURN(auto a, svc.CreateAction(ctx.user(), Alliance(ctx), input));
-  return One(201, ActionJson(a.record, a.context.today), a.record.version);
-}
-
-Result<Response> UpdateAction(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(ActionInput input, ReadAction(body, false));
-  NS_ASSIGN_OR_RETURN(auto a, svc.UpdateAction(ctx.user(), Alliance(ctx), ctx.Param("action_id"),
-                                               version, input));
-  return One(200, ActionJson(a.record, a.context.today), a.record.version);
-}
-
-Result<Response> DeleteAction(GovernanceService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteAction(ctx.user(), Alliance(ctx), ctx.Param("action_id")));
-  return http::NoContent();
 }
 
 Result<Response> MyActions(GovernanceService& svc, RequestContext& ctx) {
@@ -1092,33 +947,6 @@ Result<Response> ListStakeholders(GovernanceService& svc, RequestContext& ctx) {
   json::array all;
   for (const auto& k : list) all.push_back(StakeholderJson(k));
   return Paged(ctx.request, all, kByCreation);
-}
-
-Result<Response> GetStakeholder(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto k, svc.GetStakeholder(ctx.user(), Alliance(ctx),
-                                                 ctx.Param("stakeholder_id")));
-  return One(200, StakeholderJson(k), k.version);
-}
-
-Result<Response> CreateStakeholder(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(StakeholderInput input, ReadStakeholder(body, true));
-  NS_ASSIGN_OR_RETURN(auto k, svc.CreateStakeholder(ctx.user(), Alliance(ctx), input));
-  return One(201, StakeholderJson(k), k.version);
-}
-
-Result<Response> UpdateStakeholder(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
-  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
-  NS_ASSIGN_OR_RETURN(StakeholderInput input, ReadStakeholder(body, false));
-  NS_ASSIGN_OR_RETURN(auto k, svc.UpdateStakeholder(ctx.user(), Alliance(ctx),
-                                                    ctx.Param("stakeholder_id"), version, input));
-  return One(200, StakeholderJson(k), k.version);
-}
-
-Result<Response> DeleteStakeholder(GovernanceService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteStakeholder(ctx.user(), Alliance(ctx), ctx.Param("stakeholder_id")));
-  return http::NoContent();
 }
 
 }  // namespace
@@ -1153,35 +981,53 @@ void RegisterRoutes(http::Router& router, GovernanceService& svc) {
   using Fn = Result<Response> (*)(GovernanceService&, RequestContext&);
   auto bind = [&svc](Fn fn) { return [&svc, fn](RequestContext& ctx) { return fn(svc, ctx); }; };
   const std::string base = "/api/v1/alliances/{id}";
-  struct Crud {
-    std::string collection, item;
-    Fn list, create, get, update, remove;
-  };
   // The decision log's export is matched before the decision route it would otherwise fit.
   router.Add("GET", base + "/decisions/export.csv", bind(ExportDecisions));
-  const Crud resources[] = {
-      {"committees", "committee_id", ListCommittees, CreateCommittee, GetCommittee,
-       UpdateCommittee, DeleteCommittee},
-      {"decision-rights", "decision_right_id", ListDecisionRights, CreateDecisionRight,
-       GetDecisionRight, UpdateDecisionRight, DeleteDecisionRight},
-      {"issues", "issue_id", ListIssues, CreateIssue, GetIssue, UpdateIssue, DeleteIssue},
-      {"meetings", "meeting_id", ListMeetings, CreateMeeting, GetMeeting, UpdateMeeting,
-       DeleteMeeting},
-      {"decisions", "decision_id", ListDecisions, CreateDecision, GetDecision, UpdateDecision,
-       DeleteDecision},
-      {"actions", "action_id", ListActions, CreateAction, GetAction, UpdateAction, DeleteAction},
-      {"stakeholders", "stakeholder_id", ListStakeholders, CreateStakeholder, GetStakeholder,
-       UpdateStakeholder, DeleteStakeholder},
-  };
-  for (const auto& r : resources) {
-    const std::string collection = base + "/" + r.collection;
-    const std::string item = collection + "/{" + r.item + "}";
-    router.Add("GET", collection, bind(r.list));
-    router.Add("POST", collection, bind(r.create));
-    router.Add("GET", item, bind(r.get));
-    router.Add("PATCH", item, bind(r.update));
-    router.Add("DELETE", item, bind(r.remove));
-  }
+  // The seven record types are collections of the record kit; what differs is how each is
+  // listed (filters, order), read from a body and written.
+  using Svc = GovernanceService;
+  http::AddCollection(router, svc, base, "id",
+                      http::Collection<Svc, CommitteeInput, WithContext<CommitteeView>>{
+                          "committees", "committee_id", ListCommittees, ReadCommittee,
+                          &Svc::GetCommittee, &Svc::CreateCommittee, &Svc::UpdateCommittee,
+                          &Svc::DeleteCommittee, AnswerJson<CommitteeView, CommitteeJson>,
+                          AnswerVersion<CommitteeView, CommitteeVersion>});
+  http::AddCollection(router, svc, base, "id",
+                      http::Collection<Svc, DecisionRightInput, DecisionRight>{
+                          "decision-rights", "decision_right_id", ListDecisionRights,
+                          ReadDecisionRight, &Svc::GetDecisionRight, &Svc::CreateDecisionRight,
+                          &Svc::UpdateDecisionRight, &Svc::DeleteDecisionRight,
+                          DecisionRightJson, records::VersionOf<DecisionRight>});
+  http::AddCollection(router, svc, base, "id",
+                      http::Collection<Svc, IssueInput, WithContext<Issue>>{
+                          "issues", "issue_id", ListIssues, ReadIssue, &Svc::GetIssue,
+                          &Svc::RaiseIssue, &Svc::UpdateIssue, &Svc::DeleteIssue,
+                          AnswerJson<Issue, IssueJson>,
+                          AnswerVersion<Issue, records::VersionOf<Issue>>});
+  http::AddCollection(router, svc, base, "id",
+                      http::Collection<Svc, MeetingInput, WithContext<MeetingView>>{
+                          "meetings", "meeting_id", ListMeetings, ReadMeeting, &Svc::GetMeeting,
+                          &Svc::CreateMeeting, &Svc::UpdateMeeting, &Svc::DeleteMeeting,
+                          AnswerJson<MeetingView, MeetingJson>,
+                          AnswerVersion<MeetingView, MeetingVersion>});
+  http::AddCollection(router, svc, base, "id",
+                      http::Collection<Svc, DecisionInput, WithContext<DecisionView>>{
+                          "decisions", "decision_id", ListDecisions, ReadDecision,
+                          &Svc::GetDecision, &Svc::ProposeDecision, &Svc::UpdateDecision,
+                          &Svc::DeleteDecision, AnswerJson<DecisionView, DecisionJson>,
+                          AnswerVersion<DecisionView, DecisionVersion>});
+  http::AddCollection(router, svc, base, "id",
+                      http::Collection<Svc, ActionInput, WithContext<ActionItem>>{
+                          "actions", "action_id", ListActions, ReadAction, &Svc::GetAction,
+                          &Svc::CreateAction, &Svc::UpdateAction, &Svc::DeleteAction,
+                          AnswerJson<ActionItem, ActionJsonIn>,
+                          AnswerVersion<ActionItem, records::VersionOf<ActionItem>>});
+  http::AddCollection(router, svc, base, "id",
+                      http::Collection<Svc, StakeholderInput, Stakeholder>{
+                          "stakeholders", "stakeholder_id", ListStakeholders, ReadStakeholder,
+                          &Svc::GetStakeholder, &Svc::CreateStakeholder,
+                          &Svc::UpdateStakeholder, &Svc::DeleteStakeholder, StakeholderJson,
+                          records::VersionOf<Stakeholder>});
   const std::string committee = base + "/committees/{committee_id}";
   router.Add("POST", committee + "/members", bind(AddMember));
   router.Add("PATCH", committee + "/members/{member_id}", bind(ChangeMember));
