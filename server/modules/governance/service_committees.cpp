@@ -191,25 +191,25 @@ void CountTurns(db::Session& s, Committee& committee) {
 
 Result<Committee> VisibleCommittee(db::Session& s, const RecordContext& c, const std::string& id) {
   NS_ASSIGN_OR_RETURN(Committee committee,
-                      alliances::Visible(c, store::FindCommittee(s, c.membership.alliance_id, id)));
+                      alliances::Visible(c, records::Find(s, store::Committees(), c.membership.alliance_id, id)));
   CountTurns(s, committee);
   return committee;
 }
 
 // The meeting's committee, when the caller may read it.
 std::optional<Committee> CommitteeOf(db::Session& s, const RecordContext& c, const Meeting& m) {
-  auto committee = store::FindCommittee(s, c.membership.alliance_id, m.committee_id);
+  auto committee = records::Find(s, store::Committees(), c.membership.alliance_id, m.committee_id);
   if (!committee || !access::CanRead(c.membership, ScopeOf(*committee))) return std::nullopt;
   return committee;
 }
 
 Status CheckCommittee(db::Session& s, const RecordContext& c, const Committee& committee) {
   if (!committee.parent_id) return OkStatus();
-  NS_TRY(RequireCovered(c, store::FindCommittee(s, c.membership.alliance_id, *committee.parent_id),
+  NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), c.membership.alliance_id, *committee.parent_id),
                         committee, "parent_id", "a committee"));
   // Walk up from the parent over every committee: reaching this one would make a loop.
   std::map<std::string, std::optional<std::string>> parent_of;
-  for (const auto& x : store::AllCommittees(s, c.membership.alliance_id)) {
+  for (const auto& x : records::All(s, store::Committees(), c.membership.alliance_id)) {
     parent_of[x.id] = x.parent_id;
   }
   std::set<std::string> seen;
@@ -237,7 +237,7 @@ Result<WithContext<CommitteeView>> CommitteeResult(db::Session& s, RecordContext
 Result<WithContext<MeetingView>> MeetingResult(db::Session& s, RecordContext c,
                                                const std::string& id) {
   NS_ASSIGN_OR_RETURN(Meeting m,
-                      alliances::Visible(c, store::FindMeeting(s, c.membership.alliance_id, id)));
+                      alliances::Visible(c, records::Find(s, store::Meetings(), c.membership.alliance_id, id)));
   auto committee = CommitteeOf(s, c, m);
   MeetingView view = ViewOf(c, std::move(m), committee);
   return With(std::move(c), std::move(view));
@@ -254,7 +254,7 @@ Result<Meeting> StartMeetingChange(db::Session& s, const RecordContext& c,
                                    const std::string& meeting_id,
                                    std::optional<int64_t> version) {
   NS_ASSIGN_OR_RETURN(
-      Meeting m, alliances::Visible(c, store::FindMeeting(s, c.membership.alliance_id, meeting_id)));
+      Meeting m, alliances::Visible(c, records::Find(s, store::Meetings(), c.membership.alliance_id, meeting_id)));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(m)));
   if (version && *version != m.version) return Stale();
   return m;
@@ -270,7 +270,7 @@ Result<MinutesChange> StartMinutesChange(db::Session& s, const RecordContext& c,
                                          const std::string& meeting_id,
                                          std::optional<int64_t> version) {
   NS_ASSIGN_OR_RETURN(
-      Meeting m, alliances::Visible(c, store::FindMeeting(s, c.membership.alliance_id, meeting_id)));
+      Meeting m, alliances::Visible(c, records::Find(s, store::Meetings(), c.membership.alliance_id, meeting_id)));
   const bool whole = access::AuthorizeRecordChange(c.membership, ScopeOf(m)).ok();
   NS_TRY(access::AuthorizeMinutesChange(c.membership, ScopeOf(m),
                                         KeepsRecord(c, CommitteeOf(s, c, m))));
@@ -294,7 +294,7 @@ Result<WithContext<std::vector<CommitteeView>>> GovernanceService::ListCommittee
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   std::vector<CommitteeView> out;
-  for (auto& committee : store::ListCommittees(s, alliance_id, {c.membership})) {
+  for (auto& committee : records::List(s, store::Committees(), alliance_id, {c.membership})) {
     CountTurns(s, committee);
     out.push_back(ViewOf(c, std::move(committee)));
   }
@@ -329,7 +329,7 @@ Result<WithContext<CommitteeView>> GovernanceService::CreateCommittee(
   k.chair_rotation = input.chair_rotation.value_or("none");
   k.rotation_start = input.rotation_start.value_or(c.today);
   NS_TRY(CheckCommittee(s, c, k));
-  store::InsertCommittee(s, k);
+  records::Insert(s, store::Committees(), k);
   AuditCreate(s, actor, k, "committee");
   auto result = CommitteeResult(s, std::move(c), k.id);
   tx.Commit();
@@ -369,7 +369,7 @@ Result<WithContext<CommitteeView>> GovernanceService::UpdateCommittee(
       }
     }
   }
-  if (!store::UpdateCommittee(s, next, version)) return Stale();
+  if (!records::Update(s, store::Committees(), next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "committee");
   auto result = CommitteeResult(s, std::move(c), id);
   tx.Commit();
@@ -401,7 +401,7 @@ Status GovernanceService::DeleteCommittee(const auth::Principal& actor,
                     "; delete or move them first.");
   }
   store::DetachChildren(s, id, NowText());
-  store::DeleteRecord(s, "committees", id);
+  records::Delete(s, store::Committees(), id);
   alliances::AuditRecord(s, actor.user_id, current, "committee", "delete",
                          audit::Deleted(AuditOf(current)), ScopeOf(current));
   tx.Commit();
@@ -486,7 +486,7 @@ Result<CadenceProposal> GovernanceService::ProposeCadence(const auth::Principal&
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   std::vector<CommitteeRef> committees;
-  for (const auto& k : store::ListCommittees(s, alliance_id, {c.membership})) {
+  for (const auto& k : records::List(s, store::Committees(), alliance_id, {c.membership})) {
     committees.push_back({k.id, k.name, k.kind});
   }
   return CadenceProposal{template_name, from, months,
@@ -499,11 +499,11 @@ namespace {
 
 Status CheckDecisionRight(db::Session& s, const RecordContext& c, const DecisionRight& d) {
   const std::string& a = c.membership.alliance_id;
-  NS_TRY(RequireCovered(c, store::FindCommittee(s, a, d.committee_id), d, "committee_id",
+  NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), a, d.committee_id), d, "committee_id",
                         "a committee"));
   for (size_t i = 0; i < d.levels.size(); ++i) {
     if (!d.levels[i].committee_id) continue;
-    NS_TRY(RequireCovered(c, store::FindCommittee(s, a, *d.levels[i].committee_id), d,
+    NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), a, *d.levels[i].committee_id), d,
                           "levels[" + std::to_string(i) + "].committee_id", "a committee"));
   }
   return OkStatus();
@@ -516,7 +516,7 @@ Result<std::vector<DecisionRight>> GovernanceService::ListDecisionRights(
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  return store::ListDecisionRights(s, alliance_id, {c.membership});
+  return records::List(s, store::DecisionRights(), alliance_id, {c.membership});
 }
 
 Result<DecisionRight> GovernanceService::GetDecisionRight(const auth::Principal& actor,
@@ -525,7 +525,7 @@ Result<DecisionRight> GovernanceService::GetDecisionRight(const auth::Principal&
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  return alliances::Visible(c, store::FindDecisionRight(s, alliance_id, id));
+  return alliances::Visible(c, records::Find(s, store::DecisionRights(), alliance_id, id));
 }
 
 Result<DecisionRight> GovernanceService::CreateDecisionRight(const auth::Principal& actor,
@@ -541,9 +541,9 @@ Result<DecisionRight> GovernanceService::CreateDecisionRight(const auth::Princip
   d.committee_id = *input.committee_id;
   d.levels = *input.levels;
   NS_TRY(CheckDecisionRight(s, c, d));
-  store::InsertDecisionRight(s, d);
+  records::Insert(s, store::DecisionRights(), d);
   AuditCreate(s, actor, d, "decision_right");
-  auto created = store::FindDecisionRight(s, alliance_id, d.id);
+  auto created = records::Find(s, store::DecisionRights(), alliance_id, d.id);
   tx.Commit();
   return *created;
 }
@@ -557,7 +557,7 @@ Result<DecisionRight> GovernanceService::UpdateDecisionRight(const auth::Princip
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(DecisionRight current,
-                      alliances::Visible(c, store::FindDecisionRight(s, alliance_id, id)));
+                      alliances::Visible(c, records::Find(s, store::DecisionRights(), alliance_id, id)));
   NS_TRY(alliances::StartChange(c, current, version));
   DecisionRight next = current;
   NS_TRY(alliances::ApplyCommon(s, c, input, next));
@@ -566,9 +566,9 @@ Result<DecisionRight> GovernanceService::UpdateDecisionRight(const auth::Princip
   if (input.committee_id) next.committee_id = *input.committee_id;
   if (input.levels) next.levels = *input.levels;
   NS_TRY(CheckDecisionRight(s, c, next));
-  if (!store::UpdateDecisionRight(s, next, version)) return Stale();
+  if (!records::Update(s, store::DecisionRights(), next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "decision_right");
-  auto updated = store::FindDecisionRight(s, alliance_id, id);
+  auto updated = records::Find(s, store::DecisionRights(), alliance_id, id);
   tx.Commit();
   return *updated;
 }
@@ -576,8 +576,7 @@ Result<DecisionRight> GovernanceService::UpdateDecisionRight(const auth::Princip
 Status GovernanceService::DeleteDecisionRight(const auth::Principal& actor,
                                               const std::string& alliance_id,
                                               const std::string& id) {
-  return DeleteRecordOf<DecisionRight>(db_, actor, alliance_id, id, "decision_rights",
-                                       "decision_right", store::FindDecisionRight);
+  return DeleteRecordOf(db_, actor, alliance_id, id, store::DecisionRights(), "decision_right");
 }
 
 // ---- meetings -----------------------------------------------------------------------------
@@ -588,11 +587,11 @@ Result<WithContext<std::vector<MeetingView>>> GovernanceService::ListMeetings(
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   std::map<std::string, Committee> committees;
-  for (auto& k : store::ListCommittees(s, alliance_id, {c.membership})) {
+  for (auto& k : records::List(s, store::Committees(), alliance_id, {c.membership})) {
     committees.emplace(k.id, std::move(k));
   }
   std::vector<MeetingView> out;
-  for (auto& m : store::ListMeetings(s, alliance_id, {c.membership})) {
+  for (auto& m : records::List(s, store::Meetings(), alliance_id, {c.membership})) {
     auto it = committees.find(m.committee_id);
     out.push_back(ViewOf(c, std::move(m),
                          it == committees.end() ? std::nullopt : std::optional(it->second)));
@@ -617,7 +616,7 @@ Result<WithContext<MeetingView>> GovernanceService::CreateMeeting(const auth::Pr
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   Meeting m;
   NS_TRY(alliances::StartRecord(s, c, actor, input, m));
-  auto committee = store::FindCommittee(s, alliance_id, *input.committee_id);
+  auto committee = records::Find(s, store::Committees(), alliance_id, *input.committee_id);
   m.committee_id = *input.committee_id;
   NS_TRY(RequireCovered(c, committee, m, "committee_id", "a committee"));
   m.title = *input.title;
@@ -627,7 +626,7 @@ Result<WithContext<MeetingView>> GovernanceService::CreateMeeting(const auth::Pr
   m.location = input.location.value_or("");
   m.link = input.link.value_or("");
   m.status = input.status.value_or("scheduled");
-  store::InsertMeeting(s, m);
+  records::Insert(s, store::Meetings(), m);
   AuditCreate(s, actor, m, "meeting");
   auto result = MeetingResult(s, std::move(c), m.id);
   tx.Commit();
@@ -654,10 +653,10 @@ Result<WithContext<MeetingView>> GovernanceService::UpdateMeeting(const auth::Pr
   if (input.link) next.link = *input.link;
   if (input.status) next.status = *input.status;
   if (input.committee_id || input.visibility || input.readers) {
-    NS_TRY(RequireCovered(c, store::FindCommittee(s, alliance_id, next.committee_id), next,
+    NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), alliance_id, next.committee_id), next,
                           "committee_id", "a committee"));
   }
-  if (!store::UpdateMeeting(s, next, version)) return Stale();
+  if (!records::Update(s, store::Meetings(), next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "meeting");
   auto result = MeetingResult(s, std::move(c), id);
   tx.Commit();
@@ -666,8 +665,7 @@ Result<WithContext<MeetingView>> GovernanceService::UpdateMeeting(const auth::Pr
 
 Status GovernanceService::DeleteMeeting(const auth::Principal& actor,
                                         const std::string& alliance_id, const std::string& id) {
-  return DeleteRecordOf<Meeting>(db_, actor, alliance_id, id, "meetings", "meeting",
-                                 store::FindMeeting);
+  return DeleteRecordOf(db_, actor, alliance_id, id, store::Meetings(), "meeting");
 }
 
 Result<WithContext<MeetingView>> GovernanceService::AddAgendaItem(const auth::Principal& actor,
@@ -846,7 +844,7 @@ Result<WithContext<MeetingView>> GovernanceService::SetAttendance(
     Meeting held = m;
     held.status = "held";
     held.updated_at = now;
-    if (!store::UpdateMeeting(s, held, m.version)) return Stale();
+    if (!records::Update(s, store::Meetings(), held, m.version)) return Stale();
     changes["status"] = {{"before", m.status}, {"after", held.status}};
   } else {
     store::TouchMeeting(s, meeting_id, now);
@@ -865,7 +863,7 @@ Result<WithContext<MeetingView>> GovernanceService::ReviewMinutes(
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Meeting m,
-                      alliances::Visible(c, store::FindMeeting(s, alliance_id, meeting_id)));
+                      alliances::Visible(c, records::Find(s, store::Meetings(), alliance_id, meeting_id)));
   auto committee = CommitteeOf(s, c, m);
   MeetingView view = ViewOf(c, m, committee);
   const bool required = std::find(view.required_parties.begin(), view.required_parties.end(),
@@ -908,7 +906,7 @@ Result<WithContext<MeetingView>> GovernanceService::ReviewMinutes(
     next.updated_at = review.at;
     store::InsertRevision(s, meeting_id,
                           {m.minutes_revision, review.at, std::nullopt, MinutesContent(m)});
-    if (!store::UpdateMeeting(s, next, version)) return Stale();
+    if (!records::Update(s, store::Meetings(), next, version)) return Stale();
     changes["minutes"] = {{"before", "draft"}, {"after", "final"}};
   } else {
     store::TouchMeeting(s, meeting_id, review.at);
@@ -935,7 +933,7 @@ Result<WithContext<MeetingView>> GovernanceService::ReviseMinutes(
   next.minutes_final_at.reset();
   next.updated_at = NowText();
   store::SetRevisionReason(s, meeting_id, current.minutes_revision, reason);
-  if (!store::UpdateMeeting(s, next, version)) return Stale();
+  if (!records::Update(s, store::Meetings(), next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "meeting", {{"reason", {{"before", nullptr}, {"after", reason}}}});
   auto result = MeetingResult(s, std::move(c), meeting_id);
   tx.Commit();
@@ -947,7 +945,7 @@ Result<std::vector<MinutesRevision>> GovernanceService::MinutesRevisions(
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_TRY(alliances::Visible(c, store::FindMeeting(s, alliance_id, meeting_id)));
+  NS_TRY(alliances::Visible(c, records::Find(s, store::Meetings(), alliance_id, meeting_id)));
   return store::ListRevisions(s, meeting_id);
 }
 
@@ -970,7 +968,7 @@ namespace {
 Result<Brief> BriefOf(db::Session& s, const RecordContext& c, const std::string& meeting_id,
                       const std::string& id) {
   NS_ASSIGN_OR_RETURN(Brief b,
-                      alliances::Visible(c, store::FindBrief(s, c.membership.alliance_id, id)));
+                      alliances::Visible(c, records::Find(s, store::Briefs(), c.membership.alliance_id, id)));
   if (b.meeting_id != meeting_id) return NotFound();
   return b;
 }
@@ -983,7 +981,7 @@ Result<std::vector<Brief>> GovernanceService::ListBriefs(const auth::Principal& 
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_TRY(alliances::Visible(c, store::FindMeeting(s, alliance_id, meeting_id)));
+  NS_TRY(alliances::Visible(c, records::Find(s, store::Meetings(), alliance_id, meeting_id)));
   return store::ListBriefs(s, alliance_id, meeting_id, {c.membership});
 }
 
@@ -994,7 +992,7 @@ Result<Brief> GovernanceService::CreateBrief(const auth::Principal& actor,
   db::Session s(db_);
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_TRY(alliances::Visible(c, store::FindMeeting(s, alliance_id, meeting_id)));
+  NS_TRY(alliances::Visible(c, records::Find(s, store::Meetings(), alliance_id, meeting_id)));
   BriefInput with_default = input;
   if (!with_default.visibility) with_default.visibility = "party";
   Brief b;
@@ -1002,9 +1000,9 @@ Result<Brief> GovernanceService::CreateBrief(const auth::Principal& actor,
   b.meeting_id = meeting_id;
   b.title = *input.title;
   b.body = input.body.value_or("");
-  store::InsertBrief(s, b);
+  records::Insert(s, store::Briefs(), b);
   AuditCreate(s, actor, b, "brief");
-  auto created = store::FindBrief(s, alliance_id, b.id);
+  auto created = records::Find(s, store::Briefs(), alliance_id, b.id);
   tx.Commit();
   return *created;
 }
@@ -1022,17 +1020,16 @@ Result<Brief> GovernanceService::UpdateBrief(const auth::Principal& actor,
   NS_TRY(alliances::ApplyCommon(s, c, input, next));
   if (input.title) next.title = *input.title;
   if (input.body) next.body = *input.body;
-  if (!store::UpdateBrief(s, next, version)) return Stale();
+  if (!records::Update(s, store::Briefs(), next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "brief");
-  auto updated = store::FindBrief(s, alliance_id, id);
+  auto updated = records::Find(s, store::Briefs(), alliance_id, id);
   tx.Commit();
   return *updated;
 }
 
 Status GovernanceService::DeleteBrief(const auth::Principal& actor, const std::string& alliance_id,
                                       const std::string& meeting_id, const std::string& id) {
-  return DeleteRecordOf<Brief>(db_, actor, alliance_id, id, "meeting_briefs", "brief",
-                               store::FindBrief, [&](const Brief& b) -> Status {
+  return DeleteRecordOf(db_, actor, alliance_id, id, store::Briefs(), "brief", [&](const Brief& b) -> Status {
                                  if (b.meeting_id != meeting_id) return NotFound();
                                  return OkStatus();
                                });
@@ -1049,13 +1046,13 @@ int64_t GovernanceService::MarkMeetingsHeld(const std::string& today) {
   for (const auto& [alliance_id, id] : due) {
     db::Session s(db_);
     db::Transaction tx(s);
-    auto m = store::FindMeeting(s, alliance_id, id);
+    auto m = records::Find(s, store::Meetings(), alliance_id, id);
     if (!m || m->status != "scheduled") continue;
     Meeting held = *m;
     held.status = "held";
     held.updated_at = NowText();
     // A compare-and-set on the version: a second node that read the same meeting changes nothing.
-    if (!store::UpdateMeeting(s, held, m->version)) continue;
+    if (!records::Update(s, store::Meetings(), held, m->version)) continue;
     AuditEvent(s, "", *m, "meeting", "update",
                {{"status", {{"before", m->status}, {"after", held.status}}}});
     tx.Commit();

@@ -47,18 +47,18 @@ DecisionView ViewOf(const RecordContext& c, Decision decision,
 
 // Deletes a record nothing else needs: the policy, the rows and the audit event. `check`, when
 // given, may refuse the record (in the same transaction, before the policy's decision).
-template <typename T, typename Find, typename Check = std::nullptr_t>
+template <typename T, typename Check = std::nullptr_t>
 Status DeleteRecordOf(db::Database& db, const auth::Principal& actor,
-                      const std::string& alliance_id, const std::string& id, const char* table,
-                      const char* type, Find find, Check check = nullptr) {
+                      const std::string& alliance_id, const std::string& id,
+                      const records::Table<T>& table, const char* type, Check check = nullptr) {
   db::Session s(db);
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(T current, alliances::Visible(c, find(s, alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(T current, alliances::Visible(c, records::Find(s, table, alliance_id, id)));
   if constexpr (!std::is_same_v<Check, std::nullptr_t>) NS_TRY(check(current));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
-  store::DeleteRecord(s, table, id);
+  records::Delete(s, table, id);
   alliances::AuditRecord(s, actor.user_id, current, type, "delete",
                          audit::Deleted(AuditOf(current)), ScopeOf(current));
   tx.Commit();

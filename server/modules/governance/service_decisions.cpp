@@ -100,7 +100,7 @@ WithContext<T> With(RecordContext c, T record) {
 
 std::optional<Committee> ReadableCommittee(db::Session& s, const RecordContext& c,
                                            const std::string& id) {
-  auto committee = store::FindCommittee(s, c.membership.alliance_id, id);
+  auto committee = records::Find(s, store::Committees(), c.membership.alliance_id, id);
   if (!committee || !access::CanRead(c.membership, ScopeOf(*committee))) return std::nullopt;
   return committee;
 }
@@ -108,7 +108,7 @@ std::optional<Committee> ReadableCommittee(db::Session& s, const RecordContext& 
 Result<WithContext<DecisionView>> DecisionResult(db::Session& s, RecordContext c,
                                                  const std::string& id) {
   NS_ASSIGN_OR_RETURN(Decision d,
-                      alliances::Visible(c, store::FindDecision(s, c.membership.alliance_id, id)));
+                      alliances::Visible(c, records::Find(s, store::Decisions(), c.membership.alliance_id, id)));
   auto committee = ReadableCommittee(s, c, d.committee_id);
   DecisionView view = ViewOf(c, std::move(d), committee);
   return With(std::move(c), std::move(view));
@@ -119,13 +119,13 @@ Status CheckDecision(db::Session& s, const RecordContext& c, const Decision& d) 
   if (d.visibility != "alliance") {
     return Invalid("visibility", "must be 'alliance': every party consents to a decision");
   }
-  NS_TRY(RequireCovered(c, store::FindCommittee(s, a, d.committee_id), d, "committee_id",
+  NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), a, d.committee_id), d, "committee_id",
                         "a committee"));
   if (d.agenda_item_id && !d.meeting_id) {
     return Invalid("agenda_item_id", "needs the meeting_id of its meeting");
   }
   if (d.meeting_id) {
-    auto meeting = store::FindMeeting(s, a, *d.meeting_id);
+    auto meeting = records::Find(s, store::Meetings(), a, *d.meeting_id);
     NS_TRY(RequireCovered(c, meeting, d, "meeting_id", "a meeting"));
     if (d.agenda_item_id &&
         std::none_of(meeting->agenda.begin(), meeting->agenda.end(),
@@ -142,11 +142,11 @@ Status CheckAction(db::Session& s, const RecordContext& c, ActionItem& a) {
   if (!owner) return Invalid("owner_user_id", "is not a member of this alliance");
   a.party_id = owner->organization_id;
   if (a.meeting_id) {
-    NS_TRY(RequireCovered(c, store::FindMeeting(s, alliance, *a.meeting_id), a, "meeting_id",
+    NS_TRY(RequireCovered(c, records::Find(s, store::Meetings(), alliance, *a.meeting_id), a, "meeting_id",
                           "a meeting"));
   }
   if (a.decision_id) {
-    NS_TRY(RequireCovered(c, store::FindDecision(s, alliance, *a.decision_id), a, "decision_id",
+    NS_TRY(RequireCovered(c, records::Find(s, store::Decisions(), alliance, *a.decision_id), a, "decision_id",
                           "a decision"));
   }
   if (a.status == "done" && !a.done_on) a.done_on = c.today;
@@ -162,7 +162,7 @@ Status CheckStakeholder(db::Session& s, const RecordContext& c, const Stakeholde
                                     " can see; narrow this record's visibility");
   }
   if (k.committee_id) {
-    NS_TRY(RequireCovered(c, store::FindCommittee(s, c.membership.alliance_id, *k.committee_id),
+    NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), c.membership.alliance_id, *k.committee_id),
                           k, "committee_id", "a committee"));
   }
   return OkStatus();
@@ -184,7 +184,7 @@ void NotifyEscalation(db::Session& s, const Issue& issue, const std::string& day
   if (level.committee_id) {
     // Who sits on the level's committee decides who is told only when everyone who may read the
     // issue may read that committee (as when the issue was raised).
-    auto committee = store::FindCommittee(s, issue.alliance_id, *level.committee_id);
+    auto committee = records::Find(s, store::Committees(), issue.alliance_id, *level.committee_id);
     if (committee && access::Covers(ScopeOf(*committee), ScopeOf(issue))) {
       for (const auto& seat : SeatsOn(*committee, day)) people.insert(seat.user_id);
     }
@@ -214,7 +214,7 @@ bool MoveIssue(db::Session& s, const std::string& actor_id, const Issue& current
   next.current_level = to_level;
   next.level_due_on = due_on;
   next.updated_at = NowText();
-  if (!store::UpdateIssue(s, next, current.version)) return false;
+  if (!records::Update(s, store::Issues(), next, current.version)) return false;
   store::InsertLevelEntry(s, current.id,
                           {to_level, LevelName(next, to_level), entered_on, due_on, reason, note,
                            actor_id.empty() ? std::nullopt : std::optional(actor_id),
@@ -250,7 +250,7 @@ bool MoveIssue(db::Session& s, const std::string& actor_id, const Issue& current
 Result<Issue> OpenIssue(db::Session& s, const RecordContext& c, const std::string& id,
                         int64_t version) {
   NS_ASSIGN_OR_RETURN(Issue i,
-                      alliances::Visible(c, store::FindIssue(s, c.membership.alliance_id, id)));
+                      alliances::Visible(c, records::Find(s, store::Issues(), c.membership.alliance_id, id)));
   NS_TRY(alliances::StartChange(c, i, version));
   if (i.status == "resolved") return Conflict("The issue is resolved.");
   return i;
@@ -258,7 +258,7 @@ Result<Issue> OpenIssue(db::Session& s, const RecordContext& c, const std::strin
 
 Result<WithContext<Issue>> IssueResult(db::Session& s, RecordContext c, const std::string& id) {
   NS_ASSIGN_OR_RETURN(Issue i,
-                      alliances::Visible(c, store::FindIssue(s, c.membership.alliance_id, id)));
+                      alliances::Visible(c, records::Find(s, store::Issues(), c.membership.alliance_id, id)));
   return With(std::move(c), std::move(i));
 }
 
@@ -272,11 +272,11 @@ Result<WithContext<std::vector<DecisionView>>> GovernanceService::ListDecisions(
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   std::map<std::string, Committee> committees;
-  for (auto& k : store::ListCommittees(s, alliance_id, {c.membership})) {
+  for (auto& k : records::List(s, store::Committees(), alliance_id, {c.membership})) {
     committees.emplace(k.id, std::move(k));
   }
   std::vector<DecisionView> out;
-  for (auto& d : store::ListDecisions(s, alliance_id, {c.membership})) {
+  for (auto& d : records::List(s, store::Decisions(), alliance_id, {c.membership})) {
     auto it = committees.find(d.committee_id);
     out.push_back(ViewOf(c, std::move(d),
                          it == committees.end() ? std::nullopt : std::optional(it->second)));
@@ -309,7 +309,7 @@ Result<WithContext<DecisionView>> GovernanceService::ProposeDecision(
   d.rationale = input.rationale.value_or("");
   d.proposed_on = c.today;
   NS_TRY(CheckDecision(s, c, d));
-  store::InsertDecision(s, d);
+  records::Insert(s, store::Decisions(), d);
   AuditCreate(s, actor, d, "decision");
   auto result = DecisionResult(s, std::move(c), d.id);
   tx.Commit();
@@ -323,7 +323,7 @@ Result<WithContext<DecisionView>> GovernanceService::UpdateDecision(
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Decision current,
-                      alliances::Visible(c, store::FindDecision(s, alliance_id, id)));
+                      alliances::Visible(c, records::Find(s, store::Decisions(), alliance_id, id)));
   NS_TRY(alliances::StartChange(c, current, version));
   if (current.state != "proposed") {
     return Conflict("The decision is " + current.state + "; only a proposed decision changes.");
@@ -334,7 +334,7 @@ Result<WithContext<DecisionView>> GovernanceService::UpdateDecision(
   if (input.description) next.description = *input.description;
   if (input.decision_type) next.decision_type = *input.decision_type;
   if (input.rationale) next.rationale = *input.rationale;
-  if (!store::UpdateDecision(s, next, version)) return Stale();
+  if (!records::Update(s, store::Decisions(), next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "decision");
   auto result = DecisionResult(s, std::move(c), id);
   tx.Commit();
@@ -351,7 +351,7 @@ Result<WithContext<DecisionView>> GovernanceService::Vote(const auth::Principal&
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Decision current,
-                      alliances::Visible(c, store::FindDecision(s, alliance_id, id)));
+                      alliances::Visible(c, records::Find(s, store::Decisions(), alliance_id, id)));
   auto committee = ReadableCommittee(s, c, current.committee_id);
   bool voter = false;
   if (committee) {
@@ -386,7 +386,7 @@ Result<WithContext<DecisionView>> GovernanceService::Vote(const auth::Principal&
     next.state = outcome;
     next.decided_on = c.today;
     next.updated_at = cast.at;
-    if (!store::UpdateDecision(s, next, version)) return Stale();
+    if (!records::Update(s, store::Decisions(), next, version)) return Stale();
     changes["state"] = {{"before", current.state}, {"after", outcome}};
   } else {
     records::TouchRecord(s, "decisions", id, cast.at);
@@ -404,7 +404,7 @@ Result<WithContext<DecisionView>> GovernanceService::SetDecisionState(
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Decision current,
-                      alliances::Visible(c, store::FindDecision(s, alliance_id, id)));
+                      alliances::Visible(c, records::Find(s, store::Decisions(), alliance_id, id)));
   NS_TRY(access::Authorize(c.membership, access::AllianceAction::kCommitParty));
   if (current.state == "approved" || current.state == "rejected") {
     return Conflict("The decision is " + current.state + "; it is final.");
@@ -417,7 +417,7 @@ Result<WithContext<DecisionView>> GovernanceService::SetDecisionState(
   Decision next = current;
   next.state = state;
   next.updated_at = NowText();
-  if (!store::UpdateDecision(s, next, version)) return Stale();
+  if (!records::Update(s, store::Decisions(), next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "decision", {{"reason", {{"before", nullptr}, {"after", reason}}}});
   auto result = DecisionResult(s, std::move(c), id);
   tx.Commit();
@@ -426,8 +426,7 @@ Result<WithContext<DecisionView>> GovernanceService::SetDecisionState(
 
 Status GovernanceService::DeleteDecision(const auth::Principal& actor,
                                          const std::string& alliance_id, const std::string& id) {
-  return DeleteRecordOf<Decision>(
-      db_, actor, alliance_id, id, "decisions", "decision", store::FindDecision,
+  return DeleteRecordOf(db_, actor, alliance_id, id, store::Decisions(), "decision",
       [](const Decision& d) -> Status {
         if (d.state == "proposed" && d.votes.empty()) return OkStatus();
         return Conflict("A decision with votes stays in the decision log; defer it instead.");
@@ -441,7 +440,7 @@ Result<WithContext<std::vector<ActionItem>>> GovernanceService::ListActions(
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  auto list = store::ListActions(s, alliance_id, {c.membership});
+  auto list = records::List(s, store::Actions(), alliance_id, {c.membership});
   return With(std::move(c), std::move(list));
 }
 
@@ -451,7 +450,7 @@ Result<WithContext<ActionItem>> GovernanceService::GetAction(const auth::Princip
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(ActionItem a, alliances::Visible(c, store::FindAction(s, alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(ActionItem a, alliances::Visible(c, records::Find(s, store::Actions(), alliance_id, id)));
   return With(std::move(c), std::move(a));
 }
 
@@ -471,9 +470,9 @@ Result<WithContext<ActionItem>> GovernanceService::CreateAction(const auth::Prin
   a.due_on = *input.due_on;
   a.status = input.status.value_or("open");
   NS_TRY(CheckAction(s, c, a));
-  store::InsertAction(s, a);
+  records::Insert(s, store::Actions(), a);
   AuditCreate(s, actor, a, "action");
-  auto created = store::FindAction(s, alliance_id, a.id);
+  auto created = records::Find(s, store::Actions(), alliance_id, a.id);
   tx.Commit();
   return With(std::move(c), std::move(*created));
 }
@@ -487,7 +486,7 @@ Result<WithContext<ActionItem>> GovernanceService::UpdateAction(const auth::Prin
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(ActionItem current,
-                      alliances::Visible(c, store::FindAction(s, alliance_id, id)));
+                      alliances::Visible(c, records::Find(s, store::Actions(), alliance_id, id)));
   // The person who owns the action reports its progress, whoever wrote it; anything else is a
   // change to the record.
   const bool progress_only = input.status && !input.title && !input.description &&
@@ -510,17 +509,16 @@ Result<WithContext<ActionItem>> GovernanceService::UpdateAction(const auth::Prin
   if (input.due_on) next.due_on = *input.due_on;
   if (input.status) next.status = *input.status;
   NS_TRY(CheckAction(s, c, next));
-  if (!store::UpdateAction(s, next, version)) return Stale();
+  if (!records::Update(s, store::Actions(), next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "action");
-  auto updated = store::FindAction(s, alliance_id, id);
+  auto updated = records::Find(s, store::Actions(), alliance_id, id);
   tx.Commit();
   return With(std::move(c), std::move(*updated));
 }
 
 Status GovernanceService::DeleteAction(const auth::Principal& actor,
                                        const std::string& alliance_id, const std::string& id) {
-  return DeleteRecordOf<ActionItem>(db_, actor, alliance_id, id, "action_items", "action",
-                                    store::FindAction);
+  return DeleteRecordOf(db_, actor, alliance_id, id, store::Actions(), "action");
 }
 
 Result<std::vector<MyAction>> GovernanceService::MyActions(const auth::Principal& actor) {
@@ -543,7 +541,7 @@ Result<std::vector<Stakeholder>> GovernanceService::ListStakeholders(
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  return store::ListStakeholders(s, alliance_id, {c.membership});
+  return records::List(s, store::Stakeholders(), alliance_id, {c.membership});
 }
 
 Result<Stakeholder> GovernanceService::GetStakeholder(const auth::Principal& actor,
@@ -552,7 +550,7 @@ Result<Stakeholder> GovernanceService::GetStakeholder(const auth::Principal& act
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  return alliances::Visible(c, store::FindStakeholder(s, alliance_id, id));
+  return alliances::Visible(c, records::Find(s, store::Stakeholders(), alliance_id, id));
 }
 
 Result<std::optional<access::RecordScope>> GovernanceService::WorkstreamScope(
@@ -586,9 +584,9 @@ Result<Stakeholder> GovernanceService::CreateStakeholder(const auth::Principal& 
   k.workstream_id = input.workstream_id.value_or(std::nullopt);
   k.notes = input.notes.value_or("");
   NS_TRY(CheckStakeholder(s, c, k, workstream));
-  store::InsertStakeholder(s, k);
+  records::Insert(s, store::Stakeholders(), k);
   AuditCreate(s, actor, k, "stakeholder");
-  auto created = store::FindStakeholder(s, alliance_id, k.id);
+  auto created = records::Find(s, store::Stakeholders(), alliance_id, k.id);
   tx.Commit();
   return *created;
 }
@@ -602,7 +600,7 @@ Result<Stakeholder> GovernanceService::UpdateStakeholder(const auth::Principal& 
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(Stakeholder current,
-                      alliances::Visible(c, store::FindStakeholder(s, alliance_id, id)));
+                      alliances::Visible(c, records::Find(s, store::Stakeholders(), alliance_id, id)));
   NS_TRY(alliances::StartChange(c, current, version));
   Stakeholder next = current;
   NS_TRY(alliances::ApplyCommon(s, c, input, next));
@@ -616,9 +614,9 @@ Result<Stakeholder> GovernanceService::UpdateStakeholder(const auth::Principal& 
   if (input.workstream_id) next.workstream_id = *input.workstream_id;
   if (input.notes) next.notes = *input.notes;
   NS_TRY(CheckStakeholder(s, c, next, workstream));
-  if (!store::UpdateStakeholder(s, next, version)) return Stale();
+  if (!records::Update(s, store::Stakeholders(), next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "stakeholder");
-  auto updated = store::FindStakeholder(s, alliance_id, id);
+  auto updated = records::Find(s, store::Stakeholders(), alliance_id, id);
   tx.Commit();
   return *updated;
 }
@@ -626,8 +624,7 @@ Result<Stakeholder> GovernanceService::UpdateStakeholder(const auth::Principal& 
 Status GovernanceService::DeleteStakeholder(const auth::Principal& actor,
                                             const std::string& alliance_id,
                                             const std::string& id) {
-  return DeleteRecordOf<Stakeholder>(db_, actor, alliance_id, id, "stakeholders", "stakeholder",
-                                     store::FindStakeholder);
+  return DeleteRecordOf(db_, actor, alliance_id, id, store::Stakeholders(), "stakeholder");
 }
 
 // ---- issues -------------------------------------------------------------------------------
@@ -638,7 +635,7 @@ Result<WithContext<std::vector<Issue>>> GovernanceService::ListIssues(
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   LoadPeople(s, c);
-  auto list = store::ListIssues(s, alliance_id, {c.membership});
+  auto list = records::List(s, store::Issues(), alliance_id, {c.membership});
   return With(std::move(c), std::move(list));
 }
 
@@ -667,7 +664,7 @@ Result<WithContext<Issue>> GovernanceService::RaiseIssue(const auth::Principal& 
   for (size_t n = 0; n < i.party_ids.size(); ++n) {
     NS_TRY(alliances::RequireParty(c, i.party_ids[n], "party_ids[" + std::to_string(n) + "]"));
   }
-  auto right = store::FindDecisionRight(s, alliance_id, *input.decision_right_id);
+  auto right = records::Find(s, store::DecisionRights(), alliance_id, *input.decision_right_id);
   NS_TRY(RequireCovered(c, right, i, "decision_right_id", "a decision right"));
   i.decision_right_id = right->id;
   i.levels = right->levels;
@@ -675,7 +672,7 @@ Result<WithContext<Issue>> GovernanceService::RaiseIssue(const auth::Principal& 
   i.raised_by = actor.user_id;
   i.raised_on = c.today;
   i.level_due_on = AddDays(c.today, i.levels.front().days);
-  store::InsertIssue(s, i);
+  records::Insert(s, store::Issues(), i);
   store::InsertLevelEntry(s, i.id, {0, i.levels.front().name, c.today, i.level_due_on, "raised",
                                     "", actor.user_id, std::nullopt});
   AuditCreate(s, actor, i, "issue");
@@ -705,7 +702,7 @@ Result<WithContext<Issue>> GovernanceService::UpdateIssue(const auth::Principal&
                                      "party_ids[" + std::to_string(n) + "]"));
     }
   }
-  if (!store::UpdateIssue(s, next, version)) return Stale();
+  if (!records::Update(s, store::Issues(), next, version)) return Stale();
   AuditUpdate(s, actor, current, next, "issue");
   LoadPeople(s, c);
   auto result = IssueResult(s, std::move(c), id);
@@ -754,7 +751,7 @@ Result<WithContext<Issue>> GovernanceService::ResolveIssue(
   next.status = "resolved";
   next.resolution = Resolution{outcome, agreed_by, c.today, actor.user_id};
   next.updated_at = NowText();
-  if (!store::UpdateIssue(s, next, version)) return Stale();
+  if (!records::Update(s, store::Issues(), next, version)) return Stale();
   store::InsertLevelEntry(s, id, {current.current_level, LevelName(current, current.current_level),
                                   c.today, std::nullopt, "resolved", outcome, actor.user_id,
                                   std::nullopt});
@@ -770,14 +767,13 @@ Result<std::vector<IssueLevelEntry>> GovernanceService::IssueHistory(
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_TRY(alliances::Visible(c, store::FindIssue(s, alliance_id, id)));
+  NS_TRY(alliances::Visible(c, records::Find(s, store::Issues(), alliance_id, id)));
   return store::ListLevelEntries(s, id);
 }
 
 Status GovernanceService::DeleteIssue(const auth::Principal& actor,
                                       const std::string& alliance_id, const std::string& id) {
-  return DeleteRecordOf<Issue>(db_, actor, alliance_id, id, "governance_issues", "issue",
-                               store::FindIssue);
+  return DeleteRecordOf(db_, actor, alliance_id, id, store::Issues(), "issue");
 }
 
 int64_t GovernanceService::EscalateDue(const std::string& today) {
@@ -792,7 +788,7 @@ int64_t GovernanceService::EscalateDue(const std::string& today) {
     db::Session s(db_);
     db::Transaction tx(s);
     store::LockAlliance(s, alliance_id);
-    auto issue = store::FindIssue(s, alliance_id, id);
+    auto issue = records::Find(s, store::Issues(), alliance_id, id);
     if (!issue || issue->status != "open") continue;
     int64_t steps = 0;
     bool claimed = true;
@@ -806,7 +802,7 @@ int64_t GovernanceService::EscalateDue(const std::string& today) {
         claimed = false;
         break;
       }
-      issue = store::FindIssue(s, alliance_id, id);
+      issue = records::Find(s, store::Issues(), alliance_id, id);
       ++steps;
     }
     if (!claimed) continue;  // rolled back: another node made these moves

@@ -9,11 +9,7 @@
 namespace northstar::governance::store {
 namespace {
 
-using records::FindRecord;
-using records::InsertRecord;
-using records::ListRecords;
 using records::ReadRecordBase;
-using records::UpdateRecord;
 
 // Children of several records, read in one query and handed to each record by its id.
 template <typename T>
@@ -31,12 +27,6 @@ access::RecordScope ScopeOfRow(const db::Row& r) {
       access::ParseVisibility(r.Str("visibility")).value_or(access::Visibility::kRestricted),
       r.Str("owner_organization_id"), r.Str("owner_user_id"),
       access::ReadersFromJson(r.Str("readers"))};
-}
-
-db::Params AllianceParam(const std::string& alliance_id) {
-  db::Params p;
-  p.Set("a", alliance_id);
-  return p;
 }
 
 // ---- committees ----
@@ -171,7 +161,10 @@ void BindIssue(db::Params& p, const Issue& i) {
       .Set("agreed_by", i.resolution ? std::optional(Serialize(ToJsonArray(i.resolution->agreed_by)))
                                      : std::nullopt)
       .Set("resolved_on", i.resolution ? std::optional(i.resolution->resolved_on) : std::nullopt)
-      .Set("resolved_by", i.resolution ? std::optional(i.resolution->resolved_by) : std::nullopt);
+      .Set("resolved_by", i.resolution ? std::optional(i.resolution->resolved_by) : std::nullopt)
+      .Set("decision_right", i.decision_right_id)
+      .Set("raised_by", i.raised_by)
+      .Set("raised_on", i.raised_on);
 }
 
 // ---- meetings ----
@@ -325,17 +318,6 @@ void LoadVotes(db::Session& s, const std::string& scope, const db::Params& p,
   for (auto& d : list) d.votes = std::move(votes[d.id]);
 }
 
-// A record found by id, with what LoadParts reads for it.
-template <typename T, typename Load>
-std::optional<T> WithParts(db::Session& s, std::optional<T> record, const char* table, Load load) {
-  if (!record) return record;
-  std::vector<T> one{std::move(*record)};
-  db::Params p;
-  p.Set("id", one.front().id);
-  load(s, std::string("SELECT id FROM ") + table + " WHERE id = :id", p, one);
-  return std::move(one.front());
-}
-
 void BindDecision(db::Params& p, const Decision& d) {
   p.Set("committee", d.committee_id)
       .Set("meeting", d.meeting_id)
@@ -413,56 +395,220 @@ void BindStakeholder(db::Params& p, const Stakeholder& k) {
       .Set("notes", k.notes);
 }
 
+void BindBrief(db::Params& p, const Brief& b) {
+  p.Set("meeting", b.meeting_id).Set("title", b.title).Set("body", b.body);
+}
+
+// The ids the children of `list` are read for: the one record's, or every record of the
+// alliance (one query whatever the list's length).
+template <typename T>
+std::pair<std::string, db::Params> ChildScope(const char* table, const std::string& alliance_id,
+                                              const std::vector<T>& list) {
+  db::Params p;
+  if (list.size() == 1) {
+    p.Set("id", list.front().id);
+    return {std::string("SELECT id FROM ") + table + " WHERE id = :id", p};
+  }
+  p.Set("a", alliance_id);
+  return {std::string("SELECT id FROM ") + table + " WHERE alliance_id = :a", p};
+}
+
+void LoadCommitteeSeats(db::Session& s, const std::string& alliance_id,
+                        std::vector<Committee>& list) {
+  auto [scope, p] = ChildScope("committees", alliance_id, list);
+  LoadSeats(s, scope, p, list);
+}
+void LoadMeetings(db::Session& s, const std::string& alliance_id, std::vector<Meeting>& list) {
+  auto [scope, p] = ChildScope("meetings", alliance_id, list);
+  LoadMeetingParts(s, scope, p, list);
+}
+void LoadDecisionVotes(db::Session& s, const std::string& alliance_id,
+                       std::vector<Decision>& list) {
+  auto [scope, p] = ChildScope("decisions", alliance_id, list);
+  LoadVotes(s, scope, p, list);
+}
+
+// What belongs to a record goes with it; what only refers to it lets go.
+void RemoveCommitteeRows(db::Session& s, const std::string& id) {
+  db::Params p;
+  p.Set("id", id);
+  s.Exec("DELETE FROM committee_members WHERE committee_id = :id", p);
+}
+void RemoveIssueRows(db::Session& s, const std::string& id) {
+  db::Params p;
+  p.Set("id", id);
+  s.Exec("DELETE FROM issue_levels WHERE issue_id = :id", p);
+}
+void RemoveMeetingRows(db::Session& s, const std::string& id) {
+  db::Params p;
+  p.Set("id", id);
+  s.Exec("UPDATE decisions SET meeting_id = NULL, agenda_item_id = NULL WHERE meeting_id = :id",
+         p);
+  s.Exec("UPDATE action_items SET meeting_id = NULL WHERE meeting_id = :id", p);
+  for (const char* child : {"agenda_items", "meeting_attendance", "minutes_reviews",
+                            "minutes_revisions", "meeting_briefs"}) {
+    s.Exec(std::string("DELETE FROM ") + child + " WHERE meeting_id = :id", p);
+  }
+}
+void RemoveDecisionRows(db::Session& s, const std::string& id) {
+  db::Params p;
+  p.Set("id", id);
+  s.Exec("UPDATE action_items SET decision_id = NULL WHERE decision_id = :id", p);
+  s.Exec("DELETE FROM decision_votes WHERE decision_id = :id", p);
+}
+
+constexpr char kByCreation[] = "r.created_at, r.id";
+
 }  // namespace
 
+const Table<Committee>& Committees() {
+  static const Table<Committee> t{
+      "committees",
+      CommitteeSelect(),
+      "name, kind, purpose, decision_scope, parent_id, cadence, meeting_minutes, quorum_rule,"
+      " chair_rotation, rotation_start",
+      ":name, :kind, :purpose, :decision_scope, :parent, :cadence, :meeting_minutes,"
+      " :quorum_rule, :chair_rotation, :rotation_start",
+      "name = :name, kind = :kind, purpose = :purpose, decision_scope = :decision_scope,"
+      " parent_id = :parent, cadence = :cadence, meeting_minutes = :meeting_minutes,"
+      " quorum_rule = :quorum_rule, chair_rotation = :chair_rotation,"
+      " rotation_start = :rotation_start",
+      kByCreation,
+      CommitteeFromRow,
+      BindCommittee,
+      LoadCommitteeSeats,
+      nullptr,
+      RemoveCommitteeRows};
+  return t;
+}
+
+const Table<DecisionRight>& DecisionRights() {
+  static const Table<DecisionRight> t{
+      "decision_rights",
+      DecisionRightSelect(),
+      "decision_type, description, committee_id, levels",
+      ":decision_type, :description, :committee, :levels",
+      "decision_type = :decision_type, description = :description, committee_id = :committee,"
+      " levels = :levels",
+      kByCreation,
+      DecisionRightFromRow,
+      BindDecisionRight};
+  return t;
+}
+
+const Table<Issue>& Issues() {
+  static const Table<Issue> t{
+      "governance_issues",
+      IssueSelect(),
+      "title, description, severity, party_ids, decision_right_id, levels, current_level,"
+      " level_due_on, status, raised_by, raised_on, outcome, agreed_by, resolved_on,"
+      " resolved_by",
+      ":title, :description, :severity, :party_ids, :decision_right, :levels, :current_level,"
+      " :level_due_on, :status, :raised_by, :raised_on, :outcome, :agreed_by, :resolved_on,"
+      " :resolved_by",
+      // Who raised an issue, when and under which decision right never change: written again
+      // as they are.
+      "title = :title, description = :description, severity = :severity,"
+      " party_ids = :party_ids, decision_right_id = :decision_right, levels = :levels,"
+      " current_level = :current_level, level_due_on = :level_due_on, status = :status,"
+      " raised_by = :raised_by, raised_on = :raised_on, outcome = :outcome,"
+      " agreed_by = :agreed_by, resolved_on = :resolved_on, resolved_by = :resolved_by",
+      kByCreation,
+      IssueFromRow,
+      BindIssue,
+      nullptr,
+      nullptr,
+      RemoveIssueRows};
+  return t;
+}
+
+const Table<Meeting>& Meetings() {
+  static const Table<Meeting> t{
+      "meetings",
+      MeetingSelect(),
+      "committee_id, title, starts_at, duration_minutes, time_zone, location, link, status,"
+      " minutes_revision, minutes_final_at",
+      ":committee, :title, :starts_at, :duration, :time_zone, :location, :link, :status,"
+      " :revision, :final_at",
+      "committee_id = :committee, title = :title, starts_at = :starts_at,"
+      " duration_minutes = :duration, time_zone = :time_zone, location = :location,"
+      " link = :link, status = :status, minutes_revision = :revision,"
+      " minutes_final_at = :final_at",
+      "r.starts_at, r.id",
+      MeetingFromRow,
+      BindMeeting,
+      LoadMeetings,
+      nullptr,
+      RemoveMeetingRows};
+  return t;
+}
+
+const Table<Brief>& Briefs() {
+  // A brief stays with its meeting: written again as it is.
+  static const Table<Brief> t{"meeting_briefs",
+                              records::SelectRecords("meeting_briefs"),
+                              "meeting_id, title, body",
+                              ":meeting, :title, :body",
+                              "meeting_id = :meeting, title = :title, body = :body",
+                              kByCreation,
+                              BriefFromRow,
+                              BindBrief};
+  return t;
+}
+
+const Table<Decision>& Decisions() {
+  static const Table<Decision> t{
+      "decisions",
+      DecisionSelect(),
+      "committee_id, meeting_id, agenda_item_id, title, description, decision_type, rationale,"
+      " state, proposed_on, decided_on",
+      ":committee, :meeting, :agenda_item, :title, :description, :decision_type, :rationale,"
+      " :state, :proposed_on, :decided_on",
+      "committee_id = :committee, meeting_id = :meeting, agenda_item_id = :agenda_item,"
+      " title = :title, description = :description, decision_type = :decision_type,"
+      " rationale = :rationale, state = :state, proposed_on = :proposed_on,"
+      " decided_on = :decided_on",
+      "r.proposed_on DESC, r.created_at DESC, r.id",
+      DecisionFromRow,
+      BindDecision,
+      LoadDecisionVotes,
+      nullptr,
+      RemoveDecisionRows};
+  return t;
+}
+
+const Table<ActionItem>& Actions() {
+  static const Table<ActionItem> t{
+      "action_items",
+      ActionSelect(),
+      "title, description, meeting_id, decision_id, responsible_user_id, due_on, status,"
+      " done_on",
+      ":title, :description, :meeting, :decision, :owner, :due_on, :status, :done_on",
+      "title = :title, description = :description, meeting_id = :meeting,"
+      " decision_id = :decision, responsible_user_id = :owner, due_on = :due_on,"
+      " status = :status, done_on = :done_on",
+      "r.due_on, r.id",
+      ActionFromRow,
+      BindAction};
+  return t;
+}
+
+const Table<Stakeholder>& Stakeholders() {
+  static const Table<Stakeholder> t{
+      "stakeholders",
+      StakeholderSelect(),
+      "name, title, user_id, influence, interest, attitude, committee_id, workstream_id, notes",
+      ":name, :title, :user, :influence, :interest, :attitude, :committee, :workstream, :notes",
+      "name = :name, title = :title, user_id = :user, influence = :influence,"
+      " interest = :interest, attitude = :attitude, committee_id = :committee,"
+      " workstream_id = :workstream, notes = :notes",
+      kByCreation,
+      StakeholderFromRow,
+      BindStakeholder};
+  return t;
+}
+
 // ---- committees ---------------------------------------------------------------------------
-
-std::vector<Committee> ListCommittees(db::Session& s, const std::string& alliance_id,
-                                      const Audience& audience) {
-  auto list = ListRecords<Committee>(s, CommitteeSelect(), alliance_id, audience, CommitteeFromRow);
-  LoadSeats(s, "SELECT id FROM committees WHERE alliance_id = :a", AllianceParam(alliance_id),
-            list);
-  return list;
-}
-
-std::vector<Committee> AllCommittees(db::Session& s, const std::string& alliance_id) {
-  db::Params p = AllianceParam(alliance_id);
-  std::vector<Committee> out;
-  for (const auto& r : s.Query(CommitteeSelect() + " WHERE r.alliance_id = :a", p)) {
-    out.push_back(CommitteeFromRow(r));
-  }
-  return out;
-}
-
-std::optional<Committee> FindCommittee(db::Session& s, const std::string& alliance_id,
-                                       const std::string& id) {
-  return WithParts(s,
-                   FindRecord<Committee>(s, CommitteeSelect(), alliance_id, id, CommitteeFromRow),
-                   "committees", LoadSeats);
-}
-
-void InsertCommittee(db::Session& s, const Committee& c) {
-  db::Params p;
-  BindCommittee(p, c);
-  InsertRecord(s, "committees", c,
-               "name, kind, purpose, decision_scope, parent_id, cadence, meeting_minutes,"
-               " quorum_rule, chair_rotation, rotation_start",
-               ":name, :kind, :purpose, :decision_scope, :parent, :cadence, :meeting_minutes,"
-               " :quorum_rule, :chair_rotation, :rotation_start",
-               p);
-}
-
-bool UpdateCommittee(db::Session& s, const Committee& c, int64_t expected_version) {
-  db::Params p;
-  BindCommittee(p, c);
-  return UpdateRecord(s, "committees", c,
-                      "name = :name, kind = :kind, purpose = :purpose,"
-                      " decision_scope = :decision_scope, parent_id = :parent,"
-                      " cadence = :cadence, meeting_minutes = :meeting_minutes,"
-                      " quorum_rule = :quorum_rule, chair_rotation = :chair_rotation,"
-                      " rotation_start = :rotation_start",
-                      p, expected_version);
-}
 
 void TouchCommittee(db::Session& s, const std::string& id, const std::string& now) {
   records::TouchRecord(s, "committees", id, now);
@@ -551,75 +697,7 @@ std::vector<HeldMeeting> MeetingsHeld(db::Session& s, const std::string& committ
   return out;
 }
 
-// ---- decision rights ----------------------------------------------------------------------
-
-std::vector<DecisionRight> ListDecisionRights(db::Session& s, const std::string& alliance_id,
-                                              const Audience& audience) {
-  return ListRecords<DecisionRight>(s, DecisionRightSelect(), alliance_id, audience,
-                                    DecisionRightFromRow);
-}
-
-std::optional<DecisionRight> FindDecisionRight(db::Session& s, const std::string& alliance_id,
-                                               const std::string& id) {
-  return FindRecord<DecisionRight>(s, DecisionRightSelect(), alliance_id, id,
-                                   DecisionRightFromRow);
-}
-
-void InsertDecisionRight(db::Session& s, const DecisionRight& d) {
-  db::Params p;
-  BindDecisionRight(p, d);
-  InsertRecord(s, "decision_rights", d, "decision_type, description, committee_id, levels",
-               ":decision_type, :description, :committee, :levels", p);
-}
-
-bool UpdateDecisionRight(db::Session& s, const DecisionRight& d, int64_t expected_version) {
-  db::Params p;
-  BindDecisionRight(p, d);
-  return UpdateRecord(s, "decision_rights", d,
-                      "decision_type = :decision_type, description = :description,"
-                      " committee_id = :committee, levels = :levels",
-                      p, expected_version);
-}
-
 // ---- issues -------------------------------------------------------------------------------
-
-std::vector<Issue> ListIssues(db::Session& s, const std::string& alliance_id,
-                              const Audience& audience) {
-  return ListRecords<Issue>(s, IssueSelect(), alliance_id, audience, IssueFromRow);
-}
-
-std::optional<Issue> FindIssue(db::Session& s, const std::string& alliance_id,
-                               const std::string& id) {
-  return FindRecord<Issue>(s, IssueSelect(), alliance_id, id, IssueFromRow);
-}
-
-void InsertIssue(db::Session& s, const Issue& i) {
-  db::Params p;
-  BindIssue(p, i);
-  p.Set("decision_right", i.decision_right_id)
-      .Set("raised_by", i.raised_by)
-      .Set("raised_on", i.raised_on);
-  InsertRecord(s, "governance_issues", i,
-               "title, description, severity, party_ids, decision_right_id, levels,"
-               " current_level, level_due_on, status, raised_by, raised_on, outcome, agreed_by,"
-               " resolved_on, resolved_by",
-               ":title, :description, :severity, :party_ids, :decision_right, :levels,"
-               " :current_level, :level_due_on, :status, :raised_by, :raised_on, :outcome,"
-               " :agreed_by, :resolved_on, :resolved_by",
-               p);
-}
-
-bool UpdateIssue(db::Session& s, const Issue& i, int64_t expected_version) {
-  db::Params p;
-  BindIssue(p, i);
-  return UpdateRecord(s, "governance_issues", i,
-                      "title = :title, description = :description, severity = :severity,"
-                      " party_ids = :party_ids, levels = :levels,"
-                      " current_level = :current_level, level_due_on = :level_due_on,"
-                      " status = :status, outcome = :outcome, agreed_by = :agreed_by,"
-                      " resolved_on = :resolved_on, resolved_by = :resolved_by",
-                      p, expected_version);
-}
 
 void InsertLevelEntry(db::Session& s, const std::string& issue_id, const IssueLevelEntry& e) {
   db::Params p;
@@ -687,43 +765,6 @@ std::vector<std::pair<std::string, std::string>> OverdueIssues(db::Session& s,
 }
 
 // ---- meetings -----------------------------------------------------------------------------
-
-std::vector<Meeting> ListMeetings(db::Session& s, const std::string& alliance_id,
-                                  const Audience& audience) {
-  auto list = ListRecords<Meeting>(s, MeetingSelect(), alliance_id, audience, MeetingFromRow,
-                                   "r.starts_at, r.id");
-  LoadMeetingParts(s, "SELECT id FROM meetings WHERE alliance_id = :a",
-                   AllianceParam(alliance_id), list);
-  return list;
-}
-
-std::optional<Meeting> FindMeeting(db::Session& s, const std::string& alliance_id,
-                                   const std::string& id) {
-  return WithParts(s, FindRecord<Meeting>(s, MeetingSelect(), alliance_id, id, MeetingFromRow),
-                   "meetings", LoadMeetingParts);
-}
-
-void InsertMeeting(db::Session& s, const Meeting& m) {
-  db::Params p;
-  BindMeeting(p, m);
-  InsertRecord(s, "meetings", m,
-               "committee_id, title, starts_at, duration_minutes, time_zone, location, link,"
-               " status, minutes_revision, minutes_final_at",
-               ":committee, :title, :starts_at, :duration, :time_zone, :location, :link,"
-               " :status, :revision, :final_at",
-               p);
-}
-
-bool UpdateMeeting(db::Session& s, const Meeting& m, int64_t expected_version) {
-  db::Params p;
-  BindMeeting(p, m);
-  return UpdateRecord(s, "meetings", m,
-                      "committee_id = :committee, title = :title, starts_at = :starts_at,"
-                      " duration_minutes = :duration, time_zone = :time_zone,"
-                      " location = :location, link = :link, status = :status,"
-                      " minutes_revision = :revision, minutes_final_at = :final_at",
-                      p, expected_version);
-}
 
 void TouchMeeting(db::Session& s, const std::string& id, const std::string& now) {
   records::TouchRecord(s, "meetings", id, now);
@@ -898,63 +939,7 @@ std::vector<Brief> ListBriefs(db::Session& s, const std::string& alliance_id,
   return out;
 }
 
-std::optional<Brief> FindBrief(db::Session& s, const std::string& alliance_id,
-                               const std::string& id) {
-  return FindRecord<Brief>(s, records::SelectRecords("meeting_briefs"), alliance_id, id,
-                           BriefFromRow);
-}
-
-void InsertBrief(db::Session& s, const Brief& b) {
-  db::Params p;
-  p.Set("meeting", b.meeting_id).Set("title", b.title).Set("body", b.body);
-  InsertRecord(s, "meeting_briefs", b, "meeting_id, title, body", ":meeting, :title, :body", p);
-}
-
-bool UpdateBrief(db::Session& s, const Brief& b, int64_t expected_version) {
-  db::Params p;
-  p.Set("title", b.title).Set("body", b.body);
-  return UpdateRecord(s, "meeting_briefs", b, "title = :title, body = :body", p,
-                      expected_version);
-}
-
 // ---- decisions ----------------------------------------------------------------------------
-
-std::vector<Decision> ListDecisions(db::Session& s, const std::string& alliance_id,
-                                    const Audience& audience) {
-  auto list = ListRecords<Decision>(s, DecisionSelect(), alliance_id, audience, DecisionFromRow,
-                                    "r.proposed_on DESC, r.created_at DESC, r.id");
-  LoadVotes(s, "SELECT id FROM decisions WHERE alliance_id = :a", AllianceParam(alliance_id), list);
-  return list;
-}
-
-std::optional<Decision> FindDecision(db::Session& s, const std::string& alliance_id,
-                                     const std::string& id) {
-  return WithParts(s, FindRecord<Decision>(s, DecisionSelect(), alliance_id, id, DecisionFromRow),
-                   "decisions", LoadVotes);
-}
-
-void InsertDecision(db::Session& s, const Decision& d) {
-  db::Params p;
-  BindDecision(p, d);
-  InsertRecord(s, "decisions", d,
-               "committee_id, meeting_id, agenda_item_id, title, description, decision_type,"
-               " rationale, state, proposed_on, decided_on",
-               ":committee, :meeting, :agenda_item, :title, :description, :decision_type,"
-               " :rationale, :state, :proposed_on, :decided_on",
-               p);
-}
-
-bool UpdateDecision(db::Session& s, const Decision& d, int64_t expected_version) {
-  db::Params p;
-  BindDecision(p, d);
-  return UpdateRecord(s, "decisions", d,
-                      "committee_id = :committee, meeting_id = :meeting,"
-                      " agenda_item_id = :agenda_item, title = :title,"
-                      " description = :description, decision_type = :decision_type,"
-                      " rationale = :rationale, state = :state, proposed_on = :proposed_on,"
-                      " decided_on = :decided_on",
-                      p, expected_version);
-}
 
 void SaveVote(db::Session& s, const std::string& decision_id, const CastVote& v) {
   db::Params p;
@@ -968,37 +953,6 @@ void SaveVote(db::Session& s, const std::string& decision_id, const CastVote& v)
 }
 
 // ---- action items -------------------------------------------------------------------------
-
-std::vector<ActionItem> ListActions(db::Session& s, const std::string& alliance_id,
-                                    const Audience& audience) {
-  return ListRecords<ActionItem>(s, ActionSelect(), alliance_id, audience, ActionFromRow,
-                                 "r.due_on, r.id");
-}
-
-std::optional<ActionItem> FindAction(db::Session& s, const std::string& alliance_id,
-                                     const std::string& id) {
-  return FindRecord<ActionItem>(s, ActionSelect(), alliance_id, id, ActionFromRow);
-}
-
-void InsertAction(db::Session& s, const ActionItem& a) {
-  db::Params p;
-  BindAction(p, a);
-  InsertRecord(s, "action_items", a,
-               "title, description, meeting_id, decision_id, responsible_user_id, due_on, status,"
-               " done_on",
-               ":title, :description, :meeting, :decision, :owner, :due_on, :status, :done_on",
-               p);
-}
-
-bool UpdateAction(db::Session& s, const ActionItem& a, int64_t expected_version) {
-  db::Params p;
-  BindAction(p, a);
-  return UpdateRecord(s, "action_items", a,
-                      "title = :title, description = :description, meeting_id = :meeting,"
-                      " decision_id = :decision, responsible_user_id = :owner, due_on = :due_on,"
-                      " status = :status, done_on = :done_on",
-                      p, expected_version);
-}
 
 std::vector<OwnedAction> ActionsOwnedBy(db::Session& s, const std::string& user_id) {
   db::Params p;
@@ -1021,64 +975,6 @@ std::vector<OwnedAction> ActionsOwnedBy(db::Session& s, const std::string& user_
                                                     r.Str("member_org"), *role}});
   }
   return out;
-}
-
-// ---- stakeholders -------------------------------------------------------------------------
-
-std::vector<Stakeholder> ListStakeholders(db::Session& s, const std::string& alliance_id,
-                                          const Audience& audience) {
-  return ListRecords<Stakeholder>(s, StakeholderSelect(), alliance_id, audience,
-                                  StakeholderFromRow);
-}
-
-std::optional<Stakeholder> FindStakeholder(db::Session& s, const std::string& alliance_id,
-                                           const std::string& id) {
-  return FindRecord<Stakeholder>(s, StakeholderSelect(), alliance_id, id, StakeholderFromRow);
-}
-
-void InsertStakeholder(db::Session& s, const Stakeholder& k) {
-  db::Params p;
-  BindStakeholder(p, k);
-  InsertRecord(s, "stakeholders", k,
-               "name, title, user_id, influence, interest, attitude, committee_id,"
-               " workstream_id, notes",
-               ":name, :title, :user, :influence, :interest, :attitude, :committee,"
-               " :workstream, :notes",
-               p);
-}
-
-bool UpdateStakeholder(db::Session& s, const Stakeholder& k, int64_t expected_version) {
-  db::Params p;
-  BindStakeholder(p, k);
-  return UpdateRecord(s, "stakeholders", k,
-                      "name = :name, title = :title, user_id = :user, influence = :influence,"
-                      " interest = :interest, attitude = :attitude, committee_id = :committee,"
-                      " workstream_id = :workstream, notes = :notes",
-                      p, expected_version);
-}
-
-// ---- deletes ------------------------------------------------------------------------------
-
-void DeleteRecord(db::Session& s, const std::string& table, const std::string& id) {
-  db::Params p;
-  p.Set("id", id);
-  if (table == "committees") {
-    s.Exec("DELETE FROM committee_members WHERE committee_id = :id", p);
-  } else if (table == "governance_issues") {
-    s.Exec("DELETE FROM issue_levels WHERE issue_id = :id", p);
-  } else if (table == "meetings") {
-    s.Exec("UPDATE decisions SET meeting_id = NULL, agenda_item_id = NULL WHERE meeting_id = :id",
-           p);
-    s.Exec("UPDATE action_items SET meeting_id = NULL WHERE meeting_id = :id", p);
-    for (const char* child : {"agenda_items", "meeting_attendance", "minutes_reviews",
-                              "minutes_revisions", "meeting_briefs"}) {
-      s.Exec(std::string("DELETE FROM ") + child + " WHERE meeting_id = :id", p);
-    }
-  } else if (table == "decisions") {
-    s.Exec("UPDATE action_items SET decision_id = NULL WHERE decision_id = :id", p);
-    s.Exec("DELETE FROM decision_votes WHERE decision_id = :id", p);
-  }
-  s.Exec("DELETE FROM " + table + " WHERE id = :id", p);
 }
 
 }  // namespace northstar::governance::store

@@ -8,23 +8,28 @@
 
 #include "modules/governance/records.hpp"
 #include "platform/db/database.hpp"
+#include "platform/records/table.hpp"
 
 namespace northstar::governance::store {
 
 using records::Audience;
+using records::Table;
+
+// Each record table, described once for the record kit (platform/records/table.hpp). What hangs
+// off a record (seats; agenda, attendance and reviews; votes) is read and deleted with it.
+const Table<Committee>& Committees();
+const Table<DecisionRight>& DecisionRights();
+const Table<Issue>& Issues();
+const Table<Meeting>& Meetings();  // by start
+const Table<Brief>& Briefs();
+const Table<Decision>& Decisions();  // newest proposal first
+const Table<ActionItem>& Actions();  // by due date
+const Table<Stakeholder>& Stakeholders();
 
 // ---- committees and seats ----
-std::vector<Committee> ListCommittees(db::Session& s, const std::string& alliance_id,
-                                      const Audience& audience);
-std::optional<Committee> FindCommittee(db::Session& s, const std::string& alliance_id,
-                                       const std::string& id);
-void InsertCommittee(db::Session& s, const Committee& c);
-bool UpdateCommittee(db::Session& s, const Committee& c, int64_t expected_version);
 void TouchCommittee(db::Session& s, const std::string& id, const std::string& now);
 void InsertSeat(db::Session& s, const CommitteeMember& m, const std::string& now);
 void EndSeat(db::Session& s, const std::string& seat_id, const std::string& left_on);
-// Every committee of the alliance, whoever may see it (parents, for cycles).
-std::vector<Committee> AllCommittees(db::Session& s, const std::string& alliance_id);
 // What refers to a committee: sub-committees, meetings, decisions and decision rights.
 struct Reference {
   std::string type, id, title;
@@ -44,20 +49,8 @@ std::vector<HeldMeeting> MeetingsHeld(db::Session& s, const std::string& committ
                                       const std::string& instant);
 
 // ---- decision rights ----
-std::vector<DecisionRight> ListDecisionRights(db::Session& s, const std::string& alliance_id,
-                                              const Audience& audience);
-std::optional<DecisionRight> FindDecisionRight(db::Session& s, const std::string& alliance_id,
-                                               const std::string& id);
-void InsertDecisionRight(db::Session& s, const DecisionRight& d);
-bool UpdateDecisionRight(db::Session& s, const DecisionRight& d, int64_t expected_version);
 
 // ---- issues ----
-std::vector<Issue> ListIssues(db::Session& s, const std::string& alliance_id,
-                              const Audience& audience);
-std::optional<Issue> FindIssue(db::Session& s, const std::string& alliance_id,
-                               const std::string& id);
-void InsertIssue(db::Session& s, const Issue& i);
-bool UpdateIssue(db::Session& s, const Issue& i, int64_t expected_version);
 void InsertLevelEntry(db::Session& s, const std::string& issue_id, const IssueLevelEntry& e);
 std::vector<IssueLevelEntry> ListLevelEntries(db::Session& s, const std::string& issue_id);
 // Open issues of every alliance whose level's limit passed before `today` (for the job).
@@ -68,12 +61,6 @@ std::vector<std::pair<std::string, std::string>> OverdueIssues(db::Session& s,
                                                                const std::string& today);
 
 // ---- meetings ----
-std::vector<Meeting> ListMeetings(db::Session& s, const std::string& alliance_id,
-                                  const Audience& audience);
-std::optional<Meeting> FindMeeting(db::Session& s, const std::string& alliance_id,
-                                   const std::string& id);
-void InsertMeeting(db::Session& s, const Meeting& m);
-bool UpdateMeeting(db::Session& s, const Meeting& m, int64_t expected_version);
 void TouchMeeting(db::Session& s, const std::string& id, const std::string& now);
 void InsertAgendaItem(db::Session& s, const AgendaItem& a);
 bool UpdateAgendaItem(db::Session& s, const AgendaItem& a, int64_t expected_version);
@@ -102,43 +89,17 @@ std::vector<FeedMeeting> MeetingsForUser(db::Session& s, const std::string& user
 // ---- briefs ----
 std::vector<Brief> ListBriefs(db::Session& s, const std::string& alliance_id,
                               const std::string& meeting_id, const Audience& audience);
-std::optional<Brief> FindBrief(db::Session& s, const std::string& alliance_id,
-                               const std::string& id);
-void InsertBrief(db::Session& s, const Brief& b);
-bool UpdateBrief(db::Session& s, const Brief& b, int64_t expected_version);
 
 // ---- decisions ----
-std::vector<Decision> ListDecisions(db::Session& s, const std::string& alliance_id,
-                                    const Audience& audience);
-std::optional<Decision> FindDecision(db::Session& s, const std::string& alliance_id,
-                                     const std::string& id);
-void InsertDecision(db::Session& s, const Decision& d);
-bool UpdateDecision(db::Session& s, const Decision& d, int64_t expected_version);
 void SaveVote(db::Session& s, const std::string& decision_id, const CastVote& v);
 
 // ---- action items ----
-std::vector<ActionItem> ListActions(db::Session& s, const std::string& alliance_id,
-                                    const Audience& audience);
-std::optional<ActionItem> FindAction(db::Session& s, const std::string& alliance_id,
-                                     const std::string& id);
-void InsertAction(db::Session& s, const ActionItem& a);
-bool UpdateAction(db::Session& s, const ActionItem& a, int64_t expected_version);
 struct OwnedAction {
   ActionItem action;
   access::Membership membership;
 };
 std::vector<OwnedAction> ActionsOwnedBy(db::Session& s, const std::string& user_id);
 
-// ---- stakeholders ----
-std::vector<Stakeholder> ListStakeholders(db::Session& s, const std::string& alliance_id,
-                                          const Audience& audience);
-std::optional<Stakeholder> FindStakeholder(db::Session& s, const std::string& alliance_id,
-                                           const std::string& id);
-void InsertStakeholder(db::Session& s, const Stakeholder& k);
-bool UpdateStakeholder(db::Session& s, const Stakeholder& k, int64_t expected_version);
-
 using records::LockAlliance;
-// Deletes a governance record and what hangs off it. `table` is one of the governance tables.
-void DeleteRecord(db::Session& s, const std::string& table, const std::string& id);
 
 }  // namespace northstar::governance::store
