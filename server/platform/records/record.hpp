@@ -1,7 +1,7 @@
 // What every alliance record shares — the standard access columns read by the policy, the
 // responsible party, version and times — and the SQL and JSON that handle those columns, so a
-// module writes only its own fields. Tables that use it have the columns of kRecordColumns and
-// are read as `r`.
+// module writes only its own fields. Tables that use it have the base columns InsertRecord writes
+// and are read as `r`.
 #pragma once
 
 #include <cstdint>
