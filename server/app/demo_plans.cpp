@@ -155,7 +155,7 @@ void LoadPlans(db::Database& database, plans::PlansService& plans,
       plans::ObjectiveInput in;
       in.title = title;
       in.horizon = horizon;
-      objectives.push_back(Must(plans.CreateObjective(author, alliance, in), title).id);
+      objectives.push_back(Must(plans.CreateObjective(author, alliance, in), title).record.id);
     }
     std::vector<std::string> milestones;
     for (const auto& m : spec.milestones) {
@@ -203,7 +203,8 @@ void LoadPlans(db::Database& database, plans::PlansService& plans,
       in.visibility = k.visibility;
       const auto kpi = Must(plans.CreateKpi(owner, alliance, in), k.name);
       for (const auto& v : k.values) {
-        Must(plans.AddKpiValue(owner, alliance, kpi.id, {day(-v.days_ago), v.value, ""}), k.name);
+        Must(plans.AddKpiValue(owner, alliance, kpi.record.id, {day(-v.days_ago), v.value, ""}),
+             k.name);
       }
     }
     for (const auto& w : spec.workstreams) {

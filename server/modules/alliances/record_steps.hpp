@@ -18,10 +18,15 @@
 namespace northstar::alliances {
 
 // How a collection (http::Collection) answers a record found with its context: the module's
-// `kJson(context, record)`, and `kVersion(record)` for its ETag.
+// `kJson(context, record)` (or `kJson(record)` when the JSON needs no context), and
+// `kVersion(record)` for its ETag.
 template <typename T, auto kJson>
 json::object AnswerJson(const WithContext<T>& found) {
-  return kJson(found.context, found.record);
+  if constexpr (std::is_invocable_v<decltype(kJson), const RecordContext&, const T&>) {
+    return kJson(found.context, found.record);
+  } else {
+    return kJson(found.record);
+  }
 }
 template <typename T, auto kVersion>
 int64_t AnswerVersion(const WithContext<T>& found) {
@@ -39,30 +44,35 @@ void Assign(T& field, const std::optional<T>& value) {
   if (value) field = *value;
 }
 
-template <typename T>
+// `prepare(session, context)`, when given, adds what the type's answer needs to the context
+// (LoadPeople: the names of the alliance's members).
+template <typename T, typename Prepare = std::nullptr_t>
 Result<WithContext<std::vector<T>>> ListOf(db::Database& db, const auth::Principal& actor,
                                            const std::string& alliance_id,
-                                           const records::Table<T>& t) {
+                                           const records::Table<T>& t, Prepare prepare = nullptr) {
   db::Session s(db);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  if constexpr (!std::is_same_v<Prepare, std::nullptr_t>) prepare(s, c);
   auto list = records::List(s, t, alliance_id, {c.membership});
   return Within(std::move(c), std::move(list));
 }
 
-template <typename T>
+template <typename T, typename Prepare = std::nullptr_t>
 Result<WithContext<T>> GetOf(db::Database& db, const auth::Principal& actor,
                              const std::string& alliance_id, const records::Table<T>& t,
-                             const std::string& id) {
+                             const std::string& id, Prepare prepare = nullptr) {
   db::Session s(db);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  if constexpr (!std::is_same_v<Prepare, std::nullptr_t>) prepare(s, c);
   NS_ASSIGN_OR_RETURN(T r, Visible(c, records::Find(s, t, alliance_id, id)));
   return Within(std::move(c), std::move(r));
 }
 
 // `apply(session, context, input, record, current)` sets the record's own fields from the input
-// (defaults when `current` is null: a creation) and checks them.
+// (defaults when `current` is null: a creation) and checks them; it may add to the context what
+// the answer needs (as `prepare` does for a read).
 template <typename T, typename Input, typename Apply>
 Result<WithContext<T>> CreateOf(db::Database& db, const auth::Principal& actor,
                                 const std::string& alliance_id, const records::Table<T>& t,

@@ -409,7 +409,7 @@ Result<Response> GetSummary(PlansService& svc, RequestContext& ctx) {
 Result<Response> ListObjectives(PlansService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListObjectives(ctx.user(), ctx.Param("id")));
   json::array all;
-  for (const auto& o : list) all.push_back(ObjectiveJson(o));
+  for (const auto& o : list.record) all.push_back(ObjectiveJson(o));
   NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
                                     {{"horizon", "horizon", kHorizons},
                                      {"status", "status", kObjectiveStatuses},
@@ -461,7 +461,7 @@ Result<Response> MilestoneHistory(PlansService& svc, RequestContext& ctx) {
 Result<Response> ListKpis(PlansService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListKpis(ctx.user(), ctx.Param("id")));
   json::array all;
-  for (const auto& k : list) all.push_back(KpiJson(k));
+  for (const auto& k : list.record) all.push_back(KpiJson(k));
   NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
                                     {{"indicator", "indicator", kIndicators},
                                      {"status", "status", kKpiStatuses}}));
@@ -540,10 +540,11 @@ void RegisterRoutes(http::Router& router, PlansService& svc) {
   // listed (filters, order), read from a body and written.
   using Svc = PlansService;
   http::AddCollection(router, svc, base, "id",
-                      http::Collection<Svc, ObjectiveInput, Objective>{
+                      http::Collection<Svc, ObjectiveInput, WithContext<Objective>>{
                           "objectives", "objective_id", ListObjectives, ReadObjective,
                           &Svc::GetObjective, &Svc::CreateObjective, &Svc::UpdateObjective,
-                          &Svc::DeleteObjective, ObjectiveJson, records::VersionOf<Objective>});
+                          &Svc::DeleteObjective, AnswerJson<Objective, ObjectiveJson>,
+                          AnswerVersion<Objective, records::VersionOf<Objective>>});
   http::AddCollection(router, svc, base, "id",
                       http::Collection<Svc, MilestoneInput, WithContext<MilestoneView>>{
                           "milestones", "milestone_id", ListMilestones, ReadMilestone,
@@ -551,9 +552,10 @@ void RegisterRoutes(http::Router& router, PlansService& svc) {
                           &Svc::DeleteMilestone, AnswerJson<MilestoneView, MilestoneJson>,
                           AnswerVersion<MilestoneView, MilestoneVersion>});
   http::AddCollection(router, svc, base, "id",
-                      http::Collection<Svc, KpiInput, Kpi>{
+                      http::Collection<Svc, KpiInput, WithContext<Kpi>>{
                           "kpis", "kpi_id", ListKpis, ReadKpi, &Svc::GetKpi, &Svc::CreateKpi,
-                          &Svc::UpdateKpi, &Svc::DeleteKpi, KpiJson, records::VersionOf<Kpi>});
+                          &Svc::UpdateKpi, &Svc::DeleteKpi, AnswerJson<Kpi, KpiJson>,
+                          AnswerVersion<Kpi, records::VersionOf<Kpi>>});
   http::AddCollection(router, svc, base, "id",
                       http::Collection<Svc, WorkstreamInput, WithContext<Workstream>>{
                           "workstreams", "workstream_id", ListWorkstreams, ReadWorkstream,

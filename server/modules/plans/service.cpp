@@ -16,6 +16,7 @@ namespace northstar::plans {
 namespace {
 
 using alliances::ApplyCommon;
+using alliances::Assign;
 using alliances::AuditRecord;
 using alliances::LoadPeople;
 using alliances::RequireMemberOf;
@@ -339,63 +340,45 @@ Result<PlanSummary> PlansService::Summary(const auth::Principal& actor,
 
 // ---- objectives ---------------------------------------------------------------------------
 
-Result<std::vector<Objective>> PlansService::ListObjectives(const auth::Principal& actor,
-                                                            const std::string& alliance_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  return records::List(s, store::Objectives(), alliance_id, store::Audience{c.membership});
+// An objective's own fields: from the input, with defaults when it is created.
+Status ApplyObjective(db::Session&, PlanContext&, const ObjectiveInput& in, Objective& o,
+                      const Objective* current) {
+  if (!current) {
+    o.description = "";
+    o.status = "active";
+  }
+  Assign(o.title, in.title);
+  Assign(o.description, in.description);
+  Assign(o.horizon, in.horizon);
+  Assign(o.status, in.status);
+  return OkStatus();
 }
 
-Result<Objective> PlansService::GetObjective(const auth::Principal& actor,
-                                             const std::string& alliance_id,
-                                             const std::string& id) {
-  db::Session s(db_);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  return Visible(c, records::Find(s, store::Objectives(), alliance_id, id));
+Result<WithContext<std::vector<Objective>>> PlansService::ListObjectives(
+    const auth::Principal& actor, const std::string& alliance_id) {
+  return alliances::ListOf(db_, actor, alliance_id, store::Objectives());
 }
 
-Result<Objective> PlansService::CreateObjective(const auth::Principal& actor,
-                                                const std::string& alliance_id,
-                                                const ObjectiveInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  Objective o;
-  o.title = *input.title;
-  o.description = input.description.value_or("");
-  o.horizon = *input.horizon;
-  o.status = input.status.value_or("active");
-  NS_TRY(StartRecord(s, c, actor, input, o));
-  records::Insert(s, store::Objectives(), o);
-  AuditCreate(s, actor, o, "objective");
-  auto stored = records::Find(s, store::Objectives(), alliance_id, o.id);
-  tx.Commit();
-  return *stored;
+Result<WithContext<Objective>> PlansService::GetObjective(const auth::Principal& actor,
+                                                          const std::string& alliance_id,
+                                                          const std::string& id) {
+  return alliances::GetOf(db_, actor, alliance_id, store::Objectives(), id);
 }
 
-Result<Objective> PlansService::UpdateObjective(const auth::Principal& actor,
-                                                const std::string& alliance_id,
-                                                const std::string& id, int64_t version,
-                                                const ObjectiveInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Objective current, Visible(c, records::Find(s, store::Objectives(), alliance_id, id)));
-  NS_TRY(StartChange(c, current, version));
-  Objective next = current;
-  NS_TRY(ApplyCommon(s, c, input, next));
-  if (input.title) next.title = *input.title;
-  if (input.description) next.description = *input.description;
-  if (input.horizon) next.horizon = *input.horizon;
-  if (input.status) next.status = *input.status;
-  if (!records::Update(s, store::Objectives(), next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "objective");
-  auto stored = records::Find(s, store::Objectives(), alliance_id, id);
-  tx.Commit();
-  return *stored;
+Result<WithContext<Objective>> PlansService::CreateObjective(const auth::Principal& actor,
+                                                             const std::string& alliance_id,
+                                                             const ObjectiveInput& input) {
+  return alliances::CreateOf(db_, actor, alliance_id, store::Objectives(), "objective", input,
+                             ApplyObjective);
+}
+
+Result<WithContext<Objective>> PlansService::UpdateObjective(const auth::Principal& actor,
+                                                             const std::string& alliance_id,
+                                                             const std::string& id,
+                                                             int64_t version,
+                                                             const ObjectiveInput& input) {
+  return alliances::UpdateOf(db_, actor, alliance_id, store::Objectives(), "objective", id,
+                             version, input, ApplyObjective);
 }
 
 Status PlansService::DeleteObjective(const auth::Principal& actor, const std::string& alliance_id,
@@ -624,75 +607,45 @@ Status CheckKpi(db::Session& s, const PlanContext& c, const Kpi& k) {
 
 }  // namespace
 
-Result<std::vector<Kpi>> PlansService::ListKpis(const auth::Principal& actor,
-                                                const std::string& alliance_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  return records::List(s, store::Kpis(), alliance_id, store::Audience{c.membership});
+// A KPI's own fields: from the input, with defaults when it is created; then its rules.
+Status ApplyKpi(db::Session& s, PlanContext& c, const KpiInput& in, Kpi& k, const Kpi* current) {
+  if (!current) k.description = "";
+  Assign(k.name, in.name);
+  Assign(k.description, in.description);
+  Assign(k.unit, in.unit);
+  Assign(k.direction, in.direction);
+  Assign(k.indicator, in.indicator);
+  Assign(k.cadence, in.cadence);
+  Assign(k.target, in.target);
+  Assign(k.amber_threshold, in.amber_threshold);
+  Assign(k.red_threshold, in.red_threshold);
+  Assign(k.responsible_user_id, in.responsible_user_id);
+  return CheckKpi(s, c, k);
 }
 
-Result<Kpi> PlansService::GetKpi(const auth::Principal& actor, const std::string& alliance_id,
-                                 const std::string& id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  return Visible(c, records::Find(s, store::Kpis(), alliance_id, id));
+Result<WithContext<std::vector<Kpi>>> PlansService::ListKpis(const auth::Principal& actor,
+                                                             const std::string& alliance_id) {
+  return alliances::ListOf(db_, actor, alliance_id, store::Kpis());
 }
 
-Result<Kpi> PlansService::CreateKpi(const auth::Principal& actor, const std::string& alliance_id,
-                                    const KpiInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  Kpi k;
-  k.name = *input.name;
-  k.description = input.description.value_or("");
-  k.unit = *input.unit;
-  k.direction = *input.direction;
-  k.indicator = *input.indicator;
-  k.cadence = *input.cadence;
-  k.target = *input.target;
-  if (input.amber_threshold) k.amber_threshold = *input.amber_threshold;
-  if (input.red_threshold) k.red_threshold = *input.red_threshold;
-  if (input.responsible_user_id) k.responsible_user_id = *input.responsible_user_id;
-  NS_TRY(StartRecord(s, c, actor, input, k));
-  NS_TRY(CheckKpi(s, c, k));
-  records::Insert(s, store::Kpis(), k);
-  AuditCreate(s, actor, k, "kpi");
-  auto stored = records::Find(s, store::Kpis(), alliance_id, k.id);
-  tx.Commit();
-  return *stored;
+Result<WithContext<Kpi>> PlansService::GetKpi(const auth::Principal& actor,
+                                              const std::string& alliance_id,
+                                              const std::string& id) {
+  return alliances::GetOf(db_, actor, alliance_id, store::Kpis(), id);
 }
 
-Result<Kpi> PlansService::UpdateKpi(const auth::Principal& actor, const std::string& alliance_id,
-                                    const std::string& id, int64_t version,
-                                    const KpiInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Kpi current, Visible(c, records::Find(s, store::Kpis(), alliance_id, id)));
-  NS_TRY(StartChange(c, current, version));
-  Kpi next = current;
-  NS_TRY(ApplyCommon(s, c, input, next));
-  if (input.name) next.name = *input.name;
-  if (input.description) next.description = *input.description;
-  if (input.unit) next.unit = *input.unit;
-  if (input.direction) next.direction = *input.direction;
-  if (input.indicator) next.indicator = *input.indicator;
-  if (input.cadence) next.cadence = *input.cadence;
-  if (input.target) next.target = *input.target;
-  if (input.amber_threshold) next.amber_threshold = *input.amber_threshold;
-  if (input.red_threshold) next.red_threshold = *input.red_threshold;
-  if (input.responsible_user_id) next.responsible_user_id = *input.responsible_user_id;
-  NS_TRY(CheckKpi(s, c, next));
-  if (!records::Update(s, store::Kpis(), next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "kpi");
-  auto stored = records::Find(s, store::Kpis(), alliance_id, id);
-  tx.Commit();
-  return *stored;
+Result<WithContext<Kpi>> PlansService::CreateKpi(const auth::Principal& actor,
+                                                 const std::string& alliance_id,
+                                                 const KpiInput& input) {
+  return alliances::CreateOf(db_, actor, alliance_id, store::Kpis(), "kpi", input, ApplyKpi);
+}
+
+Result<WithContext<Kpi>> PlansService::UpdateKpi(const auth::Principal& actor,
+                                                 const std::string& alliance_id,
+                                                 const std::string& id, int64_t version,
+                                                 const KpiInput& input) {
+  return alliances::UpdateOf(db_, actor, alliance_id, store::Kpis(), "kpi", id, version, input,
+                             ApplyKpi);
 }
 
 Status PlansService::DeleteKpi(const auth::Principal& actor, const std::string& alliance_id,
@@ -817,46 +770,34 @@ Status CheckWorkstream(db::Session& s, const PlanContext& c, Workstream& w,
 
 }  // namespace
 
+// A workstream's own fields: from the input, with defaults when it is created; then its RACI
+// rules. Its answer names the people of its assignments.
+Status ApplyWorkstream(db::Session& s, PlanContext& c, const WorkstreamInput& in, Workstream& w,
+                       const Workstream* current) {
+  LoadPeople(s, c);
+  if (!current) w.description = "";
+  Assign(w.name, in.name);
+  Assign(w.description, in.description);
+  Assign(w.activities, in.activities);
+  return CheckWorkstream(s, c, w, current ? current->activities : std::vector<Activity>{});
+}
+
 Result<WithContext<std::vector<Workstream>>> PlansService::ListWorkstreams(
     const auth::Principal& actor, const std::string& alliance_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  LoadPeople(s, c);
-  auto list = records::List(s, store::Workstreams(), alliance_id, store::Audience{c.membership});
-  return WithContext<std::vector<Workstream>>{std::move(list), std::move(c)};
+  return alliances::ListOf(db_, actor, alliance_id, store::Workstreams(), LoadPeople);
 }
 
 Result<WithContext<Workstream>> PlansService::GetWorkstream(const auth::Principal& actor,
                                                             const std::string& alliance_id,
                                                             const std::string& id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  LoadPeople(s, c);
-  NS_ASSIGN_OR_RETURN(Workstream w, Visible(c, records::Find(s, store::Workstreams(), alliance_id, id)));
-  return WithContext<Workstream>{std::move(w), std::move(c)};
+  return alliances::GetOf(db_, actor, alliance_id, store::Workstreams(), id, LoadPeople);
 }
 
 Result<WithContext<Workstream>> PlansService::CreateWorkstream(const auth::Principal& actor,
                                                                const std::string& alliance_id,
                                                                const WorkstreamInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  LoadPeople(s, c);
-  Workstream w;
-  w.name = *input.name;
-  w.description = input.description.value_or("");
-  w.activities = input.activities.value_or(std::vector<Activity>{});
-  NS_TRY(StartRecord(s, c, actor, input, w));
-  NS_TRY(CheckWorkstream(s, c, w, {}));
-  records::Insert(s, store::Workstreams(), w);
-  AuditCreate(s, actor, w, "workstream");
-  auto stored = records::Find(s, store::Workstreams(), alliance_id, w.id);
-  tx.Commit();
-  return WithContext<Workstream>{std::move(*stored), std::move(c)};
+  return alliances::CreateOf(db_, actor, alliance_id, store::Workstreams(), "workstream", input,
+                             ApplyWorkstream);
 }
 
 Result<WithContext<Workstream>> PlansService::UpdateWorkstream(const auth::Principal& actor,
@@ -864,24 +805,8 @@ Result<WithContext<Workstream>> PlansService::UpdateWorkstream(const auth::Princ
                                                                const std::string& id,
                                                                int64_t version,
                                                                const WorkstreamInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  LoadPeople(s, c);
-  NS_ASSIGN_OR_RETURN(Workstream current, Visible(c, records::Find(s, store::Workstreams(), alliance_id, id)));
-  NS_TRY(StartChange(c, current, version));
-  Workstream next = current;
-  NS_TRY(ApplyCommon(s, c, input, next));
-  if (input.name) next.name = *input.name;
-  if (input.description) next.description = *input.description;
-  if (input.activities) next.activities = *input.activities;
-  NS_TRY(CheckWorkstream(s, c, next, current.activities));
-  if (!records::Update(s, store::Workstreams(), next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "workstream");
-  auto stored = records::Find(s, store::Workstreams(), alliance_id, id);
-  tx.Commit();
-  return WithContext<Workstream>{std::move(*stored), std::move(c)};
+  return alliances::UpdateOf(db_, actor, alliance_id, store::Workstreams(), "workstream", id,
+                             version, input, ApplyWorkstream);
 }
 
 Status PlansService::DeleteWorkstream(const auth::Principal& actor, const std::string& alliance_id,

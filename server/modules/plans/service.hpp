@@ -111,15 +111,18 @@ class PlansService {
   Result<PlanView> Plan(const auth::Principal& actor, const std::string& alliance_id);
   Result<PlanSummary> Summary(const auth::Principal& actor, const std::string& alliance_id);
 
-  Result<std::vector<Objective>> ListObjectives(const auth::Principal& actor,
-                                                const std::string& alliance_id);
-  Result<Objective> GetObjective(const auth::Principal& actor, const std::string& alliance_id,
-                                 const std::string& id);
-  Result<Objective> CreateObjective(const auth::Principal& actor, const std::string& alliance_id,
-                                    const ObjectiveInput& input);
-  Result<Objective> UpdateObjective(const auth::Principal& actor, const std::string& alliance_id,
-                                    const std::string& id, int64_t version,
-                                    const ObjectiveInput& input);
+  Result<WithContext<std::vector<Objective>>> ListObjectives(const auth::Principal& actor,
+                                                             const std::string& alliance_id);
+  Result<WithContext<Objective>> GetObjective(const auth::Principal& actor,
+                                              const std::string& alliance_id,
+                                              const std::string& id);
+  Result<WithContext<Objective>> CreateObjective(const auth::Principal& actor,
+                                                 const std::string& alliance_id,
+                                                 const ObjectiveInput& input);
+  Result<WithContext<Objective>> UpdateObjective(const auth::Principal& actor,
+                                                 const std::string& alliance_id,
+                                                 const std::string& id, int64_t version,
+                                                 const ObjectiveInput& input);
   Status DeleteObjective(const auth::Principal& actor, const std::string& alliance_id,
                          const std::string& id);
 
@@ -145,13 +148,15 @@ class PlansService {
   Status DeleteMilestone(const auth::Principal& actor, const std::string& alliance_id,
                          const std::string& id);
 
-  Result<std::vector<Kpi>> ListKpis(const auth::Principal& actor, const std::string& alliance_id);
-  Result<Kpi> GetKpi(const auth::Principal& actor, const std::string& alliance_id,
-                     const std::string& id);
-  Result<Kpi> CreateKpi(const auth::Principal& actor, const std::string& alliance_id,
-                        const KpiInput& input);
-  Result<Kpi> UpdateKpi(const auth::Principal& actor, const std::string& alliance_id,
-                        const std::string& id, int64_t version, const KpiInput& input);
+  Result<WithContext<std::vector<Kpi>>> ListKpis(const auth::Principal& actor,
+                                                 const std::string& alliance_id);
+  Result<WithContext<Kpi>> GetKpi(const auth::Principal& actor, const std::string& alliance_id,
+                                  const std::string& id);
+  Result<WithContext<Kpi>> CreateKpi(const auth::Principal& actor, const std::string& alliance_id,
+                                     const KpiInput& input);
+  Result<WithContext<Kpi>> UpdateKpi(const auth::Principal& actor, const std::string& alliance_id,
+                                     const std::string& id, int64_t version,
+                                     const KpiInput& input);
   Status DeleteKpi(const auth::Principal& actor, const std::string& alliance_id,
                    const std::string& id);
   Result<std::vector<KpiValue>> ListKpiValues(const auth::Principal& actor,
