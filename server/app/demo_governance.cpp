@@ -133,7 +133,7 @@ std::string DecisionRight(GovernanceService& g, const std::string& alliance,
   in.decision_type = type;
   in.committee_id = committee;
   in.levels = std::move(levels);
-  return Must(g.CreateDecisionRight(author, alliance, in), type).id;
+  return Must(g.CreateDecisionRight(author, alliance, in), type).record.id;
 }
 
 void Stakeholder(GovernanceService& g, const std::string& alliance, const auth::Principal& author,

@@ -580,7 +580,7 @@ Result<Response> CadenceProposalRoute(GovernanceService& svc, RequestContext& ct
 Result<Response> ListDecisionRights(GovernanceService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListDecisionRights(ctx.user(), Alliance(ctx)));
   json::array all;
-  for (const auto& d : list) all.push_back(DecisionRightJson(d));
+  for (const auto& d : list.record) all.push_back(DecisionRightJson(d));
   return Paged(ctx.request, all, kByCreation);
 }
 
@@ -945,7 +945,7 @@ Result<Response> MyActions(GovernanceService& svc, RequestContext& ctx) {
 Result<Response> ListStakeholders(GovernanceService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListStakeholders(ctx.user(), Alliance(ctx)));
   json::array all;
-  for (const auto& k : list) all.push_back(StakeholderJson(k));
+  for (const auto& k : list.record) all.push_back(StakeholderJson(k));
   return Paged(ctx.request, all, kByCreation);
 }
 
@@ -993,11 +993,12 @@ void RegisterRoutes(http::Router& router, GovernanceService& svc) {
                           &Svc::DeleteCommittee, AnswerJson<CommitteeView, CommitteeJson>,
                           AnswerVersion<CommitteeView, CommitteeVersion>});
   http::AddCollection(router, svc, base, "id",
-                      http::Collection<Svc, DecisionRightInput, DecisionRight>{
+                      http::Collection<Svc, DecisionRightInput, WithContext<DecisionRight>>{
                           "decision-rights", "decision_right_id", ListDecisionRights,
                           ReadDecisionRight, &Svc::GetDecisionRight, &Svc::CreateDecisionRight,
                           &Svc::UpdateDecisionRight, &Svc::DeleteDecisionRight,
-                          DecisionRightJson, records::VersionOf<DecisionRight>});
+                          AnswerJson<DecisionRight, DecisionRightJson>,
+                          AnswerVersion<DecisionRight, records::VersionOf<DecisionRight>>});
   http::AddCollection(router, svc, base, "id",
                       http::Collection<Svc, IssueInput, WithContext<Issue>>{
                           "issues", "issue_id", ListIssues, ReadIssue, &Svc::GetIssue,
@@ -1023,11 +1024,12 @@ void RegisterRoutes(http::Router& router, GovernanceService& svc) {
                           AnswerJson<ActionItem, ActionJsonIn>,
                           AnswerVersion<ActionItem, records::VersionOf<ActionItem>>});
   http::AddCollection(router, svc, base, "id",
-                      http::Collection<Svc, StakeholderInput, Stakeholder>{
+                      http::Collection<Svc, StakeholderInput, WithContext<Stakeholder>>{
                           "stakeholders", "stakeholder_id", ListStakeholders, ReadStakeholder,
                           &Svc::GetStakeholder, &Svc::CreateStakeholder,
-                          &Svc::UpdateStakeholder, &Svc::DeleteStakeholder, StakeholderJson,
-                          records::VersionOf<Stakeholder>});
+                          &Svc::UpdateStakeholder, &Svc::DeleteStakeholder,
+                          AnswerJson<Stakeholder, StakeholderJson>,
+                          AnswerVersion<Stakeholder, records::VersionOf<Stakeholder>>});
   const std::string committee = base + "/committees/{committee_id}";
   router.Add("POST", committee + "/members", bind(AddMember));
   router.Add("PATCH", committee + "/members/{member_id}", bind(ChangeMember));

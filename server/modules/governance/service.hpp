@@ -155,16 +155,18 @@ class GovernanceService {
                                          const std::string& from, int64_t months);
 
   // Decision rights.
-  Result<std::vector<DecisionRight>> ListDecisionRights(const auth::Principal& actor,
-                                                        const std::string& alliance_id);
-  Result<DecisionRight> GetDecisionRight(const auth::Principal& actor,
-                                         const std::string& alliance_id, const std::string& id);
-  Result<DecisionRight> CreateDecisionRight(const auth::Principal& actor,
-                                            const std::string& alliance_id,
-                                            const DecisionRightInput& input);
-  Result<DecisionRight> UpdateDecisionRight(const auth::Principal& actor,
-                                            const std::string& alliance_id, const std::string& id,
-                                            int64_t version, const DecisionRightInput& input);
+  Result<WithContext<std::vector<DecisionRight>>> ListDecisionRights(
+      const auth::Principal& actor, const std::string& alliance_id);
+  Result<WithContext<DecisionRight>> GetDecisionRight(const auth::Principal& actor,
+                                                      const std::string& alliance_id,
+                                                      const std::string& id);
+  Result<WithContext<DecisionRight>> CreateDecisionRight(const auth::Principal& actor,
+                                                         const std::string& alliance_id,
+                                                         const DecisionRightInput& input);
+  Result<WithContext<DecisionRight>> UpdateDecisionRight(const auth::Principal& actor,
+                                                         const std::string& alliance_id,
+                                                         const std::string& id, int64_t version,
+                                                         const DecisionRightInput& input);
   Status DeleteDecisionRight(const auth::Principal& actor, const std::string& alliance_id,
                              const std::string& id);
 
@@ -300,16 +302,18 @@ class GovernanceService {
   Result<std::vector<MyAction>> MyActions(const auth::Principal& actor);
 
   // Stakeholders.
-  Result<std::vector<Stakeholder>> ListStakeholders(const auth::Principal& actor,
-                                                    const std::string& alliance_id);
-  Result<Stakeholder> GetStakeholder(const auth::Principal& actor,
-                                     const std::string& alliance_id, const std::string& id);
-  Result<Stakeholder> CreateStakeholder(const auth::Principal& actor,
-                                        const std::string& alliance_id,
-                                        const StakeholderInput& input);
-  Result<Stakeholder> UpdateStakeholder(const auth::Principal& actor,
-                                        const std::string& alliance_id, const std::string& id,
-                                        int64_t version, const StakeholderInput& input);
+  Result<WithContext<std::vector<Stakeholder>>> ListStakeholders(const auth::Principal& actor,
+                                                                 const std::string& alliance_id);
+  Result<WithContext<Stakeholder>> GetStakeholder(const auth::Principal& actor,
+                                                  const std::string& alliance_id,
+                                                  const std::string& id);
+  Result<WithContext<Stakeholder>> CreateStakeholder(const auth::Principal& actor,
+                                                     const std::string& alliance_id,
+                                                     const StakeholderInput& input);
+  Result<WithContext<Stakeholder>> UpdateStakeholder(const auth::Principal& actor,
+                                                     const std::string& alliance_id,
+                                                     const std::string& id, int64_t version,
+                                                     const StakeholderInput& input);
   Status DeleteStakeholder(const auth::Principal& actor, const std::string& alliance_id,
                            const std::string& id);
 

@@ -511,66 +511,40 @@ Status CheckDecisionRight(db::Session& s, const RecordContext& c, const Decision
 
 }  // namespace
 
-Result<std::vector<DecisionRight>> GovernanceService::ListDecisionRights(
+// A decision right's own fields: from the input, with defaults when it is created; then its
+// rules.
+Status ApplyDecisionRight(db::Session& s, RecordContext& c, const DecisionRightInput& in,
+                          DecisionRight& d, const DecisionRight* current) {
+  if (!current) d.description = "";
+  Assign(d.decision_type, in.decision_type);
+  Assign(d.description, in.description);
+  Assign(d.committee_id, in.committee_id);
+  Assign(d.levels, in.levels);
+  return CheckDecisionRight(s, c, d);
+}
+
+Result<WithContext<std::vector<DecisionRight>>> GovernanceService::ListDecisionRights(
     const auth::Principal& actor, const std::string& alliance_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  return records::List(s, store::DecisionRights(), alliance_id, {c.membership});
+  return ListOf(db_, actor, alliance_id, store::DecisionRights());
 }
 
-Result<DecisionRight> GovernanceService::GetDecisionRight(const auth::Principal& actor,
-                                                          const std::string& alliance_id,
-                                                          const std::string& id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  return alliances::Visible(c, records::Find(s, store::DecisionRights(), alliance_id, id));
+Result<WithContext<DecisionRight>> GovernanceService::GetDecisionRight(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& id) {
+  return GetOf(db_, actor, alliance_id, store::DecisionRights(), id);
 }
 
-Result<DecisionRight> GovernanceService::CreateDecisionRight(const auth::Principal& actor,
-                                                             const std::string& alliance_id,
-                                                             const DecisionRightInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  DecisionRight d;
-  NS_TRY(alliances::StartRecord(s, c, actor, input, d));
-  d.decision_type = *input.decision_type;
-  d.description = input.description.value_or("");
-  d.committee_id = *input.committee_id;
-  d.levels = *input.levels;
-  NS_TRY(CheckDecisionRight(s, c, d));
-  records::Insert(s, store::DecisionRights(), d);
-  AuditCreate(s, actor, d, "decision_right");
-  auto created = records::Find(s, store::DecisionRights(), alliance_id, d.id);
-  tx.Commit();
-  return *created;
+Result<WithContext<DecisionRight>> GovernanceService::CreateDecisionRight(
+    const auth::Principal& actor, const std::string& alliance_id,
+    const DecisionRightInput& input) {
+  return CreateOf(db_, actor, alliance_id, store::DecisionRights(), "decision_right", input,
+                  ApplyDecisionRight);
 }
 
-Result<DecisionRight> GovernanceService::UpdateDecisionRight(const auth::Principal& actor,
-                                                             const std::string& alliance_id,
-                                                             const std::string& id,
-                                                             int64_t version,
-                                                             const DecisionRightInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(DecisionRight current,
-                      alliances::Visible(c, records::Find(s, store::DecisionRights(), alliance_id, id)));
-  NS_TRY(alliances::StartChange(c, current, version));
-  DecisionRight next = current;
-  NS_TRY(alliances::ApplyCommon(s, c, input, next));
-  if (input.decision_type) next.decision_type = *input.decision_type;
-  if (input.description) next.description = *input.description;
-  if (input.committee_id) next.committee_id = *input.committee_id;
-  if (input.levels) next.levels = *input.levels;
-  NS_TRY(CheckDecisionRight(s, c, next));
-  if (!records::Update(s, store::DecisionRights(), next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "decision_right");
-  auto updated = records::Find(s, store::DecisionRights(), alliance_id, id);
-  tx.Commit();
-  return *updated;
+Result<WithContext<DecisionRight>> GovernanceService::UpdateDecisionRight(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
+    int64_t version, const DecisionRightInput& input) {
+  return UpdateOf(db_, actor, alliance_id, store::DecisionRights(), "decision_right", id, version,
+                  input, ApplyDecisionRight);
 }
 
 Status GovernanceService::DeleteDecisionRight(const auth::Principal& actor,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "modules/governance/service.hpp"
+#include "modules/alliances/record_steps.hpp"
 #include "modules/governance/store.hpp"
 #include "platform/audit/audit.hpp"
 
@@ -25,7 +26,12 @@ json::object AuditOf(const Stakeholder& k);
 
 namespace internal {
 
+using alliances::Assign;
+using alliances::CreateOf;
 using alliances::EnterAlliance;
+using alliances::GetOf;
+using alliances::ListOf;
+using alliances::UpdateOf;
 
 using alliances::AuditCreate;
 using alliances::AuditUpdate;

@@ -536,21 +536,15 @@ Result<std::vector<MyAction>> GovernanceService::MyActions(const auth::Principal
 
 // ---- stakeholders -------------------------------------------------------------------------
 
-Result<std::vector<Stakeholder>> GovernanceService::ListStakeholders(
+Result<WithContext<std::vector<Stakeholder>>> GovernanceService::ListStakeholders(
     const auth::Principal& actor, const std::string& alliance_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  return records::List(s, store::Stakeholders(), alliance_id, {c.membership});
+  return ListOf(db_, actor, alliance_id, store::Stakeholders());
 }
 
-Result<Stakeholder> GovernanceService::GetStakeholder(const auth::Principal& actor,
-                                                      const std::string& alliance_id,
-                                                      const std::string& id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  return alliances::Visible(c, records::Find(s, store::Stakeholders(), alliance_id, id));
+Result<WithContext<Stakeholder>> GovernanceService::GetStakeholder(const auth::Principal& actor,
+                                                                   const std::string& alliance_id,
+                                                                   const std::string& id) {
+  return GetOf(db_, actor, alliance_id, store::Stakeholders(), id);
 }
 
 Result<std::optional<access::RecordScope>> GovernanceService::WorkstreamScope(
@@ -565,60 +559,41 @@ Result<std::optional<access::RecordScope>> GovernanceService::WorkstreamScope(
   return std::optional(ScopeOf(workstream->record));
 }
 
-Result<Stakeholder> GovernanceService::CreateStakeholder(const auth::Principal& actor,
-                                                         const std::string& alliance_id,
-                                                         const StakeholderInput& input) {
-  NS_ASSIGN_OR_RETURN(auto workstream, WorkstreamScope(actor, alliance_id, input.workstream_id));
-  db::Session s(db_);
-  db::Transaction tx(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  Stakeholder k;
-  NS_TRY(alliances::StartRecord(s, c, actor, input, k));
-  k.name = *input.name;
-  k.title = input.title.value_or("");
-  k.user_id = input.user_id.value_or(std::nullopt);
-  k.influence = *input.influence;
-  k.interest = *input.interest;
-  k.attitude = *input.attitude;
-  k.committee_id = input.committee_id.value_or(std::nullopt);
-  k.workstream_id = input.workstream_id.value_or(std::nullopt);
-  k.notes = input.notes.value_or("");
-  NS_TRY(CheckStakeholder(s, c, k, workstream));
-  records::Insert(s, store::Stakeholders(), k);
-  AuditCreate(s, actor, k, "stakeholder");
-  auto created = records::Find(s, store::Stakeholders(), alliance_id, k.id);
-  tx.Commit();
-  return *created;
+// A stakeholder's own fields and rules. `workstream`: the scope of the workstream the input
+// names, read through the plans service before the transaction.
+auto ApplyStakeholder(const std::optional<access::RecordScope>& workstream) {
+  return [&workstream](db::Session& s, RecordContext& c, const StakeholderInput& in,
+                       Stakeholder& k, const Stakeholder* current) -> Status {
+    if (!current) {
+      k.title = "";
+      k.notes = "";
+    }
+    Assign(k.name, in.name);
+    Assign(k.title, in.title);
+    Assign(k.user_id, in.user_id);
+    Assign(k.influence, in.influence);
+    Assign(k.interest, in.interest);
+    Assign(k.attitude, in.attitude);
+    Assign(k.committee_id, in.committee_id);
+    Assign(k.workstream_id, in.workstream_id);
+    Assign(k.notes, in.notes);
+    return CheckStakeholder(s, c, k, workstream);
+  };
 }
 
-Result<Stakeholder> GovernanceService::UpdateStakeholder(const auth::Principal& actor,
-                                                         const std::string& alliance_id,
-                                                         const std::string& id, int64_t version,
-                                                         const StakeholderInput& input) {
+Result<WithContext<Stakeholder>> GovernanceService::CreateStakeholder(
+    const auth::Principal& actor, const std::string& alliance_id, const StakeholderInput& input) {
   NS_ASSIGN_OR_RETURN(auto workstream, WorkstreamScope(actor, alliance_id, input.workstream_id));
-  db::Session s(db_);
-  db::Transaction tx(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Stakeholder current,
-                      alliances::Visible(c, records::Find(s, store::Stakeholders(), alliance_id, id)));
-  NS_TRY(alliances::StartChange(c, current, version));
-  Stakeholder next = current;
-  NS_TRY(alliances::ApplyCommon(s, c, input, next));
-  if (input.name) next.name = *input.name;
-  if (input.title) next.title = *input.title;
-  if (input.user_id) next.user_id = *input.user_id;
-  if (input.influence) next.influence = *input.influence;
-  if (input.interest) next.interest = *input.interest;
-  if (input.attitude) next.attitude = *input.attitude;
-  if (input.committee_id) next.committee_id = *input.committee_id;
-  if (input.workstream_id) next.workstream_id = *input.workstream_id;
-  if (input.notes) next.notes = *input.notes;
-  NS_TRY(CheckStakeholder(s, c, next, workstream));
-  if (!records::Update(s, store::Stakeholders(), next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "stakeholder");
-  auto updated = records::Find(s, store::Stakeholders(), alliance_id, id);
-  tx.Commit();
-  return *updated;
+  return CreateOf(db_, actor, alliance_id, store::Stakeholders(), "stakeholder", input,
+                  ApplyStakeholder(workstream));
+}
+
+Result<WithContext<Stakeholder>> GovernanceService::UpdateStakeholder(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
+    int64_t version, const StakeholderInput& input) {
+  NS_ASSIGN_OR_RETURN(auto workstream, WorkstreamScope(actor, alliance_id, input.workstream_id));
+  return UpdateOf(db_, actor, alliance_id, store::Stakeholders(), "stakeholder", id, version,
+                  input, ApplyStakeholder(workstream));
 }
 
 Status GovernanceService::DeleteStakeholder(const auth::Principal& actor,
