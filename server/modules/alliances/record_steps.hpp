@@ -91,17 +91,23 @@ Result<WithContext<T>> CreateOf(db::Database& db, const auth::Principal& actor,
   return Within(std::move(c), std::move(*created));
 }
 
-template <typename T, typename Input, typename Apply>
+// `start(context, current, version)`, when given, decides who may make this change and checks
+// the version, in place of StartChange (an action item's owner may report its progress).
+template <typename T, typename Input, typename Apply, typename Start = std::nullptr_t>
 Result<WithContext<T>> UpdateOf(db::Database& db, const auth::Principal& actor,
                                 const std::string& alliance_id, const records::Table<T>& t,
                                 const char* type, const std::string& id, int64_t version,
-                                const Input& input, Apply apply) {
+                                const Input& input, Apply apply, Start start = nullptr) {
   db::Session s(db);
   db::Transaction tx(s);
   records::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   NS_ASSIGN_OR_RETURN(T current, Visible(c, records::Find(s, t, alliance_id, id)));
-  NS_TRY(StartChange(c, current, version));
+  if constexpr (std::is_same_v<Start, std::nullptr_t>) {
+    NS_TRY(StartChange(c, current, version));
+  } else {
+    NS_TRY(start(c, current, version));
+  }
   T next = current;
   NS_TRY(ApplyCommon(s, c, input, next));
   NS_TRY(apply(s, c, input, next, &current));

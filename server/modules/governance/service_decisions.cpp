@@ -435,46 +435,38 @@ Status GovernanceService::DeleteDecision(const auth::Principal& actor,
 
 // ---- action items -------------------------------------------------------------------------
 
+// An action item's own fields: from the input, with defaults when it is created; then its rules.
+Status ApplyAction(db::Session& s, RecordContext& c, const ActionInput& in, ActionItem& a,
+                   const ActionItem* current) {
+  if (!current) {
+    a.description = "";
+    a.status = "open";
+  }
+  Assign(a.title, in.title);
+  Assign(a.description, in.description);
+  Assign(a.meeting_id, in.meeting_id);
+  Assign(a.decision_id, in.decision_id);
+  Assign(a.owner_user_id, in.owner_user_id);
+  Assign(a.due_on, in.due_on);
+  Assign(a.status, in.status);
+  return CheckAction(s, c, a);
+}
+
 Result<WithContext<std::vector<ActionItem>>> GovernanceService::ListActions(
     const auth::Principal& actor, const std::string& alliance_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  auto list = records::List(s, store::Actions(), alliance_id, {c.membership});
-  return With(std::move(c), std::move(list));
+  return ListOf(db_, actor, alliance_id, store::Actions());
 }
 
 Result<WithContext<ActionItem>> GovernanceService::GetAction(const auth::Principal& actor,
                                                              const std::string& alliance_id,
                                                              const std::string& id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(ActionItem a, alliances::Visible(c, records::Find(s, store::Actions(), alliance_id, id)));
-  return With(std::move(c), std::move(a));
+  return GetOf(db_, actor, alliance_id, store::Actions(), id);
 }
 
 Result<WithContext<ActionItem>> GovernanceService::CreateAction(const auth::Principal& actor,
                                                                 const std::string& alliance_id,
                                                                 const ActionInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  ActionItem a;
-  NS_TRY(alliances::StartRecord(s, c, actor, input, a));
-  a.title = *input.title;
-  a.description = input.description.value_or("");
-  a.meeting_id = input.meeting_id.value_or(std::nullopt);
-  a.decision_id = input.decision_id.value_or(std::nullopt);
-  a.owner_user_id = *input.owner_user_id;
-  a.due_on = *input.due_on;
-  a.status = input.status.value_or("open");
-  NS_TRY(CheckAction(s, c, a));
-  records::Insert(s, store::Actions(), a);
-  AuditCreate(s, actor, a, "action");
-  auto created = records::Find(s, store::Actions(), alliance_id, a.id);
-  tx.Commit();
-  return With(std::move(c), std::move(*created));
+  return CreateOf(db_, actor, alliance_id, store::Actions(), "action", input, ApplyAction);
 }
 
 Result<WithContext<ActionItem>> GovernanceService::UpdateAction(const auth::Principal& actor,
@@ -482,38 +474,22 @@ Result<WithContext<ActionItem>> GovernanceService::UpdateAction(const auth::Prin
                                                                 const std::string& id,
                                                                 int64_t version,
                                                                 const ActionInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(ActionItem current,
-                      alliances::Visible(c, records::Find(s, store::Actions(), alliance_id, id)));
   // The person who owns the action reports its progress, whoever wrote it; anything else is a
   // change to the record.
   const bool progress_only = input.status && !input.title && !input.description &&
                              !input.meeting_id && !input.decision_id && !input.owner_user_id &&
                              !input.due_on && !input.party_id && !input.visibility &&
                              !input.readers;
-  if (progress_only && current.owner_user_id == actor.user_id) {
+  auto start = [&](const RecordContext& c, const ActionItem& current, int64_t at) -> Status {
+    if (!progress_only || current.owner_user_id != actor.user_id) {
+      return alliances::StartChange(c, current, at);
+    }
     NS_TRY(access::AuthorizeByRecordRole(c.membership, ScopeOf(current), true, "its owner"));
-    if (current.version != version) return Stale();
-  } else {
-    NS_TRY(alliances::StartChange(c, current, version));
-  }
-  ActionItem next = current;
-  NS_TRY(alliances::ApplyCommon(s, c, input, next));
-  if (input.title) next.title = *input.title;
-  if (input.description) next.description = *input.description;
-  if (input.meeting_id) next.meeting_id = *input.meeting_id;
-  if (input.decision_id) next.decision_id = *input.decision_id;
-  if (input.owner_user_id) next.owner_user_id = *input.owner_user_id;
-  if (input.due_on) next.due_on = *input.due_on;
-  if (input.status) next.status = *input.status;
-  NS_TRY(CheckAction(s, c, next));
-  if (!records::Update(s, store::Actions(), next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "action");
-  auto updated = records::Find(s, store::Actions(), alliance_id, id);
-  tx.Commit();
-  return With(std::move(c), std::move(*updated));
+    if (current.version != at) return Stale();
+    return OkStatus();
+  };
+  return UpdateOf(db_, actor, alliance_id, store::Actions(), "action", id, version, input,
+                  ApplyAction, start);
 }
 
 Status GovernanceService::DeleteAction(const auth::Principal& actor,
