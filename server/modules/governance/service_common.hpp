@@ -32,6 +32,7 @@ using alliances::EnterAlliance;
 using alliances::GetOf;
 using alliances::ListOf;
 using alliances::UpdateOf;
+using alliances::Within;
 
 using alliances::AuditCreate;
 using alliances::AuditUpdate;

@@ -93,11 +93,6 @@ using namespace internal;
 
 namespace {
 
-template <typename T>
-WithContext<T> With(RecordContext c, T record) {
-  return WithContext<T>{std::move(record), std::move(c)};
-}
-
 std::optional<Committee> ReadableCommittee(db::Session& s, const RecordContext& c,
                                            const std::string& id) {
   auto committee = records::Find(s, store::Committees(), c.membership.alliance_id, id);
@@ -111,7 +106,7 @@ Result<WithContext<DecisionView>> DecisionResult(db::Session& s, RecordContext c
                       alliances::Visible(c, records::Find(s, store::Decisions(), c.membership.alliance_id, id)));
   auto committee = ReadableCommittee(s, c, d.committee_id);
   DecisionView view = ViewOf(c, std::move(d), committee);
-  return With(std::move(c), std::move(view));
+  return Within(std::move(c), std::move(view));
 }
 
 Status CheckDecision(db::Session& s, const RecordContext& c, const Decision& d) {
@@ -259,7 +254,7 @@ Result<Issue> OpenIssue(db::Session& s, const RecordContext& c, const std::strin
 Result<WithContext<Issue>> IssueResult(db::Session& s, RecordContext c, const std::string& id) {
   NS_ASSIGN_OR_RETURN(Issue i,
                       alliances::Visible(c, records::Find(s, store::Issues(), c.membership.alliance_id, id)));
-  return With(std::move(c), std::move(i));
+  return Within(std::move(c), std::move(i));
 }
 
 }  // namespace
@@ -281,7 +276,7 @@ Result<WithContext<std::vector<DecisionView>>> GovernanceService::ListDecisions(
     out.push_back(ViewOf(c, std::move(d),
                          it == committees.end() ? std::nullopt : std::optional(it->second)));
   }
-  return With(std::move(c), std::move(out));
+  return Within(std::move(c), std::move(out));
 }
 
 Result<WithContext<DecisionView>> GovernanceService::GetDecision(const auth::Principal& actor,
@@ -587,7 +582,7 @@ Result<WithContext<std::vector<Issue>>> GovernanceService::ListIssues(
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   LoadPeople(s, c);
   auto list = records::List(s, store::Issues(), alliance_id, {c.membership});
-  return With(std::move(c), std::move(list));
+  return Within(std::move(c), std::move(list));
 }
 
 Result<WithContext<Issue>> GovernanceService::GetIssue(const auth::Principal& actor,
