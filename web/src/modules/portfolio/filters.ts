@@ -1,5 +1,5 @@
 // The portfolio's filters live in the URL, so that a filtered view can be bookmarked and shared.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AllianceType, Stage, Tier } from '../../api/types';
 import { ALLIANCE_TYPES, STAGES, TIERS } from '../../ui/labels';
@@ -77,9 +77,18 @@ export function activeFilterCount(filters: PortfolioFilters): number {
 export function usePortfolioFilters(): [PortfolioFilters, (change: Partial<PortfolioFilters>) => void] {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
+  // The filters last asked for: React Router's function form of setSearchParams starts from the
+  // URL of the last render, so a second change before the page draws again (Cards clicked just
+  // after Clear filters, while the first change's data loads) would undo the first.
+  const latest = useRef(params);
+  useEffect(() => {
+    latest.current = params;
+  }, [params]);
   const update = useCallback(
     (change: Partial<PortfolioFilters>) => {
-      setParams((current) => filtersToParams({ ...parseFilters(current), ...change }), { replace: true });
+      const next = filtersToParams({ ...parseFilters(latest.current), ...change });
+      latest.current = next;
+      setParams(next, { replace: true });
     },
     [setParams],
   );
