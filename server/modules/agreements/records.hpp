@@ -10,6 +10,7 @@
 
 #include "modules/agreements/model.hpp"
 #include "platform/common/json.hpp"
+#include "platform/records/fields.hpp"
 #include "platform/records/record.hpp"
 
 namespace northstar::agreements {
@@ -33,6 +34,10 @@ struct Agreement : RecordBase {
   TermChanges term_changes;
   std::vector<ObligationChange> obligation_changes;
 };
+BOOST_DESCRIBE_STRUCT(Agreement, (RecordBase),
+                      (title, kind, relation, parent_id, party_ids, status, signed_on,
+                       effective_on, expiry_on, notice_period_days, governing_law, field,
+                       territory, exclusivity, summary, reminder_days))
 
 struct Document {
   std::string id, agreement_id, name;
@@ -46,6 +51,7 @@ struct Document {
 struct Note : RecordBase {
   std::string agreement_id, body;
 };
+BOOST_DESCRIBE_STRUCT(Note, (RecordBase), (agreement_id, body))
 
 struct Obligation : RecordBase {
   std::string agreement_id, agreement_title, clause_ref, title, description, category, direction;
@@ -59,6 +65,10 @@ struct Obligation : RecordBase {
   std::string milestone_title;
   std::optional<std::string> milestone_achieved_on;
 };
+BOOST_DESCRIBE_STRUCT(Obligation, (RecordBase),
+                      (agreement_id, clause_ref, title, description, category, direction, owed_by,
+                       owed_to, responsible_user_id, schedule, due_on, starts_on, rrule,
+                       milestone_id, offset_days, reminder_days))
 
 // What someone recorded on one occurrence.
 struct Recorded {
@@ -75,6 +85,10 @@ struct Restriction : RecordBase {
   std::vector<std::string> therapeutic_areas, modalities, territories, counterparties;
   std::optional<std::string> starts_on, ends_on;
 };
+BOOST_DESCRIBE_STRUCT(Restriction, (RecordBase),
+                      (agreement_id, kind, clause_ref, description, restricted_party_id,
+                       therapeutic_areas, modalities, territories, counterparties, starts_on,
+                       ends_on))
 
 struct Share {
   std::string organization_id;
@@ -93,6 +107,9 @@ struct IpAsset : RecordBase {
   std::string patent_family;
   std::optional<std::string> filing_on, expiry_on;
 };
+BOOST_DESCRIBE_STRUCT(IpAsset, (RecordBase),
+                      (title, kind, description, agreement_id, owner_party_id, patent_family,
+                       filing_on, expiry_on))
 
 struct Dataset : RecordBase {
   std::string name, description;
@@ -104,6 +121,11 @@ struct Dataset : RecordBase {
       destruction_evidence, destruction_confirmed_by;
   std::string destruction_confirmed_by_name;
 };
+BOOST_DESCRIBE_STRUCT(Dataset, (RecordBase),
+                      (name, description, agreement_id, provider_id, recipient_id, purposes,
+                       privacy_basis, security_requirements, shared_on, retention_until,
+                       destruction_due_on, destroyed_on, destruction_evidence,
+                       destruction_confirmed_by))
 
 // The string under `key` of a stored JSON object, if there is one.
 std::optional<std::string> StringField(const json::object& o, const char* key);

@@ -390,7 +390,7 @@ Status AgreementsService::DeleteAgreement(const auth::Principal& actor,
                       if (n.agreement_id != a.id) continue;
                       records::Delete(s, store::Notes(), n.id);
                       alliances::AuditRecord(s, actor.user_id, n, "agreement_note", "delete",
-                                             audit::Deleted(AuditOf(n)), ScopeOf(n));
+                                             audit::Deleted(alliances::AuditView(n)), ScopeOf(n));
                     }
                     return OkStatus();
                   });

@@ -5,39 +5,12 @@
 namespace northstar::agreements::store {
 namespace {
 
-using records::ReadRecordBase;
-
-void SetOptInt(db::Params& p, const std::string& name, const std::optional<int64_t>& v) {
-  if (v) {
-    p.Set(name, *v);
-  } else {
-    p.SetNull(name);
-  }
-}
 
 json::value ParseJson(const std::string& text) {
   boost::system::error_code ec;
   json::value v = json::parse(text, ec);
   return ec ? json::value() : v;
 }
-
-std::string IntsText(const std::vector<int64_t>& v) {
-  json::array a;
-  for (int64_t x : v) a.push_back(x);
-  return Serialize(a);
-}
-
-std::vector<int64_t> IntsFromText(const std::string& text) {
-  std::vector<int64_t> out;
-  const json::value v = ParseJson(text);
-  if (!v.is_array()) return out;
-  for (const auto& x : v.as_array()) {
-    if (x.is_int64()) out.push_back(x.as_int64());
-  }
-  return out;
-}
-
-std::string StringsText(const std::vector<std::string>& v) { return Serialize(ToJsonArray(v)); }
 
 std::string SharesText(const std::vector<Share>& v) {
   json::array a;
@@ -90,215 +63,47 @@ std::vector<Licence> LicencesFromText(const std::string& text) {
 
 // ---- agreements ---------------------------------------------------------------------------
 
-Agreement AgreementFromRow(const db::Row& r) {
-  Agreement a;
-  ReadRecordBase(r, a);
-  a.title = r.Str("title");
-  a.kind = r.Str("kind");
-  a.relation = r.Str("relation");
-  a.parent_id = r.OptStr("parent_id");
-  a.party_ids = StringsFromJsonText(r.Str("party_ids"));
-  a.status = r.Str("status");
-  a.signed_on = r.OptStr("signed_on");
-  a.effective_on = r.OptStr("effective_on");
-  a.expiry_on = r.OptStr("expiry_on");
-  a.notice_period_days = r.OptInt("notice_period_days");
-  a.governing_law = r.Str("governing_law");
-  a.field = r.Str("field");
-  a.territory = r.Str("territory");
-  a.exclusivity = r.Str("exclusivity");
-  a.summary = r.Str("summary");
-  a.reminder_days = IntsFromText(r.Str("reminder_days"));
+// An amendment's changes are stored as JSON text.
+void ReadChanges(const db::Row& r, Agreement& a) {
   a.term_changes = TermChangesFromJson(ParseJson(r.Str("term_changes")));
   a.obligation_changes = ObligationChangesFromJson(ParseJson(r.Str("obligation_changes")));
-  return a;
 }
-
-void BindAgreement(db::Params& p, const Agreement& a) {
-  p.Set("title", a.title)
-      .Set("kind", a.kind)
-      .Set("relation", a.relation)
-      .Set("parent", a.parent_id)
-      .Set("parties", StringsText(a.party_ids))
-      .Set("status", a.status)
-      .Set("signed_on", a.signed_on)
-      .Set("effective_on", a.effective_on)
-      .Set("expiry_on", a.expiry_on)
-      .Set("law", a.governing_law)
-      .Set("field", a.field)
-      .Set("territory", a.territory)
-      .Set("exclusivity", a.exclusivity)
-      .Set("summary", a.summary)
-      .Set("reminders", IntsText(a.reminder_days))
-      .Set("terms", Serialize(TermChangesJson(a.term_changes)))
-      .Set("obligations", Serialize(ObligationChangesJson(a.obligation_changes)));
-  SetOptInt(p, "notice", a.notice_period_days);
-}
-
-// ---- notes --------------------------------------------------------------------------------
-
-Note NoteFromRow(const db::Row& r) {
-  Note n;
-  ReadRecordBase(r, n);
-  n.agreement_id = r.Str("agreement_id");
-  n.body = r.Str("body");
-  return n;
-}
-
-void BindNote(db::Params& p, const Note& n) {
-  p.Set("agreement", n.agreement_id).Set("body", n.body);
+void BindChanges(db::Params& p, const Agreement& a) {
+  p.Set("term_changes", Serialize(TermChangesJson(a.term_changes)))
+      .Set("obligation_changes", Serialize(ObligationChangesJson(a.obligation_changes)));
 }
 
 // ---- obligations --------------------------------------------------------------------------
 
-Obligation ObligationFromRow(const db::Row& r) {
-  Obligation o;
-  ReadRecordBase(r, o);
-  o.agreement_id = r.Str("agreement_id");
+// The agreement's title and the names of the parties and the responsible person, joined.
+void ReadObligationNames(const db::Row& r, Obligation& o) {
   o.agreement_title = r.Str("agreement_title");
-  o.clause_ref = r.Str("clause_ref");
-  o.title = r.Str("title");
-  o.description = r.Str("description");
-  o.category = r.Str("category");
-  o.direction = r.Str("direction");
-  o.owed_by = r.OptStr("owed_by");
-  o.owed_to = r.OptStr("owed_to");
-  o.responsible_user_id = r.OptStr("responsible_user_id");
   o.owed_by_name = r.OptStr("owed_by_name").value_or("");
   o.owed_to_name = r.OptStr("owed_to_name").value_or("");
   o.responsible_name = r.OptStr("responsible_user_name").value_or("");
-  o.schedule = r.Str("schedule");
-  o.due_on = r.OptStr("due_on");
-  o.starts_on = r.OptStr("starts_on");
-  o.rrule = r.OptStr("rrule");
-  o.milestone_id = r.OptStr("milestone_id");
-  o.offset_days = r.Int("offset_days");
-  o.reminder_days = IntsFromText(r.Str("reminder_days"));
-  return o;
-}
-
-void BindObligation(db::Params& p, const Obligation& o) {
-  p.Set("agreement", o.agreement_id)
-      .Set("clause", o.clause_ref)
-      .Set("title", o.title)
-      .Set("description", o.description)
-      .Set("category", o.category)
-      .Set("direction", o.direction)
-      .Set("owed_by", o.owed_by)
-      .Set("owed_to", o.owed_to)
-      .Set("responsible", o.responsible_user_id)
-      .Set("schedule", o.schedule)
-      .Set("due_on", o.due_on)
-      .Set("starts_on", o.starts_on)
-      .Set("rrule", o.rrule)
-      .Set("milestone", o.milestone_id)
-      .Set("offset", o.offset_days)
-      .Set("reminders", IntsText(o.reminder_days));
 }
 
 // ---- restrictions -------------------------------------------------------------------------
 
-Restriction RestrictionFromRow(const db::Row& r) {
-  Restriction x;
-  ReadRecordBase(r, x);
-  x.agreement_id = r.Str("agreement_id");
+void ReadAgreementTitle(const db::Row& r, Restriction& x) {
   x.agreement_title = r.Str("agreement_title");
-  x.kind = r.Str("kind");
-  x.clause_ref = r.Str("clause_ref");
-  x.description = r.Str("description");
-  x.restricted_party_id = r.OptStr("restricted_party_id");
-  x.therapeutic_areas = StringsFromJsonText(r.Str("therapeutic_areas"));
-  x.modalities = StringsFromJsonText(r.Str("modalities"));
-  x.territories = StringsFromJsonText(r.Str("territories"));
-  x.counterparties = StringsFromJsonText(r.Str("counterparties"));
-  x.starts_on = r.OptStr("starts_on");
-  x.ends_on = r.OptStr("ends_on");
-  return x;
-}
-
-void BindRestriction(db::Params& p, const Restriction& x) {
-  p.Set("agreement", x.agreement_id)
-      .Set("kind", x.kind)
-      .Set("clause", x.clause_ref)
-      .Set("description", x.description)
-      .Set("restricted", x.restricted_party_id)
-      .Set("areas", StringsText(x.therapeutic_areas))
-      .Set("modalities", StringsText(x.modalities))
-      .Set("territories", StringsText(x.territories))
-      .Set("counterparties", StringsText(x.counterparties))
-      .Set("starts_on", x.starts_on)
-      .Set("ends_on", x.ends_on);
 }
 
 // ---- IP assets ----------------------------------------------------------------------------
 
-IpAsset IpAssetFromRow(const db::Row& r) {
-  IpAsset x;
-  ReadRecordBase(r, x);
-  x.title = r.Str("title");
-  x.kind = r.Str("kind");
-  x.description = r.Str("description");
-  x.agreement_id = r.OptStr("agreement_id");
-  x.owner_party_id = r.OptStr("owner_party_id");
+// Shares and licences are stored as JSON text.
+void ReadShares(const db::Row& r, IpAsset& x) {
   x.shares = SharesFromText(r.Str("shares"));
   x.licences = LicencesFromText(r.Str("licences"));
-  x.patent_family = r.Str("patent_family");
-  x.filing_on = r.OptStr("filing_on");
-  x.expiry_on = r.OptStr("expiry_on");
-  return x;
 }
-
-void BindIpAsset(db::Params& p, const IpAsset& x) {
-  p.Set("title", x.title)
-      .Set("kind", x.kind)
-      .Set("description", x.description)
-      .Set("agreement", x.agreement_id)
-      .Set("owner", x.owner_party_id)
-      .Set("shares", SharesText(x.shares))
-      .Set("licences", LicencesText(x.licences))
-      .Set("family", x.patent_family)
-      .Set("filing_on", x.filing_on)
-      .Set("expiry_on", x.expiry_on);
+void BindShares(db::Params& p, const IpAsset& x) {
+  p.Set("shares", SharesText(x.shares)).Set("licences", LicencesText(x.licences));
 }
 
 // ---- datasets -----------------------------------------------------------------------------
 
-Dataset DatasetFromRow(const db::Row& r) {
-  Dataset x;
-  ReadRecordBase(r, x);
-  x.name = r.Str("name");
-  x.description = r.Str("description");
-  x.agreement_id = r.OptStr("agreement_id");
-  x.provider_id = r.Str("provider_id");
-  x.recipient_id = r.Str("recipient_id");
-  x.purposes = StringsFromJsonText(r.Str("purposes"));
-  x.privacy_basis = r.Str("privacy_basis");
-  x.security_requirements = r.Str("security_requirements");
-  x.shared_on = r.OptStr("shared_on");
-  x.retention_until = r.OptStr("retention_until");
-  x.destruction_due_on = r.OptStr("destruction_due_on");
-  x.destroyed_on = r.OptStr("destroyed_on");
-  x.destruction_evidence = r.OptStr("destruction_evidence");
-  x.destruction_confirmed_by = r.OptStr("destruction_confirmed_by");
+void ReadConfirmedByName(const db::Row& r, Dataset& x) {
   x.destruction_confirmed_by_name = r.OptStr("responsible_user_name").value_or("");
-  return x;
-}
-
-void BindDataset(db::Params& p, const Dataset& x) {
-  p.Set("name", x.name)
-      .Set("description", x.description)
-      .Set("agreement", x.agreement_id)
-      .Set("provider", x.provider_id)
-      .Set("recipient", x.recipient_id)
-      .Set("purposes", StringsText(x.purposes))
-      .Set("basis", x.privacy_basis)
-      .Set("security", x.security_requirements)
-      .Set("shared_on", x.shared_on)
-      .Set("retention", x.retention_until)
-      .Set("destruction_due", x.destruction_due_on)
-      .Set("destroyed_on", x.destroyed_on)
-      .Set("evidence", x.destruction_evidence)
-      .Set("confirmed_by", x.destruction_confirmed_by);
 }
 
 // A select with the title of the record's agreement.
@@ -358,116 +163,62 @@ const char* kRecordedSelect =
     " FROM obligation_occurrences o LEFT JOIN users ap ON ap.id = o.approver_id"
     " JOIN users rb ON rb.id = o.recorded_by";
 
+constexpr char kByCreation[] = "r.created_at, r.id";
+
 }  // namespace
 
 const Table<Agreement>& Agreements() {
-  static const Table<Agreement> t{
-      "agreements",
-      records::SelectRecords("agreements"),
-      "title, kind, relation, parent_id, party_ids, status, signed_on, effective_on, expiry_on,"
-      " notice_period_days, governing_law, field, territory, exclusivity, summary, reminder_days,"
-      " term_changes, obligation_changes",
-      ":title, :kind, :relation, :parent, :parties, :status, :signed_on, :effective_on,"
-      " :expiry_on, :notice, :law, :field, :territory, :exclusivity, :summary, :reminders,"
-      " :terms, :obligations",
-      "title = :title, kind = :kind, relation = :relation, parent_id = :parent,"
-      " party_ids = :parties, status = :status, signed_on = :signed_on,"
-      " effective_on = :effective_on, expiry_on = :expiry_on, notice_period_days = :notice,"
-      " governing_law = :law, field = :field, territory = :territory,"
-      " exclusivity = :exclusivity, summary = :summary, reminder_days = :reminders,"
-      " term_changes = :terms, obligation_changes = :obligations",
-      "r.created_at, r.id",
-      AgreementFromRow,
-      BindAgreement};
+  static const Table<Agreement> t{.name = "agreements",
+                                  .select = records::SelectRecords("agreements"),
+                                  .order = kByCreation,
+                                  .read = ReadChanges,
+                                  .extra_columns = "term_changes, obligation_changes",
+                                  .bind = BindChanges};
   return t;
 }
 
 const Table<Note>& Notes() {
-  static const Table<Note> t{"agreement_notes",
-                             records::SelectRecords("agreement_notes"),
-                             "agreement_id, body",
-                             ":agreement, :body",
-                             "agreement_id = :agreement, body = :body",
-                             "r.created_at, r.id",
-                             NoteFromRow,
-                             BindNote};
+  static const Table<Note> t{.name = "agreement_notes",
+                             .select = records::SelectRecords("agreement_notes"),
+                             .order = kByCreation};
   return t;
 }
 
 const Table<Obligation>& Obligations() {
   static const Table<Obligation> t{
-      "obligations",
-      WithPartyNames(
+      .name = "obligations",
+      .select = WithPartyNames(
           WithAgreementTitle(records::SelectRecords("obligations", "responsible_user_id"), false)),
-      "agreement_id, clause_ref, title, description, category, direction, owed_by, owed_to,"
-      " responsible_user_id, schedule, due_on, starts_on, rrule, milestone_id, offset_days,"
-      " reminder_days",
-      ":agreement, :clause, :title, :description, :category, :direction, :owed_by, :owed_to,"
-      " :responsible, :schedule, :due_on, :starts_on, :rrule, :milestone, :offset, :reminders",
-      "agreement_id = :agreement, clause_ref = :clause, title = :title,"
-      " description = :description, category = :category, direction = :direction,"
-      " owed_by = :owed_by, owed_to = :owed_to, responsible_user_id = :responsible,"
-      " schedule = :schedule, due_on = :due_on, starts_on = :starts_on, rrule = :rrule,"
-      " milestone_id = :milestone, offset_days = :offset, reminder_days = :reminders",
-      "r.created_at, r.id",
-      ObligationFromRow,
-      BindObligation};
+      .order = kByCreation,
+      .read = ReadObligationNames};
   return t;
 }
 
 const Table<Restriction>& Restrictions() {
   static const Table<Restriction> t{
-      "restrictions",
-      WithAgreementTitle(records::SelectRecords("restrictions"), false),
-      "agreement_id, kind, clause_ref, description, restricted_party_id, therapeutic_areas,"
-      " modalities, territories, counterparties, starts_on, ends_on",
-      ":agreement, :kind, :clause, :description, :restricted, :areas, :modalities,"
-      " :territories, :counterparties, :starts_on, :ends_on",
-      "agreement_id = :agreement, kind = :kind, clause_ref = :clause,"
-      " description = :description, restricted_party_id = :restricted,"
-      " therapeutic_areas = :areas, modalities = :modalities, territories = :territories,"
-      " counterparties = :counterparties, starts_on = :starts_on, ends_on = :ends_on",
-      "r.created_at, r.id",
-      RestrictionFromRow,
-      BindRestriction};
+      .name = "restrictions",
+      .select = WithAgreementTitle(records::SelectRecords("restrictions"), false),
+      .order = kByCreation,
+      .read = ReadAgreementTitle};
   return t;
 }
 
 const Table<IpAsset>& IpAssets() {
-  static const Table<IpAsset> t{
-      "ip_assets",
-      records::SelectRecords("ip_assets"),
-      "title, kind, description, agreement_id, owner_party_id, shares, licences, patent_family,"
-      " filing_on, expiry_on",
-      ":title, :kind, :description, :agreement, :owner, :shares, :licences, :family,"
-      " :filing_on, :expiry_on",
-      "title = :title, kind = :kind, description = :description, agreement_id = :agreement,"
-      " owner_party_id = :owner, shares = :shares, licences = :licences,"
-      " patent_family = :family, filing_on = :filing_on, expiry_on = :expiry_on",
-      "r.created_at, r.id",
-      IpAssetFromRow,
-      BindIpAsset};
+  static const Table<IpAsset> t{.name = "ip_assets",
+                                .select = records::SelectRecords("ip_assets"),
+                                .order = kByCreation,
+                                .read = ReadShares,
+                                .extra_columns = "shares, licences",
+                                .bind = BindShares};
   return t;
 }
 
 const Table<Dataset>& Datasets() {
   static const Table<Dataset> t{
-      "datasets",
-      records::SelectRecords("datasets", "destruction_confirmed_by"),
-      "name, description, agreement_id, provider_id, recipient_id, purposes, privacy_basis,"
-      " security_requirements, shared_on, retention_until, destruction_due_on, destroyed_on,"
-      " destruction_evidence, destruction_confirmed_by",
-      ":name, :description, :agreement, :provider, :recipient, :purposes, :basis, :security,"
-      " :shared_on, :retention, :destruction_due, :destroyed_on, :evidence, :confirmed_by",
-      "name = :name, description = :description, agreement_id = :agreement,"
-      " provider_id = :provider, recipient_id = :recipient, purposes = :purposes,"
-      " privacy_basis = :basis, security_requirements = :security, shared_on = :shared_on,"
-      " retention_until = :retention, destruction_due_on = :destruction_due,"
-      " destroyed_on = :destroyed_on, destruction_evidence = :evidence,"
-      " destruction_confirmed_by = :confirmed_by",
-      "r.created_at, r.id",
-      DatasetFromRow,
-      BindDataset};
+      .name = "datasets",
+      .select = records::SelectRecords("datasets", "destruction_confirmed_by"),
+      .order = kByCreation,
+      .read = ReadConfirmedByName};
   return t;
 }
 

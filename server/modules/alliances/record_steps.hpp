@@ -2,8 +2,7 @@
 // caller may see, read one, create, change at a version and delete — each with the policy, in
 // one transaction, with its audit event and the version check. A module passes its table and the
 // function that holds its own rules (`apply` sets and checks the record's own fields; a delete's
-// `check` may refuse it). The audit view of a record is the module's `AuditOf(const T&)`, found
-// by argument-dependent lookup.
+// `check` may refuse it). The audit view of a record is AuditView's (records.hpp).
 #pragma once
 
 #include <optional>
@@ -31,6 +30,13 @@ json::object AnswerJson(const WithContext<T>& found) {
 template <typename T, auto kVersion>
 int64_t AnswerVersion(const WithContext<T>& found) {
   return kVersion(found.record);
+}
+
+// Sets the record's described fields from the input's fields of the same names (fields.hpp),
+// when the input type is described.
+template <typename Input, typename T>
+void MergeInput(const Input& input, T& r) {
+  if constexpr (boost::describe::has_describe_members<Input>::value) records::Merge(input, r);
 }
 
 template <typename T>
@@ -70,8 +76,9 @@ Result<WithContext<T>> GetOf(db::Database& db, const auth::Principal& actor,
   return Within(std::move(c), std::move(r));
 }
 
-// `apply(session, context, input, record, current)` sets the record's own fields from the input
-// (defaults when `current` is null: a creation) and checks them; it may add to the context what
+// The input's fields of the record's described names are merged in first (MergeInput); then
+// `apply(session, context, input, record, current)` applies the rest of the input (`current` is
+// null for a creation) and checks the record; it may add to the context what
 // the answer needs (as `prepare` does for a read).
 template <typename T, typename Input, typename Apply>
 Result<WithContext<T>> CreateOf(db::Database& db, const auth::Principal& actor,
@@ -83,6 +90,7 @@ Result<WithContext<T>> CreateOf(db::Database& db, const auth::Principal& actor,
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   T r;
   NS_TRY(StartRecord(s, c, actor, input, r));
+  MergeInput(input, r);
   NS_TRY(apply(s, c, input, r, static_cast<const T*>(nullptr)));
   records::Insert(s, t, r);
   AuditCreate(s, actor, r, type);
@@ -110,6 +118,7 @@ Result<WithContext<T>> UpdateOf(db::Database& db, const auth::Principal& actor,
   }
   T next = current;
   NS_TRY(ApplyCommon(s, c, input, next));
+  MergeInput(input, next);
   NS_TRY(apply(s, c, input, next, &current));
   if (!records::Update(s, t, next, version)) return Stale();
   AuditUpdate(s, actor, current, next, type);
@@ -133,7 +142,7 @@ Status DeleteOf(db::Database& db, const auth::Principal& actor, const std::strin
   if constexpr (!std::is_same_v<Check, std::nullptr_t>) NS_TRY(check(s, current));
   records::Delete(s, t, id);
   AuditRecord(s, actor.user_id, current, type, "delete",
-                         audit::Deleted(AuditOf(current)), ScopeOf(current));
+                         audit::Deleted(AuditView(current)), ScopeOf(current));
   tx.Commit();
   return OkStatus();
 }

@@ -15,6 +15,7 @@
 #include "platform/auth/principal.hpp"
 #include "platform/common/error.hpp"
 #include "platform/db/database.hpp"
+#include "platform/records/fields.hpp"
 #include "platform/records/record.hpp"
 
 namespace northstar::alliances {
@@ -62,14 +63,24 @@ void AuditRecord(db::Session& s, const std::string& actor_id, const records::Rec
                  const std::string& type, const std::string& action, json::object changes,
                  const access::RecordScope& scope);
 
+// A record's audit view: the module's `AuditOf(const T&)` beside T's namespace where its view
+// needs more than the described fields (fields.hpp), else the base and the described fields.
+template <typename T>
+json::object AuditView(const T& r) {
+  if constexpr (requires { AuditOf(r); }) {
+    return AuditOf(r);
+  } else {
+    return records::Audit(r);
+  }
+}
+
 // An update's event holds the record before and after: only those who could read both may
-// read it, so neither a widening nor a narrowing reveals content to someone new. The record's
-// module gives its audit view as `json::object AuditOf(const T&)` beside T's namespace.
+// read it, so neither a widening nor a narrowing reveals content to someone new.
 template <typename T>
 void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, const T& after,
                  const std::string& type, json::object extra = {}) {
-  const json::object after_view = AuditOf(after);
-  json::object changes = audit::Diff(AuditOf(before), after_view);
+  const json::object after_view = AuditView(after);
+  json::object changes = audit::Diff(AuditView(before), after_view);
   for (auto& [k, v] : extra) changes[k] = std::move(v);
   // The trail names the record it speaks of: an unchanged title travels too, before = after.
   for (const char* key : {"title", "name"}) {
@@ -84,7 +95,7 @@ void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, 
 template <typename T>
 void AuditCreate(db::Session& s, const auth::Principal& actor, const T& r,
                  const std::string& type) {
-  AuditRecord(s, actor.user_id, r, type, "create", audit::Created(AuditOf(r)),
+  AuditRecord(s, actor.user_id, r, type, "create", audit::Created(AuditView(r)),
               records::ScopeOf(r));
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "modules/governance/model.hpp"
+#include "platform/records/fields.hpp"
 #include "platform/records/record.hpp"
 
 namespace northstar::governance {
@@ -34,11 +35,15 @@ struct Committee : RecordBase {
   // (the service fills it with those everyone who may read the committee may read).
   std::vector<std::string> meetings_held;
 };
+BOOST_DESCRIBE_STRUCT(Committee, (RecordBase),
+                      (name, kind, purpose, decision_scope, parent_id, cadence, meeting_minutes,
+                       quorum_rule, chair_rotation, rotation_start))
 
 struct DecisionRight : RecordBase {
   std::string decision_type, description, committee_id, committee_name;
   std::vector<EscalationLevel> levels;
 };
+BOOST_DESCRIBE_STRUCT(DecisionRight, (RecordBase), (decision_type, description, committee_id))
 
 struct Resolution {
   std::string outcome;
@@ -55,6 +60,10 @@ struct Issue : RecordBase {
   std::string level_due_on, status = "open", raised_by, raised_by_name, raised_on;
   std::optional<Resolution> resolution;
 };
+// Besides these: the levels (JSON text), who raised it (joined) and the resolution (store.cpp).
+BOOST_DESCRIBE_STRUCT(Issue, (RecordBase),
+                      (title, description, severity, party_ids, decision_right_id, current_level,
+                       level_due_on, status, raised_by, raised_on))
 
 struct IssueLevelEntry {
   int64_t level = 0;
@@ -100,6 +109,9 @@ struct Meeting : RecordBase {
   std::vector<AttendanceEntry> attendance;
   std::vector<MinutesReview> reviews;  // of the current revision
 };
+BOOST_DESCRIBE_STRUCT(Meeting, (RecordBase),
+                      (committee_id, title, starts_at, duration_minutes, time_zone, location, link,
+                       status, minutes_revision, minutes_final_at))
 
 struct MinutesRevision {
   int64_t revision = 0;
@@ -111,6 +123,7 @@ struct MinutesRevision {
 struct Brief : RecordBase {
   std::string meeting_id, title, body;
 };
+BOOST_DESCRIBE_STRUCT(Brief, (RecordBase), (meeting_id, title, body))
 
 struct CastVote {
   std::string user_id, name, organization_id, vote, comment, at;
@@ -123,6 +136,9 @@ struct Decision : RecordBase {
   std::optional<std::string> decided_on;
   std::vector<CastVote> votes;
 };
+BOOST_DESCRIBE_STRUCT(Decision, (RecordBase),
+                      (committee_id, meeting_id, agenda_item_id, title, description, decision_type,
+                       rationale, state, proposed_on, decided_on))
 
 struct ActionItem : RecordBase {
   std::string title, description;
@@ -131,6 +147,9 @@ struct ActionItem : RecordBase {
   std::optional<std::string> done_on;
   std::string alliance_name;  // for "my actions"
 };
+// The owner is stored as the responsible person (store.cpp).
+BOOST_DESCRIBE_STRUCT(ActionItem, (RecordBase),
+                      (title, description, meeting_id, decision_id, due_on, status, done_on))
 
 struct Stakeholder : RecordBase {
   std::string name, title;
@@ -140,6 +159,9 @@ struct Stakeholder : RecordBase {
   std::optional<std::string> committee_id, workstream_id;
   std::string notes;
 };
+BOOST_DESCRIBE_STRUCT(Stakeholder, (RecordBase),
+                      (name, title, user_id, influence, interest, attitude, committee_id,
+                       workstream_id, notes))
 
 // Levels and pre-reads as stored (JSON text) and back.
 std::string LevelsToJson(const std::vector<EscalationLevel>& levels);

@@ -403,7 +403,7 @@ Status GovernanceService::DeleteCommittee(const auth::Principal& actor,
   store::DetachChildren(s, id, NowText());
   records::Delete(s, store::Committees(), id);
   alliances::AuditRecord(s, actor.user_id, current, "committee", "delete",
-                         audit::Deleted(AuditOf(current)), ScopeOf(current));
+                         audit::Deleted(alliances::AuditView(current)), ScopeOf(current));
   tx.Commit();
   return OkStatus();
 }

@@ -67,7 +67,7 @@ Status DeleteRecordOf(db::Database& db, const auth::Principal& actor,
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
   records::Delete(s, table, id);
   alliances::AuditRecord(s, actor.user_id, current, type, "delete",
-                         audit::Deleted(AuditOf(current)), ScopeOf(current));
+                         audit::Deleted(alliances::AuditView(current)), ScopeOf(current));
   tx.Commit();
   return OkStatus();
 }

@@ -9,7 +9,6 @@
 namespace northstar::governance::store {
 namespace {
 
-using records::ReadRecordBase;
 
 // Children of several records, read in one query and handed to each record by its id.
 template <typename T>
@@ -41,22 +40,6 @@ CommitteeMember SeatFromRow(const db::Row& r) {
                          r.Str("role"),      r.Str("joined_on"),         r.OptStr("left_on")};
 }
 
-Committee CommitteeFromRow(const db::Row& r) {
-  Committee c;
-  ReadRecordBase(r, c);
-  c.name = r.Str("name");
-  c.kind = r.Str("kind");
-  c.purpose = r.Str("purpose");
-  c.decision_scope = r.Str("decision_scope");
-  c.parent_id = r.OptStr("parent_id");
-  c.cadence = r.Str("cadence");
-  c.meeting_minutes = r.Int("meeting_minutes");
-  c.quorum_rule = r.Str("quorum_rule");
-  c.chair_rotation = r.Str("chair_rotation");
-  c.rotation_start = r.Str("rotation_start");
-  return c;
-}
-
 // The seats of the committees `scope` selects (SQL of their ids, binding what `p` holds).
 void LoadSeats(db::Session& s, const std::string& scope, const db::Params& p,
                std::vector<Committee>& list) {
@@ -68,19 +51,6 @@ void LoadSeats(db::Session& s, const std::string& scope, const db::Params& p,
   for (auto& c : list) c.members = std::move(seats[c.id]);
 }
 
-void BindCommittee(db::Params& p, const Committee& c) {
-  p.Set("name", c.name)
-      .Set("kind", c.kind)
-      .Set("purpose", c.purpose)
-      .Set("decision_scope", c.decision_scope)
-      .Set("parent", c.parent_id)
-      .Set("cadence", c.cadence)
-      .Set("meeting_minutes", c.meeting_minutes)
-      .Set("quorum_rule", c.quorum_rule)
-      .Set("chair_rotation", c.chair_rotation)
-      .Set("rotation_start", c.rotation_start);
-}
-
 const std::string& CommitteeSelect() {
   static const std::string sql = records::SelectRecords("committees");
   return sql;
@@ -88,16 +58,12 @@ const std::string& CommitteeSelect() {
 
 // ---- decision rights ----
 
-DecisionRight DecisionRightFromRow(const db::Row& r) {
-  DecisionRight d;
-  ReadRecordBase(r, d);
-  d.decision_type = r.Str("decision_type");
-  d.description = r.Str("description");
-  d.committee_id = r.Str("committee_id");
+// Escalation levels are stored as JSON text.
+void ReadDecisionRight(const db::Row& r, DecisionRight& d) {
   d.committee_name = r.Str("committee_name");
   d.levels = LevelsFromJson(r.Str("levels"));
-  return d;
 }
+void BindLevels(db::Params& p, const DecisionRight& d) { p.Set("levels", LevelsToJson(d.levels)); }
 
 const std::string& DecisionRightSelect() {
   static const std::string sql = [] {
@@ -108,35 +74,26 @@ const std::string& DecisionRightSelect() {
   return sql;
 }
 
-void BindDecisionRight(db::Params& p, const DecisionRight& d) {
-  p.Set("decision_type", d.decision_type)
-      .Set("description", d.description)
-      .Set("committee", d.committee_id)
-      .Set("levels", LevelsToJson(d.levels));
-}
-
 // ---- issues ----
 
-Issue IssueFromRow(const db::Row& r) {
-  Issue i;
-  ReadRecordBase(r, i);
-  i.title = r.Str("title");
-  i.description = r.Str("description");
-  i.severity = r.Str("severity");
-  i.party_ids = StringsFromJsonText(r.Str("party_ids"));
-  i.decision_right_id = r.OptStr("decision_right_id");
+// The levels (JSON text), who raised it (joined) and the resolution (four columns).
+void ReadIssue(const db::Row& r, Issue& i) {
   i.levels = LevelsFromJson(r.Str("levels"));
-  i.current_level = r.Int("current_level");
-  i.level_due_on = r.Str("level_due_on");
-  i.status = r.Str("status");
-  i.raised_by = r.Str("raised_by");
   i.raised_by_name = r.Str("raised_by_name");
-  i.raised_on = r.Str("raised_on");
   if (auto outcome = r.OptStr("outcome")) {
     i.resolution = Resolution{*outcome, StringsFromJsonText(r.Str("agreed_by")),
                               r.Str("resolved_on"), r.Str("resolved_by")};
   }
-  return i;
+}
+
+constexpr char kIssueColumns[] = "levels, outcome, agreed_by, resolved_on, resolved_by";
+void BindIssue(db::Params& p, const Issue& i) {
+  p.Set("levels", LevelsToJson(i.levels))
+      .Set("outcome", i.resolution ? std::optional(i.resolution->outcome) : std::nullopt)
+      .Set("agreed_by", i.resolution ? std::optional(Serialize(ToJsonArray(i.resolution->agreed_by)))
+                                     : std::nullopt)
+      .Set("resolved_on", i.resolution ? std::optional(i.resolution->resolved_on) : std::nullopt)
+      .Set("resolved_by", i.resolution ? std::optional(i.resolution->resolved_by) : std::nullopt);
 }
 
 const std::string& IssueSelect() {
@@ -148,42 +105,12 @@ const std::string& IssueSelect() {
   return sql;
 }
 
-void BindIssue(db::Params& p, const Issue& i) {
-  p.Set("title", i.title)
-      .Set("description", i.description)
-      .Set("severity", i.severity)
-      .Set("party_ids", Serialize(ToJsonArray(i.party_ids)))
-      .Set("levels", LevelsToJson(i.levels))
-      .Set("current_level", i.current_level)
-      .Set("level_due_on", i.level_due_on)
-      .Set("status", i.status)
-      .Set("outcome", i.resolution ? std::optional(i.resolution->outcome) : std::nullopt)
-      .Set("agreed_by", i.resolution ? std::optional(Serialize(ToJsonArray(i.resolution->agreed_by)))
-                                     : std::nullopt)
-      .Set("resolved_on", i.resolution ? std::optional(i.resolution->resolved_on) : std::nullopt)
-      .Set("resolved_by", i.resolution ? std::optional(i.resolution->resolved_by) : std::nullopt)
-      .Set("decision_right", i.decision_right_id)
-      .Set("raised_by", i.raised_by)
-      .Set("raised_on", i.raised_on);
-}
-
 // ---- meetings ----
 
-Meeting MeetingFromRow(const db::Row& r) {
-  Meeting m;
-  ReadRecordBase(r, m);
-  m.committee_id = r.Str("committee_id");
-  m.committee_name = r.Str("committee_name");
-  m.title = r.Str("title");
-  m.starts_at = r.Str("starts_at");
-  m.duration_minutes = r.Int("duration_minutes");
-  m.time_zone = r.Str("time_zone");
-  m.location = r.Str("location");
-  m.link = r.Str("link");
-  m.status = r.Str("status");
-  m.minutes_revision = r.Int("minutes_revision");
-  m.minutes_final_at = r.OptStr("minutes_final_at");
-  return m;
+// The committee's name, joined (meetings, decisions, decision rights).
+template <typename T>
+void ReadCommitteeName(const db::Row& r, T& x) {
+  x.committee_name = r.Str("committee_name");
 }
 
 const std::string& MeetingSelect() {
@@ -252,46 +179,7 @@ void LoadMeetingParts(db::Session& s, const std::string& scope, const db::Params
   }
 }
 
-void BindMeeting(db::Params& p, const Meeting& m) {
-  p.Set("committee", m.committee_id)
-      .Set("title", m.title)
-      .Set("starts_at", m.starts_at)
-      .Set("duration", m.duration_minutes)
-      .Set("time_zone", m.time_zone)
-      .Set("location", m.location)
-      .Set("link", m.link)
-      .Set("status", m.status)
-      .Set("revision", m.minutes_revision)
-      .Set("final_at", m.minutes_final_at);
-}
-
 // ---- briefs, decisions, actions, stakeholders ----
-
-Brief BriefFromRow(const db::Row& r) {
-  Brief b;
-  ReadRecordBase(r, b);
-  b.meeting_id = r.Str("meeting_id");
-  b.title = r.Str("title");
-  b.body = r.Str("body");
-  return b;
-}
-
-Decision DecisionFromRow(const db::Row& r) {
-  Decision d;
-  ReadRecordBase(r, d);
-  d.committee_id = r.Str("committee_id");
-  d.committee_name = r.Str("committee_name");
-  d.meeting_id = r.OptStr("meeting_id");
-  d.agenda_item_id = r.OptStr("agenda_item_id");
-  d.title = r.Str("title");
-  d.description = r.Str("description");
-  d.decision_type = r.Str("decision_type");
-  d.rationale = r.Str("rationale");
-  d.state = r.Str("state");
-  d.proposed_on = r.Str("proposed_on");
-  d.decided_on = r.OptStr("decided_on");
-  return d;
-}
 
 const std::string& DecisionSelect() {
   static const std::string sql = [] {
@@ -318,85 +206,25 @@ void LoadVotes(db::Session& s, const std::string& scope, const db::Params& p,
   for (auto& d : list) d.votes = std::move(votes[d.id]);
 }
 
-void BindDecision(db::Params& p, const Decision& d) {
-  p.Set("committee", d.committee_id)
-      .Set("meeting", d.meeting_id)
-      .Set("agenda_item", d.agenda_item_id)
-      .Set("title", d.title)
-      .Set("description", d.description)
-      .Set("decision_type", d.decision_type)
-      .Set("rationale", d.rationale)
-      .Set("state", d.state)
-      .Set("proposed_on", d.proposed_on)
-      .Set("decided_on", d.decided_on);
-}
-
-ActionItem ActionFromRow(const db::Row& r) {
-  ActionItem a;
-  ReadRecordBase(r, a);
-  a.title = r.Str("title");
-  a.description = r.Str("description");
-  a.meeting_id = r.OptStr("meeting_id");
-  a.decision_id = r.OptStr("decision_id");
+// An action's owner is its responsible person.
+void ReadOwner(const db::Row& r, ActionItem& a) {
   a.owner_user_id = r.Str("responsible_user_id");
   a.owner_name = r.Str("responsible_user_name");
-  a.due_on = r.Str("due_on");
-  a.status = r.Str("status");
-  a.done_on = r.OptStr("done_on");
-  return a;
 }
+void BindOwner(db::Params& p, const ActionItem& a) { p.Set("responsible_user_id", a.owner_user_id); }
 
 const std::string& ActionSelect() {
   static const std::string sql = records::SelectRecords("action_items", "responsible_user_id");
   return sql;
 }
 
-void BindAction(db::Params& p, const ActionItem& a) {
-  p.Set("title", a.title)
-      .Set("description", a.description)
-      .Set("meeting", a.meeting_id)
-      .Set("decision", a.decision_id)
-      .Set("owner", a.owner_user_id)
-      .Set("due_on", a.due_on)
-      .Set("status", a.status)
-      .Set("done_on", a.done_on);
-}
-
-Stakeholder StakeholderFromRow(const db::Row& r) {
-  Stakeholder k;
-  ReadRecordBase(r, k);
-  k.name = r.Str("name");
-  k.title = r.Str("title");
-  k.user_id = r.OptStr("user_id");
+void ReadUserName(const db::Row& r, Stakeholder& k) {
   k.user_name = r.OptStr("responsible_user_name");
-  k.influence = r.Int("influence");
-  k.interest = r.Int("interest");
-  k.attitude = r.Str("attitude");
-  k.committee_id = r.OptStr("committee_id");
-  k.workstream_id = r.OptStr("workstream_id");
-  k.notes = r.Str("notes");
-  return k;
 }
 
 const std::string& StakeholderSelect() {
   static const std::string sql = records::SelectRecords("stakeholders", "user_id");
   return sql;
-}
-
-void BindStakeholder(db::Params& p, const Stakeholder& k) {
-  p.Set("name", k.name)
-      .Set("title", k.title)
-      .Set("user", k.user_id)
-      .Set("influence", k.influence)
-      .Set("interest", k.interest)
-      .Set("attitude", k.attitude)
-      .Set("committee", k.committee_id)
-      .Set("workstream", k.workstream_id)
-      .Set("notes", k.notes);
-}
-
-void BindBrief(db::Params& p, const Brief& b) {
-  p.Set("meeting", b.meeting_id).Set("title", b.title).Set("body", b.body);
 }
 
 // The ids the children of `list` are read for: the one record's, or every record of the
@@ -462,149 +290,79 @@ constexpr char kByCreation[] = "r.created_at, r.id";
 }  // namespace
 
 const Table<Committee>& Committees() {
-  static const Table<Committee> t{
-      "committees",
-      CommitteeSelect(),
-      "name, kind, purpose, decision_scope, parent_id, cadence, meeting_minutes, quorum_rule,"
-      " chair_rotation, rotation_start",
-      ":name, :kind, :purpose, :decision_scope, :parent, :cadence, :meeting_minutes,"
-      " :quorum_rule, :chair_rotation, :rotation_start",
-      "name = :name, kind = :kind, purpose = :purpose, decision_scope = :decision_scope,"
-      " parent_id = :parent, cadence = :cadence, meeting_minutes = :meeting_minutes,"
-      " quorum_rule = :quorum_rule, chair_rotation = :chair_rotation,"
-      " rotation_start = :rotation_start",
-      kByCreation,
-      CommitteeFromRow,
-      BindCommittee,
-      LoadCommitteeSeats,
-      nullptr,
-      RemoveCommitteeRows};
+  static const Table<Committee> t{.name = "committees",
+                                  .select = CommitteeSelect(),
+                                  .order = kByCreation,
+                                  .load = LoadCommitteeSeats,
+                                  .remove = RemoveCommitteeRows};
   return t;
 }
 
 const Table<DecisionRight>& DecisionRights() {
-  static const Table<DecisionRight> t{
-      "decision_rights",
-      DecisionRightSelect(),
-      "decision_type, description, committee_id, levels",
-      ":decision_type, :description, :committee, :levels",
-      "decision_type = :decision_type, description = :description, committee_id = :committee,"
-      " levels = :levels",
-      kByCreation,
-      DecisionRightFromRow,
-      BindDecisionRight};
+  static const Table<DecisionRight> t{.name = "decision_rights",
+                                      .select = DecisionRightSelect(),
+                                      .order = kByCreation,
+                                      .read = ReadDecisionRight,
+                                      .extra_columns = "levels",
+                                      .bind = BindLevels};
   return t;
 }
 
+// Who raised an issue, when and under which decision right never change: written again as they
+// are.
 const Table<Issue>& Issues() {
-  static const Table<Issue> t{
-      "governance_issues",
-      IssueSelect(),
-      "title, description, severity, party_ids, decision_right_id, levels, current_level,"
-      " level_due_on, status, raised_by, raised_on, outcome, agreed_by, resolved_on,"
-      " resolved_by",
-      ":title, :description, :severity, :party_ids, :decision_right, :levels, :current_level,"
-      " :level_due_on, :status, :raised_by, :raised_on, :outcome, :agreed_by, :resolved_on,"
-      " :resolved_by",
-      // Who raised an issue, when and under which decision right never change: written again
-      // as they are.
-      "title = :title, description = :description, severity = :severity,"
-      " party_ids = :party_ids, decision_right_id = :decision_right, levels = :levels,"
-      " current_level = :current_level, level_due_on = :level_due_on, status = :status,"
-      " raised_by = :raised_by, raised_on = :raised_on, outcome = :outcome,"
-      " agreed_by = :agreed_by, resolved_on = :resolved_on, resolved_by = :resolved_by",
-      kByCreation,
-      IssueFromRow,
-      BindIssue,
-      nullptr,
-      nullptr,
-      RemoveIssueRows};
+  static const Table<Issue> t{.name = "governance_issues",
+                              .select = IssueSelect(),
+                              .order = kByCreation,
+                              .read = ReadIssue,
+                              .extra_columns = kIssueColumns,
+                              .bind = BindIssue,
+                              .remove = RemoveIssueRows};
   return t;
 }
 
 const Table<Meeting>& Meetings() {
-  static const Table<Meeting> t{
-      "meetings",
-      MeetingSelect(),
-      "committee_id, title, starts_at, duration_minutes, time_zone, location, link, status,"
-      " minutes_revision, minutes_final_at",
-      ":committee, :title, :starts_at, :duration, :time_zone, :location, :link, :status,"
-      " :revision, :final_at",
-      "committee_id = :committee, title = :title, starts_at = :starts_at,"
-      " duration_minutes = :duration, time_zone = :time_zone, location = :location,"
-      " link = :link, status = :status, minutes_revision = :revision,"
-      " minutes_final_at = :final_at",
-      "r.starts_at, r.id",
-      MeetingFromRow,
-      BindMeeting,
-      LoadMeetings,
-      nullptr,
-      RemoveMeetingRows};
+  static const Table<Meeting> t{.name = "meetings",
+                                .select = MeetingSelect(),
+                                .order = "r.starts_at, r.id",
+                                .read = ReadCommitteeName<Meeting>,
+                                .load = LoadMeetings,
+                                .remove = RemoveMeetingRows};
   return t;
 }
 
+// A brief stays with its meeting: written again as it is.
 const Table<Brief>& Briefs() {
-  // A brief stays with its meeting: written again as it is.
-  static const Table<Brief> t{"meeting_briefs",
-                              records::SelectRecords("meeting_briefs"),
-                              "meeting_id, title, body",
-                              ":meeting, :title, :body",
-                              "meeting_id = :meeting, title = :title, body = :body",
-                              kByCreation,
-                              BriefFromRow,
-                              BindBrief};
+  static const Table<Brief> t{
+      .name = "meeting_briefs", .select = records::SelectRecords("meeting_briefs"), .order = kByCreation};
   return t;
 }
 
 const Table<Decision>& Decisions() {
-  static const Table<Decision> t{
-      "decisions",
-      DecisionSelect(),
-      "committee_id, meeting_id, agenda_item_id, title, description, decision_type, rationale,"
-      " state, proposed_on, decided_on",
-      ":committee, :meeting, :agenda_item, :title, :description, :decision_type, :rationale,"
-      " :state, :proposed_on, :decided_on",
-      "committee_id = :committee, meeting_id = :meeting, agenda_item_id = :agenda_item,"
-      " title = :title, description = :description, decision_type = :decision_type,"
-      " rationale = :rationale, state = :state, proposed_on = :proposed_on,"
-      " decided_on = :decided_on",
-      "r.proposed_on DESC, r.created_at DESC, r.id",
-      DecisionFromRow,
-      BindDecision,
-      LoadDecisionVotes,
-      nullptr,
-      RemoveDecisionRows};
+  static const Table<Decision> t{.name = "decisions",
+                                 .select = DecisionSelect(),
+                                 .order = "r.proposed_on DESC, r.created_at DESC, r.id",
+                                 .read = ReadCommitteeName<Decision>,
+                                 .load = LoadDecisionVotes,
+                                 .remove = RemoveDecisionRows};
   return t;
 }
 
 const Table<ActionItem>& Actions() {
-  static const Table<ActionItem> t{
-      "action_items",
-      ActionSelect(),
-      "title, description, meeting_id, decision_id, responsible_user_id, due_on, status,"
-      " done_on",
-      ":title, :description, :meeting, :decision, :owner, :due_on, :status, :done_on",
-      "title = :title, description = :description, meeting_id = :meeting,"
-      " decision_id = :decision, responsible_user_id = :owner, due_on = :due_on,"
-      " status = :status, done_on = :done_on",
-      "r.due_on, r.id",
-      ActionFromRow,
-      BindAction};
+  static const Table<ActionItem> t{.name = "action_items",
+                                   .select = ActionSelect(),
+                                   .order = "r.due_on, r.id",
+                                   .read = ReadOwner,
+                                   .extra_columns = "responsible_user_id",
+                                   .bind = BindOwner};
   return t;
 }
 
 const Table<Stakeholder>& Stakeholders() {
-  static const Table<Stakeholder> t{
-      "stakeholders",
-      StakeholderSelect(),
-      "name, title, user_id, influence, interest, attitude, committee_id, workstream_id, notes",
-      ":name, :title, :user, :influence, :interest, :attitude, :committee, :workstream, :notes",
-      "name = :name, title = :title, user_id = :user, influence = :influence,"
-      " interest = :interest, attitude = :attitude, committee_id = :committee,"
-      " workstream_id = :workstream, notes = :notes",
-      kByCreation,
-      StakeholderFromRow,
-      BindStakeholder};
+  static const Table<Stakeholder> t{.name = "stakeholders",
+                                    .select = StakeholderSelect(),
+                                    .order = kByCreation,
+                                    .read = ReadUserName};
   return t;
 }
 
@@ -916,7 +674,7 @@ std::vector<FeedMeeting> MeetingsForUser(db::Session& s, const std::string& user
   for (const auto& r : s.Query(sql, p)) {
     auto role = access::ParseAllianceRole(r.Str("member_role"));
     if (!role) continue;
-    out.push_back({MeetingFromRow(r),
+    out.push_back({records::FromRow(Meetings(), r),
                    access::Membership{r.Str("alliance_id"), user_id, r.Str("member_org"), *role},
                    r.Str("alliance_name")});
   }
@@ -934,7 +692,7 @@ std::vector<Brief> ListBriefs(db::Session& s, const std::string& alliance_id,
   for (const auto& r : s.Query(records::SelectRecords("meeting_briefs") + where +
                                    " AND r.meeting_id = :m ORDER BY r.created_at, r.id",
                                p)) {
-    out.push_back(BriefFromRow(r));
+    out.push_back(records::FromRow(Briefs(), r));
   }
   return out;
 }
@@ -969,7 +727,7 @@ std::vector<OwnedAction> ActionsOwnedBy(db::Session& s, const std::string& user_
   for (const auto& r : s.Query(sql, p)) {
     auto role = access::ParseAllianceRole(r.Str("member_role"));
     if (!role) continue;
-    ActionItem a = ActionFromRow(r);
+    ActionItem a = records::FromRow(Actions(), r);
     a.alliance_name = r.Str("alliance_name");
     out.push_back({std::move(a), access::Membership{r.Str("alliance_id"), user_id,
                                                     r.Str("member_org"), *role}});

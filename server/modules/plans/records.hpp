@@ -10,6 +10,7 @@
 #include "platform/access/policy.hpp"
 #include "platform/common/json.hpp"
 #include "platform/db/database.hpp"
+#include "platform/records/fields.hpp"
 #include "platform/records/record.hpp"
 
 namespace northstar::plans {
@@ -18,8 +19,9 @@ using records::RecordBase;
 using records::ScopeOf;
 
 struct Objective : RecordBase {
-  std::string title, description, horizon, status;
+  std::string title, description, horizon, status = "active";
 };
+BOOST_DESCRIBE_STRUCT(Objective, (RecordBase), (title, description, horizon, status))
 
 struct Payment {
   int64_t amount_minor = 0;
@@ -41,6 +43,12 @@ struct Milestone : RecordBase {
   std::optional<Payment> payment;
   std::vector<std::string> depends_on;
 };
+// The milestone's own columns; the objective's title and scope are joined in, the payment takes
+// four columns and the dependencies a table of their own (store.cpp).
+BOOST_DESCRIBE_STRUCT(Milestone, (RecordBase),
+                      (objective_id, title, description, kind, responsible_user_id, original_date,
+                       planned_date, forecast_date, actual_date, status_set, early_win,
+                       baseline_count))
 
 struct ForecastChange {
   std::string kind;  // created | forecast | rebaseline
@@ -62,6 +70,9 @@ struct Kpi : RecordBase {
   std::optional<std::string> responsible_user_id, responsible_user_name;
   std::vector<KpiValue> values;  // oldest first; the last few for the sparkline
 };
+BOOST_DESCRIBE_STRUCT(Kpi, (RecordBase),
+                      (name, description, unit, direction, indicator, cadence, target,
+                       amber_threshold, red_threshold, responsible_user_id))
 
 struct Assignment {
   std::string organization_id;
@@ -76,6 +87,7 @@ struct Workstream : RecordBase {
   std::string name, description;
   std::vector<Activity> activities;
 };
+BOOST_DESCRIBE_STRUCT(Workstream, (RecordBase), (name, description))
 
 struct Decision {
   std::string organization_id;
@@ -89,6 +101,9 @@ struct Communication : RecordBase {
   std::optional<std::string> responsible_user_id, responsible_user_name;
   std::vector<Decision> decisions;  // the parties that decided so far
 };
+BOOST_DESCRIBE_STRUCT(Communication, (RecordBase),
+                      (category, kind, title, description, audience, cadence, planned_date,
+                       responsible_user_id))
 
 // Activities as stored (JSON text) and back.
 std::string ActivitiesToJson(const std::vector<Activity>& activities);

@@ -213,16 +213,7 @@ Result<CommunicationInput> ReadCommunication(const json::object& body, bool crea
 
 // ---- writing JSON -------------------------------------------------------------------------
 
-json::object Record(const RecordBase& r, json::object fields) {
-  return records::RecordJson(r, std::move(fields));
-}
-
-json::object ObjectiveJson(const Objective& o) {
-  return Record(o, {{"title", o.title},
-                    {"description", o.description},
-                    {"horizon", o.horizon},
-                    {"status", o.status}});
-}
+json::object ObjectiveJson(const Objective& o) { return records::Json(o); }
 
 json::array PushedByJson(const MilestoneView& v) {
   json::array out;
@@ -248,28 +239,16 @@ json::object MilestoneJson(const PlanContext& c, const MilestoneView& v) {
                {"payee_party_id", m.payment->payee_party_id},
                {"payee_party_name", PartyName(c, m.payment->payee_party_id)}};
   }
-  return Record(m, {{"objective_id", OptionalJson(m.objective_id)},
-                    {"objective_title", OptionalJson(m.objective_title)},
-                    {"title", m.title},
-                    {"description", m.description},
-                    {"kind", m.kind},
-                    {"responsible_user_id", OptionalJson(m.responsible_user_id)},
-                    {"responsible_user_name", OptionalJson(m.responsible_user_name)},
-                    {"original_date", m.original_date},
-                    {"planned_date", m.planned_date},
-                    {"forecast_date", m.forecast_date},
-                    {"actual_date", OptionalJson(m.actual_date)},
-                    {"slip_days", v.slip_days},
-                    {"total_slip_days", v.total_slip_days},
-                    {"baseline_count", m.baseline_count},
-                    {"status", v.status},
-                    {"status_set", OptionalJson(m.status_set)},
-                    {"status_derived", v.status_derived},
-                    {"depends_on", ToJsonArray(v.visible_depends_on)},
-                    {"days_late", v.days_late},
-                    {"pushed_by", PushedByJson(v)},
-                    {"early_win", m.early_win},
-                    {"payment", std::move(payment)}});
+  return records::Json(m, {{"objective_title", OptionalJson(m.objective_title)},
+                           {"responsible_user_name", OptionalJson(m.responsible_user_name)},
+                           {"slip_days", v.slip_days},
+                           {"total_slip_days", v.total_slip_days},
+                           {"status", v.status},
+                           {"status_derived", v.status_derived},
+                           {"depends_on", ToJsonArray(v.visible_depends_on)},
+                           {"days_late", v.days_late},
+                           {"pushed_by", PushedByJson(v)},
+                           {"payment", std::move(payment)}});
 }
 
 json::object ValueJson(const KpiValue& v) {
@@ -297,20 +276,10 @@ json::object KpiJson(const Kpi& k) {
   if (!k.values.empty()) {
     latest = {{"measured_on", k.values.back().measured_on}, {"value", k.values.back().value}};
   }
-  return Record(k, {{"name", k.name},
-                    {"description", k.description},
-                    {"unit", k.unit},
-                    {"direction", k.direction},
-                    {"indicator", k.indicator},
-                    {"target", k.target},
-                    {"amber_threshold", OptionalJson(k.amber_threshold)},
-                    {"red_threshold", OptionalJson(k.red_threshold)},
-                    {"cadence", k.cadence},
-                    {"responsible_user_id", OptionalJson(k.responsible_user_id)},
-                    {"responsible_user_name", OptionalJson(k.responsible_user_name)},
-                    {"latest", std::move(latest)},
-                    {"status", KpiStatusOf(k)},
-                    {"values", std::move(values)}});
+  return records::Json(k, {{"responsible_user_name", OptionalJson(k.responsible_user_name)},
+                           {"latest", std::move(latest)},
+                           {"status", KpiStatusOf(k)},
+                           {"values", std::move(values)}});
 }
 
 json::object WorkstreamJson(const PlanContext& c, const Workstream& w) {
@@ -331,9 +300,7 @@ json::object WorkstreamJson(const PlanContext& c, const Workstream& w) {
     }
     activities.push_back({{"id", a.id}, {"name", a.name}, {"assignments", std::move(assignments)}});
   }
-  return Record(w, {{"name", w.name},
-                    {"description", w.description},
-                    {"activities", std::move(activities)}});
+  return records::Json(w, {{"activities", std::move(activities)}});
 }
 
 json::object CommunicationJson(const PlanContext& c, const Communication& m) {
@@ -353,17 +320,9 @@ json::object CommunicationJson(const PlanContext& c, const Communication& m) {
                            {"decided_at", decided ? json::value(it->decided_at) : nullptr}});
     }
   }
-  return Record(m, {{"category", m.category},
-                    {"kind", m.kind},
-                    {"title", m.title},
-                    {"description", m.description},
-                    {"audience", m.audience},
-                    {"cadence", OptionalJson(m.cadence)},
-                    {"planned_date", OptionalJson(m.planned_date)},
-                    {"responsible_user_id", OptionalJson(m.responsible_user_id)},
-                    {"responsible_user_name", OptionalJson(m.responsible_user_name)},
-                    {"approval_state", OptionalJson(CommunicationState(m, c.parties))},
-                    {"approvals", std::move(approvals)}});
+  return records::Json(m, {{"responsible_user_name", OptionalJson(m.responsible_user_name)},
+                           {"approval_state", OptionalJson(CommunicationState(m, c.parties))},
+                           {"approvals", std::move(approvals)}});
 }
 
 using http::Filter;

@@ -38,17 +38,10 @@ thread_local const Scopes* audit_scopes = nullptr;
 }  // namespace
 
 // The audit view of each plan record (found by alliances::AuditCreate and AuditUpdate).
-json::object AuditOf(const Objective& o) {
-  json::object v = records::RecordAudit(o);
-  v["title"] = o.title;
-  v["description"] = o.description;
-  v["horizon"] = o.horizon;
-  v["status"] = o.status;
-  return v;
-}
-
+// Besides its described fields: the objective and the dependencies where everyone who may read
+// the milestone may read them, and the payment.
 json::object AuditOf(const Milestone& m) {
-  json::object v = records::RecordAudit(m);
+  json::object v = records::Audit(m);
   const access::RecordScope own = ScopeOf(m);
   const bool objective_shown =
       m.objective_id && m.objective_scope && access::Covers(*m.objective_scope, own);
@@ -59,15 +52,6 @@ json::object AuditOf(const Milestone& m) {
     auto it = audit_scopes->find(d);
     if (it != audit_scopes->end() && access::Covers(it->second, own)) deps.push_back(d);
   }
-  v["title"] = m.title;
-  v["description"] = m.description;
-  v["kind"] = m.kind;
-  v["responsible_user_id"] = OptionalJson(m.responsible_user_id);
-  v["planned_date"] = m.planned_date;
-  v["forecast_date"] = m.forecast_date;
-  v["actual_date"] = OptionalJson(m.actual_date);
-  v["status_set"] = OptionalJson(m.status_set);
-  v["early_win"] = m.early_win;
   v["depends_on"] = ToJsonArray(deps);
   if (m.payment) {
     v["payment"] = {{"amount_minor", m.payment->amount_minor},
@@ -80,39 +64,9 @@ json::object AuditOf(const Milestone& m) {
   return v;
 }
 
-json::object AuditOf(const Kpi& k) {
-  json::object v = records::RecordAudit(k);
-  v["name"] = k.name;
-  v["description"] = k.description;
-  v["unit"] = k.unit;
-  v["direction"] = k.direction;
-  v["indicator"] = k.indicator;
-  v["target"] = k.target;
-  v["amber_threshold"] = OptionalJson(k.amber_threshold);
-  v["red_threshold"] = OptionalJson(k.red_threshold);
-  v["cadence"] = k.cadence;
-  v["responsible_user_id"] = OptionalJson(k.responsible_user_id);
-  return v;
-}
-
 json::object AuditOf(const Workstream& w) {
-  json::object v = records::RecordAudit(w);
-  v["name"] = w.name;
-  v["description"] = w.description;
+  json::object v = records::Audit(w);
   v["activities"] = json::parse(ActivitiesToJson(w.activities));
-  return v;
-}
-
-json::object AuditOf(const Communication& c) {
-  json::object v = records::RecordAudit(c);
-  v["category"] = c.category;
-  v["kind"] = c.kind;
-  v["title"] = c.title;
-  v["description"] = c.description;
-  v["audience"] = c.audience;
-  v["cadence"] = OptionalJson(c.cadence);
-  v["planned_date"] = OptionalJson(c.planned_date);
-  v["responsible_user_id"] = OptionalJson(c.responsible_user_id);
   return v;
 }
 
@@ -341,16 +295,9 @@ Result<PlanSummary> PlansService::Summary(const auth::Principal& actor,
 // ---- objectives ---------------------------------------------------------------------------
 
 // An objective's own fields: from the input, with defaults when it is created.
-Status ApplyObjective(db::Session&, PlanContext&, const ObjectiveInput& in, Objective& o,
-                      const Objective* current) {
-  if (!current) {
-    o.description = "";
-    o.status = "active";
-  }
-  Assign(o.title, in.title);
-  Assign(o.description, in.description);
-  Assign(o.horizon, in.horizon);
-  Assign(o.status, in.status);
+// An objective has no rules beyond its fields' (the reader checks them).
+Status ApplyObjective(db::Session&, PlanContext&, const ObjectiveInput&, Objective&,
+                      const Objective*) {
   return OkStatus();
 }
 
@@ -408,7 +355,7 @@ Status PlansService::DeleteObjective(const auth::Principal& actor, const std::st
           access::Intersect(ScopeOf(*m), ScopeOf(current)));
   }
   records::Delete(s, store::Objectives(), id);
-  AuditRecord(s, actor.user_id, current, "objective", "delete", audit::Deleted(AuditOf(current)),
+  AuditRecord(s, actor.user_id, current, "objective", "delete", audit::Deleted(alliances::AuditView(current)),
         ScopeOf(current));
   tx.Commit();
   return OkStatus();
@@ -540,7 +487,7 @@ Result<WithContext<MilestoneView>> PlansService::Rebaseline(const auth::Principa
   store::InsertForecastChange(s, id,
                               {"rebaseline", next.forecast_date, current.forecast_date,
                                next.planned_date, reason, actor.user_id, "", next.updated_at});
-  json::object changes = audit::Diff(AuditOf(current), AuditOf(next));
+  json::object changes = audit::Diff(alliances::AuditView(current), alliances::AuditView(next));
   changes["reason"] = {{"before", nullptr}, {"after", reason}};
   AuditRecord(s, actor.user_id, next, "milestone", "rebaseline", std::move(changes), ScopeOf(current));
   auto stored = records::Find(s, store::Milestones(), alliance_id, id);
@@ -587,7 +534,7 @@ Status PlansService::DeleteMilestone(const auth::Principal& actor, const std::st
           access::Intersect(ScopeOf(*m), ScopeOf(current)));
   }
   records::Delete(s, store::Milestones(), id);
-  AuditRecord(s, actor.user_id, current, "milestone", "delete", audit::Deleted(AuditOf(current)),
+  AuditRecord(s, actor.user_id, current, "milestone", "delete", audit::Deleted(alliances::AuditView(current)),
         ScopeOf(current));
   tx.Commit();
   return OkStatus();
@@ -608,18 +555,7 @@ Status CheckKpi(db::Session& s, const PlanContext& c, const Kpi& k) {
 }  // namespace
 
 // A KPI's own fields: from the input, with defaults when it is created; then its rules.
-Status ApplyKpi(db::Session& s, PlanContext& c, const KpiInput& in, Kpi& k, const Kpi* current) {
-  if (!current) k.description = "";
-  Assign(k.name, in.name);
-  Assign(k.description, in.description);
-  Assign(k.unit, in.unit);
-  Assign(k.direction, in.direction);
-  Assign(k.indicator, in.indicator);
-  Assign(k.cadence, in.cadence);
-  Assign(k.target, in.target);
-  Assign(k.amber_threshold, in.amber_threshold);
-  Assign(k.red_threshold, in.red_threshold);
-  Assign(k.responsible_user_id, in.responsible_user_id);
+Status ApplyKpi(db::Session& s, PlanContext& c, const KpiInput&, Kpi& k, const Kpi*) {
   return CheckKpi(s, c, k);
 }
 
@@ -775,9 +711,6 @@ Status CheckWorkstream(db::Session& s, const PlanContext& c, Workstream& w,
 Status ApplyWorkstream(db::Session& s, PlanContext& c, const WorkstreamInput& in, Workstream& w,
                        const Workstream* current) {
   LoadPeople(s, c);
-  if (!current) w.description = "";
-  Assign(w.name, in.name);
-  Assign(w.description, in.description);
   Assign(w.activities, in.activities);
   return CheckWorkstream(s, c, w, current ? current->activities : std::vector<Activity>{});
 }

@@ -24,6 +24,8 @@ using records::Nullable;
 struct ObjectiveInput : CommonInput {
   std::optional<std::string> title, description, horizon, status;
 };
+BOOST_DESCRIBE_STRUCT(ObjectiveInput, (CommonInput),
+                      (title, description, horizon, status))
 
 struct MilestoneInput : CommonInput {
   std::optional<std::string> objective_id, title, description, kind, planned_date, forecast_date;
@@ -33,6 +35,9 @@ struct MilestoneInput : CommonInput {
   Nullable<Payment> payment;
   std::optional<std::string> reason;  // recorded with a forecast change
 };
+BOOST_DESCRIBE_STRUCT(MilestoneInput, (CommonInput),
+                      (objective_id, title, description, kind, planned_date, forecast_date,
+                       responsible_user_id, actual_date, early_win))
 
 struct KpiInput : CommonInput {
   std::optional<std::string> name, description, unit, direction, indicator, cadence;
@@ -40,6 +45,9 @@ struct KpiInput : CommonInput {
   Nullable<double> amber_threshold, red_threshold;
   Nullable<std::string> responsible_user_id;
 };
+BOOST_DESCRIBE_STRUCT(KpiInput, (CommonInput),
+                      (name, description, unit, direction, indicator, cadence, target,
+                       amber_threshold, red_threshold, responsible_user_id))
 
 struct KpiValueInput {
   std::string measured_on;
@@ -51,11 +59,16 @@ struct WorkstreamInput : CommonInput {
   std::optional<std::string> name, description;
   std::optional<std::vector<Activity>> activities;
 };
+BOOST_DESCRIBE_STRUCT(WorkstreamInput, (CommonInput),
+                      (name, description))
 
 struct CommunicationInput : CommonInput {
   std::optional<std::string> category, kind, title, description, audience;
   Nullable<std::string> cadence, planned_date, responsible_user_id;
 };
+BOOST_DESCRIBE_STRUCT(CommunicationInput, (CommonInput),
+                      (category, kind, title, description, audience, cadence, planned_date,
+                       responsible_user_id))
 
 using PlanContext = alliances::RecordContext;
 

@@ -10,41 +10,14 @@
 namespace northstar::plans::store {
 namespace {
 
-using records::ReadRecordBase;
 
 // Every plan table is read as `r`, with the names of its parties and author joined.
 std::string SelectFrom(const std::string& table, bool with_responsible) {
   return records::SelectRecords(table, with_responsible ? "responsible_user_id" : "");
 }
 
-double ToNumber(const std::string& text) {
-  double v = 0;
-  std::from_chars(text.data(), text.data() + text.size(), v);
-  return v;
-}
-std::optional<double> ToOptNumber(const std::optional<std::string>& text) {
-  if (!text) return std::nullopt;
-  return ToNumber(*text);
-}
-std::optional<std::string> OptNumberText(const std::optional<double>& v) {
-  if (!v) return std::nullopt;
-  return NumberText(*v);
-}
-
-Objective ObjectiveFromRow(const db::Row& r) {
-  Objective o;
-  ReadRecordBase(r, o);
-  o.title = r.Str("title");
-  o.description = r.Str("description");
-  o.horizon = r.Str("horizon");
-  o.status = r.Str("status");
-  return o;
-}
-
-Milestone MilestoneFromRow(const db::Row& r) {
-  Milestone m;
-  ReadRecordBase(r, m);
-  m.objective_id = r.OptStr("objective_id");
+// The objective (its title and access columns, joined) and the payment (four columns).
+void ReadMilestone(const db::Row& r, Milestone& m) {
   m.objective_title = r.OptStr("objective_title");
   if (m.objective_id) {
     m.objective_scope = access::RecordScope{
@@ -52,23 +25,11 @@ Milestone MilestoneFromRow(const db::Row& r) {
         r.Str("ob_organization_id"), r.Str("ob_user_id"),
         access::ReadersFromJson(r.Str("ob_readers"))};
   }
-  m.title = r.Str("title");
-  m.description = r.Str("description");
-  m.kind = r.Str("kind");
-  m.responsible_user_id = r.OptStr("responsible_user_id");
   m.responsible_user_name = r.OptStr("responsible_user_name");
-  m.original_date = r.Str("original_date");
-  m.planned_date = r.Str("planned_date");
-  m.forecast_date = r.Str("forecast_date");
-  m.actual_date = r.OptStr("actual_date");
-  m.status_set = r.OptStr("status_set");
-  m.early_win = r.Bool("early_win");
-  m.baseline_count = r.Int("baseline_count");
   if (auto amount = r.OptInt("payment_amount_minor")) {
     m.payment = Payment{*amount, r.Str("payment_currency"), r.Str("payer_party_id"),
                         r.Str("payee_party_id")};
   }
-  return m;
 }
 
 std::string MilestoneSelect() {
@@ -97,26 +58,17 @@ void LoadDependencies(db::Session& s, const std::string& alliance_id,
   for (auto& m : milestones) m.depends_on = deps[m.id];
 }
 
-void BindMilestone(db::Params& p, const Milestone& m) {
-  p.Set("objective", m.objective_id)
-      .Set("title", m.title)
-      .Set("description", m.description)
-      .Set("kind", m.kind)
-      .Set("responsible", m.responsible_user_id)
-      .Set("original", m.original_date)
-      .Set("planned", m.planned_date)
-      .Set("forecast", m.forecast_date)
-      .Set("actual", m.actual_date)
-      .Set("status_set", m.status_set)
-      .Set("early_win", m.early_win)
-      .Set("baselines", m.baseline_count);
+constexpr char kPaymentColumns[] =
+    "payment_amount_minor, payment_currency, payer_party_id, payee_party_id";
+void BindPayment(db::Params& p, const Milestone& m) {
   if (m.payment) {
-    p.Set("amount", m.payment->amount_minor)
-        .Set("currency", m.payment->currency)
-        .Set("payer", m.payment->payer_party_id)
-        .Set("payee", m.payment->payee_party_id);
+    p.Set("payment_amount_minor", m.payment->amount_minor)
+        .Set("payment_currency", m.payment->currency)
+        .Set("payer_party_id", m.payment->payer_party_id)
+        .Set("payee_party_id", m.payment->payee_party_id);
   } else {
-    p.SetNull("amount").SetNull("currency").SetNull("payer").SetNull("payee");
+    p.SetNull("payment_amount_minor").SetNull("payment_currency").SetNull("payer_party_id")
+        .SetNull("payee_party_id");
   }
 }
 
@@ -131,26 +83,9 @@ void ReplaceDependencies(db::Session& s, const Milestone& m) {
   }
 }
 
-Kpi KpiFromRow(const db::Row& r) {
-  Kpi k;
-  ReadRecordBase(r, k);
-  k.name = r.Str("name");
-  k.description = r.Str("description");
-  k.unit = r.Str("unit");
-  k.direction = r.Str("direction");
-  k.indicator = r.Str("indicator");
-  k.cadence = r.Str("cadence");
-  k.target = ToNumber(r.Str("target"));
-  k.amber_threshold = ToOptNumber(r.OptStr("amber_threshold"));
-  k.red_threshold = ToOptNumber(r.OptStr("red_threshold"));
-  k.responsible_user_id = r.OptStr("responsible_user_id");
-  k.responsible_user_name = r.OptStr("responsible_user_name");
-  return k;
-}
-
 KpiValue ValueFromRow(const db::Row& r) {
   return KpiValue{r.Str("id"),         r.Str("kpi_id"),   r.Str("measured_on"),
-                  ToNumber(r.Str("value")), r.Str("note"), r.Str("entered_by"),
+                  records::ParseNumber(r.Str("value")), r.Str("note"), r.Str("entered_by"),
                   r.Str("entered_by_name"), r.Str("created_at")};
 }
 
@@ -177,47 +112,12 @@ void LoadRecentValues(db::Session& s, const std::string& alliance_id, std::vecto
   }
 }
 
-void BindKpi(db::Params& p, const Kpi& k) {
-  p.Set("name", k.name)
-      .Set("description", k.description)
-      .Set("unit", k.unit)
-      .Set("direction", k.direction)
-      .Set("indicator", k.indicator)
-      .Set("target", NumberText(k.target))
-      .Set("amber", OptNumberText(k.amber_threshold))
-      .Set("red", OptNumberText(k.red_threshold))
-      .Set("cadence", k.cadence)
-      .Set("responsible", k.responsible_user_id);
-}
-
-Workstream WorkstreamFromRow(const db::Row& r) {
-  Workstream w;
-  ReadRecordBase(r, w);
-  w.name = r.Str("name");
-  w.description = r.Str("description");
+// Activities are stored as JSON text.
+void ReadActivities(const db::Row& r, Workstream& w) {
   w.activities = ActivitiesFromJson(r.Str("activities"));
-  return w;
 }
-
-void BindWorkstream(db::Params& p, const Workstream& w) {
-  p.Set("name", w.name)
-      .Set("description", w.description)
-      .Set("activities", ActivitiesToJson(w.activities));
-}
-
-Communication CommunicationFromRow(const db::Row& r) {
-  Communication c;
-  ReadRecordBase(r, c);
-  c.category = r.Str("category");
-  c.kind = r.Str("kind");
-  c.title = r.Str("title");
-  c.description = r.Str("description");
-  c.audience = r.Str("audience");
-  c.cadence = r.OptStr("cadence");
-  c.planned_date = r.OptStr("planned_date");
-  c.responsible_user_id = r.OptStr("responsible_user_id");
-  c.responsible_user_name = r.OptStr("responsible_user_name");
-  return c;
+void BindActivities(db::Params& p, const Workstream& w) {
+  p.Set("activities", ActivitiesToJson(w.activities));
 }
 
 void LoadDecisions(db::Session& s, const std::string& alliance_id,
@@ -235,24 +135,6 @@ void LoadDecisions(db::Session& s, const std::string& alliance_id,
                  r.Str("decided_by"), r.Str("decided_by_name"), r.Str("decided_at")});
   }
   for (auto& c : communications) c.decisions = std::move(by_communication[c.id]);
-}
-
-void BindCommunication(db::Params& p, const Communication& c) {
-  p.Set("category", c.category)
-      .Set("kind", c.kind)
-      .Set("title", c.title)
-      .Set("description", c.description)
-      .Set("audience", c.audience)
-      .Set("cadence", c.cadence)
-      .Set("planned_date", c.planned_date)
-      .Set("responsible", c.responsible_user_id);
-}
-
-void BindObjective(db::Params& p, const Objective& o) {
-  p.Set("title", o.title)
-      .Set("description", o.description)
-      .Set("horizon", o.horizon)
-      .Set("status", o.status);
 }
 
 // What hangs off a record in other tables goes with it.
@@ -283,90 +165,52 @@ constexpr char kByCreation[] = "r.created_at, r.id";
 }  // namespace
 
 const Table<Objective>& Objectives() {
-  static const Table<Objective> t{"objectives",
-                                  SelectFrom("objectives", false),
-                                  "title, description, horizon, status",
-                                  ":title, :description, :horizon, :status",
-                                  "title = :title, description = :description,"
-                                  " horizon = :horizon, status = :status",
-                                  kByCreation,
-                                  ObjectiveFromRow,
-                                  BindObjective};
+  static const Table<Objective> t{
+      .name = "objectives", .select = SelectFrom("objectives", false), .order = kByCreation};
   return t;
 }
 
 const Table<Milestone>& Milestones() {
-  static const Table<Milestone> t{
-      "milestones",
-      MilestoneSelect(),
-      "objective_id, title, description, kind, responsible_user_id, original_date,"
-      " planned_date, forecast_date, actual_date, status_set, early_win, baseline_count,"
-      " payment_amount_minor, payment_currency, payer_party_id, payee_party_id",
-      ":objective, :title, :description, :kind, :responsible, :original, :planned, :forecast,"
-      " :actual, :status_set, :early_win, :baselines, :amount, :currency, :payer, :payee",
-      "objective_id = :objective, title = :title, description = :description, kind = :kind,"
-      " original_date = :original, responsible_user_id = :responsible, planned_date = :planned,"
-      " forecast_date = :forecast, actual_date = :actual, status_set = :status_set,"
-      " early_win = :early_win, baseline_count = :baselines, payment_amount_minor = :amount,"
-      " payment_currency = :currency, payer_party_id = :payer, payee_party_id = :payee",
-      "r.id",
-      MilestoneFromRow,
-      BindMilestone,
-      LoadDependencies,
-      ReplaceDependencies,
-      RemoveMilestoneRows,
-      MilestoneBefore};
+  static const Table<Milestone> t{.name = "milestones",
+                                  .select = MilestoneSelect(),
+                                  .order = "r.id",
+                                  .read = ReadMilestone,
+                                  .extra_columns = kPaymentColumns,
+                                  .bind = BindPayment,
+                                  .load = LoadDependencies,
+                                  .save = ReplaceDependencies,
+                                  .remove = RemoveMilestoneRows,
+                                  .before = MilestoneBefore};
   return t;
 }
 
 const Table<Kpi>& Kpis() {
-  static const Table<Kpi> t{
-      "kpis",
-      SelectFrom("kpis", true),
-      "name, description, unit, direction, indicator, target, amber_threshold, red_threshold,"
-      " cadence, responsible_user_id",
-      ":name, :description, :unit, :direction, :indicator, :target, :amber, :red, :cadence,"
-      " :responsible",
-      "name = :name, description = :description, unit = :unit, direction = :direction,"
-      " indicator = :indicator, target = :target, amber_threshold = :amber,"
-      " red_threshold = :red, cadence = :cadence, responsible_user_id = :responsible",
-      kByCreation,
-      KpiFromRow,
-      BindKpi,
-      LoadRecentValues,
-      nullptr,
-      RemoveKpiRows};
+  static const Table<Kpi> t{.name = "kpis",
+                            .select = SelectFrom("kpis", true),
+                            .order = kByCreation,
+                            .read = records::ReadResponsibleName<Kpi>,
+                            .load = LoadRecentValues,
+                            .remove = RemoveKpiRows};
   return t;
 }
 
 const Table<Workstream>& Workstreams() {
-  static const Table<Workstream> t{
-      "workstreams",
-      SelectFrom("workstreams", false),
-      "name, description, activities",
-      ":name, :description, :activities",
-      "name = :name, description = :description, activities = :activities",
-      kByCreation,
-      WorkstreamFromRow,
-      BindWorkstream};
+  static const Table<Workstream> t{.name = "workstreams",
+                                   .select = SelectFrom("workstreams", false),
+                                   .order = kByCreation,
+                                   .read = ReadActivities,
+                                   .extra_columns = "activities",
+                                   .bind = BindActivities};
   return t;
 }
 
 const Table<Communication>& Communications() {
-  static const Table<Communication> t{
-      "communications",
-      SelectFrom("communications", true),
-      "category, kind, title, description, audience, cadence, planned_date, responsible_user_id",
-      ":category, :kind, :title, :description, :audience, :cadence, :planned_date, :responsible",
-      "category = :category, kind = :kind, title = :title, description = :description,"
-      " audience = :audience, cadence = :cadence, planned_date = :planned_date,"
-      " responsible_user_id = :responsible",
-      kByCreation,
-      CommunicationFromRow,
-      BindCommunication,
-      LoadDecisions,
-      nullptr,
-      RemoveCommunicationRows};
+  static const Table<Communication> t{.name = "communications",
+                                      .select = SelectFrom("communications", true),
+                                      .order = kByCreation,
+                                      .read = records::ReadResponsibleName<Communication>,
+                                      .load = LoadDecisions,
+                                      .remove = RemoveCommunicationRows};
   return t;
 }
 

@@ -108,6 +108,11 @@ struct Audience {
 // " WHERE r.alliance_id = :a AND <who may see it>", binding what it needs.
 std::string WhereVisible(db::Params& p, const std::string& alliance_id, const Audience& audience);
 void ReadRecordBase(const db::Row& row, RecordBase& b);
+// The responsible person's name that SelectRecords(table, "responsible_user_id") joins in.
+template <typename T>
+void ReadResponsibleName(const db::Row& row, T& r) {
+  r.responsible_user_name = row.OptStr("responsible_user_name");
+}
 // Inserts a record: the base columns and `columns` (", "-separated) with `values`.
 void InsertRecord(db::Session& s, const std::string& table, const RecordBase& b,
                   const std::string& columns, const std::string& values, db::Params& p);

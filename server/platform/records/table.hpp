@@ -11,20 +11,23 @@
 #include <vector>
 
 #include "platform/db/database.hpp"
+#include "platform/records/fields.hpp"
 #include "platform/records/record.hpp"
 
 namespace northstar::records {
 
 template <typename T>
 struct Table {
-  std::string name;     // the SQL table
-  std::string select;   // SelectRecords(...) with any joins of its own
-  std::string columns;  // the record's own columns, ", "-separated
-  std::string values;   // their parameters, in the same order
-  std::string set;      // "column = :param, …" for updates
-  std::string order;    // list order
-  T (*from_row)(const db::Row&);
-  void (*bind)(db::Params&, const T&);
+  std::string name;    // the SQL table
+  std::string select;  // SelectRecords(...) with any joins of its own
+  std::string order;   // list order
+  // What a row holds beyond the base and the described fields (fields.hpp): names joined from
+  // other tables, a field stored in several columns or under another name; none when null.
+  void (*read)(const db::Row&, T&) = nullptr;
+  // The columns written beyond the described fields, ", "-separated, bound by `bind` under
+  // parameters of the same names.
+  std::string extra_columns = {};
+  void (*bind)(db::Params&, const T&) = nullptr;
   // What a record's row does not hold, read for records just read (rows of other tables: a
   // milestone's dependencies, a KPI's recent values); none when null.
   void (*load)(db::Session&, const std::string& alliance_id, std::vector<T>&) = nullptr;
@@ -37,7 +40,45 @@ struct Table {
   bool (*before)(const T&, const T&) = nullptr;
 };
 
+// A record from one row of the table's select.
+template <typename T>
+T FromRow(const Table<T>& t, const db::Row& row) {
+  T r;
+  ReadRecordBase(row, r);
+  ReadFields(row, r);
+  if (t.read) t.read(row, r);
+  return r;
+}
+
 namespace internal {
+
+// Column lists over the described fields and the table's extra columns.
+std::vector<std::string> SplitColumns(const std::string& columns);
+template <typename T>
+std::string Columns(const Table<T>& t) {
+  const std::string& described = ColumnList<T>();
+  if (t.extra_columns.empty()) return described;
+  return described.empty() ? t.extra_columns : described + ", " + t.extra_columns;
+}
+template <typename T>
+std::string Values(const Table<T>& t) {
+  std::string out = ValueList<T>();
+  for (const auto& c : SplitColumns(t.extra_columns)) out += (out.empty() ? ":" : ", :") + c;
+  return out;
+}
+template <typename T>
+std::string Sets(const Table<T>& t) {
+  std::string out = SetList<T>();
+  for (const auto& c : SplitColumns(t.extra_columns)) {
+    out += (out.empty() ? "" : ", ") + c + " = :" + c;
+  }
+  return out;
+}
+template <typename T>
+void Bind(const Table<T>& t, db::Params& p, const T& r) {
+  BindFields(p, r);
+  if (t.bind) t.bind(p, r);
+}
 
 template <typename T>
 void Complete(db::Session& s, const Table<T>& t, const std::string& alliance_id,
@@ -52,7 +93,8 @@ void Complete(db::Session& s, const Table<T>& t, const std::string& alliance_id,
 template <typename T>
 std::vector<T> List(db::Session& s, const Table<T>& t, const std::string& alliance_id,
                     const Audience& audience) {
-  auto list = ListRecords<T>(s, t.select, alliance_id, audience, t.from_row, t.order);
+  auto list = ListRecords<T>(s, t.select, alliance_id, audience,
+                             [&](const db::Row& row) { return FromRow(t, row); }, t.order);
   internal::Complete(s, t, alliance_id, list);
   return list;
 }
@@ -61,7 +103,8 @@ std::vector<T> List(db::Session& s, const Table<T>& t, const std::string& allian
 template <typename T>
 std::optional<T> Find(db::Session& s, const Table<T>& t, const std::string& alliance_id,
                       const std::string& id) {
-  auto found = FindRecord<T>(s, t.select, alliance_id, id, t.from_row);
+  auto found = FindRecord<T>(s, t.select, alliance_id, id,
+                             [&](const db::Row& row) { return FromRow(t, row); });
   if (!found || !t.load) return found;
   std::vector<T> one{std::move(*found)};
   t.load(s, alliance_id, one);
@@ -71,8 +114,8 @@ std::optional<T> Find(db::Session& s, const Table<T>& t, const std::string& alli
 template <typename T>
 void Insert(db::Session& s, const Table<T>& t, const T& r) {
   db::Params p;
-  t.bind(p, r);
-  InsertRecord(s, t.name, r, t.columns, t.values, p);
+  internal::Bind(t, p, r);
+  InsertRecord(s, t.name, r, internal::Columns(t), internal::Values(t), p);
   if (t.save) t.save(s, r);
 }
 
@@ -80,8 +123,8 @@ void Insert(db::Session& s, const Table<T>& t, const T& r) {
 template <typename T>
 bool Update(db::Session& s, const Table<T>& t, const T& r, int64_t expected_version) {
   db::Params p;
-  t.bind(p, r);
-  if (!UpdateRecord(s, t.name, r, t.set, p, expected_version)) return false;
+  internal::Bind(t, p, r);
+  if (!UpdateRecord(s, t.name, r, internal::Sets(t), p, expected_version)) return false;
   if (t.save) t.save(s, r);
   return true;
 }
@@ -93,7 +136,7 @@ std::vector<T> All(db::Session& s, const Table<T>& t, const std::string& allianc
   p.Set("a", alliance_id);
   std::vector<T> out;
   for (const auto& row : s.Query(t.select + " WHERE r.alliance_id = :a ORDER BY " + t.order, p)) {
-    out.push_back(t.from_row(row));
+    out.push_back(FromRow(t, row));
   }
   internal::Complete(s, t, alliance_id, out);
   return out;
