@@ -92,11 +92,13 @@ void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, 
               access::Intersect(records::ScopeOf(before), records::ScopeOf(after)));
 }
 
+// `extra`: what the creation wrote beside the record, in the event's changes.
 template <typename T>
 void AuditCreate(db::Session& s, const auth::Principal& actor, const T& r,
-                 const std::string& type) {
-  AuditRecord(s, actor.user_id, r, type, "create", audit::Created(AuditView(r)),
-              records::ScopeOf(r));
+                 const std::string& type, json::object extra = {}) {
+  json::object changes = audit::Created(AuditView(r));
+  for (auto& [k, v] : extra) changes[k] = std::move(v);
+  AuditRecord(s, actor.user_id, r, type, "create", std::move(changes), records::ScopeOf(r));
 }
 
 // A record that refers to another (a meeting to its committee, an obligation to its agreement)

@@ -27,9 +27,9 @@ struct CommitteeMember {
 struct Committee : RecordBase {
   std::string name, kind, purpose, decision_scope;
   std::optional<std::string> parent_id;
-  std::string cadence;
+  std::string cadence = "quarterly";
   int64_t meeting_minutes = 90;
-  std::string quorum_rule, chair_rotation, rotation_start;
+  std::string quorum_rule = "every_party_voting", chair_rotation = "none", rotation_start;
   std::vector<CommitteeMember> members;  // every seat, current and past
   // For the per-meeting chair rotation: the ids of the meetings held so far that take a turn
   // (the service fills it with those everyone who may read the committee may read).

@@ -239,10 +239,6 @@ Result<StakeholderInput> ReadStakeholder(const json::object& body, bool creating
 
 // ---- writing JSON -------------------------------------------------------------------------
 
-json::object Record(const RecordBase& r, json::object fields) {
-  return records::RecordJson(r, std::move(fields));
-}
-
 std::string PersonName(const RecordContext& c, const std::string& user_id) {
   auto it = c.people.find(user_id);
   return it == c.people.end() ? "" : it->second;
@@ -281,29 +277,15 @@ json::object CommitteeJson(const RecordContext& c, const CommitteeView& v) {
                        {"left_on", OptionalJson(m->left_on)},
                        {"current", current}});
   }
-  return Record(k, {{"name", k.name},
-                    {"kind", k.kind},
-                    {"purpose", k.purpose},
-                    {"decision_scope", k.decision_scope},
-                    {"parent_id", OptionalJson(k.parent_id)},
-                    {"cadence", k.cadence},
-                    {"meeting_minutes", k.meeting_minutes},
-                    {"quorum_rule", k.quorum_rule},
-                    {"chair_rotation", k.chair_rotation},
-                    {"rotation_start", k.rotation_start},
-                    {"members", std::move(members)},
-                    {"chair_party_id", OptionalJson(v.chair_party_id)},
-                    {"chair_party_name",
-                     v.chair_party_id ? json::value(alliances::PartyName(c, *v.chair_party_id))
-                                      : json::value(nullptr)}});
+  return records::Json(k, {{"members", std::move(members)},
+                           {"chair_party_id", OptionalJson(v.chair_party_id)},
+                           {"chair_party_name",
+                            v.chair_party_id ? json::value(alliances::PartyName(c, *v.chair_party_id))
+                                             : json::value(nullptr)}});
 }
 
 json::object DecisionRightJson(const DecisionRight& d) {
-  return Record(d, {{"decision_type", d.decision_type},
-                    {"description", d.description},
-                    {"committee_id", d.committee_id},
-                    {"committee_name", d.committee_name},
-                    {"levels", LevelsJson(d.levels)}});
+  return records::Json(d, {{"committee_name", d.committee_name}, {"levels", LevelsJson(d.levels)}});
 }
 
 json::object IssueJson(const RecordContext& c, const Issue& i) {
@@ -324,21 +306,11 @@ json::object IssueJson(const RecordContext& c, const Issue& i) {
   }
   const std::string level_name =
       i.current_level < static_cast<int64_t>(i.levels.size()) ? i.levels[i.current_level].name : "";
-  return Record(i, {{"title", i.title},
-                    {"description", i.description},
-                    {"severity", i.severity},
-                    {"party_ids", ToJsonArray(i.party_ids)},
-                    {"decision_right_id", OptionalJson(i.decision_right_id)},
-                    {"raised_by", i.raised_by},
-                    {"raised_by_name", i.raised_by_name},
-                    {"raised_on", i.raised_on},
-                    {"levels", LevelsJson(i.levels)},
-                    {"current_level", i.current_level},
-                    {"current_level_name", level_name},
-                    {"level_due_on", i.level_due_on},
-                    {"days_left", DaysBetween(c.today, i.level_due_on)},
-                    {"status", i.status},
-                    {"resolution", std::move(resolution)}});
+  return records::Json(i, {{"raised_by_name", i.raised_by_name},
+                           {"levels", LevelsJson(i.levels)},
+                           {"current_level_name", level_name},
+                           {"days_left", DaysBetween(c.today, i.level_due_on)},
+                           {"resolution", std::move(resolution)}});
 }
 
 json::object MeetingJson(const RecordContext& c, const MeetingView& v) {
@@ -394,33 +366,24 @@ json::object MeetingJson(const RecordContext& c, const MeetingView& v) {
                        {"by_name", r ? json::value(r->by_name) : json::value(nullptr)},
                        {"at", r ? json::value(r->at) : json::value(nullptr)}});
   }
-  return Record(m, {{"committee_id", m.committee_id},
-                    {"committee_name", m.committee_name},
-                    {"title", m.title},
-                    {"starts_at", m.starts_at},
-                    {"duration_minutes", m.duration_minutes},
-                    {"time_zone", m.time_zone},
-                    {"location", m.location},
-                    {"link", m.link},
-                    {"status", m.status},
-                    {"agenda", std::move(agenda)},
-                    {"attendance", std::move(attendance)},
-                    {"quorum", {{"rule", v.quorum_rule},
-                                {"met", v.quorum.met},
-                                {"detail", v.quorum.detail},
-                                {"present_voting_by_party", std::move(by_party)}}},
-                    {"minutes", {{"state", m.minutes_final_at ? "final" : "draft"},
-                                 {"revision", m.minutes_revision},
-                                 {"final_at", OptionalJson(m.minutes_final_at)},
-                                 {"reviews", std::move(reviews)},
-                                 {"can_review", v.can_review},
-                                 {"can_write", v.can_write_minutes},
-                                 {"can_revise", v.can_revise_minutes}}}});
+  return records::Json(m, {{"committee_name", m.committee_name},
+                           {"agenda", std::move(agenda)},
+                           {"attendance", std::move(attendance)},
+                           {"quorum", {{"rule", v.quorum_rule},
+                                       {"met", v.quorum.met},
+                                       {"detail", v.quorum.detail},
+                                       {"present_voting_by_party", std::move(by_party)}}},
+                           {"minutes", {{"state", m.minutes_final_at ? "final" : "draft"},
+                                        {"revision", m.minutes_revision},
+                                        {"final_at", OptionalJson(m.minutes_final_at)},
+                                        {"reviews", std::move(reviews)},
+                                        {"can_review", v.can_review},
+                                        {"can_write", v.can_write_minutes},
+                                        {"can_revise", v.can_revise_minutes}}}},
+                       {"minutes_revision", "minutes_final_at"});
 }
 
-json::object BriefJson(const Brief& b) {
-  return Record(b, {{"title", b.title}, {"body", b.body}});
-}
+json::object BriefJson(const Brief& b) { return records::Json(b); }
 
 json::object DecisionJson(const RecordContext& c, const DecisionView& v) {
   const Decision& d = v.decision;
@@ -440,47 +403,20 @@ json::object DecisionJson(const RecordContext& c, const DecisionView& v) {
                        {"position", p.position},
                        {"votes", std::move(votes)}});
   }
-  return Record(d, {{"committee_id", d.committee_id},
-                    {"committee_name", d.committee_name},
-                    {"meeting_id", OptionalJson(d.meeting_id)},
-                    {"agenda_item_id", OptionalJson(d.agenda_item_id)},
-                    {"title", d.title},
-                    {"description", d.description},
-                    {"decision_type", d.decision_type},
-                    {"rationale", d.rationale},
-                    {"state", d.state},
-                    {"proposed_on", d.proposed_on},
-                    {"decided_on", OptionalJson(d.decided_on)},
-                    {"votes", std::move(parties)}});
+  return records::Json(d, {{"committee_name", d.committee_name}, {"votes", std::move(parties)}});
 }
 
 json::object ActionJson(const ActionItem& a, const std::string& today) {
-  return Record(a, {{"title", a.title},
-                    {"description", a.description},
-                    {"meeting_id", OptionalJson(a.meeting_id)},
-                    {"decision_id", OptionalJson(a.decision_id)},
-                    {"owner_user_id", a.owner_user_id},
-                    {"owner_name", a.owner_name},
-                    {"due_on", a.due_on},
-                    {"status", a.status},
-                    {"done_on", OptionalJson(a.done_on)},
-                    {"overdue", IsOverdue(a.status, a.due_on, today)}});
+  return records::Json(a, {{"owner_user_id", a.owner_user_id},
+                           {"owner_name", a.owner_name},
+                           {"overdue", IsOverdue(a.status, a.due_on, today)}});
 }
 
 // An action as a collection answers it: due dates are judged against the context's today.
 json::object ActionJsonIn(const RecordContext& c, const ActionItem& a) { return ActionJson(a, c.today); }
 
 json::object StakeholderJson(const Stakeholder& k) {
-  return Record(k, {{"name", k.name},
-                    {"title", k.title},
-                    {"user_id", OptionalJson(k.user_id)},
-                    {"influence", k.influence},
-                    {"interest", k.interest},
-                    {"attitude", k.attitude},
-                    {"committee_id", OptionalJson(k.committee_id)},
-                    {"workstream_id", OptionalJson(k.workstream_id)},
-                    {"notes", k.notes},
-                    {"quadrant", Quadrant(k.influence, k.interest)}});
+  return records::Json(k, {{"quadrant", Quadrant(k.influence, k.interest)}});
 }
 
 // ---- handlers -----------------------------------------------------------------------------

@@ -29,6 +29,9 @@ struct CommitteeInput : CommonInput {
   Nullable<std::string> parent_id;
   std::optional<int64_t> meeting_minutes;
 };
+BOOST_DESCRIBE_STRUCT(CommitteeInput, (CommonInput),
+                      (name, kind, purpose, decision_scope, cadence, quorum_rule, chair_rotation,
+                       rotation_start, parent_id, meeting_minutes))
 
 struct SeatInput {
   std::string user_id, role;
@@ -39,16 +42,23 @@ struct DecisionRightInput : CommonInput {
   std::optional<std::string> decision_type, description, committee_id;
   std::optional<std::vector<EscalationLevel>> levels;
 };
+BOOST_DESCRIBE_STRUCT(DecisionRightInput, (CommonInput),
+                      (decision_type, description, committee_id, levels))
 
 struct IssueInput : CommonInput {
   std::optional<std::string> title, description, severity, decision_right_id;
   std::optional<std::vector<std::string>> party_ids;
 };
+BOOST_DESCRIBE_STRUCT(IssueInput, (CommonInput),
+                      (title, description, severity, decision_right_id, party_ids))
 
 struct MeetingInput : CommonInput {
   std::optional<std::string> committee_id, title, starts_at, time_zone, location, link, status;
   std::optional<int64_t> duration_minutes;
 };
+BOOST_DESCRIBE_STRUCT(MeetingInput, (CommonInput),
+                      (committee_id, title, starts_at, time_zone, location, link, status,
+                       duration_minutes))
 
 struct AgendaInput {
   std::optional<std::string> title, decision_sought, minutes;
@@ -65,22 +75,32 @@ struct AttendanceInput {
 struct BriefInput : CommonInput {
   std::optional<std::string> title, body;
 };
+BOOST_DESCRIBE_STRUCT(BriefInput, (CommonInput), (title, body))
 
 struct DecisionInput : CommonInput {
   std::optional<std::string> committee_id, title, description, decision_type, rationale;
   Nullable<std::string> meeting_id, agenda_item_id;
 };
+BOOST_DESCRIBE_STRUCT(DecisionInput, (CommonInput),
+                      (committee_id, title, description, decision_type, rationale, meeting_id,
+                       agenda_item_id))
 
 struct ActionInput : CommonInput {
   std::optional<std::string> title, description, owner_user_id, due_on, status;
   Nullable<std::string> meeting_id, decision_id;
 };
+BOOST_DESCRIBE_STRUCT(ActionInput, (CommonInput),
+                      (title, description, owner_user_id, due_on, status, meeting_id,
+                       decision_id))
 
 struct StakeholderInput : CommonInput {
   std::optional<std::string> name, title, attitude, notes;
   Nullable<std::string> user_id, committee_id, workstream_id;
   std::optional<int64_t> influence, interest;
 };
+BOOST_DESCRIBE_STRUCT(StakeholderInput, (CommonInput),
+                      (name, title, attitude, notes, user_id, committee_id, workstream_id,
+                       influence, interest))
 
 // A committee as shown: whose turn it is to chair today.
 struct CommitteeView {

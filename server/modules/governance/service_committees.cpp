@@ -10,50 +10,9 @@
 
 namespace northstar::governance {
 
-json::object AuditOf(const Committee& c) {
-  json::object v = records::RecordAudit(c);
-  v["name"] = c.name;
-  v["kind"] = c.kind;
-  v["purpose"] = c.purpose;
-  v["decision_scope"] = c.decision_scope;
-  v["parent_id"] = OptionalJson(c.parent_id);
-  v["cadence"] = c.cadence;
-  v["meeting_minutes"] = c.meeting_minutes;
-  v["quorum_rule"] = c.quorum_rule;
-  v["chair_rotation"] = c.chair_rotation;
-  v["rotation_start"] = c.rotation_start;
-  return v;
-}
-
 json::object AuditOf(const DecisionRight& d) {
-  json::object v = records::RecordAudit(d);
-  v["decision_type"] = d.decision_type;
-  v["description"] = d.description;
-  v["committee_id"] = d.committee_id;
+  json::object v = records::Audit(d);
   v["levels"] = json::parse(LevelsToJson(d.levels));
-  return v;
-}
-
-json::object AuditOf(const Meeting& m) {
-  json::object v = records::RecordAudit(m);
-  v["committee_id"] = m.committee_id;
-  v["title"] = m.title;
-  v["starts_at"] = m.starts_at;
-  v["duration_minutes"] = m.duration_minutes;
-  v["time_zone"] = m.time_zone;
-  v["location"] = m.location;
-  v["link"] = m.link;
-  v["status"] = m.status;
-  v["minutes_revision"] = m.minutes_revision;
-  v["minutes_final_at"] = OptionalJson(m.minutes_final_at);
-  return v;
-}
-
-json::object AuditOf(const Brief& b) {
-  json::object v = records::RecordAudit(b);
-  v["meeting_id"] = b.meeting_id;
-  v["title"] = b.title;
-  v["body"] = b.body;
   return v;
 }
 
@@ -288,92 +247,62 @@ std::string MinutesContent(const Meeting& m) {
 
 // ---- committees ---------------------------------------------------------------------------
 
-Result<WithContext<std::vector<CommitteeView>>> GovernanceService::ListCommittees(
-    const auth::Principal& actor, const std::string& alliance_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  std::vector<CommitteeView> out;
-  for (auto& committee : records::List(s, store::Committees(), alliance_id, {c.membership})) {
-    CountTurns(s, committee);
-    out.push_back(ViewOf(c, std::move(committee)));
+namespace {
+
+// A new committee's rotation starts today unless given; then its rules. A narrower committee
+// must still be readable by everyone who reads a record that refers to it: its name shows in
+// their meetings, decisions and decision rights, and its seats decide their quorum, minutes
+// reviews and consent. The records are not named, whoever may see them.
+Status ApplyCommittee(db::Session& s, RecordContext& c, const CommitteeInput& in, Committee& k,
+                      const Committee* current) {
+  if (!current) {
+    if (!in.rotation_start) k.rotation_start = c.today;
+    return CheckCommittee(s, c, k);
   }
-  return With(std::move(c), std::move(out));
-}
-
-Result<WithContext<CommitteeView>> GovernanceService::GetCommittee(const auth::Principal& actor,
-                                                                   const std::string& alliance_id,
-                                                                   const std::string& id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  return CommitteeResult(s, std::move(c), id);
-}
-
-Result<WithContext<CommitteeView>> GovernanceService::CreateCommittee(
-    const auth::Principal& actor, const std::string& alliance_id, const CommitteeInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  Committee k;
-  NS_TRY(alliances::StartRecord(s, c, actor, input, k));
-  k.name = *input.name;
-  k.kind = *input.kind;
-  k.purpose = input.purpose.value_or("");
-  k.decision_scope = input.decision_scope.value_or("");
-  k.parent_id = input.parent_id.value_or(std::nullopt);
-  k.cadence = input.cadence.value_or("quarterly");
-  k.meeting_minutes = input.meeting_minutes.value_or(90);
-  k.quorum_rule = input.quorum_rule.value_or("every_party_voting");
-  k.chair_rotation = input.chair_rotation.value_or("none");
-  k.rotation_start = input.rotation_start.value_or(c.today);
-  NS_TRY(CheckCommittee(s, c, k));
-  records::Insert(s, store::Committees(), k);
-  AuditCreate(s, actor, k, "committee");
-  auto result = CommitteeResult(s, std::move(c), k.id);
-  tx.Commit();
-  return result;
-}
-
-Result<WithContext<CommitteeView>> GovernanceService::UpdateCommittee(
-    const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
-    int64_t version, const CommitteeInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Committee current, VisibleCommittee(s, c, id));
-  NS_TRY(alliances::StartChange(c, current, version));
-  Committee next = current;
-  NS_TRY(alliances::ApplyCommon(s, c, input, next));
-  if (input.name) next.name = *input.name;
-  if (input.kind) next.kind = *input.kind;
-  if (input.purpose) next.purpose = *input.purpose;
-  if (input.decision_scope) next.decision_scope = *input.decision_scope;
-  if (input.parent_id) next.parent_id = *input.parent_id;
-  if (input.cadence) next.cadence = *input.cadence;
-  if (input.meeting_minutes) next.meeting_minutes = *input.meeting_minutes;
-  if (input.quorum_rule) next.quorum_rule = *input.quorum_rule;
-  if (input.chair_rotation) next.chair_rotation = *input.chair_rotation;
-  if (input.rotation_start) next.rotation_start = *input.rotation_start;
-  if (input.parent_id || input.visibility || input.readers) NS_TRY(CheckCommittee(s, c, next));
-  // A narrower committee must still be readable by everyone who reads a record that refers to
-  // it: its name shows in their meetings, decisions and decision rights, and its seats decide
-  // their quorum, minutes reviews and consent. The records are not named, whoever may see them.
-  if (!access::Covers(ScopeOf(next), ScopeOf(current))) {
-    for (const auto& r : store::ReferencesTo(s, id)) {
-      if (!access::Covers(ScopeOf(next), r.scope)) {
+  if (in.parent_id || in.visibility || in.readers) NS_TRY(CheckCommittee(s, c, k));
+  if (!access::Covers(ScopeOf(k), ScopeOf(*current))) {
+    for (const auto& r : store::ReferencesTo(s, k.id)) {
+      if (!access::Covers(ScopeOf(k), r.scope)) {
         return Conflict("Records that refer to this committee are visible to people this change"
                         " would hide the committee from; narrow those records first.");
       }
     }
   }
-  if (!records::Update(s, store::Committees(), next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "committee");
-  auto result = CommitteeResult(s, std::move(c), id);
-  tx.Commit();
-  return result;
+  return OkStatus();
+}
+
+CommitteeView AnswerCommittee(db::Session& s, const RecordContext& c, Committee k) {
+  CountTurns(s, k);
+  return ViewOf(c, std::move(k));
+}
+
+const auto kCommitteeRules = alliances::Rules{.apply = ApplyCommittee, .answer = AnswerCommittee};
+
+}  // namespace
+
+Result<WithContext<std::vector<CommitteeView>>> GovernanceService::ListCommittees(
+    const auth::Principal& actor, const std::string& alliance_id) {
+  return ListOf(db_, actor, alliance_id, store::Committees(), nullptr,
+                alliances::Each(AnswerCommittee));
+}
+
+Result<WithContext<CommitteeView>> GovernanceService::GetCommittee(const auth::Principal& actor,
+                                                                   const std::string& alliance_id,
+                                                                   const std::string& id) {
+  return GetOf(db_, actor, alliance_id, store::Committees(), id, nullptr, AnswerCommittee);
+}
+
+Result<WithContext<CommitteeView>> GovernanceService::CreateCommittee(
+    const auth::Principal& actor, const std::string& alliance_id, const CommitteeInput& input) {
+  return CreateOf(db_, actor, alliance_id, store::Committees(), "committee", input,
+                  kCommitteeRules);
+}
+
+Result<WithContext<CommitteeView>> GovernanceService::UpdateCommittee(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
+    int64_t version, const CommitteeInput& input) {
+  return UpdateOf(db_, actor, alliance_id, store::Committees(), "committee", id, version, input,
+                  kCommitteeRules);
 }
 
 Status GovernanceService::DeleteCommittee(const auth::Principal& actor,
@@ -511,14 +440,9 @@ Status CheckDecisionRight(db::Session& s, const RecordContext& c, const Decision
 
 }  // namespace
 
-// A decision right's own fields: from the input, with defaults when it is created; then its
-// rules.
+// A decision right's escalation levels, then its rules.
 Status ApplyDecisionRight(db::Session& s, RecordContext& c, const DecisionRightInput& in,
-                          DecisionRight& d, const DecisionRight* current) {
-  if (!current) d.description = "";
-  Assign(d.decision_type, in.decision_type);
-  Assign(d.description, in.description);
-  Assign(d.committee_id, in.committee_id);
+                          DecisionRight& d, const DecisionRight*) {
   Assign(d.levels, in.levels);
   return CheckDecisionRight(s, c, d);
 }
@@ -550,61 +474,48 @@ Result<WithContext<DecisionRight>> GovernanceService::UpdateDecisionRight(
 Status GovernanceService::DeleteDecisionRight(const auth::Principal& actor,
                                               const std::string& alliance_id,
                                               const std::string& id) {
-  return DeleteRecordOf(db_, actor, alliance_id, id, store::DecisionRights(), "decision_right");
+  return DeleteOf(db_, actor, alliance_id, store::DecisionRights(), "decision_right", id);
 }
 
 // ---- meetings -----------------------------------------------------------------------------
 
+namespace {
+
+// A meeting belongs to a committee everyone who may read the meeting may read; it lasts as long
+// as its committee's meetings unless given.
+Status ApplyMeeting(db::Session& s, RecordContext& c, const MeetingInput& in, Meeting& m,
+                    const Meeting* current) {
+  if (current && !in.committee_id && !in.visibility && !in.readers) return OkStatus();
+  auto committee = records::Find(s, store::Committees(), c.membership.alliance_id, m.committee_id);
+  NS_TRY(RequireCovered(c, committee, m, "committee_id", "a committee"));
+  if (!current && !in.duration_minutes) m.duration_minutes = committee->meeting_minutes;
+  return OkStatus();
+}
+
+MeetingView AnswerMeeting(db::Session& s, const RecordContext& c, Meeting m) {
+  auto committee = CommitteeOf(s, c, m);
+  return ViewOf(c, std::move(m), committee);
+}
+
+const auto kMeetingRules = alliances::Rules{.apply = ApplyMeeting, .answer = AnswerMeeting};
+
+}  // namespace
+
 Result<WithContext<std::vector<MeetingView>>> GovernanceService::ListMeetings(
     const auth::Principal& actor, const std::string& alliance_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  std::map<std::string, Committee> committees;
-  for (auto& k : records::List(s, store::Committees(), alliance_id, {c.membership})) {
-    committees.emplace(k.id, std::move(k));
-  }
-  std::vector<MeetingView> out;
-  for (auto& m : records::List(s, store::Meetings(), alliance_id, {c.membership})) {
-    auto it = committees.find(m.committee_id);
-    out.push_back(ViewOf(c, std::move(m),
-                         it == committees.end() ? std::nullopt : std::optional(it->second)));
-  }
-  return With(std::move(c), std::move(out));
+  return ListOf(db_, actor, alliance_id, store::Meetings(), nullptr, WithCommittees<Meeting>);
 }
 
 Result<WithContext<MeetingView>> GovernanceService::GetMeeting(const auth::Principal& actor,
                                                                const std::string& alliance_id,
                                                                const std::string& id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  return MeetingResult(s, std::move(c), id);
+  return GetOf(db_, actor, alliance_id, store::Meetings(), id, nullptr, AnswerMeeting);
 }
 
 Result<WithContext<MeetingView>> GovernanceService::CreateMeeting(const auth::Principal& actor,
                                                                   const std::string& alliance_id,
                                                                   const MeetingInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  Meeting m;
-  NS_TRY(alliances::StartRecord(s, c, actor, input, m));
-  auto committee = records::Find(s, store::Committees(), alliance_id, *input.committee_id);
-  m.committee_id = *input.committee_id;
-  NS_TRY(RequireCovered(c, committee, m, "committee_id", "a committee"));
-  m.title = *input.title;
-  m.starts_at = *input.starts_at;
-  m.duration_minutes = input.duration_minutes.value_or(committee->meeting_minutes);
-  m.time_zone = input.time_zone.value_or("UTC");
-  m.location = input.location.value_or("");
-  m.link = input.link.value_or("");
-  m.status = input.status.value_or("scheduled");
-  records::Insert(s, store::Meetings(), m);
-  AuditCreate(s, actor, m, "meeting");
-  auto result = MeetingResult(s, std::move(c), m.id);
-  tx.Commit();
-  return result;
+  return CreateOf(db_, actor, alliance_id, store::Meetings(), "meeting", input, kMeetingRules);
 }
 
 Result<WithContext<MeetingView>> GovernanceService::UpdateMeeting(const auth::Principal& actor,
@@ -612,34 +523,13 @@ Result<WithContext<MeetingView>> GovernanceService::UpdateMeeting(const auth::Pr
                                                                   const std::string& id,
                                                                   int64_t version,
                                                                   const MeetingInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Meeting current, StartMeetingChange(s, c, id, version));
-  Meeting next = current;
-  NS_TRY(alliances::ApplyCommon(s, c, input, next));
-  if (input.committee_id) next.committee_id = *input.committee_id;
-  if (input.title) next.title = *input.title;
-  if (input.starts_at) next.starts_at = *input.starts_at;
-  if (input.duration_minutes) next.duration_minutes = *input.duration_minutes;
-  if (input.time_zone) next.time_zone = *input.time_zone;
-  if (input.location) next.location = *input.location;
-  if (input.link) next.link = *input.link;
-  if (input.status) next.status = *input.status;
-  if (input.committee_id || input.visibility || input.readers) {
-    NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), alliance_id, next.committee_id), next,
-                          "committee_id", "a committee"));
-  }
-  if (!records::Update(s, store::Meetings(), next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "meeting");
-  auto result = MeetingResult(s, std::move(c), id);
-  tx.Commit();
-  return result;
+  return UpdateOf(db_, actor, alliance_id, store::Meetings(), "meeting", id, version, input,
+                  kMeetingRules);
 }
 
 Status GovernanceService::DeleteMeeting(const auth::Principal& actor,
                                         const std::string& alliance_id, const std::string& id) {
-  return DeleteRecordOf(db_, actor, alliance_id, id, store::Meetings(), "meeting");
+  return DeleteOf(db_, actor, alliance_id, store::Meetings(), "meeting", id);
 }
 
 Result<WithContext<MeetingView>> GovernanceService::AddAgendaItem(const auth::Principal& actor,
@@ -1003,10 +893,11 @@ Result<Brief> GovernanceService::UpdateBrief(const auth::Principal& actor,
 
 Status GovernanceService::DeleteBrief(const auth::Principal& actor, const std::string& alliance_id,
                                       const std::string& meeting_id, const std::string& id) {
-  return DeleteRecordOf(db_, actor, alliance_id, id, store::Briefs(), "brief", [&](const Brief& b) -> Status {
-                                 if (b.meeting_id != meeting_id) return NotFound();
-                                 return OkStatus();
-                               });
+  return DeleteOf(db_, actor, alliance_id, store::Briefs(), "brief", id,
+                  [&](db::Session&, const Brief& b) -> Status {
+                    if (b.meeting_id != meeting_id) return NotFound();
+                    return OkStatus();
+                  });
 }
 
 int64_t GovernanceService::MarkMeetingsHeld(const std::string& today) {

@@ -3,6 +3,7 @@
 // read the referring one, and the derived views.
 #pragma once
 
+#include <map>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -14,22 +15,20 @@
 
 namespace northstar::governance {
 
-// The audit view of each governance record (found by alliances::AuditCreate and AuditUpdate).
-json::object AuditOf(const Committee& c);
+// The audit views that hold more than the described fields (found by alliances::AuditView; the
+// other governance records' views are their described fields).
 json::object AuditOf(const DecisionRight& d);
 json::object AuditOf(const Issue& i);
-json::object AuditOf(const Meeting& m);
-json::object AuditOf(const Brief& b);
-json::object AuditOf(const Decision& d);
 json::object AuditOf(const ActionItem& a);
-json::object AuditOf(const Stakeholder& k);
 
 namespace internal {
 
 using alliances::Assign;
 using alliances::CreateOf;
+using alliances::DeleteOf;
 using alliances::EnterAlliance;
 using alliances::GetOf;
+using alliances::Each;
 using alliances::ListOf;
 using alliances::UpdateOf;
 using alliances::Within;
@@ -52,24 +51,21 @@ MeetingView ViewOf(const RecordContext& c, Meeting meeting,
 DecisionView ViewOf(const RecordContext& c, Decision decision,
                     const std::optional<Committee>& committee);
 
-// Deletes a record nothing else needs: the policy, the rows and the audit event. `check`, when
-// given, may refuse the record (in the same transaction, before the policy's decision).
-template <typename T, typename Check = std::nullptr_t>
-Status DeleteRecordOf(db::Database& db, const auth::Principal& actor,
-                      const std::string& alliance_id, const std::string& id,
-                      const records::Table<T>& table, const char* type, Check check = nullptr) {
-  db::Session s(db);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(T current, alliances::Visible(c, records::Find(s, table, alliance_id, id)));
-  if constexpr (!std::is_same_v<Check, std::nullptr_t>) NS_TRY(check(current));
-  NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
-  records::Delete(s, table, id);
-  alliances::AuditRecord(s, actor.user_id, current, type, "delete",
-                         audit::Deleted(alliances::AuditView(current)), ScopeOf(current));
-  tx.Commit();
-  return OkStatus();
+// Meetings or decisions as shown, each with its committee where the caller may read it (one read
+// of the committees for the whole list).
+template <typename T>
+auto WithCommittees(db::Session& s, const RecordContext& c, std::vector<T> list) {
+  std::map<std::string, Committee> committees;
+  for (auto& k : records::List(s, store::Committees(), c.membership.alliance_id, {c.membership})) {
+    committees.emplace(k.id, std::move(k));
+  }
+  std::vector<decltype(ViewOf(c, std::declval<T>(), std::nullopt))> out;
+  for (auto& r : list) {
+    auto it = committees.find(r.committee_id);
+    out.push_back(ViewOf(c, std::move(r),
+                         it == committees.end() ? std::nullopt : std::optional(it->second)));
+  }
+  return out;
 }
 
 }  // namespace internal

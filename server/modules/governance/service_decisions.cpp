@@ -12,59 +12,16 @@
 namespace northstar::governance {
 
 json::object AuditOf(const Issue& i) {
-  json::object v = records::RecordAudit(i);
-  v["title"] = i.title;
-  v["description"] = i.description;
-  v["severity"] = i.severity;
-  v["party_ids"] = ToJsonArray(i.party_ids);
-  v["decision_right_id"] = OptionalJson(i.decision_right_id);
-  v["current_level"] = i.current_level;
-  v["level_due_on"] = i.level_due_on;
-  v["status"] = i.status;
+  json::object v = records::Audit(i);
   v["outcome"] = i.resolution ? json::value(i.resolution->outcome) : json::value(nullptr);
   v["agreed_by"] = i.resolution ? json::value(ToJsonArray(i.resolution->agreed_by))
                                 : json::value(nullptr);
   return v;
 }
 
-json::object AuditOf(const Decision& d) {
-  json::object v = records::RecordAudit(d);
-  v["committee_id"] = d.committee_id;
-  v["meeting_id"] = OptionalJson(d.meeting_id);
-  v["agenda_item_id"] = OptionalJson(d.agenda_item_id);
-  v["title"] = d.title;
-  v["description"] = d.description;
-  v["decision_type"] = d.decision_type;
-  v["rationale"] = d.rationale;
-  v["state"] = d.state;
-  v["decided_on"] = OptionalJson(d.decided_on);
-  return v;
-}
-
 json::object AuditOf(const ActionItem& a) {
-  json::object v = records::RecordAudit(a);
-  v["title"] = a.title;
-  v["description"] = a.description;
-  v["meeting_id"] = OptionalJson(a.meeting_id);
-  v["decision_id"] = OptionalJson(a.decision_id);
+  json::object v = records::Audit(a);
   v["owner_user_id"] = a.owner_user_id;
-  v["due_on"] = a.due_on;
-  v["status"] = a.status;
-  v["done_on"] = OptionalJson(a.done_on);
-  return v;
-}
-
-json::object AuditOf(const Stakeholder& k) {
-  json::object v = records::RecordAudit(k);
-  v["name"] = k.name;
-  v["title"] = k.title;
-  v["user_id"] = OptionalJson(k.user_id);
-  v["influence"] = k.influence;
-  v["interest"] = k.interest;
-  v["attitude"] = k.attitude;
-  v["committee_id"] = OptionalJson(k.committee_id);
-  v["workstream_id"] = OptionalJson(k.workstream_id);
-  v["notes"] = k.notes;
   return v;
 }
 
@@ -261,79 +218,55 @@ Result<WithContext<Issue>> IssueResult(db::Session& s, RecordContext c, const st
 
 // ---- decisions ----------------------------------------------------------------------------
 
+namespace {
+
+// A decision is proposed today; only a proposed decision changes.
+Status ApplyDecision(db::Session& s, RecordContext& c, const DecisionInput&, Decision& d,
+                     const Decision* current) {
+  if (current) return OkStatus();
+  d.proposed_on = c.today;
+  return CheckDecision(s, c, d);
+}
+
+Status StartDecisionChange(const RecordContext& c, const Decision& current, int64_t version) {
+  NS_TRY(alliances::StartChange(c, current, version));
+  if (current.state != "proposed") {
+    return Conflict("The decision is " + current.state + "; only a proposed decision changes.");
+  }
+  return OkStatus();
+}
+
+DecisionView AnswerDecision(db::Session& s, const RecordContext& c, Decision d) {
+  auto committee = ReadableCommittee(s, c, d.committee_id);
+  return ViewOf(c, std::move(d), committee);
+}
+
+const auto kDecisionRules = alliances::Rules{
+    .apply = ApplyDecision, .start = StartDecisionChange, .answer = AnswerDecision};
+
+}  // namespace
+
 Result<WithContext<std::vector<DecisionView>>> GovernanceService::ListDecisions(
     const auth::Principal& actor, const std::string& alliance_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  std::map<std::string, Committee> committees;
-  for (auto& k : records::List(s, store::Committees(), alliance_id, {c.membership})) {
-    committees.emplace(k.id, std::move(k));
-  }
-  std::vector<DecisionView> out;
-  for (auto& d : records::List(s, store::Decisions(), alliance_id, {c.membership})) {
-    auto it = committees.find(d.committee_id);
-    out.push_back(ViewOf(c, std::move(d),
-                         it == committees.end() ? std::nullopt : std::optional(it->second)));
-  }
-  return Within(std::move(c), std::move(out));
+  return ListOf(db_, actor, alliance_id, store::Decisions(), nullptr, WithCommittees<Decision>);
 }
 
 Result<WithContext<DecisionView>> GovernanceService::GetDecision(const auth::Principal& actor,
                                                                  const std::string& alliance_id,
                                                                  const std::string& id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  return DecisionResult(s, std::move(c), id);
+  return GetOf(db_, actor, alliance_id, store::Decisions(), id, nullptr, AnswerDecision);
 }
 
 Result<WithContext<DecisionView>> GovernanceService::ProposeDecision(
     const auth::Principal& actor, const std::string& alliance_id, const DecisionInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  Decision d;
-  NS_TRY(alliances::StartRecord(s, c, actor, input, d));
-  d.committee_id = *input.committee_id;
-  d.meeting_id = input.meeting_id.value_or(std::nullopt);
-  d.agenda_item_id = input.agenda_item_id.value_or(std::nullopt);
-  d.title = *input.title;
-  d.description = input.description.value_or("");
-  d.decision_type = input.decision_type.value_or("");
-  d.rationale = input.rationale.value_or("");
-  d.proposed_on = c.today;
-  NS_TRY(CheckDecision(s, c, d));
-  records::Insert(s, store::Decisions(), d);
-  AuditCreate(s, actor, d, "decision");
-  auto result = DecisionResult(s, std::move(c), d.id);
-  tx.Commit();
-  return result;
+  return CreateOf(db_, actor, alliance_id, store::Decisions(), "decision", input, kDecisionRules);
 }
 
 Result<WithContext<DecisionView>> GovernanceService::UpdateDecision(
     const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
     int64_t version, const DecisionInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Decision current,
-                      alliances::Visible(c, records::Find(s, store::Decisions(), alliance_id, id)));
-  NS_TRY(alliances::StartChange(c, current, version));
-  if (current.state != "proposed") {
-    return Conflict("The decision is " + current.state + "; only a proposed decision changes.");
-  }
-  Decision next = current;
-  next.updated_at = NowText();
-  if (input.title) next.title = *input.title;
-  if (input.description) next.description = *input.description;
-  if (input.decision_type) next.decision_type = *input.decision_type;
-  if (input.rationale) next.rationale = *input.rationale;
-  if (!records::Update(s, store::Decisions(), next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "decision");
-  auto result = DecisionResult(s, std::move(c), id);
-  tx.Commit();
-  return result;
+  return UpdateOf(db_, actor, alliance_id, store::Decisions(), "decision", id, version, input,
+                  kDecisionRules);
 }
 
 Result<WithContext<DecisionView>> GovernanceService::Vote(const auth::Principal& actor,
@@ -421,29 +354,20 @@ Result<WithContext<DecisionView>> GovernanceService::SetDecisionState(
 
 Status GovernanceService::DeleteDecision(const auth::Principal& actor,
                                          const std::string& alliance_id, const std::string& id) {
-  return DeleteRecordOf(db_, actor, alliance_id, id, store::Decisions(), "decision",
-      [](const Decision& d) -> Status {
-        if (d.state == "proposed" && d.votes.empty()) return OkStatus();
-        return Conflict("A decision with votes stays in the decision log; defer it instead.");
-      });
+  return DeleteOf(db_, actor, alliance_id, store::Decisions(), "decision", id,
+                  [](db::Session&, const Decision& d) -> Status {
+                    if (d.state == "proposed" && d.votes.empty()) return OkStatus();
+                    return Conflict("A decision with votes stays in the decision log; defer it"
+                                    " instead.");
+                  });
 }
 
 // ---- action items -------------------------------------------------------------------------
 
-// An action item's own fields: from the input, with defaults when it is created; then its rules.
+// An action item's owner (stored as its responsible person), then its rules.
 Status ApplyAction(db::Session& s, RecordContext& c, const ActionInput& in, ActionItem& a,
-                   const ActionItem* current) {
-  if (!current) {
-    a.description = "";
-    a.status = "open";
-  }
-  Assign(a.title, in.title);
-  Assign(a.description, in.description);
-  Assign(a.meeting_id, in.meeting_id);
-  Assign(a.decision_id, in.decision_id);
+                   const ActionItem*) {
   Assign(a.owner_user_id, in.owner_user_id);
-  Assign(a.due_on, in.due_on);
-  Assign(a.status, in.status);
   return CheckAction(s, c, a);
 }
 
@@ -484,12 +408,12 @@ Result<WithContext<ActionItem>> GovernanceService::UpdateAction(const auth::Prin
     return OkStatus();
   };
   return UpdateOf(db_, actor, alliance_id, store::Actions(), "action", id, version, input,
-                  ApplyAction, start);
+                  alliances::Rules{.apply = ApplyAction, .start = start});
 }
 
 Status GovernanceService::DeleteAction(const auth::Principal& actor,
                                        const std::string& alliance_id, const std::string& id) {
-  return DeleteRecordOf(db_, actor, alliance_id, id, store::Actions(), "action");
+  return DeleteOf(db_, actor, alliance_id, store::Actions(), "action", id);
 }
 
 Result<std::vector<MyAction>> GovernanceService::MyActions(const auth::Principal& actor) {
@@ -530,24 +454,11 @@ Result<std::optional<access::RecordScope>> GovernanceService::WorkstreamScope(
   return std::optional(ScopeOf(workstream->record));
 }
 
-// A stakeholder's own fields and rules. `workstream`: the scope of the workstream the input
+// A stakeholder's rules (its fields are the input's, merged by the kit). `workstream`: the scope of the workstream the input
 // names, read through the plans service before the transaction.
 auto ApplyStakeholder(const std::optional<access::RecordScope>& workstream) {
-  return [&workstream](db::Session& s, RecordContext& c, const StakeholderInput& in,
-                       Stakeholder& k, const Stakeholder* current) -> Status {
-    if (!current) {
-      k.title = "";
-      k.notes = "";
-    }
-    Assign(k.name, in.name);
-    Assign(k.title, in.title);
-    Assign(k.user_id, in.user_id);
-    Assign(k.influence, in.influence);
-    Assign(k.interest, in.interest);
-    Assign(k.attitude, in.attitude);
-    Assign(k.committee_id, in.committee_id);
-    Assign(k.workstream_id, in.workstream_id);
-    Assign(k.notes, in.notes);
+  return [&workstream](db::Session& s, RecordContext& c, const StakeholderInput&,
+                       Stakeholder& k, const Stakeholder*) -> Status {
     return CheckStakeholder(s, c, k, workstream);
   };
 }
@@ -570,90 +481,81 @@ Result<WithContext<Stakeholder>> GovernanceService::UpdateStakeholder(
 Status GovernanceService::DeleteStakeholder(const auth::Principal& actor,
                                             const std::string& alliance_id,
                                             const std::string& id) {
-  return DeleteRecordOf(db_, actor, alliance_id, id, store::Stakeholders(), "stakeholder");
+  return DeleteOf(db_, actor, alliance_id, store::Stakeholders(), "stakeholder", id);
 }
 
 // ---- issues -------------------------------------------------------------------------------
 
+namespace {
+
+// An issue names parties of the alliance. It is raised under a decision right everyone who may
+// read the issue may read, starts at the right's first level and is answered with the names of
+// the alliance's people.
+Status ApplyIssue(db::Session& s, RecordContext& c, const IssueInput& in, Issue& i,
+                  const Issue* current) {
+  if (!current || in.party_ids) {
+    for (size_t n = 0; n < i.party_ids.size(); ++n) {
+      NS_TRY(alliances::RequireParty(c, i.party_ids[n], "party_ids[" + std::to_string(n) + "]"));
+    }
+  }
+  if (!current) {
+    auto right =
+        records::Find(s, store::DecisionRights(), c.membership.alliance_id, *in.decision_right_id);
+    NS_TRY(RequireCovered(c, right, i, "decision_right_id", "a decision right"));
+    i.levels = right->levels;
+    i.current_level = 0;
+    i.raised_by = c.membership.user_id;
+    i.raised_on = c.today;
+    i.level_due_on = AddDays(c.today, i.levels.front().days);
+  }
+  LoadPeople(s, c);
+  return OkStatus();
+}
+
+// The first level's entry in the issue's history.
+json::object RecordRaised(db::Session& s, const RecordContext& c, const IssueInput&,
+                          const Issue& i, const Issue* current) {
+  if (!current) {
+    store::InsertLevelEntry(s, i.id, {0, i.levels.front().name, c.today, i.level_due_on, "raised",
+                                      "", c.membership.user_id, std::nullopt});
+  }
+  return {};
+}
+
+Status StartIssueChange(const RecordContext& c, const Issue& current, int64_t version) {
+  NS_TRY(alliances::StartChange(c, current, version));
+  if (current.status == "resolved") return Conflict("The issue is resolved.");
+  return OkStatus();
+}
+
+const auto kIssueRules =
+    alliances::Rules{.apply = ApplyIssue, .start = StartIssueChange, .after = RecordRaised};
+
+}  // namespace
+
 Result<WithContext<std::vector<Issue>>> GovernanceService::ListIssues(
     const auth::Principal& actor, const std::string& alliance_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  LoadPeople(s, c);
-  auto list = records::List(s, store::Issues(), alliance_id, {c.membership});
-  return Within(std::move(c), std::move(list));
+  return ListOf(db_, actor, alliance_id, store::Issues(), alliances::LoadPeople);
 }
 
 Result<WithContext<Issue>> GovernanceService::GetIssue(const auth::Principal& actor,
                                                        const std::string& alliance_id,
                                                        const std::string& id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  LoadPeople(s, c);
-  return IssueResult(s, std::move(c), id);
+  return GetOf(db_, actor, alliance_id, store::Issues(), id, alliances::LoadPeople);
 }
 
 Result<WithContext<Issue>> GovernanceService::RaiseIssue(const auth::Principal& actor,
                                                          const std::string& alliance_id,
                                                          const IssueInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  Issue i;
-  NS_TRY(alliances::StartRecord(s, c, actor, input, i));
-  i.title = *input.title;
-  i.description = input.description.value_or("");
-  i.severity = *input.severity;
-  i.party_ids = *input.party_ids;
-  for (size_t n = 0; n < i.party_ids.size(); ++n) {
-    NS_TRY(alliances::RequireParty(c, i.party_ids[n], "party_ids[" + std::to_string(n) + "]"));
-  }
-  auto right = records::Find(s, store::DecisionRights(), alliance_id, *input.decision_right_id);
-  NS_TRY(RequireCovered(c, right, i, "decision_right_id", "a decision right"));
-  i.decision_right_id = right->id;
-  i.levels = right->levels;
-  i.current_level = 0;
-  i.raised_by = actor.user_id;
-  i.raised_on = c.today;
-  i.level_due_on = AddDays(c.today, i.levels.front().days);
-  records::Insert(s, store::Issues(), i);
-  store::InsertLevelEntry(s, i.id, {0, i.levels.front().name, c.today, i.level_due_on, "raised",
-                                    "", actor.user_id, std::nullopt});
-  AuditCreate(s, actor, i, "issue");
-  LoadPeople(s, c);
-  auto result = IssueResult(s, std::move(c), i.id);
-  tx.Commit();
-  return result;
+  return CreateOf(db_, actor, alliance_id, store::Issues(), "issue", input, kIssueRules);
 }
 
 Result<WithContext<Issue>> GovernanceService::UpdateIssue(const auth::Principal& actor,
                                                           const std::string& alliance_id,
                                                           const std::string& id, int64_t version,
                                                           const IssueInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Issue current, OpenIssue(s, c, id, version));
-  Issue next = current;
-  NS_TRY(alliances::ApplyCommon(s, c, input, next));
-  if (input.title) next.title = *input.title;
-  if (input.description) next.description = *input.description;
-  if (input.severity) next.severity = *input.severity;
-  if (input.party_ids) {
-    next.party_ids = *input.party_ids;
-    for (size_t n = 0; n < next.party_ids.size(); ++n) {
-      NS_TRY(alliances::RequireParty(c, next.party_ids[n],
-                                     "party_ids[" + std::to_string(n) + "]"));
-    }
-  }
-  if (!records::Update(s, store::Issues(), next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "issue");
-  LoadPeople(s, c);
-  auto result = IssueResult(s, std::move(c), id);
-  tx.Commit();
-  return result;
+  return UpdateOf(db_, actor, alliance_id, store::Issues(), "issue", id, version, input,
+                  kIssueRules);
 }
 
 Result<WithContext<Issue>> GovernanceService::EscalateIssue(const auth::Principal& actor,
@@ -719,7 +621,7 @@ Result<std::vector<IssueLevelEntry>> GovernanceService::IssueHistory(
 
 Status GovernanceService::DeleteIssue(const auth::Principal& actor,
                                       const std::string& alliance_id, const std::string& id) {
-  return DeleteRecordOf(db_, actor, alliance_id, id, store::Issues(), "issue");
+  return DeleteOf(db_, actor, alliance_id, store::Issues(), "issue", id);
 }
 
 int64_t GovernanceService::EscalateDue(const std::string& today) {

@@ -20,14 +20,6 @@ std::map<std::string, std::vector<T>> GroupBy(db::Session& s, const std::string&
   return out;
 }
 
-// The access columns of a row, for records read without their full type.
-access::RecordScope ScopeOfRow(const db::Row& r) {
-  return access::RecordScope{
-      access::ParseVisibility(r.Str("visibility")).value_or(access::Visibility::kRestricted),
-      r.Str("owner_organization_id"), r.Str("owner_user_id"),
-      access::ReadersFromJson(r.Str("readers"))};
-}
-
 // ---- committees ----
 
 constexpr char kSeatSelect[] =
@@ -414,7 +406,7 @@ std::vector<Reference> ReferencesTo(db::Session& s, const std::string& committee
            " readers FROM decision_rights WHERE levels LIKE :quoted AND committee_id <> :c"
            " ORDER BY created_at, id",
            in_levels)) {
-    out.push_back({"decision right", r.Str("id"), r.Str("title"), ScopeOfRow(r)});
+    out.push_back({"decision right", r.Str("id"), r.Str("title"), records::ScopeOfRow(r)});
   }
   for (const auto& [type, table, title, column] : kinds) {
     for (const auto& r : s.Query(std::string("SELECT id, ") + title +
@@ -422,7 +414,7 @@ std::vector<Reference> ReferencesTo(db::Session& s, const std::string& committee
                                      " owner_user_id, readers FROM " + table + " WHERE " +
                                      column + " = :c ORDER BY created_at, id",
                                  p)) {
-      out.push_back({type, r.Str("id"), r.Str("title"), ScopeOfRow(r)});
+      out.push_back({type, r.Str("id"), r.Str("title"), records::ScopeOfRow(r)});
     }
   }
   return out;
@@ -450,7 +442,7 @@ std::vector<HeldMeeting> MeetingsHeld(db::Session& s, const std::string& committ
            " WHERE committee_id = :c AND starts_at < :t AND status <> 'cancelled'"
            " ORDER BY starts_at, id",
            p)) {
-    out.push_back({r.Str("id"), ScopeOfRow(r)});
+    out.push_back({r.Str("id"), records::ScopeOfRow(r)});
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,9 @@ struct Milestone : RecordBase {
   int64_t baseline_count = 1;
   std::optional<Payment> payment;
   std::vector<std::string> depends_on;
+  // Who may read each milestone it depends on: its audit view names a dependency only where
+  // everyone who may read the milestone may read it too.
+  std::map<std::string, access::RecordScope> dependency_scopes;
 };
 // The milestone's own columns; the objective's title and scope are joined in, the payment takes
 // four columns and the dependencies a table of their own (store.cpp).

@@ -30,11 +30,6 @@ Result<PlanContext> Enter(db::Session& s, const auth::Principal& actor,
   return alliances::EnterAlliance(s, actor, alliance_id);
 }
 
-// Ids of other records appear in a milestone's audit view only when everyone who may read the
-// milestone may read them too (`scopes`: the alliance's milestones by id).
-using Scopes = std::map<std::string, access::RecordScope>;
-thread_local const Scopes* audit_scopes = nullptr;
-
 }  // namespace
 
 // The audit view of each plan record (found by alliances::AuditCreate and AuditUpdate).
@@ -48,9 +43,8 @@ json::object AuditOf(const Milestone& m) {
   v["objective_id"] = objective_shown ? OptionalJson(m.objective_id) : json::value(nullptr);
   std::vector<std::string> deps;
   for (const auto& d : m.depends_on) {
-    if (!audit_scopes) continue;
-    auto it = audit_scopes->find(d);
-    if (it != audit_scopes->end() && access::Covers(it->second, own)) deps.push_back(d);
+    auto it = m.dependency_scopes.find(d);
+    if (it != m.dependency_scopes.end() && access::Covers(it->second, own)) deps.push_back(d);
   }
   v["depends_on"] = ToJsonArray(deps);
   if (m.payment) {
@@ -78,19 +72,6 @@ using alliances::AuditUpdate;
 // ---- milestone rules that need the database ----------------------------------------------
 
 std::string DateOf(const Milestone& m) { return m.actual_date.value_or(m.forecast_date); }
-
-// Every milestone's scope, for the audit views (set for the duration of one change).
-class AuditScopes {
- public:
-  AuditScopes(db::Session& s, const std::string& alliance_id) {
-    for (const auto& m : records::All(s, store::Milestones(), alliance_id)) scopes_[m.id] = ScopeOf(m);
-    audit_scopes = &scopes_;
-  }
-  ~AuditScopes() { audit_scopes = nullptr; }
-
- private:
-  Scopes scopes_;
-};
 
 // Checks a new milestone, or a change to `current`: only what the caller sends is checked
 // against what the caller can see, so a record another party narrowed never freezes this one.
@@ -363,60 +344,81 @@ Status PlansService::DeleteObjective(const auth::Principal& actor, const std::st
 
 // ---- milestones ---------------------------------------------------------------------------
 
+// Each milestone's status depends on its dependencies: derived within the caller's whole plan.
+std::vector<MilestoneView> DeriveAll(db::Session&, const PlanContext& c,
+                                     std::vector<Milestone> milestones) {
+  return DeriveMilestones(std::move(milestones), c.today, c.membership);
+}
+
 Result<WithContext<std::vector<MilestoneView>>> PlansService::ListMilestones(
     const auth::Principal& actor, const std::string& alliance_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  auto views = DeriveMilestones(
-      records::List(s, store::Milestones(), alliance_id, store::Audience{c.membership}), c.today, c.membership);
-  return WithContext<std::vector<MilestoneView>>{std::move(views), std::move(c)};
+  return alliances::ListOf(db_, actor, alliance_id, store::Milestones(), nullptr, DeriveAll);
 }
 
 Result<WithContext<MilestoneView>> PlansService::GetMilestone(const auth::Principal& actor,
                                                               const std::string& alliance_id,
                                                               const std::string& id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Milestone m, Visible(c, records::Find(s, store::Milestones(), alliance_id, id)));
-  MilestoneView v = ViewOne(s, c, std::move(m));
-  return WithContext<MilestoneView>{std::move(v), std::move(c)};
+  return alliances::GetOf(db_, actor, alliance_id, store::Milestones(), id, nullptr, ViewOne);
 }
+
+namespace {
+
+// A milestone's fields beyond those the kit merges, then its rules. A new milestone's original
+// and forecast dates start as its planned date.
+Status ApplyMilestone(db::Session& s, PlanContext& c, const MilestoneInput& in, Milestone& m,
+                      const Milestone* current) {
+  if (!current) {
+    m.original_date = m.planned_date;
+    if (!in.forecast_date) m.forecast_date = m.planned_date;
+  }
+  Assign(m.status_set, in.status);
+  Assign(m.payment, in.payment);
+  if (!current) {
+    m.depends_on = in.depends_on.value_or(std::vector<std::string>{});
+  } else if (in.depends_on) {
+    // The caller replaces the dependencies it can see; those it cannot see stay.
+    m.depends_on = *in.depends_on;
+    for (const auto& d : current->depends_on) {
+      auto dep = records::Find(s, store::Milestones(), c.membership.alliance_id, d);
+      if (dep && !access::CanRead(c.membership, ScopeOf(*dep))) m.depends_on.push_back(d);
+    }
+  }
+  NS_TRY(CheckMilestone(s, c, m, current));
+  m.dependency_scopes.clear();
+  for (const auto& other : records::All(s, store::Milestones(), c.membership.alliance_id)) {
+    if (std::find(m.depends_on.begin(), m.depends_on.end(), other.id) != m.depends_on.end()) {
+      m.dependency_scopes[other.id] = ScopeOf(other);
+    }
+  }
+  return OkStatus();
+}
+
+// The forecast history: where the milestone started, and each move of its forecast.
+json::object RecordForecast(db::Session& s, const PlanContext& c, const MilestoneInput& in,
+                            const Milestone& m, const Milestone* current) {
+  if (!current) {
+    store::InsertForecastChange(s, m.id,
+                                {"created", m.forecast_date, std::nullopt, m.planned_date,
+                                 in.reason.value_or(""), c.membership.user_id, "", m.created_at});
+  } else if (m.forecast_date != current->forecast_date) {
+    store::InsertForecastChange(s, m.id,
+                                {"forecast", m.forecast_date, current->forecast_date,
+                                 m.planned_date, in.reason.value_or(""), c.membership.user_id, "",
+                                 m.updated_at});
+  }
+  return {};
+}
+
+const auto kMilestoneRules =
+    alliances::Rules{.apply = ApplyMilestone, .after = RecordForecast, .answer = ViewOne};
+
+}  // namespace
 
 Result<WithContext<MilestoneView>> PlansService::CreateMilestone(const auth::Principal& actor,
                                                                  const std::string& alliance_id,
                                                                  const MilestoneInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  Milestone m;
-  m.objective_id = input.objective_id;
-  m.title = *input.title;
-  m.description = input.description.value_or("");
-  m.kind = *input.kind;
-  m.original_date = m.planned_date = *input.planned_date;
-  m.forecast_date = input.forecast_date.value_or(m.planned_date);
-  if (input.responsible_user_id) m.responsible_user_id = *input.responsible_user_id;
-  if (input.actual_date) m.actual_date = *input.actual_date;
-  if (input.status) m.status_set = *input.status;
-  m.early_win = input.early_win.value_or(false);
-  if (input.payment) m.payment = *input.payment;
-  m.depends_on = input.depends_on.value_or(std::vector<std::string>{});
-  NS_TRY(StartRecord(s, c, actor, input, m));
-  NS_TRY(CheckMilestone(s, c, m, nullptr));
-  records::Insert(s, store::Milestones(), m);
-  AuditScopes scopes(s, alliance_id);
-  store::InsertForecastChange(
-      s, m.id,
-      {"created", m.forecast_date, std::nullopt, m.planned_date, input.reason.value_or(""),
-       actor.user_id, "", m.created_at});
-  AuditCreate(s, actor, m, "milestone");
-  auto stored = records::Find(s, store::Milestones(), alliance_id, m.id);
-  MilestoneView v = ViewOne(s, c, std::move(*stored));
-  tx.Commit();
-  return WithContext<MilestoneView>{std::move(v), std::move(c)};
+  return alliances::CreateOf(db_, actor, alliance_id, store::Milestones(), "milestone", input,
+                             kMilestoneRules);
 }
 
 Result<WithContext<MilestoneView>> PlansService::UpdateMilestone(const auth::Principal& actor,
@@ -424,46 +426,8 @@ Result<WithContext<MilestoneView>> PlansService::UpdateMilestone(const auth::Pri
                                                                  const std::string& id,
                                                                  int64_t version,
                                                                  const MilestoneInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, records::Find(s, store::Milestones(), alliance_id, id)));
-  NS_TRY(StartChange(c, current, version));
-  Milestone next = current;
-  NS_TRY(ApplyCommon(s, c, input, next));
-  if (input.objective_id) next.objective_id = *input.objective_id;
-  if (input.title) next.title = *input.title;
-  if (input.description) next.description = *input.description;
-  if (input.kind) next.kind = *input.kind;
-  if (input.forecast_date) next.forecast_date = *input.forecast_date;
-  if (input.responsible_user_id) next.responsible_user_id = *input.responsible_user_id;
-  if (input.actual_date) next.actual_date = *input.actual_date;
-  if (input.status) next.status_set = *input.status;
-  if (input.early_win) next.early_win = *input.early_win;
-  if (input.payment) next.payment = *input.payment;
-  if (input.depends_on) {
-    // The caller replaces the dependencies it can see; those it cannot see stay.
-    next.depends_on = *input.depends_on;
-    for (const auto& d : current.depends_on) {
-      auto dep = records::Find(s, store::Milestones(), alliance_id, d);
-      if (dep && !access::CanRead(c.membership, ScopeOf(*dep))) next.depends_on.push_back(d);
-    }
-  }
-  NS_TRY(CheckMilestone(s, c, next, &current));
-  if (!records::Update(s, store::Milestones(), next, version)) return Stale();
-  AuditScopes scopes(s, alliance_id);
-  if (next.forecast_date != current.forecast_date) {
-    store::InsertForecastChange(s, id,
-                                {"forecast", next.forecast_date, current.forecast_date,
-                                 next.planned_date, input.reason.value_or(""), actor.user_id, "",
-                                 next.updated_at});
-  }
-  AuditUpdate(s, actor, current, next, "milestone");
-  auto stored = records::Find(s, store::Milestones(), alliance_id, id);
-  MilestoneView v = ViewOne(s, c, std::move(*stored));
-  tx.Commit();
-  return WithContext<MilestoneView>{std::move(v), std::move(c)};
+  return alliances::UpdateOf(db_, actor, alliance_id, store::Milestones(), "milestone", id,
+                             version, input, kMilestoneRules);
 }
 
 Result<WithContext<MilestoneView>> PlansService::Rebaseline(const auth::Principal& actor,
@@ -483,7 +447,6 @@ Result<WithContext<MilestoneView>> PlansService::Rebaseline(const auth::Principa
   next.baseline_count = current.baseline_count + 1;
   next.updated_at = NowText();
   if (!records::Update(s, store::Milestones(), next, version)) return Stale();
-  AuditScopes scopes(s, alliance_id);
   store::InsertForecastChange(s, id,
                               {"rebaseline", next.forecast_date, current.forecast_date,
                                next.planned_date, reason, actor.user_id, "", next.updated_at});
@@ -516,7 +479,6 @@ Status PlansService::DeleteMilestone(const auth::Principal& actor, const std::st
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
   // Milestones the caller can see that depend on this one must change first; those it cannot
   // see lose the dependency (refusing would tell the caller they exist).
-  AuditScopes scopes(s, alliance_id);
   const auto all = records::All(s, store::Milestones(), alliance_id);
   std::vector<const Milestone*> hidden;
   for (const auto& m : all) {
@@ -751,7 +713,8 @@ Status PlansService::DeleteWorkstream(const auth::Principal& actor, const std::s
 
 namespace {
 
-Status CheckCommunication(db::Session& s, const PlanContext& c, const Communication& m) {
+Status ApplyCommunication(db::Session& s, PlanContext& c, const CommunicationInput&,
+                          Communication& m, const Communication*) {
   const auto& kinds = m.category == "external" ? kExternalKinds : kChannelKinds;
   if (std::find(kinds.begin(), kinds.end(), m.kind) == kinds.end()) {
     return Invalid("kind", "is not a kind of " + m.category + " communication");
@@ -763,92 +726,51 @@ Status CheckCommunication(db::Session& s, const PlanContext& c, const Communicat
   return RequireMemberOf(s, c, m.responsible_user_id, m.party_id, "responsible_user_id");
 }
 
+// The parties approved a text and a date: a change to either asks them again.
+json::object ResetApprovals(db::Session& s, const PlanContext&, const CommunicationInput&,
+                            const Communication& next, const Communication* current) {
+  if (!current || current->decisions.empty()) return {};
+  const bool content_changed = next.title != current->title ||
+                               next.description != current->description ||
+                               next.kind != current->kind || next.category != current->category ||
+                               next.planned_date != current->planned_date;
+  if (!content_changed) return {};
+  store::ClearDecisions(s, next.id);
+  json::array before;
+  for (const auto& d : current->decisions) {
+    before.push_back({{"organization_id", d.organization_id}, {"decision", d.decision}});
+  }
+  return {{"approvals", {{"before", std::move(before)}, {"after", json::array()}}}};
+}
+
+const auto kCommunicationRules =
+    alliances::Rules{.apply = ApplyCommunication, .after = ResetApprovals};
+
 }  // namespace
 
 Result<WithContext<std::vector<Communication>>> PlansService::ListCommunications(
     const auth::Principal& actor, const std::string& alliance_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  auto list = records::List(s, store::Communications(), alliance_id, store::Audience{c.membership});
-  return WithContext<std::vector<Communication>>{std::move(list), std::move(c)};
+  return alliances::ListOf(db_, actor, alliance_id, store::Communications());
 }
 
 Result<WithContext<Communication>> PlansService::GetCommunication(const auth::Principal& actor,
                                                                   const std::string& alliance_id,
                                                                   const std::string& id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Communication m, Visible(c, records::Find(s, store::Communications(), alliance_id, id)));
-  return WithContext<Communication>{std::move(m), std::move(c)};
+  return alliances::GetOf(db_, actor, alliance_id, store::Communications(), id);
 }
 
 Result<WithContext<Communication>> PlansService::CreateCommunication(
     const auth::Principal& actor, const std::string& alliance_id,
     const CommunicationInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  Communication m;
-  m.category = *input.category;
-  m.kind = *input.kind;
-  m.title = *input.title;
-  m.description = input.description.value_or("");
-  m.audience = input.audience.value_or("");
-  if (input.cadence) m.cadence = *input.cadence;
-  if (input.planned_date) m.planned_date = *input.planned_date;
-  if (input.responsible_user_id) m.responsible_user_id = *input.responsible_user_id;
-  NS_TRY(StartRecord(s, c, actor, input, m));
-  NS_TRY(CheckCommunication(s, c, m));
-  records::Insert(s, store::Communications(), m);
-  AuditCreate(s, actor, m, "communication");
-  auto stored = records::Find(s, store::Communications(), alliance_id, m.id);
-  tx.Commit();
-  return WithContext<Communication>{std::move(*stored), std::move(c)};
+  return alliances::CreateOf(db_, actor, alliance_id, store::Communications(), "communication",
+                             input, kCommunicationRules);
 }
 
 Result<WithContext<Communication>> PlansService::UpdateCommunication(
     const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
     int64_t version, const CommunicationInput& input) {
-  db::Session s(db_);
-  db::Transaction tx(s);
-  store::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Communication current,
-                      Visible(c, records::Find(s, store::Communications(), alliance_id, id)));
-  NS_TRY(StartChange(c, current, version));
-  Communication next = current;
-  NS_TRY(ApplyCommon(s, c, input, next));
-  if (input.category) next.category = *input.category;
-  if (input.kind) next.kind = *input.kind;
-  if (input.title) next.title = *input.title;
-  if (input.description) next.description = *input.description;
-  if (input.audience) next.audience = *input.audience;
-  if (input.cadence) next.cadence = *input.cadence;
-  if (input.planned_date) next.planned_date = *input.planned_date;
-  if (input.responsible_user_id) next.responsible_user_id = *input.responsible_user_id;
-  NS_TRY(CheckCommunication(s, c, next));
-  if (!records::Update(s, store::Communications(), next, version)) return Stale();
-  // The parties approved a text and a date: a change to either asks them again.
-  const bool content_changed = next.title != current.title ||
-                               next.description != current.description ||
-                               next.kind != current.kind || next.category != current.category ||
-                               next.planned_date != current.planned_date;
-  json::object reset;
-  if (content_changed && !current.decisions.empty()) {
-    store::ClearDecisions(s, id);
-    json::array before;
-    for (const auto& d : current.decisions) {
-      before.push_back({{"organization_id", d.organization_id}, {"decision", d.decision}});
-    }
-    reset["approvals"] = {{"before", std::move(before)}, {"after", json::array()}};
-  }
-  AuditUpdate(s, actor, current, next, "communication", std::move(reset));
-  auto stored = records::Find(s, store::Communications(), alliance_id, id);
-  tx.Commit();
-  return WithContext<Communication>{std::move(*stored), std::move(c)};
+  return alliances::UpdateOf(db_, actor, alliance_id, store::Communications(), "communication",
+                             id, version, input, kCommunicationRules);
 }
 
 Result<WithContext<Communication>> PlansService::Decide(const auth::Principal& actor,

@@ -48,14 +48,22 @@ void LoadDependencies(db::Session& s, const std::string& alliance_id,
   db::Params p;
   p.Set("a", alliance_id);
   std::map<std::string, std::vector<std::string>> deps;
+  std::map<std::string, access::RecordScope> scopes;
   for (const auto& r : s.Query(
-           "SELECT d.milestone_id, d.depends_on_id FROM milestone_dependencies d"
-           " JOIN milestones m ON m.id = d.milestone_id WHERE m.alliance_id = :a"
+           "SELECT d.milestone_id, d.depends_on_id, dm.visibility, dm.owner_organization_id,"
+           " dm.owner_user_id, dm.readers FROM milestone_dependencies d"
+           " JOIN milestones m ON m.id = d.milestone_id"
+           " JOIN milestones dm ON dm.id = d.depends_on_id WHERE m.alliance_id = :a"
            " ORDER BY d.milestone_id, d.depends_on_id",
            p)) {
-    deps[r.Str("milestone_id")].push_back(r.Str("depends_on_id"));
+    const std::string& dep = r.Str("depends_on_id");
+    deps[r.Str("milestone_id")].push_back(dep);
+    scopes.emplace(dep, records::ScopeOfRow(r));
   }
-  for (auto& m : milestones) m.depends_on = deps[m.id];
+  for (auto& m : milestones) {
+    m.depends_on = deps[m.id];
+    for (const auto& d : m.depends_on) m.dependency_scopes[d] = scopes.at(d);
+  }
 }
 
 constexpr char kPaymentColumns[] =

@@ -17,6 +17,7 @@
 #include <boost/mp11/algorithm.hpp>
 #include <charconv>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -170,9 +171,13 @@ json::object FieldsJson(const T& r, json::object out = {}) {
 
 // A record as the API returns it: the base, the described fields and `extra` (what the record
 // shows beyond its columns: joined names, derived values; an extra key replaces a field's).
+// `elsewhere`: described fields the record shows inside an extra value instead (a meeting's
+// minutes revision, under "minutes").
 template <typename T>
-json::object Json(const T& r, json::object extra = {}) {
+json::object Json(const T& r, json::object extra = {},
+                  std::initializer_list<std::string_view> elsewhere = {}) {
   json::object out = FieldsJson(r);
+  for (std::string_view key : elsewhere) out.erase(key);
   for (auto& [key, value] : extra) out[key] = std::move(value);
   return RecordJson(r, std::move(out));
 }

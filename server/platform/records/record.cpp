@@ -123,6 +123,13 @@ void LockAlliance(db::Session& s, const std::string& alliance_id) {
   s.Query("SELECT id FROM alliances WHERE id = :a FOR UPDATE", p);
 }
 
+access::RecordScope ScopeOfRow(const db::Row& r) {
+  return access::RecordScope{
+      access::ParseVisibility(r.Str("visibility")).value_or(access::Visibility::kRestricted),
+      r.Str("owner_organization_id"), r.Str("owner_user_id"),
+      access::ReadersFromJson(r.Str("readers"))};
+}
+
 json::object RecordJson(const RecordBase& r, json::object fields) {
   fields["id"] = r.id;
   fields["alliance_id"] = r.alliance_id;

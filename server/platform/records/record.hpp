@@ -108,6 +108,9 @@ struct Audience {
 // " WHERE r.alliance_id = :a AND <who may see it>", binding what it needs.
 std::string WhereVisible(db::Params& p, const std::string& alliance_id, const Audience& audience);
 void ReadRecordBase(const db::Row& row, RecordBase& b);
+// The access columns of a row (visibility, owner_organization_id, owner_user_id, readers), for
+// records read without their full type.
+access::RecordScope ScopeOfRow(const db::Row& row);
 // The responsible person's name that SelectRecords(table, "responsible_user_id") joins in.
 template <typename T>
 void ReadResponsibleName(const db::Row& row, T& r) {
