@@ -6,52 +6,15 @@
 #include <charconv>
 #include <tuple>
 
+#include "platform/common/date.hpp"
+
 namespace northstar::agreements {
 namespace {
 
-// ---- calendar arithmetic ---------------------------------------------------------------------
-// Days are counted from 1970-01-01 (Howard Hinnant's days_from_civil), so that expanding a rule is
-// integer arithmetic and text is made only for the dates returned.
+// ---- calendar ------------------------------------------------------------------------------
 
-int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-struct Civil {
-  int64_t year;
-  int month, day;
-};
-
-Civil CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {yoe + era * 400 + (m <= 2), m, d};
-}
-
-bool IsLeap(int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
-
-int DaysInMonth(int64_t y, int m) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[static_cast<size_t>(m - 1)];
-}
-
-// Monday = 0 … Sunday = 6; day 0 (1970-01-01) was a Thursday.
-int WeekdayOfDay(int64_t day) { return static_cast<int>(((day % 7) + 7 + 3) % 7); }
-
-constexpr int64_t kMinYear = 1, kMaxYear = 9999;
-
-int64_t LastRepresentableDay() { return DaysFromCivil(kMaxYear, 12, 31); }
+// Monday = 0 … Sunday = 6, as ByDay counts.
+int WeekdayIndex(Date day) { return static_cast<int>(day.Weekday().iso_encoding()) - 1; }
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -61,34 +24,6 @@ int64_t Digits(std::string_view s) {
   int64_t v = 0;
   for (char c : s) v = v * 10 + (c - '0');
   return v;
-}
-
-std::optional<int64_t> DayFromParts(std::string_view y, std::string_view m, std::string_view d) {
-  if (!AllDigits(y) || !AllDigits(m) || !AllDigits(d)) return std::nullopt;
-  const int64_t year = Digits(y), month = Digits(m), day = Digits(d);
-  if (year < kMinYear || year > kMaxYear || month < 1 || month > 12) return std::nullopt;
-  if (day < 1 || day > DaysInMonth(year, static_cast<int>(month))) return std::nullopt;
-  return DaysFromCivil(year, month, day);
-}
-
-// A calendar day "YYYY-MM-DD" (years 0001..9999) as a day number; nullopt when not one.
-std::optional<int64_t> ParseDay(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  return DayFromParts(text.substr(0, 4), text.substr(5, 2), text.substr(8, 2));
-}
-
-std::string FormatDay(int64_t day) {
-  const Civil c = CivilFromDays(day);
-  std::string out = "0000-00-00";
-  int64_t y = c.year;
-  for (int i = 3; i >= 0; --i, y /= 10) {
-    out[static_cast<size_t>(i)] = static_cast<char>('0' + y % 10);
-  }
-  out[5] = static_cast<char>('0' + c.month / 10);
-  out[6] = static_cast<char>('0' + c.month % 10);
-  out[8] = static_cast<char>('0' + c.day / 10);
-  out[9] = static_cast<char>('0' + c.day % 10);
-  return out;
 }
 
 int64_t CeilDiv(int64_t a, int64_t b) { return a <= 0 ? 0 : (a + b - 1) / b; }
@@ -195,7 +130,9 @@ std::string Validate(const RecurrenceRule& rule) {
   if (rule.count && (*rule.count < 1 || *rule.count > 1000)) {
     return "COUNT=" + std::to_string(*rule.count) + " is not 1..1000";
   }
-  if (rule.until && !ParseDay(*rule.until)) return "UNTIL=" + *rule.until + " is not a date";
+  if (rule.until && !Date::ParseAnyYear(*rule.until)) {
+    return "UNTIL=" + *rule.until + " is not a date";
+  }
   return {};
 }
 
@@ -210,9 +147,10 @@ std::optional<std::string> ParseUntil(std::string_view v) {
       return std::nullopt;
     }
   }
-  const auto day = DayFromParts(v.substr(0, 4), v.substr(4, 2), v.substr(6, 2));
-  if (!day) return std::nullopt;
-  return FormatDay(*day);
+  std::string day = std::string(v.substr(0, 4)) + '-' + std::string(v.substr(4, 2)) + '-' +
+                    std::string(v.substr(6, 2));
+  if (!Date::ParseAnyYear(day)) return std::nullopt;
+  return day;
 }
 
 std::optional<ByDay> ParseByDayItem(std::string_view item) {
@@ -233,16 +171,17 @@ std::optional<ByDay> ParseByDayItem(std::string_view item) {
 
 ParsedRule Fail(std::string error) { return {std::nullopt, std::move(error)}; }
 
-// The days 1..31 of one month that a MONTHLY rule picks, as bits (bit d = day d).
-uint32_t MonthlyDays(const RecurrenceRule& rule, int64_t year, int month, int start_day_of_month) {
-  const int dim = DaysInMonth(year, month);
+// The days 1..31 that a MONTHLY rule picks in the month beginning on `month_start`, as bits
+// (bit d = day d).
+uint32_t MonthlyDays(const RecurrenceRule& rule, Date month_start, int start_day_of_month) {
+  const int dim = month_start.DaysInMonth();
   uint32_t by_month_day = 0, by_day = 0;
   for (int v : rule.by_month_day) {
     const int d = v > 0 ? v : dim + v + 1;
     if (d >= 1 && d <= dim) by_month_day |= 1u << d;
   }
   if (!rule.by_day.empty()) {
-    const int first_weekday = WeekdayOfDay(DaysFromCivil(year, month, 1));
+    const int first_weekday = WeekdayIndex(month_start);
     for (const ByDay& b : rule.by_day) {
       const int first = 1 + (b.weekday - first_weekday + 7) % 7;  // first such weekday
       if (b.ordinal == 0) {
@@ -516,17 +455,16 @@ std::string FormatRule(const RecurrenceRule& rule) {
 std::vector<std::string> Expand(const RecurrenceRule& rule, std::string_view start,
                                 std::string_view from, std::string_view to, size_t limit) {
   std::vector<std::string> out;
-  const auto s = ParseDay(start), f = ParseDay(from), t = ParseDay(to);
+  const auto s = Date::ParseAnyYear(start), f = Date::ParseAnyYear(from),
+             t = Date::ParseAnyYear(to);
   if (limit == 0 || !s || !f || !t || *f > *t || !Validate(rule).empty()) return out;
 
-  const Civil sc = CivilFromDays(*s);
-  // The last day that can occur: `to`, UNTIL, and 100 years after DTSTART.
-  int64_t last = std::min(*t, LastRepresentableDay());
-  if (sc.year + 100 <= kMaxYear) {
-    last = std::min(last, DaysFromCivil(sc.year + 100, sc.month,
-                                        std::min(sc.day, DaysInMonth(sc.year + 100, sc.month))));
-  }
-  if (rule.until) last = std::min(last, *ParseDay(*rule.until));
+  const int last_year = Date::Max().Year();
+  // The last day that can occur: `to`, UNTIL, and 100 years after DTSTART (from 29 February, the
+  // 28th).
+  Date last = *t;
+  if (s->Year() + 100 <= last_year) last = std::min(last, s->AddMonths(int64_t{100} * 12));
+  if (rule.until) last = std::min(last, *Date::ParseAnyYear(*rule.until));
   if (last < *s || last < *f) return out;
 
   const int64_t interval = rule.interval;
@@ -534,7 +472,8 @@ std::vector<std::string> Expand(const RecurrenceRule& rule, std::string_view sta
   int64_t remaining = rule.count.value_or(0);
   bool done = false;
   // Takes candidates of the rule in ascending order; sets `done` when nothing later can be wanted.
-  const auto take = [&](int64_t day) {
+  // Candidates may lie past Date::Max(): they are after `last` and never written.
+  const auto take = [&](Date day) {
     if (day < *s) return;  // before DTSTART: neither an occurrence nor counted
     if (day > last) {
       done = true;
@@ -542,7 +481,7 @@ std::vector<std::string> Expand(const RecurrenceRule& rule, std::string_view sta
     }
     if (counting && --remaining == 0) done = true;
     if (day >= *f) {
-      out.push_back(FormatDay(day));
+      out.push_back(day.Text());
       if (out.size() >= limit) done = true;
     }
   };
@@ -552,43 +491,44 @@ std::vector<std::string> Expand(const RecurrenceRule& rule, std::string_view sta
 
   // Without COUNT, the periods wholly before `from` are skipped; with it they must be counted.
   if (rule.freq == "DAILY") {
-    const int64_t k0 = counting ? 0 : CeilDiv(*f - *s, interval);
-    for (int64_t day = *s + k0 * interval; !done && day <= last; day += interval) {
-      if (weekdays == 0 || ((weekdays >> WeekdayOfDay(day)) & 1)) take(day);
+    const int64_t k0 = counting ? 0 : CeilDiv(s->DaysUntil(*f), interval);
+    for (Date day = s->AddDays(k0 * interval); !done && day <= last; day = day.AddDays(interval)) {
+      if (weekdays == 0 || ((weekdays >> WeekdayIndex(day)) & 1)) take(day);
     }
   } else if (rule.freq == "WEEKLY") {
-    if (weekdays == 0) weekdays = static_cast<uint8_t>(1u << WeekdayOfDay(*s));
-    const int64_t first_monday = *s - WeekdayOfDay(*s);
-    const int64_t from_monday = *f - WeekdayOfDay(*f);
-    const int64_t k0 = counting ? 0 : CeilDiv((from_monday - first_monday) / 7, interval);
-    for (int64_t monday = first_monday + 7 * k0 * interval; !done && monday <= last;
-         monday += 7 * interval) {
+    if (weekdays == 0) weekdays = static_cast<uint8_t>(1u << WeekdayIndex(*s));
+    const Date first_monday = s->AddDays(-WeekdayIndex(*s));
+    const Date from_monday = f->AddDays(-WeekdayIndex(*f));
+    const int64_t k0 = counting ? 0 : CeilDiv(first_monday.DaysUntil(from_monday) / 7, interval);
+    for (Date monday = first_monday.AddDays(7 * k0 * interval); !done && monday <= last;
+         monday = monday.AddDays(7 * interval)) {
       for (int wd = 0; wd < 7 && !done; ++wd) {
-        if ((weekdays >> wd) & 1) take(monday + wd);
+        if ((weekdays >> wd) & 1) take(monday.AddDays(wd));
       }
     }
   } else if (rule.freq == "MONTHLY") {
-    const Civil fc = CivilFromDays(*f);
-    const int64_t m0 = sc.year * 12 + (sc.month - 1);
-    const int64_t k0 = counting ? 0 : CeilDiv(fc.year * 12 + (fc.month - 1) - m0, interval);
+    // Months counted from year 0: month m is month m % 12 + 1 of year m / 12.
+    const int64_t m0 = int64_t{s->Year()} * 12 + (s->Month() - 1);
+    const int64_t k0 =
+        counting ? 0 : CeilDiv(int64_t{f->Year()} * 12 + (f->Month() - 1) - m0, interval);
+    const int start_day = s->Day();
     for (int64_t m = m0 + k0 * interval; !done; m += interval) {
-      const int64_t year = m / 12;
-      const int month = static_cast<int>(m % 12) + 1;
-      if (year > kMaxYear) break;
-      const int64_t first = DaysFromCivil(year, month, 1);
-      if (first > last) break;
-      uint32_t days = MonthlyDays(rule, year, month, sc.day);
+      const auto first = Date::FromCivil(m / 12, m % 12 + 1, 1);  // none after year 9999
+      if (!first || *first > last) break;
+      uint32_t days = MonthlyDays(rule, *first, start_day);
       while (days != 0 && !done) {
         const int d = std::countr_zero(days);
         days &= days - 1;
-        take(first + d - 1);
+        take(first->AddDays(d - 1));
       }
     }
   } else {  // YEARLY
-    const int64_t k0 = counting ? 0 : CeilDiv(CivilFromDays(*f).year - sc.year, interval);
-    for (int64_t year = sc.year + k0 * interval; !done && year <= kMaxYear; year += interval) {
-      if (DaysFromCivil(year, 1, 1) > last) break;
-      if (sc.day <= DaysInMonth(year, sc.month)) take(DaysFromCivil(year, sc.month, sc.day));
+    const int64_t k0 = counting ? 0 : CeilDiv(f->Year() - s->Year(), interval);
+    const int month = s->Month(), day = s->Day();
+    for (int64_t year = s->Year() + k0 * interval; !done && year <= last_year; year += interval) {
+      if (*Date::FromCivil(year, 1, 1) > last) break;
+      // 29 February only in leap years.
+      if (const auto occurrence = Date::FromCivil(year, month, day)) take(*occurrence);
     }
   }
   return out;
@@ -599,14 +539,14 @@ std::vector<std::string> Expand(const RecurrenceRule& rule, std::string_view sta
 std::vector<std::string> DueDates(const Schedule& schedule, std::string_view from,
                                   std::string_view to, size_t limit) {
   std::vector<std::string> out;
-  const auto f = ParseDay(from), t = ParseDay(to);
+  const auto f = Date::ParseAnyYear(from), t = Date::ParseAnyYear(to);
   if (limit == 0 || !f || !t || *f > *t) return out;
-  const auto single = [&](int64_t day) {
-    if (day >= *f && day <= *t) out.push_back(FormatDay(day));
+  const auto single = [&](Date day) {
+    if (day >= *f && day <= *t) out.push_back(day.Text());
   };
   if (schedule.kind == "once") {
     if (schedule.due_on) {
-      if (const auto day = ParseDay(*schedule.due_on)) single(*day);
+      if (const auto day = Date::ParseAnyYear(*schedule.due_on)) single(*day);
     }
   } else if (schedule.kind == "recurring") {
     if (schedule.starts_on && schedule.rule) {
@@ -614,10 +554,9 @@ std::vector<std::string> DueDates(const Schedule& schedule, std::string_view fro
     }
   } else if (schedule.kind == "milestone") {
     if (schedule.milestone_achieved_on) {
-      const auto achieved = ParseDay(*schedule.milestone_achieved_on);
+      const auto achieved = Date::ParseAnyYear(*schedule.milestone_achieved_on);
       if (achieved) {
-        const int64_t day = *achieved + schedule.offset_days;
-        if (day >= DaysFromCivil(kMinYear, 1, 1) && day <= LastRepresentableDay()) single(day);
+        if (const auto day = achieved->TryAddDays(schedule.offset_days)) single(*day);
       }
     }
   }
@@ -635,8 +574,8 @@ std::string DeriveStatus(const std::optional<std::string>& recorded, std::string
     return *recorded;
   }
   if (due_on < today) return "overdue";
-  const auto t = ParseDay(today), d = ParseDay(due_on);
-  if (t && d && *d - *t <= kDueWindowDays) return "due";
+  const auto t = Date::ParseAnyYear(today), d = Date::ParseAnyYear(due_on);
+  if (t && d && t->DaysUntil(*d) <= kDueWindowDays) return "due";
   return "upcoming";
 }
 
@@ -671,10 +610,9 @@ std::optional<double> Tally::Rate() const {
 }
 
 std::string QuarterOf(std::string_view date) {
-  if (date.size() < 7 || !AllDigits(date.substr(5, 2))) return {};
-  const int64_t month = Digits(date.substr(5, 2));
-  if (month < 1 || month > 12) return {};
-  return std::string(date.substr(0, 4)) + "-Q" + std::to_string((month - 1) / 3 + 1);
+  const auto day = Date::ParseAnyYear(date);
+  if (!day) return {};
+  return day->Text().substr(0, 4) + "-Q" + std::to_string((day->Month() - 1) / 3 + 1);
 }
 
 AmendmentSignal SignalFor(std::vector<OccurrenceFact> occurrences, std::string_view today) {
@@ -704,9 +642,9 @@ AmendmentSignal SignalFor(std::vector<OccurrenceFact> occurrences, std::string_v
 
 std::optional<int64_t> ReminderThreshold(const std::vector<int64_t>& days, std::string_view due,
                                          std::string_view today) {
-  const auto d = ParseDay(due), t = ParseDay(today);
+  const auto d = Date::ParseAnyYear(due), t = Date::ParseAnyYear(today);
   if (!d || !t || *t > *d) return std::nullopt;
-  const int64_t left = *d - *t;
+  const int64_t left = t->DaysUntil(*d);
   std::optional<int64_t> best;
   for (int64_t threshold : days) {
     if (threshold >= left && (!best || threshold < *best)) best = threshold;
@@ -724,11 +662,11 @@ bool TermChanges::Empty() const {
 std::optional<std::string> NoticeDeadline(const std::optional<std::string>& expiry_on,
                                           const std::optional<int64_t>& notice_period_days) {
   if (!expiry_on || !notice_period_days) return std::nullopt;
-  const auto expiry = ParseDay(*expiry_on);
+  const auto expiry = Date::ParseAnyYear(*expiry_on);
   if (!expiry) return std::nullopt;
-  const int64_t day = *expiry - *notice_period_days;
-  if (day < DaysFromCivil(kMinYear, 1, 1) || day > LastRepresentableDay()) return std::nullopt;
-  return FormatDay(day);
+  const auto day = expiry->TryAddDays(-*notice_period_days);
+  if (!day) return std::nullopt;
+  return day->Text();
 }
 
 namespace {
@@ -868,8 +806,8 @@ std::string DestructionStatus(const std::optional<std::string>& destruction_due_
   if (destroyed_on && !destroyed_on->empty()) return "confirmed";
   if (!destruction_due_on || destruction_due_on->empty()) return "not_scheduled";
   if (*destruction_due_on < today) return "overdue";
-  const auto due = ParseDay(*destruction_due_on), t = ParseDay(today);
-  if (due && t && *due - *t <= 30) return "due";
+  const auto due = Date::ParseAnyYear(*destruction_due_on), t = Date::ParseAnyYear(today);
+  if (due && t && t->DaysUntil(*due) <= 30) return "due";
   return "scheduled";
 }
 

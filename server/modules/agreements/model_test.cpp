@@ -64,6 +64,11 @@ TEST(RecurrenceParse, UntilTakesTheDateOfADateTime) {
   EXPECT_EQ(Rule("FREQ=DAILY;UNTIL=20260301T235959Z").until, "2026-03-01");
   EXPECT_EQ(Rule("FREQ=DAILY;UNTIL=20260301T000000").until, "2026-03-01");
   EXPECT_EQ(Rule("FREQ=YEARLY;UNTIL=20280229").until, "2028-02-29");
+  // Any four-digit year, not only those a date field accepts; the rule then simply ends early.
+  EXPECT_EQ(Rule("FREQ=DAILY;UNTIL=18000101").until, "1800-01-01");
+  EXPECT_EQ(Rule("FREQ=DAILY;UNTIL=99991231").until, "9999-12-31");
+  EXPECT_EQ(Expand(Rule("FREQ=DAILY;UNTIL=18000101"), "2026-01-01", "2026-01-01", "2026-12-31"),
+            Dates{});
 }
 
 TEST(RecurrenceParse, EveryMistakeIsRefusedNamingThePart) {
@@ -545,6 +550,8 @@ TEST(AgreementTerms, EmptyChangesAndNoticeDeadline) {
   EXPECT_EQ(NoticeDeadline("2026-12-31", 0), "2026-12-31");
   EXPECT_EQ(NoticeDeadline(std::nullopt, 90), std::nullopt);
   EXPECT_EQ(NoticeDeadline("2026-12-31", std::nullopt), std::nullopt);
+  EXPECT_EQ(NoticeDeadline("0001-01-10", 9), "0001-01-01");
+  EXPECT_EQ(NoticeDeadline("0001-01-10", 10), std::nullopt) << "before year 1";
 }
 
 Amendment MakeAmendment(std::string id, std::string status, std::optional<std::string> effective_on,

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <regex>
+#include <utility>
 
-#include "platform/common/time.hpp"
+#include "platform/common/date.hpp"
 
 namespace northstar::governance {
 namespace {
@@ -14,28 +14,11 @@ bool Contains(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
-// `day` moved by whole months, the day clamped to the month's end (31 Jan + 1 month = 28/29 Feb).
-std::string AddMonths(std::string_view date, int64_t n) {
-  using namespace std::chrono;
-  const int y = std::stoi(std::string(date.substr(0, 4)));
-  const int m = std::stoi(std::string(date.substr(5, 2)));
-  const unsigned d = static_cast<unsigned>(std::stoi(std::string(date.substr(8, 2))));
-  const int64_t index = y * 12 + (m - 1) + n;
-  const year_month ym{year{static_cast<int>(index / 12)},
-                      month{static_cast<unsigned>(index % 12 + 1)}};
-  const unsigned month_end = static_cast<unsigned>((ym / std::chrono::last).day());
-  const year_month_day ymd{ym / std::chrono::day{std::min(d, month_end)}};
-  char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return out;
-}
-
-std::string Weekday(std::string_view day) {
-  const std::string name = WeekdayOf(day);
-  if (name == "saturday") return AddDays(day, 2);
-  if (name == "sunday") return AddDays(day, 1);
-  return std::string(day);
+// The weekday on or after `day`: a Saturday or Sunday moves to the Monday.
+Date Weekday(Date day) {
+  if (day.Weekday() == std::chrono::Saturday) return day.AddDays(2);
+  if (day.Weekday() == std::chrono::Sunday) return day.AddDays(1);
+  return day;
 }
 
 }  // namespace
@@ -60,10 +43,11 @@ std::optional<std::string> ChairParty(std::string_view rotation, std::string_vie
   int64_t turn = 0;
   if (rotation == "yearly") {
     if (day < rotation_start) return party_ids.front();
-    // Whole years since the start: the anniversary itself begins the next turn.
-    turn = std::stoi(std::string(day.substr(0, 4))) -
-           std::stoi(std::string(rotation_start.substr(0, 4)));
-    if (day.substr(5) < rotation_start.substr(5)) --turn;
+    // Whole years since the start: the anniversary itself begins the next turn (one that falls
+    // on 29 February, in a common year on 1 March).
+    const Date on = Date::FromText(day), start = Date::FromText(rotation_start);
+    turn = on.Year() - start.Year();
+    if (std::pair(on.Month(), on.Day()) < std::pair(start.Month(), start.Day())) --turn;
   } else {
     turn = static_cast<int64_t>(meetings_held.size());
   }
@@ -160,12 +144,13 @@ std::vector<EscalationStep> DueEscalations(const std::vector<EscalationLevel>& l
                                            int64_t current_level, std::string_view due_on,
                                            std::string_view today) {
   std::vector<EscalationStep> steps;
-  std::string due(due_on);
-  for (int64_t level = current_level + 1;
-       level < static_cast<int64_t>(levels.size()) && due < today; ++level) {
-    EscalationStep step{level, AddDays(due, 1), AddDays(due, levels[level].days)};
-    due = step.due_on;
-    steps.push_back(std::move(step));
+  Date due = Date::FromText(due_on);
+  const Date on = Date::FromText(today);
+  for (int64_t level = current_level + 1; level < static_cast<int64_t>(levels.size()) && due < on;
+       ++level) {
+    const Date entered = due.AddDays(1);
+    due = due.AddDays(levels[level].days);
+    steps.push_back({level, entered.Text(), due.Text()});
   }
   return steps;
 }
@@ -174,21 +159,19 @@ std::vector<ProposedMeeting> ProposeMeetings(std::string_view template_name,
                                              const std::vector<CommitteeRef>& committees,
                                              std::string_view from, int64_t months) {
   const bool lean = template_name == "lean";
-  const std::string until = AddMonths(from, months);
+  const Date first = Date::FromText(from);
+  const Date until = first.AddMonths(months);
   std::vector<ProposedMeeting> out;
   for (const auto& c : committees) {
     const bool steering = c.kind == "joint_steering";
     const int64_t duration = lean ? (steering ? 60 : 30) : (steering ? 180 : 90);
     const std::string title = c.name + (steering ? " — steering meeting" : " — meeting");
     for (int64_t k = 0;; ++k) {
-      std::string day;
-      if (!steering && lean) {
-        day = AddDays(from, 14 * k);
-      } else {
-        day = AddMonths(from, k * (steering ? (lean ? 2 : 3) : 1));
-      }
+      // Each step counted from `from`, so that 31 January gives 28 February, then 31 March.
+      const Date day = !steering && lean ? first.AddDays(14 * k)
+                                         : first.AddMonths(k * (steering ? (lean ? 2 : 3) : 1));
       if (day >= until) break;
-      out.push_back({c.id, c.name, title, Weekday(day) + "T15:00:00Z", duration});
+      out.push_back({c.id, c.name, title, Weekday(day).Text() + "T15:00:00Z", duration});
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const ProposedMeeting& a, const ProposedMeeting& b) {
@@ -218,9 +201,10 @@ bool IsUtcInstant(std::string_view text) {
   static const std::regex kInstant(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$)");
   // Years 1900..2199: a meeting's end (start plus its duration) must still fit an Instant, which
   // ends in 2262, and nobody schedules a committee two centuries ahead.
-  return std::regex_match(text.begin(), text.end(), kInstant) && IsValidDate(text.substr(0, 10)) &&
-         text.substr(0, 4) >= "1900" && text.substr(0, 4) < "2200" && text.substr(11, 2) < "24" &&
-         text.substr(14, 2) < "60" && text.substr(17, 2) < "60";
+  if (!std::regex_match(text.begin(), text.end(), kInstant)) return false;
+  const auto day = Date::Parse(text.substr(0, 10));
+  return day && day->Year() < 2200 && text.substr(11, 2) < "24" && text.substr(14, 2) < "60" &&
+         text.substr(17, 2) < "60";
 }
 
 bool IsWebLink(std::string_view text) {

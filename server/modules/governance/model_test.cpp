@@ -43,6 +43,10 @@ TEST(ChairRotation, YearlyTurnsOnEachAnniversaryAndPerMeetingAfterEachMeeting) {
   EXPECT_EQ(ChairParty("yearly", "2025-04-01", parties, "2026-04-01", {}), "startup");
   EXPECT_EQ(ChairParty("yearly", "2025-04-01", parties, "2027-04-01", {}), "pharma");
   EXPECT_EQ(ChairParty("yearly", "2027-01-01", parties, "2026-11-22", {}), "pharma");
+  // Started on 29 February: in a common year the turn passes on 1 March.
+  EXPECT_EQ(ChairParty("yearly", "2024-02-29", parties, "2025-02-28", {}), "pharma");
+  EXPECT_EQ(ChairParty("yearly", "2024-02-29", parties, "2025-03-01", {}), "startup");
+  EXPECT_EQ(ChairParty("yearly", "2024-02-29", parties, "2028-02-29", {}), "pharma");
   EXPECT_EQ(ChairParty("per_meeting", "2025-04-01", parties, "2026-11-22", {"m1", "m2", "m3"}),
             "startup");
   EXPECT_EQ(ChairParty("per_meeting", "2025-04-01", {"a", "b", "c"}, "2026-11-22",
@@ -191,6 +195,17 @@ TEST(Cadence, LeanIsShorterAndMoreFrequentAndWeekendsMoveToMonday) {
   EXPECT_EQ(jsc, 1);
   EXPECT_EQ(team, 5);  // every two weeks for two months
   EXPECT_EQ(lean.front().starts_at, "2027-01-04T15:00:00Z");
+}
+
+TEST(Cadence, MonthlyStepsFromTheThirtyFirstKeepTheMonthEnd) {
+  const std::vector<CommitteeRef> committees = {{"jdc", "JDC", "joint_development"}};
+  // 31 Jan 2027 and 28 Feb 2027 are Sundays; each step counts from 31 January, so March keeps
+  // its 31st; the proposal ends before 30 April (31 January + 3 months).
+  const auto classic = ProposeMeetings("classic", committees, "2027-01-31", 3);
+  ASSERT_EQ(classic.size(), 3u);
+  EXPECT_EQ(classic[0].starts_at, "2027-02-01T15:00:00Z");
+  EXPECT_EQ(classic[1].starts_at, "2027-03-01T15:00:00Z");
+  EXPECT_EQ(classic[2].starts_at, "2027-03-31T15:00:00Z");
 }
 
 TEST(Stakeholders, QuadrantsOfTheInfluenceInterestMap) {

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <charconv>
-#include <chrono>
-#include <cstdio>
 #include <functional>
 #include <set>
+
+#include "platform/common/date.hpp"
 
 namespace northstar::plans {
 namespace {
@@ -27,7 +27,9 @@ std::pair<std::string, bool> Decide(const StatusFacts& f, std::string_view today
       std::any_of(f.open_dependency_dates.begin(), f.open_dependency_dates.end(),
                   [&](const std::string& d) { return d > f.forecast_date; });
   if (f.forecast_date > f.planned_date || blocked) return {"at_risk", true};
-  if (DaysBetween(today, f.forecast_date) <= kOnTrackHorizonDays) return {"on_track", true};
+  if (Date::FromText(today).DaysUntil(Date::FromText(f.forecast_date)) <= kOnTrackHorizonDays) {
+    return {"on_track", true};
+  }
   return {"planned", true};
 }
 
@@ -43,7 +45,8 @@ bool IsDerived(const StatusFacts& facts, std::string_view today) {
 
 int64_t SlipDays(std::string_view baseline, std::string_view forecast,
                  const std::optional<std::string>& actual) {
-  return DaysBetween(baseline, actual ? std::string_view(*actual) : forecast);
+  const Date reached = Date::FromText(actual ? std::string_view(*actual) : forecast);
+  return Date::FromText(baseline).DaysUntil(reached);
 }
 
 std::optional<std::vector<std::string>> FindCycle(const DependencyGraph& graph,

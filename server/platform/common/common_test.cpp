@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <stdexcept>
 
 #include "platform/common/csv.hpp"
 #include "platform/common/ical.hpp"
@@ -57,6 +58,16 @@ TEST(Time, ValidDates) {
   EXPECT_FALSE(IsValidDate("24-01-01"));
   EXPECT_FALSE(IsValidDate("2024/01/01"));
   EXPECT_FALSE(IsValidDate("1066-10-14"));
+}
+
+TEST(Time, TextDaysAreDateUnderneath) {
+  EXPECT_EQ(WeekdayOf("2026-11-21"), "saturday");
+  EXPECT_EQ(WeekdayOf("2026-11-23"), "monday");
+  EXPECT_EQ(AddDays("2999-12-31", 1), "3000-01-01");  // arithmetic may leave the API's years
+  EXPECT_EQ(DaysBetween("1899-12-31", "1900-01-01"), 1);
+  EXPECT_THROW(AddDays("2026-02-30", 1), std::invalid_argument);
+  EXPECT_EQ(TodayText().size(), 10u);
+  EXPECT_TRUE(IsValidDate(TodayText()));
 }
 
 TEST(DayPattern, WritesADayAsTheReaderDoes) {

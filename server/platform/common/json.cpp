@@ -5,8 +5,8 @@
 #include <cmath>
 #include <set>
 
+#include "platform/common/date.hpp"
 #include "platform/common/ids.hpp"
-#include "platform/common/time.hpp"
 
 namespace northstar {
 
@@ -285,7 +285,7 @@ std::optional<bool> InputReader::Bool(std::string_view key, Presence presence) {
 std::optional<std::string> InputReader::Date(std::string_view key, Presence presence) {
   const json::value* v = Get(key, presence);
   if (!v) return std::nullopt;
-  if (!v->is_string() || !IsValidDate(v->as_string())) {
+  if (!v->is_string() || !northstar::Date::Parse(v->as_string())) {
     AddError(key, "must be a calendar date as YYYY-MM-DD");
     return std::nullopt;
   }

@@ -1,23 +1,9 @@
 #include "platform/common/time.hpp"
 
-#include <charconv>
 #include <cstdio>
 #include <filesystem>
 
 namespace northstar {
-namespace {
-
-std::chrono::sys_days ParseDay(std::string_view day) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  std::from_chars(day.data(), day.data() + 4, y);
-  std::from_chars(day.data() + 5, day.data() + 7, m);
-  std::from_chars(day.data() + 8, day.data() + 10, d);
-  return std::chrono::sys_days(std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d));
-}
-
-}  // namespace
-
 std::string FormatInstant(Instant t) {
   using namespace std::chrono;
   const auto ms = duration_cast<milliseconds>(t.time_since_epoch()).count();
@@ -53,36 +39,22 @@ std::optional<Instant> ParseInstant(std::string_view text) {
   return t;
 }
 
-bool IsValidDate(std::string_view text) {
-  using namespace std::chrono;
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (text[i] < '0' || text[i] > '9') return false;
-  }
-  const int y = std::stoi(std::string(text.substr(0, 4)));
-  const unsigned m = std::stoul(std::string(text.substr(5, 2)));
-  const unsigned d = std::stoul(std::string(text.substr(8, 2)));
-  if (y < 1900 || y > 2999) return false;
-  return year_month_day{year{y}, month{m}, day{d}}.ok();
-}
+bool IsValidDate(std::string_view text) { return Date::Parse(text).has_value(); }
 
-std::string TodayText() { return NowText().substr(0, 10); }
+std::string TodayText() { return Date::Today().Text(); }
 
 int64_t DaysBetween(std::string_view a, std::string_view b) {
-  return (ParseDay(b) - ParseDay(a)).count();
+  return Date::FromText(a).DaysUntil(Date::FromText(b));
 }
 
 std::string AddDays(std::string_view day, int64_t n) {
-  const std::chrono::year_month_day ymd{ParseDay(day) + std::chrono::days(n)};
-  char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return out;
+  return Date::FromText(day).AddDays(n).Text();
 }
 
 std::string WeekdayOf(std::string_view day) {
-  static const char* kNames[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
-  return kNames[std::chrono::weekday(ParseDay(day)).c_encoding()];
+  static const char* kNames[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                 "thursday", "friday", "saturday"};
+  return kNames[Date::FromText(day).Weekday().c_encoding()];
 }
 
 namespace {
@@ -128,16 +100,15 @@ std::optional<DayPattern> DayPattern::Parse(std::string_view text) {
   return out;
 }
 
-std::string DayPattern::Render(std::string_view day) const {
+std::string DayPattern::Render(Date day) const {
   static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const std::chrono::year_month_day ymd{ParseDay(day)};
-  const auto d = static_cast<unsigned>(ymd.day());
-  const auto m = static_cast<unsigned>(ymd.month());
+  const auto d = static_cast<unsigned>(day.Day());
+  const auto m = static_cast<unsigned>(day.Month());
   std::string out;
   for (const auto& part : parts_) {
     if (!part.token) out += part.text;
-    else if (part.text == "YYYY") out += std::to_string(static_cast<int>(ymd.year()));
+    else if (part.text == "YYYY") out += std::to_string(day.Year());
     else if (part.text == "MMM") out += kMonths[m - 1];
     else if (part.text == "MM") out += TwoDigits(m);
     else if (part.text == "M") out += std::to_string(m);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/common/date.hpp"
+
 namespace northstar {
 
 using Clock = std::chrono::system_clock;
@@ -16,11 +18,15 @@ using Instant = Clock::time_point;
 std::string FormatInstant(Instant t);
 std::string NowText();
 std::optional<Instant> ParseInstant(std::string_view text);
-// True for an existing calendar day in the proleptic Gregorian calendar, years 1900..2999.
+
+// Calendar days as text, for code that holds days as "YYYY-MM-DD" strings: each is one step over
+// Date (date.hpp), which new code should use directly.
+// Date::Parse(text).has_value(): an existing day, exactly YYYY-MM-DD, years 1900..2999.
 bool IsValidDate(std::string_view text);
+// Date::Today().Text().
 std::string TodayText();
-// Calendar days as YYYY-MM-DD. Requires: valid dates. b - a in days; `day` moved by n days;
-// the day of the week in lower case ("monday").
+// Requires: valid days (years 0001..9999; Date::FromText throws otherwise). b - a in days; `day`
+// moved by n days; the day of the week in lower case ("monday").
 int64_t DaysBetween(std::string_view a, std::string_view b);
 std::string AddDays(std::string_view day, int64_t n);
 std::string WeekdayOf(std::string_view day);
@@ -37,8 +43,9 @@ class DayPattern {
   // and nothing else but separators (no letters or digits outside the tokens).
   static std::optional<DayPattern> Parse(std::string_view text);
 
+  std::string Render(Date day) const;
   // Requires: a valid YYYY-MM-DD day.
-  std::string Render(std::string_view day) const;
+  std::string Render(std::string_view day) const { return Render(Date::FromText(day)); }
   // The same pattern as a spreadsheet number format ("d mmm yyyy"), separators quoted.
   std::string SpreadsheetFormat() const;
 

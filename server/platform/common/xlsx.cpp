@@ -9,6 +9,8 @@
 #include <iterator>
 #include <stdexcept>
 
+#include "platform/common/date.hpp"
+
 namespace northstar::xlsx {
 
 Cell Text(std::string text) { return {Cell::Kind::kText, std::move(text), 0}; }
@@ -87,10 +89,16 @@ std::string Workbook(const std::vector<Sheet>& sheets, const std::string& date_f
             worksheet_write_number(ws, row, col, cell.number, percent);
             break;
           case Cell::Kind::kDate: {
+            // Not a day (a bug upstream): the text as it is, rather than a made-up date.
+            const auto day = northstar::Date::ParseAnyYear(cell.text);
+            if (!day) {
+              worksheet_write_string(ws, row, col, cell.text.c_str(), nullptr);
+              break;
+            }
             lxw_datetime dt{};
-            dt.year = std::atoi(cell.text.substr(0, 4).c_str());
-            dt.month = std::atoi(cell.text.substr(5, 2).c_str());
-            dt.day = std::atoi(cell.text.substr(8, 2).c_str());
+            dt.year = day->Year();
+            dt.month = day->Month();
+            dt.day = day->Day();
             worksheet_write_datetime(ws, row, col, &dt, date);
             break;
           }
