@@ -26,11 +26,11 @@ struct Agreement : RecordBase {
   std::string title, kind, relation;
   std::optional<std::string> parent_id;
   std::vector<std::string> party_ids;
-  std::string status;
+  std::string status = "draft";
   std::optional<std::string> signed_on, effective_on, expiry_on;
   std::optional<int64_t> notice_period_days;
-  std::string governing_law, field, territory, exclusivity, summary;
-  std::vector<int64_t> reminder_days;
+  std::string governing_law, field, territory, exclusivity = "none", summary;
+  std::vector<int64_t> reminder_days = {90, 30};
   TermChanges term_changes;
   std::vector<ObligationChange> obligation_changes;
 };
@@ -60,7 +60,7 @@ struct Obligation : RecordBase {
   std::string schedule;
   std::optional<std::string> due_on, starts_on, rrule, milestone_id;
   int64_t offset_days = 0;
-  std::vector<int64_t> reminder_days;
+  std::vector<int64_t> reminder_days = {14, 3};
   // Read with the obligation: the milestone's title and actual date.
   std::string milestone_title;
   std::optional<std::string> milestone_achieved_on;

@@ -31,10 +31,6 @@ constexpr int64_t kMaxWindowDays = 5 * 366;
 
 std::string Alliance(RequestContext& ctx) { return ctx.Param("id"); }
 
-json::object Record(const RecordBase& r, json::object fields) {
-  return records::RecordJson(r, std::move(fields));
-}
-
 // The party's name, or null without a party (as plan and governance records answer).
 json::value PartyNameOr(const RecordContext& c, const std::optional<std::string>& id) {
   return id ? json::value(alliances::PartyName(c, *id)) : json::value(nullptr);
@@ -42,12 +38,6 @@ json::value PartyNameOr(const RecordContext& c, const std::optional<std::string>
 
 json::value NameOr(const std::optional<std::string>& id, const std::string& name) {
   return id ? json::value(name) : json::value(nullptr);
-}
-
-json::array IntsJson(const std::vector<int64_t>& v) {
-  json::array a;
-  for (int64_t x : v) a.push_back(x);
-  return a;
 }
 
 // ---- reading bodies -----------------------------------------------------------------------
@@ -280,38 +270,22 @@ json::object AgreementJson(const RecordContext& c, const AgreementView& v) {
                           {"obligation_changes", ObligationChangesJson(m.obligation_changes)},
                           {"in_force", m.in_force}});
   }
-  return Record(a, {{"title", a.title},
-                    {"kind", a.kind},
-                    {"relation", a.relation},
-                    {"parent_id", OptionalJson(a.parent_id)},
-                    {"party_ids", ToJsonArray(a.party_ids)},
-                    {"parties", std::move(parties)},
-                    {"status", a.status},
-                    {"signed_on", OptionalJson(a.signed_on)},
-                    {"effective_on", OptionalJson(a.effective_on)},
-                    {"expiry_on", OptionalJson(a.expiry_on)},
-                    {"notice_period_days", OptionalJson(a.notice_period_days)},
-                    {"governing_law", a.governing_law},
-                    {"field", a.field},
-                    {"territory", a.territory},
-                    {"exclusivity", a.exclusivity},
-                    {"summary", a.summary},
-                    {"reminder_days", IntsJson(a.reminder_days)},
-                    {"term_changes", TermChangesJson(a.term_changes)},
-                    {"obligation_changes", ObligationChangesJson(a.obligation_changes)},
-                    {"notice_deadline", OptionalJson(t.notice_deadline)},
-                    {"as_amended",
-                     {{"expiry_on", OptionalJson(t.expiry_on)},
-                      {"notice_period_days", OptionalJson(t.notice_period_days)},
-                      {"governing_law", t.governing_law},
-                      {"field", t.field},
-                      {"territory", t.territory},
-                      {"exclusivity", t.exclusivity},
-                      {"notice_deadline", OptionalJson(t.notice_deadline)},
-                      {"applied_amendment_ids", ToJsonArray(t.applied_amendment_ids)}}},
-                    {"amendments", std::move(amendments)},
-                    {"document_count", v.document_count},
-                    {"obligation_count", v.obligation_count}});
+  return records::Json(a, {{"parties", std::move(parties)},
+                           {"term_changes", TermChangesJson(a.term_changes)},
+                           {"obligation_changes", ObligationChangesJson(a.obligation_changes)},
+                           {"notice_deadline", OptionalJson(t.notice_deadline)},
+                           {"as_amended",
+                            {{"expiry_on", OptionalJson(t.expiry_on)},
+                             {"notice_period_days", OptionalJson(t.notice_period_days)},
+                             {"governing_law", t.governing_law},
+                             {"field", t.field},
+                             {"territory", t.territory},
+                             {"exclusivity", t.exclusivity},
+                             {"notice_deadline", OptionalJson(t.notice_deadline)},
+                             {"applied_amendment_ids", ToJsonArray(t.applied_amendment_ids)}}},
+                           {"amendments", std::move(amendments)},
+                           {"document_count", v.document_count},
+                           {"obligation_count", v.obligation_count}});
 }
 
 json::object DocumentJson(const Document& d) {
@@ -328,9 +302,7 @@ json::object DocumentJson(const Document& d) {
           {"uploaded_at", d.uploaded_at}};
 }
 
-json::object NoteJson(const Note& n) {
-  return Record(n, {{"agreement_id", n.agreement_id}, {"body", n.body}});
-}
+json::object NoteJson(const Note& n) { return records::Json(n); }
 
 json::object SignalJson(const AmendmentSignal& s) {
   return {{"consider_amendment", s.consider_amendment},
@@ -358,26 +330,13 @@ json::object ObligationJson(const RecordContext& c, const ObligationView& v) {
   }
   json::value next = nullptr;
   if (v.next_due) next = json::object{{"due_on", v.next_due->first}, {"status", v.next_due->second}};
-  json::object fields{{"agreement_id", o.agreement_id},
-                    {"agreement_title", o.agreement_title},
-                    {"clause_ref", o.clause_ref},
-                    {"title", o.title},
-                    {"description", o.description},
-                    {"category", o.category},
-                    {"direction", o.direction},
-                    {"schedule", o.schedule},
-                    {"due_on", OptionalJson(o.due_on)},
-                    {"starts_on", OptionalJson(o.starts_on)},
-                    {"rrule", OptionalJson(o.rrule)},
-                    {"milestone_id", OptionalJson(o.milestone_id)},
-                    {"milestone_title", NameOr(o.milestone_id, o.milestone_title)},
-                    {"offset_days", o.offset_days},
-                    {"reminder_days", IntsJson(o.reminder_days)},
-                    {"next_due", std::move(next)},
-                    {"amended_by", std::move(amended)},
-                    {"signal", SignalJson(v.signal)}};
+  json::object fields{{"agreement_title", o.agreement_title},
+                      {"milestone_title", NameOr(o.milestone_id, o.milestone_title)},
+                      {"next_due", std::move(next)},
+                      {"amended_by", std::move(amended)},
+                      {"signal", SignalJson(v.signal)}};
   AddWho(fields, o);
-  return Record(o, std::move(fields));
+  return records::Json(o, std::move(fields));
 }
 
 json::object OccurrenceJson(const OccurrenceList& list,
@@ -410,19 +369,8 @@ json::object OccurrenceJson(const OccurrenceList& list,
 }
 
 json::object RestrictionJson(const RecordContext& c, const Restriction& r) {
-  return Record(r, {{"agreement_id", r.agreement_id},
-                    {"agreement_title", r.agreement_title},
-                    {"kind", r.kind},
-                    {"clause_ref", r.clause_ref},
-                    {"description", r.description},
-                    {"restricted_party_id", OptionalJson(r.restricted_party_id)},
-                    {"restricted_party_name", PartyNameOr(c, r.restricted_party_id)},
-                    {"therapeutic_areas", ToJsonArray(r.therapeutic_areas)},
-                    {"modalities", ToJsonArray(r.modalities)},
-                    {"territories", ToJsonArray(r.territories)},
-                    {"counterparties", ToJsonArray(r.counterparties)},
-                    {"starts_on", OptionalJson(r.starts_on)},
-                    {"ends_on", OptionalJson(r.ends_on)}});
+  return records::Json(r, {{"agreement_title", r.agreement_title},
+                           {"restricted_party_name", PartyNameOr(c, r.restricted_party_id)}});
 }
 
 json::object IpAssetJson(const RecordContext& c, const IpAsset& x) {
@@ -440,39 +388,20 @@ json::object IpAssetJson(const RecordContext& c, const IpAsset& x) {
                         {"territory", l.territory},
                         {"exclusive", l.exclusive}});
   }
-  return Record(x, {{"title", x.title},
-                    {"kind", x.kind},
-                    {"description", x.description},
-                    {"agreement_id", OptionalJson(x.agreement_id)},
-                    {"owner_party_id", OptionalJson(x.owner_party_id)},
-                    {"owner_party_name", PartyNameOr(c, x.owner_party_id)},
-                    {"shares", std::move(shares)},
-                    {"licences", std::move(licences)},
-                    {"patent_family", x.patent_family},
-                    {"filing_on", OptionalJson(x.filing_on)},
-                    {"expiry_on", OptionalJson(x.expiry_on)}});
+  return records::Json(x, {{"owner_party_name", PartyNameOr(c, x.owner_party_id)},
+                           {"shares", std::move(shares)},
+                           {"licences", std::move(licences)}});
 }
 
 json::object DatasetJson(const RecordContext& c, const DatasetView& v) {
   const Dataset& x = v.dataset;
-  return Record(x, {{"name", x.name},
-                    {"description", x.description},
-                    {"agreement_id", OptionalJson(x.agreement_id)},
-                    {"provider_id", x.provider_id},
-                    {"provider_name", alliances::PartyName(c, x.provider_id)},
-                    {"recipient_id", x.recipient_id},
-                    {"recipient_name", alliances::PartyName(c, x.recipient_id)},
-                    {"purposes", ToJsonArray(x.purposes)},
-                    {"privacy_basis", x.privacy_basis},
-                    {"security_requirements", x.security_requirements},
-                    {"shared_on", OptionalJson(x.shared_on)},
-                    {"retention_until", OptionalJson(x.retention_until)},
-                    {"destruction_due_on", OptionalJson(x.destruction_due_on)},
-                    {"destroyed_on", OptionalJson(x.destroyed_on)},
-                    {"destruction_evidence", OptionalJson(x.destruction_evidence)},
-                    {"destruction_confirmed_by_name",
-                     x.destroyed_on ? json::value(x.destruction_confirmed_by_name) : nullptr},
-                    {"destruction_status", v.destruction_status}});
+  return records::Json(x,
+                       {{"provider_name", alliances::PartyName(c, x.provider_id)},
+                        {"recipient_name", alliances::PartyName(c, x.recipient_id)},
+                        {"destruction_confirmed_by_name",
+                         x.destroyed_on ? json::value(x.destruction_confirmed_by_name) : nullptr},
+                        {"destruction_status", v.destruction_status}},
+                       {"destruction_confirmed_by"});
 }
 
 json::object TallyJson(const std::string& key, const std::string& name, const Tally& t) {

@@ -37,10 +37,15 @@ struct AgreementInput : CommonInput {
   std::optional<TermChanges> term_changes;
   std::optional<std::vector<ObligationChange>> obligation_changes;
 };
+BOOST_DESCRIBE_STRUCT(AgreementInput, (CommonInput),
+                      (title, kind, relation, status, governing_law, field, territory, exclusivity,
+                       summary, parent_id, signed_on, effective_on, expiry_on,
+                       notice_period_days, party_ids, reminder_days))
 
 struct NoteInput : CommonInput {
   std::optional<std::string> body;
 };
+BOOST_DESCRIBE_STRUCT(NoteInput, (CommonInput), (body))
 
 struct ObligationInput : CommonInput {
   std::optional<std::string> agreement_id, clause_ref, title, description, category, direction,
@@ -50,6 +55,10 @@ struct ObligationInput : CommonInput {
   std::optional<int64_t> offset_days;
   std::optional<std::vector<int64_t>> reminder_days;
 };
+BOOST_DESCRIBE_STRUCT(ObligationInput, (CommonInput),
+                      (agreement_id, clause_ref, title, description, category, direction, schedule,
+                       owed_by, owed_to, responsible_user_id, due_on, starts_on, rrule,
+                       milestone_id, offset_days, reminder_days))
 
 struct OccurrenceInput {
   std::string status;  // fulfilled | waived | in_dispute | open
@@ -62,6 +71,9 @@ struct RestrictionInput : CommonInput {
   std::optional<std::vector<std::string>> therapeutic_areas, modalities, territories,
       counterparties;
 };
+BOOST_DESCRIBE_STRUCT(RestrictionInput, (CommonInput),
+                      (agreement_id, kind, clause_ref, description, restricted_party_id, starts_on,
+                       ends_on, therapeutic_areas, modalities, territories, counterparties))
 
 struct IpAssetInput : CommonInput {
   std::optional<std::string> title, kind, description, patent_family;
@@ -69,6 +81,9 @@ struct IpAssetInput : CommonInput {
   std::optional<std::vector<Share>> shares;
   std::optional<std::vector<Licence>> licences;
 };
+BOOST_DESCRIBE_STRUCT(IpAssetInput, (CommonInput),
+                      (title, kind, description, patent_family, agreement_id, owner_party_id,
+                       filing_on, expiry_on))
 
 struct DatasetInput : CommonInput {
   std::optional<std::string> name, description, provider_id, recipient_id, privacy_basis,
@@ -76,6 +91,10 @@ struct DatasetInput : CommonInput {
   Nullable<std::string> agreement_id, shared_on, retention_until, destruction_due_on;
   std::optional<std::vector<std::string>> purposes;
 };
+BOOST_DESCRIBE_STRUCT(DatasetInput, (CommonInput),
+                      (name, description, provider_id, recipient_id, privacy_basis,
+                       security_requirements, agreement_id, shared_on, retention_until,
+                       destruction_due_on, purposes))
 
 // ---- views --------------------------------------------------------------------------------
 

@@ -14,56 +14,9 @@
 
 namespace northstar::agreements {
 
-json::object AuditOf(const Agreement& a) {
-  json::object o = records::RecordAudit(a);
-  o["title"] = a.title;
-  o["kind"] = a.kind;
-  o["relation"] = a.relation;
-  o["parent_id"] = OptionalJson(a.parent_id);
-  o["party_ids"] = ToJsonArray(a.party_ids);
-  o["status"] = a.status;
-  o["signed_on"] = OptionalJson(a.signed_on);
-  o["effective_on"] = OptionalJson(a.effective_on);
-  o["expiry_on"] = OptionalJson(a.expiry_on);
-  o["notice_period_days"] = OptionalJson(a.notice_period_days);
-  o["governing_law"] = a.governing_law;
-  o["field"] = a.field;
-  o["territory"] = a.territory;
-  o["exclusivity"] = a.exclusivity;
-  o["summary"] = a.summary;
-  return o;
-}
-
-json::object AuditOf(const Note& n) {
-  json::object o = records::RecordAudit(n);
-  o["agreement_id"] = n.agreement_id;
-  o["body"] = n.body;
-  return o;
-}
-
-json::object AuditOf(const Restriction& r) {
-  json::object o = records::RecordAudit(r);
-  o["agreement_id"] = r.agreement_id;
-  o["kind"] = r.kind;
-  o["clause_ref"] = r.clause_ref;
-  o["description"] = r.description;
-  o["restricted_party_id"] = OptionalJson(r.restricted_party_id);
-  o["therapeutic_areas"] = ToJsonArray(r.therapeutic_areas);
-  o["modalities"] = ToJsonArray(r.modalities);
-  o["territories"] = ToJsonArray(r.territories);
-  o["counterparties"] = ToJsonArray(r.counterparties);
-  o["starts_on"] = OptionalJson(r.starts_on);
-  o["ends_on"] = OptionalJson(r.ends_on);
-  return o;
-}
-
+// Besides the described fields: the shares and licences.
 json::object AuditOf(const IpAsset& i) {
-  json::object o = records::RecordAudit(i);
-  o["title"] = i.title;
-  o["kind"] = i.kind;
-  o["description"] = i.description;
-  o["agreement_id"] = OptionalJson(i.agreement_id);
-  o["owner_party_id"] = OptionalJson(i.owner_party_id);
+  json::object o = records::Audit(i);
   json::array shares;
   for (const auto& s : i.shares) {
     shares.push_back(json::object{{"organization_id", s.organization_id}, {"percent", s.percent}});
@@ -77,27 +30,6 @@ json::object AuditOf(const IpAsset& i) {
                                     {"exclusive", l.exclusive}});
   }
   o["licences"] = std::move(licences);
-  o["patent_family"] = i.patent_family;
-  o["filing_on"] = OptionalJson(i.filing_on);
-  o["expiry_on"] = OptionalJson(i.expiry_on);
-  return o;
-}
-
-json::object AuditOf(const Dataset& d) {
-  json::object o = records::RecordAudit(d);
-  o["name"] = d.name;
-  o["description"] = d.description;
-  o["agreement_id"] = OptionalJson(d.agreement_id);
-  o["provider_id"] = d.provider_id;
-  o["recipient_id"] = d.recipient_id;
-  o["purposes"] = ToJsonArray(d.purposes);
-  o["privacy_basis"] = d.privacy_basis;
-  o["security_requirements"] = d.security_requirements;
-  o["shared_on"] = OptionalJson(d.shared_on);
-  o["retention_until"] = OptionalJson(d.retention_until);
-  o["destruction_due_on"] = OptionalJson(d.destruction_due_on);
-  o["destroyed_on"] = OptionalJson(d.destroyed_on);
-  o["destruction_evidence"] = OptionalJson(d.destruction_evidence);
   return o;
 }
 
@@ -239,26 +171,10 @@ std::vector<access::RecordScope> DependentScopes(db::Session& s, const std::stri
 
 Status ApplyAgreement(db::Session& s, const RecordContext& c, const AgreementInput& in,
                       Agreement& a, const Agreement* current) {
-  Assign(a.title, in.title);
-  Assign(a.kind, in.kind);
-  Assign(a.relation, in.relation);
-  if (in.parent_id) a.parent_id = *in.parent_id;
-  if (in.party_ids) a.party_ids = *in.party_ids;
+  // A new agreement binds every party of the alliance unless it names its parties.
   if (!current && !in.party_ids) {
     for (const auto& p : c.parties) a.party_ids.push_back(p.organization_id);
   }
-  a.status = in.status.value_or(current ? a.status : "draft");
-  if (in.signed_on) a.signed_on = *in.signed_on;
-  if (in.effective_on) a.effective_on = *in.effective_on;
-  if (in.expiry_on) a.expiry_on = *in.expiry_on;
-  if (in.notice_period_days) a.notice_period_days = *in.notice_period_days;
-  Assign(a.governing_law, in.governing_law);
-  Assign(a.field, in.field);
-  Assign(a.territory, in.territory);
-  a.exclusivity = in.exclusivity.value_or(current ? a.exclusivity : "none");
-  Assign(a.summary, in.summary);
-  if (in.reminder_days) a.reminder_days = *in.reminder_days;
-  if (!current && !in.reminder_days) a.reminder_days = {90, 30};
   Assign(a.term_changes, in.term_changes);
   Assign(a.obligation_changes, in.obligation_changes);
 
@@ -525,9 +441,8 @@ Result<DocumentContent> AgreementsService::DownloadDocument(const auth::Principa
 
 namespace {
 
-Status ApplyNote(db::Session& s, const RecordContext& c, const NoteInput& in, Note& n,
-                 const Note* current) {
-  Assign(n.body, in.body);
+Status ApplyNote(db::Session& s, const RecordContext& c, const NoteInput&, Note& n,
+                 const Note*) {
   return RequireAgreement(s, c, n.agreement_id, n, "agreement_id");
 }
 
@@ -578,19 +493,8 @@ Status AgreementsService::DeleteNote(const auth::Principal& actor, const std::st
 
 namespace {
 
-Status ApplyRestriction(db::Session& s, const RecordContext& c, const RestrictionInput& in,
+Status ApplyRestriction(db::Session& s, const RecordContext& c, const RestrictionInput&,
                         Restriction& r, const Restriction*) {
-  Assign(r.agreement_id, in.agreement_id);
-  Assign(r.kind, in.kind);
-  Assign(r.clause_ref, in.clause_ref);
-  Assign(r.description, in.description);
-  if (in.restricted_party_id) r.restricted_party_id = *in.restricted_party_id;
-  Assign(r.therapeutic_areas, in.therapeutic_areas);
-  Assign(r.modalities, in.modalities);
-  Assign(r.territories, in.territories);
-  Assign(r.counterparties, in.counterparties);
-  if (in.starts_on) r.starts_on = *in.starts_on;
-  if (in.ends_on) r.ends_on = *in.ends_on;
   NS_TRY(RequireOrder(r.starts_on, "starts_on", r.ends_on, "ends_on"));
   auto agreement = records::Find(s, store::Agreements(), c.membership.alliance_id, r.agreement_id);
   NS_TRY(RequireCovered(c, agreement, r, "agreement_id", "an agreement"));
@@ -767,14 +671,6 @@ namespace {
 
 Status ApplyIpAsset(db::Session& s, const RecordContext& c, const IpAssetInput& in, IpAsset& x,
                     const IpAsset*) {
-  Assign(x.title, in.title);
-  Assign(x.kind, in.kind);
-  Assign(x.description, in.description);
-  Assign(x.patent_family, in.patent_family);
-  if (in.agreement_id) x.agreement_id = *in.agreement_id;
-  if (in.owner_party_id) x.owner_party_id = *in.owner_party_id;
-  if (in.filing_on) x.filing_on = *in.filing_on;
-  if (in.expiry_on) x.expiry_on = *in.expiry_on;
   Assign(x.shares, in.shares);
   Assign(x.licences, in.licences);
   NS_TRY(RequireOrder(x.filing_on, "filing_on", x.expiry_on, "expiry_on"));
@@ -843,19 +739,8 @@ Status AgreementsService::DeleteIpAsset(const auth::Principal& actor,
 
 namespace {
 
-Status ApplyDataset(db::Session& s, const RecordContext& c, const DatasetInput& in, Dataset& x,
+Status ApplyDataset(db::Session& s, const RecordContext& c, const DatasetInput&, Dataset& x,
                     const Dataset*) {
-  Assign(x.name, in.name);
-  Assign(x.description, in.description);
-  Assign(x.provider_id, in.provider_id);
-  Assign(x.recipient_id, in.recipient_id);
-  Assign(x.privacy_basis, in.privacy_basis);
-  Assign(x.security_requirements, in.security_requirements);
-  Assign(x.purposes, in.purposes);
-  if (in.agreement_id) x.agreement_id = *in.agreement_id;
-  if (in.shared_on) x.shared_on = *in.shared_on;
-  if (in.retention_until) x.retention_until = *in.retention_until;
-  if (in.destruction_due_on) x.destruction_due_on = *in.destruction_due_on;
   NS_TRY(alliances::RequireParty(c, x.provider_id, "provider_id"));
   NS_TRY(alliances::RequireParty(c, x.recipient_id, "recipient_id"));
   if (x.provider_id == x.recipient_id) {

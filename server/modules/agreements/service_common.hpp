@@ -15,13 +15,9 @@
 
 namespace northstar::agreements {
 
-// The audit view of each record (found by alliances::AuditCreate and AuditUpdate).
-json::object AuditOf(const Agreement& a);
-json::object AuditOf(const Note& n);
-json::object AuditOf(const Obligation& o);
-json::object AuditOf(const Restriction& r);
+// An IP asset's audit view holds its shares and licences besides its described fields (found by
+// alliances::AuditView; the other records' views are their described fields).
 json::object AuditOf(const IpAsset& i);
-json::object AuditOf(const Dataset& d);
 
 namespace internal {
 

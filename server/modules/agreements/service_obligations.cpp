@@ -12,29 +12,6 @@
 
 namespace northstar::agreements {
 
-json::object AuditOf(const Obligation& o) {
-  json::object a = records::RecordAudit(o);
-  a["agreement_id"] = o.agreement_id;
-  a["clause_ref"] = o.clause_ref;
-  a["title"] = o.title;
-  a["description"] = o.description;
-  a["category"] = o.category;
-  a["direction"] = o.direction;
-  a["owed_by"] = OptionalJson(o.owed_by);
-  a["owed_to"] = OptionalJson(o.owed_to);
-  a["responsible_user_id"] = OptionalJson(o.responsible_user_id);
-  a["schedule"] = o.schedule;
-  a["due_on"] = OptionalJson(o.due_on);
-  a["starts_on"] = OptionalJson(o.starts_on);
-  a["rrule"] = OptionalJson(o.rrule);
-  a["milestone_id"] = OptionalJson(o.milestone_id);
-  a["offset_days"] = o.offset_days;
-  json::array reminders;
-  for (int64_t d : o.reminder_days) reminders.push_back(d);
-  a["reminder_days"] = std::move(reminders);
-  return a;
-}
-
 namespace internal {
 
 namespace {
@@ -174,15 +151,6 @@ OccurrenceList ExpandVisible(db::Session& s, const RecordContext& c,
   return Expand(s, std::move(list), milestones, from, to, c.today, c.membership);
 }
 
-Result<WithContext<ObligationView>> ObligationResult(db::Session& s, RecordContext c,
-                                                     const std::string& id) {
-  NS_ASSIGN_OR_RETURN(Obligation o, alliances::Visible(c, records::Find(s, store::Obligations(),
-                                                                      c.membership.alliance_id,
-                                                                      id)));
-  auto list = ExpandVisible(s, c, {std::move(o)}, c.today, c.today);
-  return Within(std::move(c), std::move(list.obligations.front()));
-}
-
 // The milestone an obligation waits on, read as the caller (another module's record).
 struct MilestoneRef {
   std::string id;
@@ -192,24 +160,6 @@ struct MilestoneRef {
 Status ApplyObligation(db::Session& s, const RecordContext& c, const ObligationInput& in,
                        Obligation& o, const Obligation* current,
                        const std::optional<MilestoneRef>& milestone) {
-  Assign(o.agreement_id, in.agreement_id);
-  Assign(o.clause_ref, in.clause_ref);
-  Assign(o.title, in.title);
-  Assign(o.description, in.description);
-  Assign(o.category, in.category);
-  Assign(o.direction, in.direction);
-  Assign(o.schedule, in.schedule);
-  if (in.owed_by) o.owed_by = *in.owed_by;
-  if (in.owed_to) o.owed_to = *in.owed_to;
-  if (in.responsible_user_id) o.responsible_user_id = *in.responsible_user_id;
-  if (in.due_on) o.due_on = *in.due_on;
-  if (in.starts_on) o.starts_on = *in.starts_on;
-  if (in.rrule) o.rrule = *in.rrule;
-  if (in.milestone_id) o.milestone_id = *in.milestone_id;
-  Assign(o.offset_days, in.offset_days);
-  Assign(o.reminder_days, in.reminder_days);
-  if (!current && !in.reminder_days) o.reminder_days = {14, 3};
-
   const std::string& alliance_id = c.membership.alliance_id;
   auto agreement = records::Find(s, store::Agreements(), alliance_id, o.agreement_id);
   NS_TRY(RequireCovered(c, agreement, o, "agreement_id", "an agreement"));
@@ -278,22 +228,24 @@ Status ApplyObligation(db::Session& s, const RecordContext& c, const ObligationI
 
 // ---- obligations --------------------------------------------------------------------------
 
+// Obligations as shown: each with its occurrences from today, and what is due next.
+std::vector<ObligationView> ExpandAll(db::Session& s, const RecordContext& c,
+                                      std::vector<Obligation> list) {
+  return ExpandVisible(s, c, std::move(list), c.today, c.today).obligations;
+}
+
+ObligationView ExpandOne(db::Session& s, const RecordContext& c, Obligation o) {
+  return std::move(ExpandAll(s, c, {std::move(o)}).front());
+}
+
 Result<WithContext<std::vector<ObligationView>>> AgreementsService::ListObligations(
     const auth::Principal& actor, const std::string& alliance_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  auto list = records::List(s, store::Obligations(), alliance_id, {c.membership});
-  auto expanded = ExpandVisible(s, c, std::move(list), c.today, c.today);
-  return Within(std::move(c), std::move(expanded.obligations));
+  return ListOf(db_, actor, alliance_id, store::Obligations(), nullptr, ExpandAll);
 }
 
 Result<WithContext<ObligationView>> AgreementsService::GetObligation(
     const auth::Principal& actor, const std::string& alliance_id, const std::string& id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  return ObligationResult(s, std::move(c), id);
+  return GetOf(db_, actor, alliance_id, store::Obligations(), id, nullptr, ExpandOne);
 }
 
 namespace {
@@ -312,23 +264,28 @@ std::optional<MilestoneRef> ReadMilestone(plans::PlansService& plans,
 
 }  // namespace
 
+namespace {
+
+// An obligation's rules, with the milestone it waits on (read as the caller before the change's
+// transaction); its answer names the alliance's people.
+auto ObligationRules(const std::optional<MilestoneRef>& milestone) {
+  return alliances::Rules{
+      .apply = [&milestone](db::Session& s, RecordContext& c, const ObligationInput& in,
+                            Obligation& o, const Obligation* current) -> Status {
+        alliances::LoadPeople(s, c);
+        return ApplyObligation(s, c, in, o, current, milestone);
+      },
+      .answer = ExpandOne};
+}
+
+}  // namespace
+
 Result<WithContext<ObligationView>> AgreementsService::CreateObligation(
     const auth::Principal& actor, const std::string& alliance_id, const ObligationInput& input) {
   const auto milestone = ReadMilestone(plans_, actor, alliance_id,
                                        input.milestone_id.value_or(std::nullopt));
-  db::Session s(db_);
-  db::Transaction tx(s);
-  records::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  alliances::LoadPeople(s, c);
-  Obligation o;
-  NS_TRY(alliances::StartRecord(s, c, actor, input, o));
-  NS_TRY(ApplyObligation(s, c, input, o, nullptr, milestone));
-  records::Insert(s, store::Obligations(), o);
-  alliances::AuditCreate(s, actor, o, "obligation");
-  auto result = ObligationResult(s, std::move(c), o.id);
-  tx.Commit();
-  return result;
+  return CreateOf(db_, actor, alliance_id, store::Obligations(), "obligation", input,
+                  ObligationRules(milestone));
 }
 
 Result<WithContext<ObligationView>> AgreementsService::UpdateObligation(
@@ -347,22 +304,8 @@ Result<WithContext<ObligationView>> AgreementsService::UpdateObligation(
     }
   }
   const auto milestone = ReadMilestone(plans_, actor, alliance_id, milestone_id);
-  db::Session s(db_);
-  db::Transaction tx(s);
-  records::LockAlliance(s, alliance_id);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  alliances::LoadPeople(s, c);
-  NS_ASSIGN_OR_RETURN(Obligation current, alliances::Visible(c, records::Find(s, store::Obligations(),
-                                                                            alliance_id, id)));
-  NS_TRY(alliances::StartChange(c, current, version));
-  Obligation next = current;
-  NS_TRY(alliances::ApplyCommon(s, c, input, next));
-  NS_TRY(ApplyObligation(s, c, input, next, &current, milestone));
-  if (!records::Update(s, store::Obligations(), next, version)) return Stale();
-  alliances::AuditUpdate(s, actor, current, next, "obligation");
-  auto result = ObligationResult(s, std::move(c), id);
-  tx.Commit();
-  return result;
+  return UpdateOf(db_, actor, alliance_id, store::Obligations(), "obligation", id, version, input,
+                  ObligationRules(milestone));
 }
 
 Status AgreementsService::DeleteObligation(const auth::Principal& actor,
