@@ -7,6 +7,8 @@ string(APPEND body "const std::vector<db::Migration>& db::EmbeddedMigrations() {
 foreach(f ${files})
   get_filename_component(name ${f} NAME_WE)
   string(REGEX MATCH "^[0-9]+" version ${name})
+  # Without its leading zeros: "0008" would be an invalid octal literal in C++.
+  string(REGEX REPLACE "^0+([0-9])" "\\1" version "${version}")
   file(READ ${f} sql)
   string(APPEND body "    {${version}, \"${name}\", R\"northstar_sql(${sql})northstar_sql\"},\n")
 endforeach()
