@@ -10,7 +10,7 @@ import { API, expectProblem, expectStatus, expectValidation, listAll } from '../
 import { UUID7, INSTANT, NO_SUCH_ID, stale, today, day, readerIds, ids, SHARED_FIELDS, PLAN_TABLES, expectShared } from '../support/plan.mjs';
 
 const KPI_FIELDS = ['id', 'alliance_id', 'name', 'description', 'unit', 'direction', 'indicator', 'target',
-  'amber_threshold', 'red_threshold', 'cadence', 'party_id', 'party_name', 'responsible_user_id',
+  'amber_threshold', 'red_threshold', 'cadence', 'data_source', 'party_id', 'party_name', 'responsible_user_id',
   'responsible_user_name', 'latest', 'status', 'values'];
 const VALUE_FIELDS = ['id', 'measured_on', 'value', 'note', 'entered_by', 'entered_by_name', 'created_at'];
 
@@ -56,7 +56,8 @@ describe('plan KPIs', () => {
       const res = await world.as('nbMember').post(kPath, {
         name: 'Patients enrolled per month', description: 'Across all active sites.', unit: 'patients',
         direction: 'higher_is_better', indicator: 'leading', target: 40, amber_threshold: 30, red_threshold: 20,
-        cadence: 'monthly', party_id: world.orgIds.helix, responsible_user_id: world.person('phMember').id, visibility: 'alliance',
+        cadence: 'monthly', data_source: 'Site monitoring report', party_id: world.orgIds.helix,
+        responsible_user_id: world.person('phMember').id, visibility: 'alliance',
       });
       expectStatus(res, 201);
       full = res.body;
@@ -71,6 +72,7 @@ describe('plan KPIs', () => {
       assert.equal(full.amber_threshold, 30);
       assert.equal(full.red_threshold, 20);
       assert.equal(full.cadence, 'monthly');
+      assert.equal(full.data_source, 'Site monitoring report');
       assert.equal(full.party_id, world.orgIds.helix);
       assert.equal(full.party_name, 'Helix Pharma');
       assert.equal(full.responsible_user_id, world.person('phMember').id);
@@ -85,6 +87,7 @@ describe('plan KPIs', () => {
       const k = await createKpi('phMember', { name: 'Screen failure rate', unit: '%', direction: 'lower_is_better', indicator: 'lagging', target: 2.5, cadence: 'once' });
       expectShared(world, k, { allianceId: id, author: 'phMember' });
       assert.equal(k.description, '');
+      assert.equal(k.data_source, '');
       assert.equal(k.target, 2.5);
       assert.equal(k.amber_threshold, null);
       assert.equal(k.red_threshold, null);
@@ -367,6 +370,8 @@ describe('plan KPIs', () => {
       ['a target of the wrong type', { target: true }, 'target'],
       ['a missing cadence', { cadence: undefined }, 'cadence'],
       ['an unknown cadence', { cadence: 'daily' }, 'cadence'],
+      ['a data source over 200 characters', { data_source: 'x'.repeat(201) }, 'data_source'],
+      ['a data source of the wrong type', { data_source: 7 }, 'data_source'],
       ['a threshold of the wrong type', { amber_threshold: 'thirty' }, 'amber_threshold'],
       ['higher is better: red above amber', { amber_threshold: 30, red_threshold: 35 }, 'thresholds'],
       ['higher is better: amber above the target', { amber_threshold: 45, red_threshold: 20 }, 'thresholds'],
@@ -413,7 +418,8 @@ describe('plan KPIs', () => {
     it('the author updates every field with If-Match: 200, new version and ETag', async () => {
       const res = await world.as('phMember').patch(`${kPath}/${k.id}`, {
         name: 'Median query resolution time', description: 'Working days.', unit: 'working days', direction: 'lower_is_better',
-        indicator: 'leading', target: 4, amber_threshold: 6, red_threshold: 10, cadence: 'weekly', party_id: world.orgIds.nimbus,
+        indicator: 'leading', target: 4, amber_threshold: 6, red_threshold: 10, cadence: 'weekly', data_source: 'CRO query log',
+        party_id: world.orgIds.nimbus,
         responsible_user_id: world.person('nbMember').id,
       }, { ifMatch: k.version });
       expectStatus(res, 200);
@@ -426,6 +432,7 @@ describe('plan KPIs', () => {
       assert.equal(x.amber_threshold, 6);
       assert.equal(x.red_threshold, 10);
       assert.equal(x.cadence, 'weekly');
+      assert.equal(x.data_source, 'CRO query log');
       assert.equal(x.party_id, world.orgIds.nimbus);
       assert.equal(x.party_name, 'Nimbus Health');
       assert.equal(x.responsible_user_name, world.person('nbMember').name);

@@ -68,15 +68,15 @@ struct KpiValue {
 };
 
 struct Kpi : RecordBase {
-  std::string name, description, unit, direction, indicator, cadence;
+  std::string name, description, unit, direction, indicator, cadence, data_source;
   double target = 0;
   std::optional<double> amber_threshold, red_threshold;
   std::optional<std::string> responsible_user_id, responsible_user_name;
   std::vector<KpiValue> values;  // oldest first; the last few for the sparkline
 };
 BOOST_DESCRIBE_STRUCT(Kpi, (RecordBase),
-                      (name, description, unit, direction, indicator, cadence, target,
-                       amber_threshold, red_threshold, responsible_user_id))
+                      (name, description, unit, direction, indicator, cadence, data_source,
+                       target, amber_threshold, red_threshold, responsible_user_id))
 
 struct Assignment {
   std::string organization_id;

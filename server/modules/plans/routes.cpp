@@ -115,6 +115,7 @@ Result<KpiInput> ReadKpi(const json::object& body, bool creating) {
   k.direction = in.Enum("direction", core, kDirections);
   k.indicator = in.Enum("indicator", core, kIndicators);
   k.cadence = in.Enum("cadence", core, kKpiCadences);
+  k.data_source = in.String("data_source", kOptional, kNameMax);
   k.target = in.Number("target", core);
   k.amber_threshold = ReadNullable<double>(in, "amber_threshold", [&] { return in.Number("amber_threshold", kOptional); });
   k.red_threshold = ReadNullable<double>(in, "red_threshold", [&] { return in.Number("red_threshold", kOptional); });

@@ -40,14 +40,14 @@ BOOST_DESCRIBE_STRUCT(MilestoneInput, (CommonInput),
                        responsible_user_id, actual_date, early_win))
 
 struct KpiInput : CommonInput {
-  std::optional<std::string> name, description, unit, direction, indicator, cadence;
+  std::optional<std::string> name, description, unit, direction, indicator, cadence, data_source;
   std::optional<double> target;
   Nullable<double> amber_threshold, red_threshold;
   Nullable<std::string> responsible_user_id;
 };
 BOOST_DESCRIBE_STRUCT(KpiInput, (CommonInput),
-                      (name, description, unit, direction, indicator, cadence, target,
-                       amber_threshold, red_threshold, responsible_user_id))
+                      (name, description, unit, direction, indicator, cadence, data_source,
+                       target, amber_threshold, red_threshold, responsible_user_id))
 
 struct KpiValueInput {
   std::string measured_on;

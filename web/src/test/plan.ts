@@ -82,6 +82,7 @@ export function makeKpi(overrides: Partial<Kpi> = {}): Kpi {
     amber_threshold: 30,
     red_threshold: 20,
     cadence: 'monthly',
+    data_source: '',
     party_id: ME.organization.id,
     party_name: ME.organization.name,
     responsible_user_id: null,
