@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/agreements/records.hpp"
+#include "modules/agreements/model.hpp"
 #include "modules/alliances/records.hpp"
 #include "modules/plans/service.hpp"
 #include "platform/auth/principal.hpp"

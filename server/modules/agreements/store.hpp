@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/agreements/records.hpp"
+#include "modules/agreements/model.hpp"
 #include "platform/db/database.hpp"
 #include "platform/records/table.hpp"
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "modules/alliances/records.hpp"
-#include "modules/governance/records.hpp"
+#include "modules/governance/model.hpp"
 #include "modules/plans/service.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/common/error.hpp"

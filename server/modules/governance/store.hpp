@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/governance/records.hpp"
+#include "modules/governance/model.hpp"
 #include "platform/db/database.hpp"
 #include "platform/records/table.hpp"
 

@@ -11,7 +11,7 @@
 
 #include "modules/alliances/model.hpp"
 #include "modules/alliances/records.hpp"
-#include "modules/plans/records.hpp"
+#include "modules/plans/model.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/common/error.hpp"
 #include "platform/db/database.hpp"

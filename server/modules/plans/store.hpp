@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "modules/plans/model.hpp"
-#include "modules/plans/records.hpp"
 #include "platform/access/policy.hpp"
 #include "platform/db/database.hpp"
 #include "platform/records/table.hpp"
