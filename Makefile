@@ -15,7 +15,7 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_file_ctime
 
-.PHONY: run test setup setup-test build web web-test e2e debug sanitize-test fuzz api-tests bench clean format openapi
+.PHONY: run test setup setup-test build web web-test e2e debug sanitize-test fuzz api-tests bench clean format format-check openapi
 
 # Builds only the server binary (not the unit tests or benchmarks), then serves the demo.
 run: setup docs/openapi.yaml $(BUILD)/build.ninja web
@@ -23,7 +23,7 @@ run: setup docs/openapi.yaml $(BUILD)/build.ninja web
 	$(BUILD)/northstar serve --database $(DATABASE) --port $(PORT) --demo --static-dir web/dist
 
 test: CMAKE_FLAGS += -DNORTHSTAR_PCH=OFF
-test: setup-test openapi build web
+test: setup-test format-check openapi build web
 	node tests/support/with-postgres.mjs -- ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 	$(MAKE) sanitize-test
 	NORTHSTAR_BIN=$(abspath $(BUILD))/northstar node --test tests/contract/
@@ -102,8 +102,13 @@ api-tests: docs/openapi.yaml
 bench: build
 	bench/run.sh
 
+FORMATTED = $$(git ls-files 'server/*.cpp' 'server/*.hpp' 'bench/*.cpp')
 format:
-	clang-format -i $$(git ls-files 'server/*.cpp' 'server/*.hpp' 'bench/*.cpp')
+	clang-format -i $(FORMATTED)
+
+# Fails on server code that `make format` would change (.clang-format: Google style, 100 columns).
+format-check:
+	clang-format --dry-run --Werror $(FORMATTED)
 
 clean:
 	rm -rf $(BUILD) build-debug build-fuzz

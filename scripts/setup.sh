@@ -9,7 +9,7 @@ packages=(build-essential cmake ninja-build ccache pkg-config
   libsoci-dev libsqlite3-dev libpq-dev libsodium-dev libspdlog-dev libcli11-dev
   libtomlplusplus-dev libxlsxwriter-dev zlib1g-dev sqlite3 tzdata nodejs npm)
 if [[ "$mode" == "test" ]]; then
-  packages+=(libgtest-dev libgmock-dev libbenchmark-dev postgresql chromium wrk python3-icalendar python3-openpyxl clang libclang-rt-14-dev)
+  packages+=(libgtest-dev libgmock-dev libbenchmark-dev postgresql chromium wrk python3-icalendar python3-openpyxl clang libclang-rt-14-dev clang-format)
 fi
 
 missing=()

@@ -345,8 +345,6 @@ std::vector<AllianceSpec> Alliances() {
   };
 }
 
-
-
 std::string ReasonFor(const std::string& to) {
   static const std::map<std::string, std::string> kReasons = {
       {"evaluation", "Strategic fit confirmed by the portfolio review"},
@@ -363,7 +361,6 @@ std::string ReasonFor(const std::string& to) {
 }
 
 }  // namespace
-
 
 // Leases a connection only for the lookup: the services lease their own, and the pool may have one.
 auth::Principal PrincipalOf(db::Database& database, const std::string& email) {
@@ -456,7 +453,8 @@ bool LoadIfEmpty(db::Database& database, accounts::AccountsService& accounts,
           accounts::store::SetPassword(s, person.user_id, auth::HashPassword(temporary));
           tx.Commit();
         }
-        Must(accounts.AcceptInvitation(created.token, temporary, std::nullopt, auth::Caller{"demo", ""}),
+        Must(accounts.AcceptInvitation(created.token, temporary, std::nullopt,
+                                       auth::Caller{"demo", ""}),
              "accept " + std::string(email));
       }
     }

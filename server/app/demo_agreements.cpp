@@ -6,7 +6,6 @@
 // the IP and data registers and a signed copy of the agreement. Corvane–Velara has its
 // co-development agreement with a non-compete.
 #include "app/demo.hpp"
-
 #include "modules/agreements/service.hpp"
 #include "platform/common/time.hpp"
 
@@ -46,8 +45,9 @@ std::string SignedCopy(const std::string& title) {
   };
   object("<< /Type /Catalog /Pages 2 0 R >>");
   object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-  object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-         " /Resources << /Font << /F1 5 0 R >> >> >>");
+  object(
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+      " /Resources << /Font << /F1 5 0 R >> >> >>");
   object("<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "\nendstream");
   object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   const size_t xref = pdf.size();
@@ -79,8 +79,9 @@ void MeridianPulsewise(db::Database& db, AgreementsService& a, plans::PlansServi
   cda.effective_on = std::optional(Day(-900));
   cda.expiry_on = std::optional(Day(-170));
   cda.governing_law = "England and Wales";
-  cda.summary = "Covered the evaluation and due diligence; superseded by the co-development"
-                " agreement's confidentiality clause.";
+  cda.summary =
+      "Covered the evaluation and due diligence; superseded by the co-development"
+      " agreement's confidentiality clause.";
   AgreementOf(a, alice, alliance, cda);
 
   agreements::AgreementInput master;
@@ -118,8 +119,9 @@ void MeridianPulsewise(db::Database& db, AgreementsService& a, plans::PlansServi
 
   agreements::NoteInput note;
   note.visibility = "party";
-  note.body = "Renewal: our fallback is a non-exclusive licence in the US if Pulsewise asks for"
-              " the co-promotion option. Do not share.";
+  note.body =
+      "Renewal: our fallback is a non-exclusive licence in the US if Pulsewise asks for"
+      " the co-promotion option. Do not share.";
   Must(a.CreateNote(alice, alliance, master_id, note), "internal note");
 
   // The quarterly report: due at each quarter's end; one late, one waived, the last overdue.
@@ -137,8 +139,8 @@ void MeridianPulsewise(db::Database& db, AgreementsService& a, plans::PlansServi
   report.starts_on = std::optional(Day(-600));
   report.rrule = "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1";
   const std::string report_id = ObligationOf(a, dana, alliance, report);
-  auto past = Must(a.Occurrences(dana, alliance, report_id, Day(-600), Day(-1)), "reports")
-                  .record.items;
+  auto past =
+      Must(a.Occurrences(dana, alliance, report_id, Day(-600), Day(-1)), "reports").record.items;
   for (size_t i = 0; i < past.size(); ++i) {
     const std::string& due = past[i].due_on;
     if (i + 1 == past.size()) break;  // the last stays overdue
@@ -152,8 +154,8 @@ void MeridianPulsewise(db::Database& db, AgreementsService& a, plans::PlansServi
               std::nullopt});
     } else {
       Record(a, emeka, alliance, report_id, due,
-             {"fulfilled", AddDays(due, -2), "Report v" + std::to_string(i + 1) + " sent to the JSC",
-              std::nullopt});
+             {"fulfilled", AddDays(due, -2),
+              "Report v" + std::to_string(i + 1) + " sent to the JSC", std::nullopt});
     }
   }
 
@@ -169,17 +171,17 @@ void MeridianPulsewise(db::Database& db, AgreementsService& a, plans::PlansServi
   safety.starts_on = std::optional(Day(-100));
   safety.rrule = "FREQ=MONTHLY;BYMONTHDAY=15";
   const std::string safety_id = ObligationOf(a, alice, alliance, safety);
-  auto months = Must(a.Occurrences(alice, alliance, safety_id, Day(-100), Day(-1)), "safety")
-                    .record.items;
+  auto months =
+      Must(a.Occurrences(alice, alliance, safety_id, Day(-100), Day(-1)), "safety").record.items;
   for (size_t i = 0; i < months.size(); ++i) {
     if (i + 1 == months.size()) {
       Record(a, dana, alliance, safety_id, months[i].due_on,
              {"in_dispute", std::nullopt, std::nullopt,
               "Pulsewise says two complaint reports belong to the previous month."});
     } else {
-      Record(a, ben, alliance, safety_id, months[i].due_on,
-             {"fulfilled", months[i].due_on, "Exchange log entry " + months[i].due_on,
-              std::nullopt});
+      Record(
+          a, ben, alliance, safety_id, months[i].due_on,
+          {"fulfilled", months[i].due_on, "Exchange log entry " + months[i].due_on, std::nullopt});
     }
   }
 
@@ -281,8 +283,8 @@ void MeridianPulsewise(db::Database& db, AgreementsService& a, plans::PlansServi
   engine.description = "Reminder scheduling and behavioural nudging engine.";
   engine.agreement_id = std::optional(master_id);
   engine.owner_party_id = std::optional(pulsewise);
-  engine.licences = std::vector<agreements::Licence>{
-      {meridian, "Heart failure", "EU and US", false}};
+  engine.licences =
+      std::vector<agreements::Licence>{{meridian, "Heart failure", "EU and US", false}};
   engine.patent_family = "EP3998877";
   engine.filing_on = std::optional(Day(-1400));
   engine.expiry_on = std::optional(Day(5900));

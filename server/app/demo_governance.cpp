@@ -4,7 +4,6 @@
 // party's vote, actions (one overdue), the decision-rights matrix, an issue the project team
 // could not settle and escalated, and a stakeholder map with one party's private assessment.
 #include "app/demo.hpp"
-
 #include "platform/common/time.hpp"
 
 namespace northstar::demo {
@@ -76,7 +75,8 @@ governance::Meeting MeetingWith(GovernanceService& g, const std::string& allianc
   if (day_offset >= 0) return m;
   std::vector<governance::AttendanceInput> present;
   for (const auto& user : attendees) present.push_back({user, "present", std::nullopt});
-  m = Must(g.SetAttendance(author, alliance, m.id, m.version, present), "attendance").record.meeting;
+  m = Must(g.SetAttendance(author, alliance, m.id, m.version, present), "attendance")
+          .record.meeting;
   const std::vector<governance::AgendaItem> agenda = m.agenda;  // in the order of `items`
   for (size_t i = 0; i < agenda.size() && i < items.size(); ++i) {
     governance::AgendaInput a;
@@ -96,10 +96,10 @@ void Approve(GovernanceService& g, const std::string& alliance, const std::strin
   }
 }
 
-std::string Decide(GovernanceService& g, const std::string& alliance,
-                   const auth::Principal& author, const std::string& committee,
-                   const std::optional<std::string>& meeting, const char* title, const char* type,
-                   const char* rationale, const std::vector<auth::Principal>& approvers) {
+std::string Decide(GovernanceService& g, const std::string& alliance, const auth::Principal& author,
+                   const std::string& committee, const std::optional<std::string>& meeting,
+                   const char* title, const char* type, const char* rationale,
+                   const std::vector<auth::Principal>& approvers) {
   governance::DecisionInput in;
   in.committee_id = committee;
   if (meeting) in.meeting_id = std::optional<std::string>(*meeting);
@@ -158,25 +158,28 @@ void MeridianPulsewise(db::Database& db, GovernanceService& g, const std::string
   const auto chloe = PrincipalOf(db, "chloe@meridian.example");
   const auto dana = PrincipalOf(db, "dana@pulsewise.example");
   const auto emeka = PrincipalOf(db, "emeka@pulsewise.example");
-  const std::string jsc = Committee(
-      db, g, alliance, alice, "Joint Steering Committee", "joint_steering", "quarterly",
-      std::nullopt,
-      {{"alice@meridian.example", "chair"}, {"chloe@meridian.example", "voting_member"},
-       {"ben@meridian.example", "secretary"}, {"dana@pulsewise.example", "co_chair"},
-       {"emeka@pulsewise.example", "secretary"}},
-      "Steers the programme toward the North Star; decides budget, scope and go/no-go.");
+  const std::string jsc =
+      Committee(db, g, alliance, alice, "Joint Steering Committee", "joint_steering", "quarterly",
+                std::nullopt,
+                {{"alice@meridian.example", "chair"},
+                 {"chloe@meridian.example", "voting_member"},
+                 {"ben@meridian.example", "secretary"},
+                 {"dana@pulsewise.example", "co_chair"},
+                 {"emeka@pulsewise.example", "secretary"}},
+                "Steers the programme toward the North Star; decides budget, scope and go/no-go.");
   const std::string team = Committee(
       db, g, alliance, alice, "Joint project team", "joint_project_team", "biweekly", jsc,
       {{"ben@meridian.example", "chair"}, {"emeka@pulsewise.example", "co_chair"}},
       "Runs the pilot day to day; a lean, fortnightly stand-up for a technology partner.");
 
   DecisionRight(g, alliance, alice, "Budget change above EUR 250k", jsc,
-                {{"Joint project team", team, 10}, {"Joint Steering Committee", jsc, 21},
+                {{"Joint project team", team, 10},
+                 {"Joint Steering Committee", jsc, 21},
                  {"Executive sponsors", std::nullopt, 30}});
-  const std::string data_right =
-      DecisionRight(g, alliance, alice, "Data sharing and privacy", jsc,
-                    {{"Joint project team", team, 7}, {"Joint Steering Committee", jsc, 14},
-                     {"Executive sponsors", std::nullopt, 30}});
+  const std::string data_right = DecisionRight(g, alliance, alice, "Data sharing and privacy", jsc,
+                                               {{"Joint project team", team, 7},
+                                                {"Joint Steering Committee", jsc, 14},
+                                                {"Executive sponsors", std::nullopt, 30}});
   DecisionRight(g, alliance, alice, "Publication", jsc,
                 {{"Joint Steering Committee", jsc, 30}, {"Executive sponsors", std::nullopt, 30}});
 
@@ -188,19 +191,20 @@ void MeridianPulsewise(db::Database& db, GovernanceService& g, const std::string
        {"Release cadence", "", "Pulsewise keeps two-week releases; Meridian reviews monthly."}},
       {alice.user_id, chloe.user_id, ben.user_id, dana.user_id, emeka.user_id});
   Approve(g, alliance, q3.id, {alice, dana});
-  Decide(g, alliance, alice, jsc, q3.id, "Approve the five pilot hospitals", "Development plan change",
-         "The sites cover both rural and urban heart-failure clinics.", {alice, dana});
+  Decide(g, alliance, alice, jsc, q3.id, "Approve the five pilot hospitals",
+         "Development plan change", "The sites cover both rural and urban heart-failure clinics.",
+         {alice, dana});
   Action(g, alliance, alice, emeka, "Confirm IT readiness of the pilot sites", -5, "open", q3.id);
   Action(g, alliance, alice, ben, "Close the kick-off actions", -30, "done", q3.id);
   Action(g, alliance, dana, ben, "Circulate the draft publication plan", 10, "in_progress",
          std::nullopt);
 
-  const auto next = MeetingWith(
-      g, alliance, alice, jsc, "JSC — pilot go/no-go", 20,
-      {{"Pilot readiness", "Go/no-go for the pilot start", ""},
-       {"Data-sharing issue", "Agree the way forward on the escalated issue", ""},
-       {"Budget", "", ""}},
-      {});
+  const auto next =
+      MeetingWith(g, alliance, alice, jsc, "JSC — pilot go/no-go", 20,
+                  {{"Pilot readiness", "Go/no-go for the pilot start", ""},
+                   {"Data-sharing issue", "Agree the way forward on the escalated issue", ""},
+                   {"Budget", "", ""}},
+                  {});
   governance::BriefInput brief;
   brief.title = "Meridian position for the go/no-go";
   brief.body = "We go if IT readiness is confirmed at four of five sites; hold the fifth.";
@@ -236,18 +240,20 @@ void CorvaneVelara(db::Database& db, GovernanceService& g, const std::string& al
   const auto farah = PrincipalOf(db, "farah@corvane.example");
   const auto nadia = PrincipalOf(db, "nadia@velara.example");
   const auto gustav = PrincipalOf(db, "gustav@corvane.example");
-  const std::string jsc = Committee(
-      db, g, alliance, farah, "Joint Steering Committee", "joint_steering", "quarterly",
-      std::nullopt,
-      {{"farah@corvane.example", "chair"}, {"nadia@velara.example", "co_chair"},
-       {"gustav@corvane.example", "secretary"}},
-      "Governs the co-development of the bispecific through phase II.");
+  const std::string jsc =
+      Committee(db, g, alliance, farah, "Joint Steering Committee", "joint_steering", "quarterly",
+                std::nullopt,
+                {{"farah@corvane.example", "chair"},
+                 {"nadia@velara.example", "co_chair"},
+                 {"gustav@corvane.example", "secretary"}},
+                "Governs the co-development of the bispecific through phase II.");
   const std::string jdc = Committee(
       db, g, alliance, farah, "Joint Development Committee", "joint_development", "monthly", jsc,
       {{"gustav@corvane.example", "chair"}, {"nadia@velara.example", "voting_member"}},
       "Owns the development plan, CMC and the clinical protocol.");
   DecisionRight(g, alliance, farah, "Go/no-go to the next phase", jsc,
-                {{"Joint Development Committee", jdc, 14}, {"Joint Steering Committee", jsc, 30},
+                {{"Joint Development Committee", jdc, 14},
+                 {"Joint Steering Committee", jsc, 30},
                  {"Executive sponsors", std::nullopt, 45}});
   const auto q = MeetingWith(
       g, alliance, farah, jsc, "JSC — Q3 steering meeting", -60,

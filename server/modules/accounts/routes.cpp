@@ -56,7 +56,8 @@ Result<Response> Login(AccountsService& svc, RequestContext& ctx) {
   auto email = in.String("email", kRequired, 254, 1);
   auto password = in.String("password", kRequired, kMaxPasswordLength, 1);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
-  NS_ASSIGN_OR_RETURN(SignedIn signed_in, svc.Login(*email, *password, auth::CallerOf(ctx.request)));
+  NS_ASSIGN_OR_RETURN(SignedIn signed_in,
+                      svc.Login(*email, *password, auth::CallerOf(ctx.request)));
   return SignedInResponse(signed_in, ctx.request, svc.config().session_ttl_minutes);
 }
 
@@ -174,9 +175,11 @@ Result<Response> CreateInvitation(AccountsService& svc, RequestContext& ctx) {
   inv.name = *name;
   inv.organization_id = *org;
   NS_ASSIGN_OR_RETURN(CreatedInvitation created, svc.Invite(ctx.user(), inv));
-  return http::JsonResponse(201, json::object{{"invitation", InvitationJson(created.row)},
-                                              {"accept_url", svc.AcceptUrl(created.token, http::RequestOrigin(ctx.request))},
-                                              {"token", created.token}});
+  return http::JsonResponse(
+      201,
+      json::object{{"invitation", InvitationJson(created.row)},
+                   {"accept_url", svc.AcceptUrl(created.token, http::RequestOrigin(ctx.request))},
+                   {"token", created.token}});
 }
 
 Result<Response> ListInvitations(AccountsService& svc, RequestContext& ctx) {

@@ -64,7 +64,7 @@ std::string AccountsService::AcceptUrl(const std::string& token,
                                        const std::optional<std::string>& request_origin) const {
   std::string base = !config_.public_url.empty() ? config_.public_url
                      : request_origin            ? *request_origin
-                                                 : "http://localhost:" + std::to_string(config_.port);
+                                      : "http://localhost:" + std::to_string(config_.port);
   while (!base.empty() && base.back() == '/') base.pop_back();
   return base + "/invitations/accept?token=" + token;
 }

@@ -18,30 +18,37 @@
 
 namespace northstar::agreements {
 
-inline const std::vector<std::string_view> kKinds = {
-    "cda",           "term_sheet",        "collaboration",     "license",
-    "co_development", "co_commercialisation", "data_sharing", "material_transfer",
-    "statement_of_work", "supply",        "other"};
+inline const std::vector<std::string_view> kKinds = {"cda",
+                                                     "term_sheet",
+                                                     "collaboration",
+                                                     "license",
+                                                     "co_development",
+                                                     "co_commercialisation",
+                                                     "data_sharing",
+                                                     "material_transfer",
+                                                     "statement_of_work",
+                                                     "supply",
+                                                     "other"};
 inline const std::vector<std::string_view> kRelations = {"master", "sub_agreement", "amendment"};
 inline const std::vector<std::string_view> kStatuses = {"draft",  "in_negotiation", "signed",
-                                                       "active", "expired",        "terminated"};
+                                                        "active", "expired",        "terminated"};
 inline const std::vector<std::string_view> kExclusivities = {"exclusive", "non_exclusive", "sole",
-                                                            "none"};
+                                                             "none"};
 inline const std::vector<std::string_view> kCategories = {
-    "reporting", "payment", "diligence", "regulatory",  "supply",
-    "ip",        "data_protection", "audit", "governance", "other"};
+    "reporting", "payment",         "diligence", "regulatory", "supply",
+    "ip",        "data_protection", "audit",     "governance", "other"};
 inline const std::vector<std::string_view> kDirections = {"owed", "joint"};
 inline const std::vector<std::string_view> kSchedules = {"once", "recurring", "milestone"};
 // What a person records on an occurrence; "open" clears it.
-inline const std::vector<std::string_view> kRecordedStatuses = {"fulfilled", "waived",
-                                                               "in_dispute", "open"};
+inline const std::vector<std::string_view> kRecordedStatuses = {"fulfilled", "waived", "in_dispute",
+                                                                "open"};
 inline const std::vector<std::string_view> kOccurrenceStatuses = {
     "upcoming", "due", "overdue", "fulfilled", "waived", "in_dispute"};
 inline const std::vector<std::string_view> kRestrictionKinds = {
     "exclusivity", "non_compete", "field_limit", "territory_limit", "change_of_control"};
 inline const std::vector<std::string_view> kIpKinds = {"background", "foreground"};
 inline const std::vector<std::string_view> kPrivacyBases = {"consent", "de_identified",
-                                                           "anonymised", "contract"};
+                                                            "anonymised", "contract"};
 
 // An agreement in force binds: signed or active.
 bool IsInForce(std::string_view status);
@@ -56,15 +63,16 @@ struct ByDay {
 struct RecurrenceRule {
   std::string freq;  // DAILY | WEEKLY | MONTHLY | YEARLY
   int64_t interval = 1;
-  std::vector<int> by_month_day;  // ±1..31, MONTHLY only
-  std::vector<ByDay> by_day;      // DAILY, WEEKLY, MONTHLY
-  std::optional<int64_t> count;   // 1..1000
+  std::vector<int> by_month_day;     // ±1..31, MONTHLY only
+  std::vector<ByDay> by_day;         // DAILY, WEEKLY, MONTHLY
+  std::optional<int64_t> count;      // 1..1000
   std::optional<std::string> until;  // YYYY-MM-DD, inclusive
 };
 
 struct ParsedRule {
   std::optional<RecurrenceRule> rule;
-  std::string error;  // when !rule: names the offending part, e.g. "BYMONTHDAY=0 is not 1..31 or -31..-1"
+  std::string
+      error;  // when !rule: names the offending part, e.g. "BYMONTHDAY=0 is not 1..31 or -31..-1"
 };
 
 // Parses e.g. "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1;COUNT=8" (an optional "RRULE:" prefix is
@@ -86,12 +94,12 @@ std::vector<std::string> Expand(const RecurrenceRule& rule, std::string_view sta
 // ---- schedules and occurrences ---------------------------------------------------------------
 
 struct Schedule {
-  std::string kind;                      // once | recurring | milestone
-  std::optional<std::string> due_on;     // once
-  std::optional<std::string> starts_on;  // recurring
-  std::optional<RecurrenceRule> rule;    // recurring
+  std::string kind;                                  // once | recurring | milestone
+  std::optional<std::string> due_on;                 // once
+  std::optional<std::string> starts_on;              // recurring
+  std::optional<RecurrenceRule> rule;                // recurring
   std::optional<std::string> milestone_achieved_on;  // milestone: its actual date, if achieved
-  int64_t offset_days = 0;                            // milestone
+  int64_t offset_days = 0;                           // milestone
 };
 
 // The due dates of a schedule in [from, to], ascending, at most `limit`.
@@ -135,7 +143,8 @@ inline constexpr int64_t kSignalThreshold = 2;  // late or waived among them to 
 struct AmendmentSignal {
   bool consider_amendment = false;
   int64_t late = 0, waived = 0, considered = 0;
-  std::string reason;  // e.g. "3 of the last 4 occurrences were late or waived"; empty when not raised
+  std::string
+      reason;  // e.g. "3 of the last 4 occurrences were late or waived"; empty when not raised
 };
 // Over an obligation's occurrences (any order): the last kSignalWindow with due_on ≤ today and an
 // outcome other than pending; raised when late + overdue + waived among them ≥ kSignalThreshold.
@@ -196,8 +205,7 @@ struct RestrictionScope {
 // {"therapeutic area: Heart failure", "territory: EU"} (a dimension left open on either side
 // matches without naming a value: "modality: any").
 std::optional<std::vector<std::string>> MayTouch(const RestrictionScope& restriction,
-                                                 const Proposal& proposal,
-                                                 std::string_view today);
+                                                 const Proposal& proposal, std::string_view today);
 
 // ---- uploads ---------------------------------------------------------------------------------
 
@@ -245,9 +253,9 @@ struct Agreement : RecordBase {
   std::vector<ObligationChange> obligation_changes;
 };
 BOOST_DESCRIBE_STRUCT(Agreement, (RecordBase),
-                      (title, kind, relation, parent_id, party_ids, status, signed_on,
-                       effective_on, expiry_on, notice_period_days, governing_law, field,
-                       territory, exclusivity, summary, reminder_days))
+                      (title, kind, relation, parent_id, party_ids, status, signed_on, effective_on,
+                       expiry_on, notice_period_days, governing_law, field, territory, exclusivity,
+                       summary, reminder_days))
 
 struct Document {
   std::string id, agreement_id, name;

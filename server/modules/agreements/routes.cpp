@@ -43,7 +43,7 @@ json::value NameOr(const std::optional<std::string>& id, const std::string& name
 // ---- reading bodies -----------------------------------------------------------------------
 
 std::optional<std::vector<int64_t>> ReadDays(InputReader& in, std::string_view key, int64_t min,
-                                            int64_t max) {
+                                             int64_t max) {
   const json::array* list = in.Array(key, kOptional, 5);
   if (!list) return std::nullopt;
   std::vector<int64_t> out;
@@ -102,8 +102,9 @@ Result<AgreementInput> ReadAgreement(const json::object& body, bool creating) {
   a.signed_on = NullableDate(in, "signed_on");
   a.effective_on = NullableDate(in, "effective_on");
   a.expiry_on = NullableDate(in, "expiry_on");
-  a.notice_period_days = ReadNullable<int64_t>(
-      in, "notice_period_days", [&] { return in.Integer("notice_period_days", kOptional, 0, 3650); });
+  a.notice_period_days = ReadNullable<int64_t>(in, "notice_period_days", [&] {
+    return in.Integer("notice_period_days", kOptional, 0, 3650);
+  });
   a.governing_law = in.String("governing_law", kOptional, kNameMax);
   a.field = in.String("field", kOptional, 1000);
   a.territory = in.String("territory", kOptional, 500);
@@ -111,13 +112,14 @@ Result<AgreementInput> ReadAgreement(const json::object& body, bool creating) {
   a.summary = in.String("summary", kOptional, kLongTextMax);
   a.reminder_days = ReadDays(in, "reminder_days", 1, 730);
   a.term_changes = ReadTermChanges(in);
-  a.obligation_changes = ReadObjects<ObligationChange>(
-      in, "obligation_changes", kOptional, 50, [](InputReader& item) -> std::optional<ObligationChange> {
-        auto id = item.Id("obligation_id", kRequired);
-        auto change = item.String("change", kRequired, 1000, 1);
-        if (!id || !change) return std::nullopt;
-        return ObligationChange{*id, *change};
-      });
+  a.obligation_changes =
+      ReadObjects<ObligationChange>(in, "obligation_changes", kOptional, 50,
+                                    [](InputReader& item) -> std::optional<ObligationChange> {
+                                      auto id = item.Id("obligation_id", kRequired);
+                                      auto change = item.String("change", kRequired, 1000, 1);
+                                      if (!id || !change) return std::nullopt;
+                                      return ObligationChange{*id, *change};
+                                    });
   NS_TRY(FieldErrorsToStatus(in.Finish()));
   return a;
 }
@@ -149,8 +151,8 @@ Result<ObligationInput> ReadObligation(const json::object& body, bool creating) 
   o.schedule = in.Enum("schedule", core, kSchedules);
   o.due_on = NullableDate(in, "due_on");
   o.starts_on = NullableDate(in, "starts_on");
-  o.rrule = ReadNullable<std::string>(
-      in, "rrule", [&] { return in.String("rrule", kOptional, 500, 1); });
+  o.rrule =
+      ReadNullable<std::string>(in, "rrule", [&] { return in.String("rrule", kOptional, 500, 1); });
   o.milestone_id = NullableId(in, "milestone_id");
   o.offset_days = in.Integer("offset_days", kOptional, 0, 3650);
   o.reminder_days = ReadDays(in, "reminder_days", 0, 365);
@@ -213,17 +215,16 @@ Result<IpAssetInput> ReadIpAsset(const json::object& body, bool creating) {
                                   if (!org || !percent) return std::nullopt;
                                   return Share{*org, *percent};
                                 });
-  x.licences = ReadObjects<Licence>(in, "licences", kOptional, 20,
-                                    [](InputReader& item) -> std::optional<Licence> {
-                                      auto licensee = item.Id("licensee_id", kRequired);
-                                      auto field = item.String("field", kOptional, 1000);
-                                      auto territory = item.String("territory", kOptional, 500);
-                                      auto exclusive = item.Bool("exclusive", kOptional);
-                                      if (!licensee) return std::nullopt;
-                                      return Licence{*licensee, field.value_or(""),
-                                                     territory.value_or(""),
-                                                     exclusive.value_or(false)};
-                                    });
+  x.licences = ReadObjects<Licence>(
+      in, "licences", kOptional, 20, [](InputReader& item) -> std::optional<Licence> {
+        auto licensee = item.Id("licensee_id", kRequired);
+        auto field = item.String("field", kOptional, 1000);
+        auto territory = item.String("territory", kOptional, 500);
+        auto exclusive = item.Bool("exclusive", kOptional);
+        if (!licensee) return std::nullopt;
+        return Licence{*licensee, field.value_or(""), territory.value_or(""),
+                       exclusive.value_or(false)};
+      });
   x.patent_family = in.String("patent_family", kOptional, kNameMax);
   x.filing_on = NullableDate(in, "filing_on");
   x.expiry_on = NullableDate(in, "expiry_on");
@@ -257,7 +258,8 @@ json::object AgreementJson(const RecordContext& c, const AgreementView& v) {
   const Agreement& a = v.agreement;
   json::array parties;
   for (const auto& id : a.party_ids) {
-    parties.push_back({{"organization_id", id}, {"organization_name", alliances::PartyName(c, id)}});
+    parties.push_back(
+        {{"organization_id", id}, {"organization_name", alliances::PartyName(c, id)}});
   }
   const Terms& t = v.as_amended;
   json::array amendments;
@@ -329,7 +331,8 @@ json::object ObligationJson(const RecordContext& c, const ObligationView& v) {
     amended.push_back({{"agreement_id", a.agreement_id}, {"title", a.title}, {"change", a.change}});
   }
   json::value next = nullptr;
-  if (v.next_due) next = json::object{{"due_on", v.next_due->first}, {"status", v.next_due->second}};
+  if (v.next_due)
+    next = json::object{{"due_on", v.next_due->first}, {"status", v.next_due->second}};
   json::object fields{{"agreement_title", o.agreement_title},
                       {"milestone_title", NameOr(o.milestone_id, o.milestone_title)},
                       {"next_due", std::move(next)},
@@ -339,8 +342,7 @@ json::object ObligationJson(const RecordContext& c, const ObligationView& v) {
   return records::Json(o, std::move(fields));
 }
 
-json::object OccurrenceJson(const OccurrenceList& list,
-                            const Occurrence& item) {
+json::object OccurrenceJson(const OccurrenceList& list, const Occurrence& item) {
   const ObligationView& v = list.obligations[item.obligation];
   const Obligation& o = v.obligation;
   const Recorded* r = item.recorded ? &*item.recorded : nullptr;
@@ -405,9 +407,14 @@ json::object DatasetJson(const RecordContext& c, const DatasetView& v) {
 }
 
 json::object TallyJson(const std::string& key, const std::string& name, const Tally& t) {
-  return {{"key", key},           {"name", name},         {"due", t.due},
-          {"on_time", t.on_time}, {"late", t.late},       {"overdue", t.overdue},
-          {"waived", t.waived},   {"in_dispute", t.in_dispute},
+  return {{"key", key},
+          {"name", name},
+          {"due", t.due},
+          {"on_time", t.on_time},
+          {"late", t.late},
+          {"overdue", t.overdue},
+          {"waived", t.waived},
+          {"in_dispute", t.in_dispute},
           {"on_time_rate", OptionalJson(t.Rate())}};
 }
 
@@ -478,8 +485,8 @@ Result<Response> ListAgreements(Svc& svc, RequestContext& ctx) {
 
 // Documents.
 Result<Response> ListDocuments(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto list, svc.ListDocuments(ctx.user(), Alliance(ctx),
-                                                   ctx.Param("agreement_id")));
+  NS_ASSIGN_OR_RETURN(auto list,
+                      svc.ListDocuments(ctx.user(), Alliance(ctx), ctx.Param("agreement_id")));
   json::array items;
   for (const auto& d : list) items.push_back(DocumentJson(d));
   return http::JsonResponse(200, json::object{{"items", std::move(items)}});
@@ -490,17 +497,17 @@ Result<Response> UploadDocument(Svc& svc, RequestContext& ctx) {
   if (auto problem = http::FileNameProblem(name.value_or(""), kNameMax)) {
     return Invalid("name", *problem);
   }
-  NS_ASSIGN_OR_RETURN(auto d, svc.UploadDocument(ctx.user(), Alliance(ctx),
-                                                 ctx.Param("agreement_id"), *name,
-                                                 ctx.request.Header("content-type").value_or(""),
-                                                 ctx.request.body));
+  NS_ASSIGN_OR_RETURN(
+      auto d,
+      svc.UploadDocument(ctx.user(), Alliance(ctx), ctx.Param("agreement_id"), *name,
+                         ctx.request.Header("content-type").value_or(""), ctx.request.body));
   return http::JsonResponse(201, DocumentJson(d));
 }
 
 Result<Response> DownloadDocument(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto d, svc.DownloadDocument(ctx.user(), Alliance(ctx),
-                                                   ctx.Param("agreement_id"),
-                                                   ctx.Param("document_id")));
+  NS_ASSIGN_OR_RETURN(auto d,
+                      svc.DownloadDocument(ctx.user(), Alliance(ctx), ctx.Param("agreement_id"),
+                                           ctx.Param("document_id")));
   Response r;
   r.status = 200;
   r.body = std::move(d.bytes);
@@ -513,7 +520,8 @@ Result<Response> DownloadDocument(Svc& svc, RequestContext& ctx) {
 
 // Notes.
 Result<Response> ListNotes(Svc& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto list, svc.ListNotes(ctx.user(), Alliance(ctx), ctx.Param("agreement_id")));
+  NS_ASSIGN_OR_RETURN(auto list,
+                      svc.ListNotes(ctx.user(), Alliance(ctx), ctx.Param("agreement_id")));
   json::array all;
   for (const auto& n : list.record) all.push_back(NoteJson(n));
   return Paged(ctx.request, all, kByCreation);
@@ -522,7 +530,8 @@ Result<Response> ListNotes(Svc& svc, RequestContext& ctx) {
 Result<Response> CreateNote(Svc& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
   NS_ASSIGN_OR_RETURN(NoteInput input, ReadNote(body, true));
-  NS_ASSIGN_OR_RETURN(auto n, svc.CreateNote(ctx.user(), Alliance(ctx), ctx.Param("agreement_id"), input));
+  NS_ASSIGN_OR_RETURN(auto n,
+                      svc.CreateNote(ctx.user(), Alliance(ctx), ctx.Param("agreement_id"), input));
   return One(201, NoteJson(n.record), n.record.version);
 }
 
@@ -536,7 +545,8 @@ Result<Response> UpdateNote(Svc& svc, RequestContext& ctx) {
 }
 
 Result<Response> DeleteNote(Svc& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteNote(ctx.user(), Alliance(ctx), ctx.Param("agreement_id"), ctx.Param("note_id")));
+  NS_TRY(
+      svc.DeleteNote(ctx.user(), Alliance(ctx), ctx.Param("agreement_id"), ctx.Param("note_id")));
   return http::NoContent();
 }
 
@@ -586,8 +596,8 @@ Result<Response> ObligationOccurrences(Svc& svc, RequestContext& ctx) {
 
 Result<Response> AllianceOccurrences(Svc& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(Window w, ReadWindow(ctx.request, -90, 365));
-  NS_ASSIGN_OR_RETURN(auto list, svc.Occurrences(ctx.user(), Alliance(ctx), std::nullopt,
-                                                 w.from, w.to));
+  NS_ASSIGN_OR_RETURN(auto list,
+                      svc.Occurrences(ctx.user(), Alliance(ctx), std::nullopt, w.from, w.to));
   return OccurrencesResponse(ctx.request, OccurrencesJson(list.record));
 }
 
@@ -597,20 +607,19 @@ Result<Response> RecordOccurrence(Svc& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request, 0));
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
   NS_ASSIGN_OR_RETURN(OccurrenceInput input, ReadOccurrence(body));
-  NS_ASSIGN_OR_RETURN(auto list, svc.RecordOccurrence(ctx.user(), Alliance(ctx),
-                                                      ctx.Param("obligation_id"), due_on,
-                                                      version, input));
+  NS_ASSIGN_OR_RETURN(
+      auto list, svc.RecordOccurrence(ctx.user(), Alliance(ctx), ctx.Param("obligation_id"), due_on,
+                                      version, input));
   const auto& item = list.record.items.front();
-  return One(200, OccurrenceJson(list.record, item),
-             item.recorded ? item.recorded->version : 0);
+  return One(200, OccurrenceJson(list.record, item), item.recorded ? item.recorded->version : 0);
 }
 
 Result<Response> MyObligations(Svc& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(Window w, ReadWindow(ctx.request, -90, 90));
   NS_ASSIGN_OR_RETURN(auto list, svc.MyObligations(ctx.user(), w.from, w.to));
   json::array all = OccurrencesJson(list);
-  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
-                                    {{"status", "status", kOccurrenceStatuses}}));
+  NS_ASSIGN_OR_RETURN(
+      all, Filtered(ctx.request, std::move(all), {{"status", "status", kOccurrenceStatuses}}));
   return http::JsonResponse(200, json::object{{"items", std::move(all)}});
 }
 
@@ -661,7 +670,8 @@ Result<Response> GetCompliance(Svc& svc, RequestContext& ctx) {
                         {"by_category", rows(c.by_category)},
                         {"by_quarter", std::move(quarters)},
                         {"overdue", items(c.overdue)},
-                        {"due_within", {{"d30", items(c.d30)}, {"d60", items(c.d60)}, {"d90", items(c.d90)}}},
+                        {"due_within",
+                         {{"d30", items(c.d30)}, {"d60", items(c.d60)}, {"d90", items(c.d90)}}},
                         {"signals", std::move(signals)}});
 }
 
@@ -672,11 +682,11 @@ Result<Response> ExportCompliance(Svc& svc, RequestContext& ctx) {
   const Compliance& c = r.record;
   // The same words as the page: categories and statuses from docs/words.json, and who owes whom
   // in one column ("Helix Pharma → Nimbus Health", or "Joint").
-  xlsx::Sheet obligations{"Obligations",
-                          {"Due on", "Obligation", "Agreement", "Clause", "Category", "Owed",
-                           "Responsible", "Status", "Fulfilled on", "On time", "Evidence",
-                           "Reason", "Approver"},
-                          {}};
+  xlsx::Sheet obligations{
+      "Obligations",
+      {"Due on", "Obligation", "Agreement", "Clause", "Category", "Owed", "Responsible", "Status",
+       "Fulfilled on", "On time", "Evidence", "Reason", "Approver"},
+      {}};
   for (const auto& item : c.occurrences.items) {
     if (item.due_on < c.from || item.due_on > c.to) continue;
     const auto& o = c.occurrences.obligations[item.obligation].obligation;
@@ -685,9 +695,8 @@ Result<Response> ExportCompliance(Svc& svc, RequestContext& ctx) {
     if (item.status == "fulfilled" && rec && rec->fulfilled_on) {
       on_time = Word("answer", *rec->fulfilled_on <= item.due_on ? "yes" : "no");
     }
-    const std::string owed = o.direction == "joint"
-                                 ? Word("obligation.owed", "joint")
-                                 : o.owed_by_name + " \u2192 " + o.owed_to_name;
+    const std::string owed = o.direction == "joint" ? Word("obligation.owed", "joint")
+                                                    : o.owed_by_name + " \u2192 " + o.owed_to_name;
     obligations.rows.push_back(
         {xlsx::Date(item.due_on), xlsx::Text(o.title), xlsx::Text(o.agreement_title),
          xlsx::Text(o.clause_ref), xlsx::Text(Word("obligation.category", o.category)),
@@ -705,14 +714,12 @@ Result<Response> ExportCompliance(Svc& svc, RequestContext& ctx) {
   auto add = [&](const char* view, const std::vector<ComplianceRow>& rows) {
     for (const auto& row : rows) {
       const Tally& t = row.tally;
-      compliance.rows.push_back({xlsx::Text(view), xlsx::Text(row.name),
-                                 xlsx::Number(static_cast<double>(t.due)),
-                                 xlsx::Number(static_cast<double>(t.on_time)),
-                                 xlsx::Number(static_cast<double>(t.late)),
-                                 xlsx::Number(static_cast<double>(t.overdue)),
-                                 xlsx::Number(static_cast<double>(t.waived)),
-                                 xlsx::Number(static_cast<double>(t.in_dispute)),
-                                 xlsx::Percent(t.Rate())});
+      compliance.rows.push_back(
+          {xlsx::Text(view), xlsx::Text(row.name), xlsx::Number(static_cast<double>(t.due)),
+           xlsx::Number(static_cast<double>(t.on_time)), xlsx::Number(static_cast<double>(t.late)),
+           xlsx::Number(static_cast<double>(t.overdue)),
+           xlsx::Number(static_cast<double>(t.waived)),
+           xlsx::Number(static_cast<double>(t.in_dispute)), xlsx::Percent(t.Rate())});
     }
   };
   add("By party", c.by_party);
@@ -743,8 +750,9 @@ Response ConflictResponse(const ConflictCheck& check) {
   for (const auto& h : check.hits) {
     RecordContext names;  // party names of a restriction in another alliance: not resolved here
     json::object restriction = RestrictionJson(names, h.restriction);
-    restriction["restricted_party_name"] =
-        h.restriction.restricted_party_id ? json::value(check.organization_name) : json::value(nullptr);
+    restriction["restricted_party_name"] = h.restriction.restricted_party_id
+                                               ? json::value(check.organization_name)
+                                               : json::value(nullptr);
     hits.push_back({{"restriction", std::move(restriction)},
                     {"alliance_id", h.alliance_id},
                     {"alliance_name", h.alliance_name},
@@ -764,7 +772,8 @@ Result<Response> CheckConflicts(Svc& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
   InputReader in(body);
   ProposalInput input;
-  input.proposal.therapeutic_areas = ReadTerms(in, "therapeutic_areas").value_or(std::vector<std::string>{});
+  input.proposal.therapeutic_areas =
+      ReadTerms(in, "therapeutic_areas").value_or(std::vector<std::string>{});
   input.proposal.modalities = ReadTerms(in, "modalities").value_or(std::vector<std::string>{});
   input.proposal.territories = ReadTerms(in, "territories").value_or(std::vector<std::string>{});
   input.proposal.counterparty = in.String("counterparty", kOptional, kNameMax).value_or("");
@@ -790,9 +799,9 @@ Result<Response> ListIpAssets(Svc& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListIpAssets(ctx.user(), Alliance(ctx)));
   json::array all;
   for (const auto& x : list.record) all.push_back(IpAssetJson(list.context, x));
-  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
-                                    {{"kind", "kind", kIpKinds},
-                                     {"owner_party_id", "owner_party_id", {}, true}}));
+  NS_ASSIGN_OR_RETURN(
+      all, Filtered(ctx.request, std::move(all),
+                    {{"kind", "kind", kIpKinds}, {"owner_party_id", "owner_party_id", {}, true}}));
   return Paged(ctx.request, all, kByCreation);
 }
 
@@ -811,9 +820,9 @@ Result<Response> ConfirmDestruction(Svc& svc, RequestContext& ctx) {
   auto destroyed_on = in.Date("destroyed_on", kRequired);
   auto evidence = in.String("evidence", kRequired, kEvidenceMax, 1);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
-  NS_ASSIGN_OR_RETURN(auto v, svc.ConfirmDestruction(ctx.user(), Alliance(ctx),
-                                                     ctx.Param("dataset_id"), version,
-                                                     *destroyed_on, *evidence));
+  NS_ASSIGN_OR_RETURN(
+      auto v, svc.ConfirmDestruction(ctx.user(), Alliance(ctx), ctx.Param("dataset_id"), version,
+                                     *destroyed_on, *evidence));
   return One(200, DatasetJson(v.context, v.record), v.record.dataset.version);
 }
 
@@ -850,18 +859,18 @@ void RegisterRoutes(http::Router& router, AgreementsService& svc) {
                           &Svc::GetRestriction, &Svc::CreateRestriction, &Svc::UpdateRestriction,
                           &Svc::DeleteRestriction, AnswerJson<Restriction, RestrictionJson>,
                           AnswerVersion<Restriction, records::VersionOf<Restriction>>});
-  http::AddCollection(router, svc, base, "id",
-                      Collection<IpAsset, IpAssetInput>{
-                          "ip-assets", "ip_asset_id", ListIpAssets, ReadIpAsset,
-                          &Svc::GetIpAsset, &Svc::CreateIpAsset, &Svc::UpdateIpAsset,
-                          &Svc::DeleteIpAsset, AnswerJson<IpAsset, IpAssetJson>,
-                          AnswerVersion<IpAsset, records::VersionOf<IpAsset>>});
-  http::AddCollection(router, svc, base, "id",
-                      Collection<DatasetView, DatasetInput>{
-                          "datasets", "dataset_id", ListDatasets, ReadDataset, &Svc::GetDataset,
-                          &Svc::CreateDataset, &Svc::UpdateDataset, &Svc::DeleteDataset,
-                          AnswerJson<DatasetView, DatasetJson>,
-                          AnswerVersion<DatasetView, DatasetVersion>});
+  http::AddCollection(
+      router, svc, base, "id",
+      Collection<IpAsset, IpAssetInput>{"ip-assets", "ip_asset_id", ListIpAssets, ReadIpAsset,
+                                        &Svc::GetIpAsset, &Svc::CreateIpAsset, &Svc::UpdateIpAsset,
+                                        &Svc::DeleteIpAsset, AnswerJson<IpAsset, IpAssetJson>,
+                                        AnswerVersion<IpAsset, records::VersionOf<IpAsset>>});
+  http::AddCollection(
+      router, svc, base, "id",
+      Collection<DatasetView, DatasetInput>{
+          "datasets", "dataset_id", ListDatasets, ReadDataset, &Svc::GetDataset,
+          &Svc::CreateDataset, &Svc::UpdateDataset, &Svc::DeleteDataset,
+          AnswerJson<DatasetView, DatasetJson>, AnswerVersion<DatasetView, DatasetVersion>});
   const std::string agreement = base + "/agreements/{agreement_id}";
   router.Add("GET", agreement + "/documents", bind(ListDocuments));
   router.Add("POST", agreement + "/documents", bind(UploadDocument),

@@ -39,8 +39,8 @@ struct AgreementInput : CommonInput {
 };
 BOOST_DESCRIBE_STRUCT(AgreementInput, (CommonInput),
                       (title, kind, relation, status, governing_law, field, territory, exclusivity,
-                       summary, parent_id, signed_on, effective_on, expiry_on,
-                       notice_period_days, party_ids, reminder_days))
+                       summary, parent_id, signed_on, effective_on, expiry_on, notice_period_days,
+                       party_ids, reminder_days))
 
 struct NoteInput : CommonInput {
   std::optional<std::string> body;
@@ -229,19 +229,17 @@ class AgreementsService {
   Result<WithContext<std::vector<Note>>> ListNotes(const auth::Principal& actor,
                                                    const std::string& alliance_id,
                                                    const std::string& agreement_id);
-  Result<WithContext<Note>> CreateNote(const auth::Principal& actor,
-                                       const std::string& alliance_id,
+  Result<WithContext<Note>> CreateNote(const auth::Principal& actor, const std::string& alliance_id,
                                        const std::string& agreement_id, const NoteInput& input);
-  Result<WithContext<Note>> UpdateNote(const auth::Principal& actor,
-                                       const std::string& alliance_id,
+  Result<WithContext<Note>> UpdateNote(const auth::Principal& actor, const std::string& alliance_id,
                                        const std::string& agreement_id, const std::string& id,
                                        int64_t version, const NoteInput& input);
   Status DeleteNote(const auth::Principal& actor, const std::string& alliance_id,
                     const std::string& agreement_id, const std::string& id);
 
   // Obligations and their occurrences.
-  Result<WithContext<std::vector<ObligationView>>> ListObligations(
-      const auth::Principal& actor, const std::string& alliance_id);
+  Result<WithContext<std::vector<ObligationView>>> ListObligations(const auth::Principal& actor,
+                                                                   const std::string& alliance_id);
   Result<WithContext<ObligationView>> GetObligation(const auth::Principal& actor,
                                                     const std::string& alliance_id,
                                                     const std::string& id);
@@ -262,8 +260,7 @@ class AgreementsService {
   Result<WithContext<OccurrenceList>> RecordOccurrence(const auth::Principal& actor,
                                                        const std::string& alliance_id,
                                                        const std::string& obligation_id,
-                                                       const std::string& due_on,
-                                                       int64_t version,
+                                                       const std::string& due_on, int64_t version,
                                                        const OccurrenceInput& input);
   Result<OccurrenceList> MyObligations(const auth::Principal& actor, const std::string& from,
                                        const std::string& to);
@@ -287,8 +284,7 @@ class AgreementsService {
   Status DeleteRestriction(const auth::Principal& actor, const std::string& alliance_id,
                            const std::string& id);
   Result<ConflictCheck> CheckConflicts(const auth::Principal& actor, const ProposalInput& input);
-  Result<ConflictCheck> CheckAlliance(const auth::Principal& actor,
-                                      const std::string& alliance_id);
+  Result<ConflictCheck> CheckAlliance(const auth::Principal& actor, const std::string& alliance_id);
   // Runs the check for every manager of every party of an alliance that has just moved to
   // negotiation, notifying those with hits (in the caller's transaction).
   static void OnNegotiation(db::Session& s, const std::string& alliance_id,
@@ -303,9 +299,8 @@ class AgreementsService {
                                              const std::string& alliance_id,
                                              const IpAssetInput& input);
   Result<WithContext<IpAsset>> UpdateIpAsset(const auth::Principal& actor,
-                                             const std::string& alliance_id,
-                                             const std::string& id, int64_t version,
-                                             const IpAssetInput& input);
+                                             const std::string& alliance_id, const std::string& id,
+                                             int64_t version, const IpAssetInput& input);
   Status DeleteIpAsset(const auth::Principal& actor, const std::string& alliance_id,
                        const std::string& id);
 

@@ -80,9 +80,9 @@ namespace {
 // An agreement of the alliance (of any visibility) that `referring` may point to.
 Status RequireAgreement(db::Session& s, const RecordContext& c, const std::string& agreement_id,
                         const RecordBase& referring, const std::string& field) {
-  return RequireCovered(c, records::Find(s, store::Agreements(), c.membership.alliance_id,
-                                       agreement_id),
-                        referring, field, "an agreement");
+  return RequireCovered(
+      c, records::Find(s, store::Agreements(), c.membership.alliance_id, agreement_id), referring,
+      field, "an agreement");
 }
 
 Status RequireParties(const RecordContext& c, const std::vector<std::string>& ids,
@@ -103,8 +103,10 @@ AgreementView ViewOf(const RecordContext& c, Agreement a, const std::vector<Agre
   std::vector<Amendment> amendments = AmendmentsOf(a, visible);
   // The history, oldest first: by the date each takes effect, then by creation.
   std::sort(amendments.begin(), amendments.end(), [](const Amendment& l, const Amendment& r) {
-    const std::string lk = l.effective_on.value_or(l.signed_on.value_or(l.created_at.substr(0, 10)));
-    const std::string rk = r.effective_on.value_or(r.signed_on.value_or(r.created_at.substr(0, 10)));
+    const std::string lk =
+        l.effective_on.value_or(l.signed_on.value_or(l.created_at.substr(0, 10)));
+    const std::string rk =
+        r.effective_on.value_or(r.signed_on.value_or(r.created_at.substr(0, 10)));
     return std::tie(lk, l.created_at) < std::tie(rk, r.created_at);
   });
   for (const auto& m : amendments) {
@@ -125,8 +127,8 @@ std::vector<AgreementView> ViewsOf(db::Session& s, const RecordContext& c,
                                    const std::vector<std::string>& only = {}) {
   const auto documents = store::DocumentCounts(s, c.membership.alliance_id);
   std::map<std::string, int64_t> obligations;
-  for (const auto& o : records::List(s, store::Obligations(), c.membership.alliance_id,
-                                   {c.membership})) {
+  for (const auto& o :
+       records::List(s, store::Obligations(), c.membership.alliance_id, {c.membership})) {
     ++obligations[o.agreement_id];
   }
   std::vector<AgreementView> out;
@@ -206,8 +208,8 @@ Status ApplyAgreement(db::Session& s, const RecordContext& c, const AgreementInp
     size_t depth = 1;
     for (; up && depth <= all.size(); ++depth) {
       if (*up == a.id) return Invalid("parent_id", "would create a cycle");
-      auto it = std::find_if(all.begin(), all.end(),
-                             [&](const Agreement& x) { return x.id == *up; });
+      auto it =
+          std::find_if(all.begin(), all.end(), [&](const Agreement& x) { return x.id == *up; });
       up = it == all.end() ? std::nullopt : it->parent_id;
     }
     if (depth > kMaxDepth) {  // depth: the new agreement's level under its master
@@ -220,15 +222,17 @@ Status ApplyAgreement(db::Session& s, const RecordContext& c, const AgreementInp
   if (current && !access::Covers(ScopeOf(a), ScopeOf(*current))) {
     for (const auto& dependent : DependentScopes(s, alliance_id, a.id)) {
       if (!access::Covers(ScopeOf(a), dependent)) {
-        return Conflict("Records that refer to this agreement are visible to people this change"
-                        " would hide the agreement from; narrow those records first.");
+        return Conflict(
+            "Records that refer to this agreement are visible to people this change"
+            " would hide the agreement from; narrow those records first.");
       }
     }
   }
   if (current && a.relation == "amendment" &&
       store::CountReferences(s, "agreements", "parent_id", a.id) > 0) {
-    return Invalid("relation", "the agreement has sub-agreements or amendments; an amendment"
-                               " cannot");
+    return Invalid("relation",
+                   "the agreement has sub-agreements or amendments; an amendment"
+                   " cannot");
   }
   if (a.relation != "amendment") {
     if (!a.term_changes.Empty()) return Invalid("term_changes", "only an amendment changes terms");
@@ -237,7 +241,8 @@ Status ApplyAgreement(db::Session& s, const RecordContext& c, const AgreementInp
     }
   }
   for (size_t i = 0; i < a.obligation_changes.size(); ++i) {
-    auto o = records::Find(s, store::Obligations(), alliance_id, a.obligation_changes[i].obligation_id);
+    auto o =
+        records::Find(s, store::Obligations(), alliance_id, a.obligation_changes[i].obligation_id);
     const std::string path = "obligation_changes[" + std::to_string(i) + "].obligation_id";
     NS_TRY(RequireCovered(c, o, a, path, "an obligation"));
     if (o->agreement_id != a.parent_id) {
@@ -330,9 +335,8 @@ std::string Sha256Hex(const std::string& bytes) {
 
 std::string ToBase64(const std::string& bytes) {
   std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(),
-                    reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
   out.resize(out.size() - 1);  // the terminating NUL
   return out;
 }
@@ -352,8 +356,8 @@ std::optional<std::string> FromBase64(const std::string& text) {
 // The agreement, when the caller may read it.
 Result<Agreement> ReadableAgreement(db::Session& s, const RecordContext& c,
                                     const std::string& agreement_id) {
-  return alliances::Visible(c, records::Find(s, store::Agreements(), c.membership.alliance_id,
-                                           agreement_id));
+  return alliances::Visible(
+      c, records::Find(s, store::Agreements(), c.membership.alliance_id, agreement_id));
 }
 
 }  // namespace
@@ -368,12 +372,9 @@ Result<std::vector<Document>> AgreementsService::ListDocuments(const auth::Princ
   return store::ListDocuments(s, a.id);
 }
 
-Result<Document> AgreementsService::UploadDocument(const auth::Principal& actor,
-                                                   const std::string& alliance_id,
-                                                   const std::string& agreement_id,
-                                                   const std::string& name,
-                                                   const std::string& declared_type,
-                                                   const std::string& bytes) {
+Result<Document> AgreementsService::UploadDocument(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& agreement_id,
+    const std::string& name, const std::string& declared_type, const std::string& bytes) {
   db::Session s(db_);
   db::Transaction tx(s);
   records::LockAlliance(s, alliance_id);
@@ -382,9 +383,8 @@ Result<Document> AgreementsService::UploadDocument(const auth::Principal& actor,
   NS_TRY(access::AuthorizeByRecordRole(c.membership, ScopeOf(a), IsWriter(c.membership),
                                        "alliance managers and members"));
   if (bytes.size() > upload_limit_) {
-    return MakeError(ErrorCode::kPayloadTooLarge,
-                     "The file is larger than the limit of " + std::to_string(upload_limit_) +
-                         " bytes.");
+    return MakeError(ErrorCode::kPayloadTooLarge, "The file is larger than the limit of " +
+                                                      std::to_string(upload_limit_) + " bytes.");
   }
   // Browsers on Windows declare a .csv as a spreadsheet or as plain text: not a claim to check.
   std::string declared = declared_type.substr(0, declared_type.find(';'));
@@ -408,13 +408,14 @@ Result<Document> AgreementsService::UploadDocument(const auth::Principal& actor,
   d.uploaded_at = NowText();
   store::InsertDocument(s, d, ToBase64(bytes));
   alliances::AuditRecord(s, actor.user_id, a, "agreement", "document_upload",
-                         {{"document", {{"before", nullptr},
-                                        {"after", json::object{{"id", d.id},
-                                                               {"name", d.name},
-                                                               {"version", d.version},
-                                                               {"content_type", d.content_type},
-                                                               {"size_bytes", d.size_bytes},
-                                                               {"sha256", d.sha256}}}}}},
+                         {{"document",
+                           {{"before", nullptr},
+                            {"after", json::object{{"id", d.id},
+                                                   {"name", d.name},
+                                                   {"version", d.version},
+                                                   {"content_type", d.content_type},
+                                                   {"size_bytes", d.size_bytes},
+                                                   {"sha256", d.sha256}}}}}},
                          ScopeOf(a));
   auto stored = store::FindDocument(s, a.id, d.id);
   tx.Commit();
@@ -441,16 +442,14 @@ Result<DocumentContent> AgreementsService::DownloadDocument(const auth::Principa
 
 namespace {
 
-Status ApplyNote(db::Session& s, const RecordContext& c, const NoteInput&, Note& n,
-                 const Note*) {
+Status ApplyNote(db::Session& s, const RecordContext& c, const NoteInput&, Note& n, const Note*) {
   return RequireAgreement(s, c, n.agreement_id, n, "agreement_id");
 }
 
 }  // namespace
 
 Result<WithContext<std::vector<Note>>> AgreementsService::ListNotes(
-    const auth::Principal& actor, const std::string& alliance_id,
-    const std::string& agreement_id) {
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& agreement_id) {
   NS_TRY(GetOf(db_, actor, alliance_id, store::Agreements(), agreement_id));
   NS_ASSIGN_OR_RETURN(auto list, ListOf(db_, actor, alliance_id, store::Notes()));
   std::erase_if(list.record, [&](const Note& n) { return n.agreement_id != agreement_id; });
@@ -498,9 +497,8 @@ Status ApplyRestriction(db::Session& s, const RecordContext& c, const Restrictio
   NS_TRY(RequireOrder(r.starts_on, "starts_on", r.ends_on, "ends_on"));
   auto agreement = records::Find(s, store::Agreements(), c.membership.alliance_id, r.agreement_id);
   NS_TRY(RequireCovered(c, agreement, r, "agreement_id", "an agreement"));
-  if (r.restricted_party_id &&
-      std::find(agreement->party_ids.begin(), agreement->party_ids.end(),
-                *r.restricted_party_id) == agreement->party_ids.end()) {
+  if (r.restricted_party_id && std::find(agreement->party_ids.begin(), agreement->party_ids.end(),
+                                         *r.restricted_party_id) == agreement->party_ids.end()) {
     return Invalid("restricted_party_id", "is not a party of the agreement");
   }
   return OkStatus();
@@ -508,8 +506,8 @@ Status ApplyRestriction(db::Session& s, const RecordContext& c, const Restrictio
 
 // The restriction's scope, its open dates falling back to the agreement's.
 RestrictionScope ScopeFor(const Restriction& r, const Agreement& a) {
-  RestrictionScope scope{r.therapeutic_areas, r.modalities, r.territories, r.counterparties,
-                         r.starts_on, r.ends_on};
+  RestrictionScope scope{r.therapeutic_areas, r.modalities, r.territories,
+                         r.counterparties,    r.starts_on,  r.ends_on};
   if (!scope.starts_on) scope.starts_on = a.effective_on ? a.effective_on : a.signed_on;
   if (!scope.ends_on) scope.ends_on = a.expiry_on;
   return scope;
@@ -521,8 +519,7 @@ RestrictionScope ScopeFor(const Restriction& r, const Agreement& a) {
 // each); `shown` is what the answer reports as the proposal.
 ConflictCheck RunCheck(db::Session& s, const std::string& user_id,
                        const std::string& organization_id, const std::vector<Proposal>& proposals,
-                       const Proposal& shown,
-                       const std::optional<std::string>& exclude_alliance_id,
+                       const Proposal& shown, const std::optional<std::string>& exclude_alliance_id,
                        const std::string& today) {
   ConflictCheck out;
   out.checked_on = today;
@@ -605,13 +602,12 @@ Result<WithContext<Restriction>> AgreementsService::CreateRestriction(
 Result<WithContext<Restriction>> AgreementsService::UpdateRestriction(
     const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
     int64_t version, const RestrictionInput& input) {
-  return UpdateOf(db_, actor, alliance_id, store::Restrictions(), "restriction", id, version,
-                  input, ApplyRestriction);
+  return UpdateOf(db_, actor, alliance_id, store::Restrictions(), "restriction", id, version, input,
+                  ApplyRestriction);
 }
 
 Status AgreementsService::DeleteRestriction(const auth::Principal& actor,
-                                            const std::string& alliance_id,
-                                            const std::string& id) {
+                                            const std::string& alliance_id, const std::string& id) {
   return DeleteOf(db_, actor, alliance_id, store::Restrictions(), "restriction", id);
 }
 
@@ -650,8 +646,8 @@ void AgreementsService::OnNegotiation(db::Session& s, const std::string& allianc
     for (const auto& h : check.hits) {
       if (!clauses.empty()) clauses += "; ";
       clauses += h.restriction.agreement_title +
-                 (h.restriction.clause_ref.empty() ? "" : " " + h.restriction.clause_ref) +
-                 " (" + h.alliance_name + ")";
+                 (h.restriction.clause_ref.empty() ? "" : " " + h.restriction.clause_ref) + " (" +
+                 h.alliance_name + ")";
     }
     const auto n = std::to_string(check.hits.size());
     notifications::Notify(
@@ -677,9 +673,11 @@ Status ApplyIpAsset(db::Session& s, const RecordContext& c, const IpAssetInput& 
   if (x.agreement_id) NS_TRY(RequireAgreement(s, c, *x.agreement_id, x, "agreement_id"));
   if (x.owner_party_id) {
     NS_TRY(alliances::RequireParty(c, *x.owner_party_id, "owner_party_id"));
-    if (!x.shares.empty()) return Invalid("shares", "are only for jointly owned IP (owner_party_id null)");
+    if (!x.shares.empty())
+      return Invalid("shares", "are only for jointly owned IP (owner_party_id null)");
   } else {
-    if (x.shares.size() < 2) return Invalid("shares", "jointly owned IP needs the shares of at least two parties");
+    if (x.shares.size() < 2)
+      return Invalid("shares", "jointly owned IP needs the shares of at least two parties");
     double total = 0;
     std::set<std::string> seen;
     for (size_t i = 0; i < x.shares.size(); ++i) {
@@ -755,8 +753,8 @@ Status ApplyDataset(db::Session& s, const RecordContext& c, const DatasetInput&,
 
 Result<WithContext<DatasetView>> DatasetResult(Result<WithContext<Dataset>> r) {
   NS_ASSIGN_OR_RETURN(auto d, std::move(r));
-  std::string status = DestructionStatus(d.record.destruction_due_on, d.record.destroyed_on,
-                                         d.context.today);
+  std::string status =
+      DestructionStatus(d.record.destruction_due_on, d.record.destroyed_on, d.context.today);
   return Within(std::move(d.context), DatasetView{std::move(d.record), std::move(status)});
 }
 
@@ -767,7 +765,8 @@ Result<WithContext<std::vector<DatasetView>>> AgreementsService::ListDatasets(
   NS_ASSIGN_OR_RETURN(auto list, ListOf(db_, actor, alliance_id, store::Datasets()));
   std::vector<DatasetView> views;
   for (auto& d : list.record) {
-    std::string status = DestructionStatus(d.destruction_due_on, d.destroyed_on, list.context.today);
+    std::string status =
+        DestructionStatus(d.destruction_due_on, d.destroyed_on, list.context.today);
     views.push_back({std::move(d), std::move(status)});
   }
   return Within(std::move(list.context), std::move(views));
@@ -791,8 +790,8 @@ Result<WithContext<DatasetView>> AgreementsService::UpdateDataset(const auth::Pr
                                                                   const std::string& id,
                                                                   int64_t version,
                                                                   const DatasetInput& input) {
-  return DatasetResult(UpdateOf(db_, actor, alliance_id, store::Datasets(), "dataset", id,
-                                version, input, ApplyDataset));
+  return DatasetResult(UpdateOf(db_, actor, alliance_id, store::Datasets(), "dataset", id, version,
+                                input, ApplyDataset));
 }
 
 Result<WithContext<DatasetView>> AgreementsService::ConfirmDestruction(

@@ -7,8 +7,8 @@
 #include "modules/agreements/service_common.hpp"
 #include "modules/alliances/service.hpp"
 #include "modules/notifications/service.hpp"
-#include "platform/common/words.hpp"
 #include "platform/common/time.hpp"
+#include "platform/common/words.hpp"
 
 namespace northstar::agreements {
 
@@ -56,8 +56,8 @@ OccurrenceList Expand(db::Session& s, std::vector<Obligation> obligations,
   // Amendments that change an obligation name it; read them once for the whole list.
   std::map<std::string, std::vector<AmendedBy>> amended;
   if (!obligations.empty() && viewer) {
-    for (const auto& a : records::List(s, store::Agreements(), obligations.front().alliance_id,
-                                     {*viewer})) {
+    for (const auto& a :
+         records::List(s, store::Agreements(), obligations.front().alliance_id, {*viewer})) {
       for (const auto& change : a.obligation_changes) {
         amended[change.obligation_id].push_back({a.id, a.title, change.change});
       }
@@ -144,9 +144,8 @@ std::map<std::string, plans::MilestoneDate> MilestonesFor(db::Session& s,
   return {};
 }
 
-OccurrenceList ExpandVisible(db::Session& s, const RecordContext& c,
-                             std::vector<Obligation> list, const std::string& from,
-                             const std::string& to) {
+OccurrenceList ExpandVisible(db::Session& s, const RecordContext& c, std::vector<Obligation> list,
+                             const std::string& from, const std::string& to) {
   auto milestones = MilestonesFor(s, list);
   return Expand(s, std::move(list), milestones, from, to, c.today, c.membership);
 }
@@ -204,8 +203,9 @@ Status ApplyObligation(db::Session& s, const RecordContext& c, const ObligationI
       return Invalid("milestone_id", "is not a milestone of this alliance");
     }
     if (!access::Covers(milestone->scope, ScopeOf(o))) {
-      return Invalid("milestone_id", "is a milestone that not everyone who may read this"
-                                     " obligation can see");
+      return Invalid("milestone_id",
+                     "is a milestone that not everyone who may read this"
+                     " obligation can see");
     }
   }
   if (o.schedule != "milestone") o.offset_days = 0;
@@ -243,8 +243,9 @@ Result<WithContext<std::vector<ObligationView>>> AgreementsService::ListObligati
   return ListOf(db_, actor, alliance_id, store::Obligations(), nullptr, ExpandAll);
 }
 
-Result<WithContext<ObligationView>> AgreementsService::GetObligation(
-    const auth::Principal& actor, const std::string& alliance_id, const std::string& id) {
+Result<WithContext<ObligationView>> AgreementsService::GetObligation(const auth::Principal& actor,
+                                                                     const std::string& alliance_id,
+                                                                     const std::string& id) {
   return GetOf(db_, actor, alliance_id, store::Obligations(), id, nullptr, ExpandOne);
 }
 
@@ -252,8 +253,7 @@ namespace {
 
 // The milestone named by the input, read through the plans service as the caller (before the
 // obligation's own transaction).
-std::optional<MilestoneRef> ReadMilestone(plans::PlansService& plans,
-                                          const auth::Principal& actor,
+std::optional<MilestoneRef> ReadMilestone(plans::PlansService& plans, const auth::Principal& actor,
                                           const std::string& alliance_id,
                                           const std::optional<std::string>& milestone_id) {
   if (!milestone_id) return std::nullopt;
@@ -282,8 +282,8 @@ auto ObligationRules(const std::optional<MilestoneRef>& milestone) {
 
 Result<WithContext<ObligationView>> AgreementsService::CreateObligation(
     const auth::Principal& actor, const std::string& alliance_id, const ObligationInput& input) {
-  const auto milestone = ReadMilestone(plans_, actor, alliance_id,
-                                       input.milestone_id.value_or(std::nullopt));
+  const auto milestone =
+      ReadMilestone(plans_, actor, alliance_id, input.milestone_id.value_or(std::nullopt));
   return CreateOf(db_, actor, alliance_id, store::Obligations(), "obligation", input,
                   ObligationRules(milestone));
 }
@@ -309,17 +309,17 @@ Result<WithContext<ObligationView>> AgreementsService::UpdateObligation(
 }
 
 Status AgreementsService::DeleteObligation(const auth::Principal& actor,
-                                           const std::string& alliance_id,
-                                           const std::string& id) {
-  return DeleteOf(db_, actor, alliance_id, store::Obligations(), "obligation", id,
-                  [](db::Session& s, const Obligation& o) -> Status {
-                    if (store::CountReferences(s, "obligation_occurrences", "obligation_id",
-                                               o.id) > 0) {
-                      return Conflict("The obligation has recorded occurrences; waive the rest"
-                                      " instead of deleting it.");
-                    }
-                    return OkStatus();
-                  });
+                                           const std::string& alliance_id, const std::string& id) {
+  return DeleteOf(
+      db_, actor, alliance_id, store::Obligations(), "obligation", id,
+      [](db::Session& s, const Obligation& o) -> Status {
+        if (store::CountReferences(s, "obligation_occurrences", "obligation_id", o.id) > 0) {
+          return Conflict(
+              "The obligation has recorded occurrences; waive the rest"
+              " instead of deleting it.");
+        }
+        return OkStatus();
+      });
 }
 
 // ---- occurrences --------------------------------------------------------------------------
@@ -333,9 +333,9 @@ Result<WithContext<OccurrenceList>> AgreementsService::Occurrences(
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
   std::vector<Obligation> list;
   if (obligation_id) {
-    NS_ASSIGN_OR_RETURN(Obligation o, alliances::Visible(c, records::Find(s, store::Obligations(),
-                                                                        alliance_id,
-                                                                        *obligation_id)));
+    NS_ASSIGN_OR_RETURN(
+        Obligation o,
+        alliances::Visible(c, records::Find(s, store::Obligations(), alliance_id, *obligation_id)));
     list.push_back(std::move(o));
   } else {
     list = records::List(s, store::Obligations(), alliance_id, {c.membership});
@@ -345,15 +345,14 @@ Result<WithContext<OccurrenceList>> AgreementsService::Occurrences(
 }
 
 Result<WithContext<OccurrenceList>> AgreementsService::RecordOccurrence(
-    const auth::Principal& actor, const std::string& alliance_id,
-    const std::string& obligation_id, const std::string& due_on, int64_t version,
-    const OccurrenceInput& input) {
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& obligation_id,
+    const std::string& due_on, int64_t version, const OccurrenceInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Obligation o, alliances::Visible(c, records::Find(s, store::Obligations(),
-                                                                      alliance_id,
-                                                                      obligation_id)));
+  NS_ASSIGN_OR_RETURN(
+      Obligation o,
+      alliances::Visible(c, records::Find(s, store::Obligations(), alliance_id, obligation_id)));
   const auto milestones = MilestonesFor(s, {o});
   if (!IsDueDate(ScheduleOf(o, milestones), due_on)) {
     return NotFound("The obligation has no occurrence due on " + due_on + ".");
@@ -374,11 +373,11 @@ Result<WithContext<OccurrenceList>> AgreementsService::RecordOccurrence(
   // a waiver: a member of the owing party cannot undo a waiver the party owed granted (either
   // party may still dispute a fulfilment).
   auto authorize = [&](const std::string& status) -> Status {
-    return access::AuthorizeByRecordRole(
-        m, ScopeOf(o), may(status),
-        status == "fulfilled" ? "the responsible person or the owing party"
-        : status == "waived"  ? "a manager of the party owed"
-                              : "the parties to the obligation");
+    return access::AuthorizeByRecordRole(m, ScopeOf(o), may(status),
+                                         status == "fulfilled"
+                                             ? "the responsible person or the owing party"
+                                         : status == "waived" ? "a manager of the party owed"
+                                                              : "the parties to the obligation");
   };
   if (input.status != "open") NS_TRY(authorize(input.status));
   if (current && (input.status == "open" || current->status == "waived")) {
@@ -434,14 +433,13 @@ Result<OccurrenceList> AgreementsService::MyObligations(const auth::Principal& a
     auto member = access::FindMembership(s, b.alliance_id, actor.user_id);
     if (!member) continue;
     auto list = records::List(s, store::Obligations(), b.alliance_id, {*member});
-    std::erase_if(list, [&](const Obligation& o) {
-      return o.responsible_user_id != actor.user_id;
-    });
+    std::erase_if(list,
+                  [&](const Obligation& o) { return o.responsible_user_id != actor.user_id; });
     if (list.empty()) continue;
     const auto milestones = MilestonesFor(s, list);
     // What is still open from before the window stays on the list until someone acts on it.
-    auto expanded = Expand(s, std::move(list), milestones, std::min(from, AddDays(out.today, -3660)),
-                           to, out.today, *member);
+    auto expanded = Expand(s, std::move(list), milestones,
+                           std::min(from, AddDays(out.today, -3660)), to, out.today, *member);
     std::erase_if(expanded.items, [&](const Occurrence& item) {
       return item.due_on < from && item.status != "overdue" && item.status != "in_dispute";
     });
@@ -598,8 +596,7 @@ int64_t ObligationReminders(db::Session& s, const std::string& alliance_id,
          (left == 0 ? "Due today: " : "Due in " + Days(left) + ": ") + o.title,
          o.title + " (" + o.agreement_title + (o.clause_ref.empty() ? "" : " " + o.clause_ref) +
              ") is due on " + item.due_on + ".",
-         Link(alliance_id, "obligations"), "obligation", o.id,
-         key + std::to_string(*threshold)});
+         Link(alliance_id, "obligations"), "obligation", o.id, key + std::to_string(*threshold)});
   }
   return stored;
 }
@@ -648,8 +645,7 @@ int64_t AgreementReminders(db::Session& s, const std::string& alliance_id,
   return stored;
 }
 
-int64_t DatasetReminders(db::Session& s, const std::string& alliance_id,
-                         const std::string& today) {
+int64_t DatasetReminders(db::Session& s, const std::string& alliance_id, const std::string& today) {
   int64_t stored = 0;
   for (const auto& d : records::All(s, store::Datasets(), alliance_id)) {
     if (!d.destruction_due_on || d.destroyed_on) continue;
@@ -665,12 +661,12 @@ int64_t DatasetReminders(db::Session& s, const std::string& alliance_id,
     } else {
       continue;
     }
-    stored += NotifyAll(
-        s, Recipients(s, alliance_id, ScopeOf(d), {d.recipient_id}, {d.owner_user_id}),
-        {"", alliance_id, "dataset_destruction", title,
-         d.name + " must be destroyed by " + due + "; confirm it in the data register.",
-         Link(alliance_id, "data-register"), "dataset", d.id,
-         "dataset_destruction:" + d.id + ":" + due + ":" + key});
+    stored +=
+        NotifyAll(s, Recipients(s, alliance_id, ScopeOf(d), {d.recipient_id}, {d.owner_user_id}),
+                  {"", alliance_id, "dataset_destruction", title,
+                   d.name + " must be destroyed by " + due + "; confirm it in the data register.",
+                   Link(alliance_id, "data-register"), "dataset", d.id,
+                   "dataset_destruction:" + d.id + ":" + due + ":" + key});
   }
   return stored;
 }

@@ -5,7 +5,6 @@
 namespace northstar::agreements::store {
 namespace {
 
-
 json::value ParseJson(const std::string& text) {
   boost::system::error_code ec;
   json::value v = json::parse(text, ec);
@@ -14,7 +13,8 @@ json::value ParseJson(const std::string& text) {
 
 std::string SharesText(const std::vector<Share>& v) {
   json::array a;
-  for (const auto& x : v) a.push_back(json::object{{"organization_id", x.organization_id}, {"percent", x.percent}});
+  for (const auto& x : v)
+    a.push_back(json::object{{"organization_id", x.organization_id}, {"percent", x.percent}});
   return Serialize(a);
 }
 
@@ -27,7 +27,10 @@ std::vector<Share> SharesFromText(const std::string& text) {
     const auto& o = x.as_object();
     Share sh;
     sh.organization_id = StringField(o, "organization_id").value_or("");
-    if (const auto* pct = o.if_contains("percent")) sh.percent = pct->is_double() ? pct->as_double() : pct->is_int64() ? static_cast<double>(pct->as_int64()) : 0;
+    if (const auto* pct = o.if_contains("percent"))
+      sh.percent = pct->is_double()  ? pct->as_double()
+                   : pct->is_int64() ? static_cast<double>(pct->as_int64())
+                                     : 0;
     out.push_back(std::move(sh));
   }
   return out;
@@ -293,8 +296,8 @@ void InsertDocument(db::Session& s, const Document& d, const std::string& conten
 std::optional<std::string> DocumentContent(db::Session& s, const std::string& document_id) {
   db::Params p;
   p.Set("id", document_id);
-  auto row = s.QueryOne(
-      "SELECT content FROM agreement_document_contents WHERE document_id = :id", p);
+  auto row =
+      s.QueryOne("SELECT content FROM agreement_document_contents WHERE document_id = :id", p);
   if (!row) return std::nullopt;
   return row->Str("content");
 }
@@ -303,11 +306,11 @@ std::map<std::string, int64_t> DocumentCounts(db::Session& s, const std::string&
   db::Params p;
   p.Set("a", alliance_id);
   std::map<std::string, int64_t> out;
-  for (const auto& r : s.Query(
-           "SELECT d.agreement_id, COUNT(*) AS n FROM agreement_documents d"
-           " JOIN agreements ag ON ag.id = d.agreement_id WHERE ag.alliance_id = :a"
-           " GROUP BY d.agreement_id",
-           p)) {
+  for (const auto& r :
+       s.Query("SELECT d.agreement_id, COUNT(*) AS n FROM agreement_documents d"
+               " JOIN agreements ag ON ag.id = d.agreement_id WHERE ag.alliance_id = :a"
+               " GROUP BY d.agreement_id",
+               p)) {
     out[r.Str("agreement_id")] = r.Int("n");
   }
   return out;
@@ -326,8 +329,8 @@ std::map<std::string, std::vector<Recorded>> RecordedFor(db::Session& s,
     p.Set(name, ids[i]);
     in += (i ? ", :" : ":") + name;
   }
-  for (const auto& r : s.Query(std::string(kRecordedSelect) + " WHERE o.obligation_id IN (" +
-                                   in + ") ORDER BY o.obligation_id, o.due_on",
+  for (const auto& r : s.Query(std::string(kRecordedSelect) + " WHERE o.obligation_id IN (" + in +
+                                   ") ORDER BY o.obligation_id, o.due_on",
                                p)) {
     out[r.Str("obligation_id")].push_back(RecordedFromRow(r));
   }
@@ -338,8 +341,8 @@ std::optional<Recorded> FindRecorded(db::Session& s, const std::string& obligati
                                      const std::string& due_on) {
   db::Params p;
   p.Set("o", obligation_id).Set("d", due_on);
-  auto row = s.QueryOne(
-      std::string(kRecordedSelect) + " WHERE o.obligation_id = :o AND o.due_on = :d", p);
+  auto row =
+      s.QueryOne(std::string(kRecordedSelect) + " WHERE o.obligation_id = :o AND o.due_on = :d", p);
   if (!row) return std::nullopt;
   return RecordedFromRow(*row);
 }
@@ -402,9 +405,8 @@ std::vector<Belonging> AlliancesOf(db::Session& s, const std::string& user_id) {
 
 std::vector<std::string> AlliancesWith(db::Session& s, const std::string& table) {
   std::vector<std::string> out;
-  for (const auto& r : s.Query("SELECT DISTINCT alliance_id FROM " + table +
-                                   " ORDER BY alliance_id",
-                               db::Params{})) {
+  for (const auto& r : s.Query(
+           "SELECT DISTINCT alliance_id FROM " + table + " ORDER BY alliance_id", db::Params{})) {
     out.push_back(r.Str("alliance_id"));
   }
   return out;

@@ -103,7 +103,6 @@ std::vector<FieldError> CheckParties(const std::vector<Party>& parties,
   return errors;
 }
 
-
 bool SharedFields::empty() const {
   return !name && !type && !description && !territory && !statement && !beneficiaries &&
          !therapeutic_areas && !parties;

@@ -175,8 +175,8 @@ Result<WithContext<internal::ChangeAnswer<T, R>>> CreateOf(
   records::Insert(s, t, r);
   AuditCreate(s, actor, r, type,
               internal::RunAfter(rules.after, s, c, input, r, static_cast<const T*>(nullptr)));
-  auto created = internal::Answered(s, c, std::move(*records::Find(s, t, alliance_id, r.id)),
-                                    rules.answer);
+  auto created =
+      internal::Answered(s, c, std::move(*records::Find(s, t, alliance_id, r.id)), rules.answer);
   tx.Commit();
   return Within(std::move(c), std::move(created));
 }
@@ -204,8 +204,8 @@ Result<WithContext<internal::ChangeAnswer<T, R>>> UpdateOf(
   if (!records::Update(s, t, next, version)) return Stale();
   AuditUpdate(s, actor, current, next, type,
               internal::RunAfter(rules.after, s, c, input, next, &current));
-  auto updated = internal::Answered(s, c, std::move(*records::Find(s, t, alliance_id, id)),
-                                    rules.answer);
+  auto updated =
+      internal::Answered(s, c, std::move(*records::Find(s, t, alliance_id, id)), rules.answer);
   tx.Commit();
   return Within(std::move(c), std::move(updated));
 }
@@ -224,8 +224,8 @@ Status DeleteOf(db::Database& db, const auth::Principal& actor, const std::strin
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
   if constexpr (!std::is_same_v<Check, std::nullptr_t>) NS_TRY(check(s, current));
   records::Delete(s, t, id);
-  AuditRecord(s, actor.user_id, current, type, "delete",
-                         audit::Deleted(AuditView(current)), ScopeOf(current));
+  AuditRecord(s, actor.user_id, current, type, "delete", audit::Deleted(AuditView(current)),
+              ScopeOf(current));
   tx.Commit();
   return OkStatus();
 }

@@ -94,8 +94,8 @@ void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, 
 
 // `extra`: what the creation wrote beside the record, in the event's changes.
 template <typename T>
-void AuditCreate(db::Session& s, const auth::Principal& actor, const T& r,
-                 const std::string& type, json::object extra = {}) {
+void AuditCreate(db::Session& s, const auth::Principal& actor, const T& r, const std::string& type,
+                 json::object extra = {}) {
   json::object changes = audit::Created(AuditView(r));
   for (auto& [k, v] : extra) changes[k] = std::move(v);
   AuditRecord(s, actor.user_id, r, type, "create", std::move(changes), records::ScopeOf(r));
@@ -112,8 +112,9 @@ Status RequireCovered(const RecordContext& c, const std::optional<T>& referenced
     return Invalid(field, "is not " + what + " of this alliance");
   }
   if (!access::Covers(records::ScopeOf(*referenced), records::ScopeOf(referring))) {
-    return Invalid(field, "is " + what + " that not everyone who may read this record can see;"
-                          " narrow this record's visibility or widen the other's");
+    return Invalid(field, "is " + what +
+                              " that not everyone who may read this record can see;"
+                              " narrow this record's visibility or widen the other's");
   }
   return OkStatus();
 }

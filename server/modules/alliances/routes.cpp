@@ -41,27 +41,27 @@ json::object AllianceJson(const Alliance& a, const access::Membership& member,
     if (p.organization_id == member.organization_id) my_party = PartyJson(p, sp);
   }
   return json::object({{"id", a.id},
-          {"name", a.name},
-          {"type", a.type},
-          {"therapeutic_areas", ToJsonArray(a.therapeutic_areas)},
-          {"territory", a.territory},
-          {"tier", priority.tier},
-          {"priority_note", priority.note},
-          {"consent_required", NeedsConsent(a, member.organization_id)},
-          {"open_proposals", open_proposals},
-          {"description", a.description},
-          {"stage", a.stage},
-          {"archived", a.archived},
-          {"parties", std::move(parties)},
-          {"north_star",
-           {{"statement", a.north_star_statement},
-            {"beneficiaries", a.north_star_beneficiaries},
-            {"contributions", std::move(contributions)}}},
-          {"my_role", access::ToString(member.role)},
-          {"my_party", std::move(my_party)},
-          {"version", a.version},
-          {"created_at", a.created_at},
-          {"updated_at", a.updated_at}},
+                       {"name", a.name},
+                       {"type", a.type},
+                       {"therapeutic_areas", ToJsonArray(a.therapeutic_areas)},
+                       {"territory", a.territory},
+                       {"tier", priority.tier},
+                       {"priority_note", priority.note},
+                       {"consent_required", NeedsConsent(a, member.organization_id)},
+                       {"open_proposals", open_proposals},
+                       {"description", a.description},
+                       {"stage", a.stage},
+                       {"archived", a.archived},
+                       {"parties", std::move(parties)},
+                       {"north_star",
+                        {{"statement", a.north_star_statement},
+                         {"beneficiaries", a.north_star_beneficiaries},
+                         {"contributions", std::move(contributions)}}},
+                       {"my_role", access::ToString(member.role)},
+                       {"my_party", std::move(my_party)},
+                       {"version", a.version},
+                       {"created_at", a.created_at},
+                       {"updated_at", a.updated_at}},
                       sp);
 }
 
@@ -70,8 +70,8 @@ Response AllianceResponse(int status, const AllianceView& v) {
   unsigned char buffer[8192];
   json::monotonic_resource arena(buffer, sizeof buffer);
   Response r = http::JsonResponse(
-      status, json::value(AllianceJson(v.alliance, v.membership, v.priority, v.open_proposals,
-                                       &arena)));
+      status,
+      json::value(AllianceJson(v.alliance, v.membership, v.priority, v.open_proposals, &arena)));
   http::SetEtag(r, v.alliance.version);
   return r;
 }
@@ -387,8 +387,8 @@ Result<Response> ListProposals(AlliancesService& svc, RequestContext& ctx) {
     if (!at || !id) return Malformed("The cursor is not one this server issued.");
     after = std::make_pair(*at, *id);
   }
-  NS_ASSIGN_OR_RETURN(auto proposals, svc.ListProposals(ctx.user(), ctx.Param("id"), status,
-                                                        after, page.limit + 1));
+  NS_ASSIGN_OR_RETURN(auto proposals, svc.ListProposals(ctx.user(), ctx.Param("id"), status, after,
+                                                        page.limit + 1));
   return http::PageResponse(proposals, page.limit, ProposalJson, [](const ProposalView& v) {
     return json::object{{"at", v.proposal.created_at}, {"id", v.proposal.id}};
   });

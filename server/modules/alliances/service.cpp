@@ -9,7 +9,6 @@
 namespace northstar::alliances {
 namespace {
 
-
 json::object MemberAuditView(const Member& m) {
   return {{"user_id", m.user_id},
           {"name", m.name},
@@ -48,7 +47,6 @@ Error ConsentRequired(const Alliance& a, const std::vector<std::string>& consent
   e.extra_json = json::serialize(json::object{{"shared_fields", std::move(field_names)}});
   return e;
 }
-
 
 }  // namespace
 
@@ -129,9 +127,7 @@ AlliancesService::AlliancesService(db::Database& database, accounts::AccountsSer
 }
 
 Result<std::pair<Alliance, access::Membership>> AlliancesService::LoadForMember(
-    db::Session& s,
-                                                              const auth::Principal& actor,
-                                                              const std::string& id) {
+    db::Session& s, const auth::Principal& actor, const std::string& id) {
   NS_ASSIGN_OR_RETURN(access::Membership membership, access::RequireMember(s, id, actor));
   auto alliance = store::FindAlliance(s, id);
   if (!alliance) return NotFound("No alliance with this id is visible to you.");
@@ -270,7 +266,8 @@ Result<AllianceView> AlliancesService::Update(const auth::Principal& actor, cons
   }
   Priority priority = store::FindPriority(s, id, membership.organization_id);
   if (input.tier || input.priority_note) {
-    Priority wanted{input.tier.value_or(priority.tier), input.priority_note.value_or(priority.note)};
+    Priority wanted{input.tier.value_or(priority.tier),
+                    input.priority_note.value_or(priority.note)};
     if (wanted.tier != priority.tier || wanted.note != priority.note) {
       // Not the alliance's version nor its updated_at: the other parties would see them move.
       store::SavePriority(s, id, membership.organization_id, wanted, actor.user_id, NowText());
@@ -279,7 +276,8 @@ Result<AllianceView> AlliancesService::Update(const auth::Principal& actor, cons
     }
   }
   if (words_changed || !shared.second.empty()) {
-    NS_ASSIGN_OR_RETURN(next, ApplyChange(s, actor.user_id, current, std::move(next), std::nullopt));
+    NS_ASSIGN_OR_RETURN(next,
+                        ApplyChange(s, actor.user_id, current, std::move(next), std::nullopt));
   }
   const int64_t open = store::CountOpenProposals(s, id);
   tx.Commit();

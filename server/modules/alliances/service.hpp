@@ -25,8 +25,8 @@ struct Contribution {
 struct AllianceInput {
   std::optional<std::string> name, type, territory, description, stage;
   std::optional<std::vector<std::string>> therapeutic_areas;
-  std::optional<int64_t> tier;              // the caller's party's own
-  std::optional<std::string> priority_note;  // the caller's party's own
+  std::optional<int64_t> tier;                // the caller's party's own
+  std::optional<std::string> priority_note;   // the caller's party's own
   std::optional<std::vector<Party>> parties;  // organisation and role
   std::optional<std::string> statement, beneficiaries;
   std::optional<std::vector<Contribution>> contributions;
@@ -95,8 +95,8 @@ class AlliancesService {
   Result<ProposalView> GetProposal(const auth::Principal& actor, const std::string& id,
                                    const std::string& proposal_id);
   Result<ProposalView> DecideProposal(const auth::Principal& actor, const std::string& id,
-                                      const std::string& proposal_id, int64_t version,
-                                      bool accept, const std::optional<std::string>& reason);
+                                      const std::string& proposal_id, int64_t version, bool accept,
+                                      const std::optional<std::string>& reason);
   Result<ProposalView> WithdrawProposal(const auth::Principal& actor, const std::string& id,
                                         const std::string& proposal_id, int64_t version);
 
@@ -128,8 +128,9 @@ class AlliancesService {
 
  private:
   // The alliance and the caller's membership; NotFound when the caller is not a member.
-  static Result<std::pair<Alliance, access::Membership>> LoadForMember(
-      db::Session& s, const auth::Principal& actor, const std::string& id);
+  static Result<std::pair<Alliance, access::Membership>> LoadForMember(db::Session& s,
+                                                                       const auth::Principal& actor,
+                                                                       const std::string& id);
   // Checks parties and contributions against the database and folds the input into `a`.
   std::vector<FieldError> Apply(db::Session& s, const AllianceInput& input, Alliance& a);
   Status ValidateReaders(db::Session& s, const std::string& alliance_id,

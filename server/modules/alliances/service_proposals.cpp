@@ -60,9 +60,9 @@ void NotifyManagers(db::Session& s, const Alliance& a, const Proposal& p,
                     const std::string& body) {
   for (const auto& m : store::ListMembers(s, a.id)) {
     if (m.role != "manager" || m.user_id == actor_id) continue;
-    notifications::Notify(s, {m.user_id, a.id, kind, title, body,
-                              "/alliances/" + a.id + "?proposal=" + p.id, "proposal", p.id,
-                              kind + ":" + p.id + ":" + event_key});
+    notifications::Notify(
+        s, {m.user_id, a.id, kind, title, body, "/alliances/" + a.id + "?proposal=" + p.id,
+            "proposal", p.id, kind + ":" + p.id + ":" + event_key});
   }
 }
 
@@ -106,7 +106,8 @@ Result<Alliance> AlliancesService::ApplyChange(db::Session& s, const std::string
   next.version = current.version + 1;
   json::object changes = audit::Diff(AllianceAuditView(current), AllianceAuditView(next));
   if (proposal_id) changes["proposal_id"] = {{"before", nullptr}, {"after", *proposal_id}};
-  audit::Record(s, AllianceEvent(actor_id, next, "alliance", next.id, "update", std::move(changes)));
+  audit::Record(s,
+                AllianceEvent(actor_id, next, "alliance", next.id, "update", std::move(changes)));
   // An open proposal was made against the fields as they were: once they moved, the parties
   // would decide on a change that no longer says what it does.
   for (auto& other : store::ListProposals(s, next.id, "open", std::nullopt, 1000)) {
@@ -128,8 +129,7 @@ Result<Alliance> AlliancesService::ApplyChange(db::Session& s, const std::string
   return next;
 }
 
-Result<ProposalView> AlliancesService::Propose(const auth::Principal& actor,
-                                               const std::string& id,
+Result<ProposalView> AlliancesService::Propose(const auth::Principal& actor, const std::string& id,
                                                const ProposalInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
@@ -181,10 +181,9 @@ Result<ProposalView> AlliancesService::Propose(const auth::Principal& actor,
     NS_ASSIGN_OR_RETURN(result, ApplyChange(s, actor.user_id, current, std::move(next), p.id));
     audit::Record(s, ProposalEvent(actor.user_id, result, p, "apply",
                                    StatusChange(kProposalOpen, kProposalApplied)));
-    NotifyManagers(s, result, p, actor.user_id, "proposal_applied", "",
-                   "Alliance changed: " + result.name,
-                   actor.name + " (" + p.organization_name + ") changed the " +
-                       ChangedFieldWords(p) + ".");
+    NotifyManagers(
+        s, result, p, actor.user_id, "proposal_applied", "", "Alliance changed: " + result.name,
+        actor.name + " (" + p.organization_name + ") changed the " + ChangedFieldWords(p) + ".");
   } else {
     const auto parties = PartiesById(current, consenting);
     NotifyManagers(s, result, p, actor.user_id, "proposal_opened", "",
@@ -271,8 +270,7 @@ Result<ProposalView> AlliancesService::DecideProposal(const auth::Principal& act
     }
     Alliance changed = current;
     ApplyShared(p.after, changed);
-    NS_ASSIGN_OR_RETURN(alliance,
-                        ApplyChange(s, actor.user_id, current, std::move(changed), p.id));
+    NS_ASSIGN_OR_RETURN(alliance, ApplyChange(s, actor.user_id, current, std::move(changed), p.id));
     audit::Record(s, ProposalEvent(actor.user_id, alliance, next, "apply",
                                    StatusChange(kProposalOpen, kProposalApplied)));
     NotifyManagers(s, alliance, next, actor.user_id, "proposal_applied", "",
@@ -294,8 +292,7 @@ Result<ProposalView> AlliancesService::DecideProposal(const auth::Principal& act
     NotifyManagers(s, alliance, next, actor.user_id, "proposal_accepted", d.organization_id,
                    "Change accepted by " + d.organization_name + ": " + alliance.name,
                    actor.name + " accepted for " + d.organization_name + " the change of the " +
-                       ChangedFieldWords(p) + ". It still waits for " + PartyNames(waiting) +
-                       ".");
+                       ChangedFieldWords(p) + ". It still waits for " + PartyNames(waiting) + ".");
   }
   auto stored = store::FindProposal(s, id, p.id);
   ProposalView view = ViewFor(alliance, std::move(*stored), membership);

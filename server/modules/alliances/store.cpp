@@ -69,8 +69,9 @@ Alliance AllianceFromRow(const db::Row& r) {
 }
 
 Party PartyFromRow(const db::Row& r) {
-  return {r.Str("organization_id"), r.Str("organization_name"), r.Str("organization_type"),
-          r.Str("role"),            r.Str("contribution"),      r.Str("expected_value"),
+  return {r.Str("organization_id"),   r.Str("organization_name"),
+          r.Str("organization_type"), r.Str("role"),
+          r.Str("contribution"),      r.Str("expected_value"),
           r.Int("has_manager") != 0};
 }
 
@@ -603,8 +604,8 @@ std::optional<Proposal> FindProposal(db::Session& s, const std::string& alliance
                                      const std::string& id) {
   db::Params p;
   p.Set("a", alliance_id).Set("id", id);
-  auto row = s.QueryOne(std::string(kProposalColumns) + " WHERE ap.alliance_id = :a AND ap.id = :id",
-                        p);
+  auto row =
+      s.QueryOne(std::string(kProposalColumns) + " WHERE ap.alliance_id = :a AND ap.id = :id", p);
   if (!row) return std::nullopt;
   std::vector<Proposal> one{ProposalFromRow(*row)};
   LoadDecisions(s, one);

@@ -243,20 +243,20 @@ std::optional<std::string> TextOf(const json::object& o, std::string_view key) {
 std::string LevelsToJson(const std::vector<EscalationLevel>& levels) {
   json::array out;
   for (const auto& l : levels) {
-    out.push_back({{"name", l.name}, {"committee_id", OptionalJson(l.committee_id)},
-                   {"days", l.days}});
+    out.push_back(
+        {{"name", l.name}, {"committee_id", OptionalJson(l.committee_id)}, {"days", l.days}});
   }
   return Serialize(out);
 }
 
 std::vector<EscalationLevel> LevelsFromJson(const std::string& text) {
-  return ArrayFromJson<EscalationLevel>(text, [](const json::object& o)
-                                                  -> std::optional<EscalationLevel> {
-    auto name = TextOf(o, "name");
-    const json::value* days = o.if_contains("days");
-    if (!name || !days || !days->is_int64()) return std::nullopt;
-    return EscalationLevel{*name, TextOf(o, "committee_id"), days->as_int64()};
-  });
+  return ArrayFromJson<EscalationLevel>(
+      text, [](const json::object& o) -> std::optional<EscalationLevel> {
+        auto name = TextOf(o, "name");
+        const json::value* days = o.if_contains("days");
+        if (!name || !days || !days->is_int64()) return std::nullopt;
+        return EscalationLevel{*name, TextOf(o, "committee_id"), days->as_int64()};
+      });
 }
 
 std::string PreReadsToJson(const std::vector<PreRead>& pre_reads) {

@@ -17,29 +17,32 @@
 
 namespace northstar::governance {
 
-inline const std::vector<std::string_view> kCommitteeKinds = {
-    "joint_steering", "joint_development", "joint_commercial", "joint_finance",
-    "ip",             "joint_project_team", "custom"};
-inline const std::vector<std::string_view> kCommitteeRoles = {
-    "chair", "co_chair", "voting_member", "non_voting_member", "secretary"};
+inline const std::vector<std::string_view> kCommitteeKinds = {"joint_steering",
+                                                              "joint_development",
+                                                              "joint_commercial",
+                                                              "joint_finance",
+                                                              "ip",
+                                                              "joint_project_team",
+                                                              "custom"};
+inline const std::vector<std::string_view> kCommitteeRoles = {"chair", "co_chair", "voting_member",
+                                                              "non_voting_member", "secretary"};
 inline const std::vector<std::string_view> kCadences = {
     "weekly", "biweekly", "monthly", "bimonthly", "quarterly", "semiannual", "annual", "ad_hoc"};
-inline const std::vector<std::string_view> kQuorumRules = {"every_party_voting",
-                                                          "majority_voting", "all_voting"};
+inline const std::vector<std::string_view> kQuorumRules = {"every_party_voting", "majority_voting",
+                                                           "all_voting"};
 inline const std::vector<std::string_view> kChairRotations = {"none", "yearly", "per_meeting"};
 inline const std::vector<std::string_view> kTemplates = {"classic", "lean"};
 inline const std::vector<std::string_view> kSeverities = {"low", "medium", "high", "critical"};
 inline const std::vector<std::string_view> kIssueStatuses = {"open", "resolved"};
 inline const std::vector<std::string_view> kMeetingStatuses = {"scheduled", "held", "cancelled"};
-inline const std::vector<std::string_view> kAttendanceStatuses = {"present", "absent",
-                                                                 "delegate"};
+inline const std::vector<std::string_view> kAttendanceStatuses = {"present", "absent", "delegate"};
 inline const std::vector<std::string_view> kDecisionStates = {"proposed", "approved", "rejected",
-                                                             "deferred", "escalated"};
+                                                              "deferred", "escalated"};
 inline const std::vector<std::string_view> kVotes = {"approve", "reject", "abstain"};
 inline const std::vector<std::string_view> kActionStatuses = {"open", "in_progress", "done",
-                                                             "cancelled"};
+                                                              "cancelled"};
 inline const std::vector<std::string_view> kAttitudes = {"champion", "supporter", "neutral",
-                                                        "sceptic", "opponent"};
+                                                         "sceptic", "opponent"};
 
 // Chair, co-chair and voting members vote; non-voting members and secretaries do not.
 bool IsVotingRole(std::string_view role);

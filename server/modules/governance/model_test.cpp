@@ -55,9 +55,9 @@ TEST(ChairRotation, YearlyTurnsOnEachAnniversaryAndPerMeetingAfterEachMeeting) {
 }
 
 TEST(Quorum, EveryPartyNeedsAVotingMemberPresentAndADelegateCounts) {
-  auto q = CheckQuorum("every_party_voting", Board(),
-                       {{"p-chair", "present"}, {"s-guest", "present"}, {"s-vote", "absent"}},
-                       kParties);
+  auto q =
+      CheckQuorum("every_party_voting", Board(),
+                  {{"p-chair", "present"}, {"s-guest", "present"}, {"s-vote", "absent"}}, kParties);
   EXPECT_FALSE(q.met);
   EXPECT_NE(q.detail.find("Nimbus"), std::string::npos) << q.detail;
   ASSERT_EQ(q.by_party.size(), 2u);
@@ -91,16 +91,18 @@ TEST(Quorum, MajorityNeedsMoreThanHalfAndEveryPartyAllNeedsEveryone) {
   EXPECT_FALSE(q.met);
   EXPECT_NE(q.detail.find("1 of 4"), std::string::npos) << q.detail;
   q = CheckQuorum("all_voting", Board(),
-                  {{"p-chair", "present"}, {"p-vote", "present"}, {"s-vote", "present"},
+                  {{"p-chair", "present"},
+                   {"p-vote", "present"},
+                   {"s-vote", "present"},
                    {"s-cochair", "delegate"}},
                   kParties);
   EXPECT_TRUE(q.met);
 }
 
 TEST(Quorum, ACommitteeWithoutVotingMembersHasNone) {
-  const auto q = CheckQuorum("every_party_voting",
-                             {{"x", "pharma", "secretary", "2026-01-01", std::nullopt}},
-                             {{"x", "present"}}, kParties);
+  const auto q =
+      CheckQuorum("every_party_voting", {{"x", "pharma", "secretary", "2026-01-01", std::nullopt}},
+                  {{"x", "present"}}, kParties);
   EXPECT_FALSE(q.met);
 }
 
@@ -111,12 +113,12 @@ TEST(Consent, OnePartyCannotApproveAlone) {
   EXPECT_EQ(positions[1].position, "pending");
   EXPECT_EQ(ConsentOutcome(positions), "proposed");
 
-  positions = PartyPositions(parties, {{"p-chair", "pharma", "approve"},
-                                       {"p-vote", "pharma", "approve"}});
+  positions =
+      PartyPositions(parties, {{"p-chair", "pharma", "approve"}, {"p-vote", "pharma", "approve"}});
   EXPECT_EQ(ConsentOutcome(positions), "proposed") << "two votes of one party are still one party";
 
-  positions = PartyPositions(parties, {{"p-chair", "pharma", "approve"},
-                                       {"s-vote", "startup", "approve"}});
+  positions =
+      PartyPositions(parties, {{"p-chair", "pharma", "approve"}, {"s-vote", "startup", "approve"}});
   EXPECT_EQ(ConsentOutcome(positions), "approved");
 }
 
@@ -127,8 +129,8 @@ TEST(Consent, ARejectionByAnyVoterRejectsForTheirPartyAndAbstentionsWait) {
                                             {"s-cochair", "startup", "reject"}});
   EXPECT_EQ(positions[1].position, "rejected");
   EXPECT_EQ(ConsentOutcome(positions), "rejected");
-  positions = PartyPositions(parties, {{"p-chair", "pharma", "approve"},
-                                       {"s-vote", "startup", "abstain"}});
+  positions =
+      PartyPositions(parties, {{"p-chair", "pharma", "approve"}, {"s-vote", "startup", "abstain"}});
   EXPECT_EQ(ConsentOutcome(positions), "proposed");
   EXPECT_EQ(ConsentOutcome({}), "proposed") << "no voting party: nobody can approve";
 }

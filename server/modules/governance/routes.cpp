@@ -24,8 +24,8 @@ using http::One;
 using http::Paged;
 using http::RequestContext;
 using http::Response;
-using records::ReadCommon;
 using records::NullableId;
+using records::ReadCommon;
 using records::ReadNullable;
 using records::ReadObjects;
 constexpr auto kRequired = Presence::kRequired;
@@ -247,8 +247,8 @@ std::string PersonName(const RecordContext& c, const std::string& user_id) {
 json::array LevelsJson(const std::vector<EscalationLevel>& levels) {
   json::array out;
   for (const auto& l : levels) {
-    out.push_back({{"name", l.name}, {"committee_id", OptionalJson(l.committee_id)},
-                   {"days", l.days}});
+    out.push_back(
+        {{"name", l.name}, {"committee_id", OptionalJson(l.committee_id)}, {"days", l.days}});
   }
   return out;
 }
@@ -259,9 +259,8 @@ json::object CommitteeJson(const RecordContext& c, const CommitteeView& v) {
   // Current seats first, then past ones; each group by the day they began.
   std::vector<std::pair<bool, const CommitteeMember*>> ordered;
   for (const auto& m : k.members) {
-    ordered.emplace_back(SitsOn({m.user_id, m.organization_id, m.role, m.joined_on, m.left_on},
-                                c.today),
-                         &m);
+    ordered.emplace_back(
+        SitsOn({m.user_id, m.organization_id, m.role, m.joined_on, m.left_on}, c.today), &m);
   }
   std::stable_sort(ordered.begin(), ordered.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -279,9 +278,9 @@ json::object CommitteeJson(const RecordContext& c, const CommitteeView& v) {
   }
   return records::Json(k, {{"members", std::move(members)},
                            {"chair_party_id", OptionalJson(v.chair_party_id)},
-                           {"chair_party_name",
-                            v.chair_party_id ? json::value(alliances::PartyName(c, *v.chair_party_id))
-                                             : json::value(nullptr)}});
+                           {"chair_party_name", v.chair_party_id ? json::value(alliances::PartyName(
+                                                                       c, *v.chair_party_id))
+                                                                 : json::value(nullptr)}});
 }
 
 json::object DecisionRightJson(const DecisionRight& d) {
@@ -296,8 +295,7 @@ json::object IssueJson(const RecordContext& c, const Issue& i) {
       auto party = c.people_parties.find(user);
       agreed.push_back({{"user_id", user},
                         {"name", PersonName(c, user)},
-                        {"organization_id",
-                         party == c.people_parties.end() ? "" : party->second}});
+                        {"organization_id", party == c.people_parties.end() ? "" : party->second}});
     }
     resolution = json::object{{"outcome", i.resolution->outcome},
                               {"agreed_by", std::move(agreed)},
@@ -366,20 +364,23 @@ json::object MeetingJson(const RecordContext& c, const MeetingView& v) {
                        {"by_name", r ? json::value(r->by_name) : json::value(nullptr)},
                        {"at", r ? json::value(r->at) : json::value(nullptr)}});
   }
-  return records::Json(m, {{"committee_name", m.committee_name},
-                           {"agenda", std::move(agenda)},
-                           {"attendance", std::move(attendance)},
-                           {"quorum", {{"rule", v.quorum_rule},
-                                       {"met", v.quorum.met},
-                                       {"detail", v.quorum.detail},
-                                       {"present_voting_by_party", std::move(by_party)}}},
-                           {"minutes", {{"state", m.minutes_final_at ? "final" : "draft"},
-                                        {"revision", m.minutes_revision},
-                                        {"final_at", OptionalJson(m.minutes_final_at)},
-                                        {"reviews", std::move(reviews)},
-                                        {"can_review", v.can_review},
-                                        {"can_write", v.can_write_minutes},
-                                        {"can_revise", v.can_revise_minutes}}}},
+  return records::Json(m,
+                       {{"committee_name", m.committee_name},
+                        {"agenda", std::move(agenda)},
+                        {"attendance", std::move(attendance)},
+                        {"quorum",
+                         {{"rule", v.quorum_rule},
+                          {"met", v.quorum.met},
+                          {"detail", v.quorum.detail},
+                          {"present_voting_by_party", std::move(by_party)}}},
+                        {"minutes",
+                         {{"state", m.minutes_final_at ? "final" : "draft"},
+                          {"revision", m.minutes_revision},
+                          {"final_at", OptionalJson(m.minutes_final_at)},
+                          {"reviews", std::move(reviews)},
+                          {"can_review", v.can_review},
+                          {"can_write", v.can_write_minutes},
+                          {"can_revise", v.can_revise_minutes}}}},
                        {"minutes_revision", "minutes_final_at"});
 }
 
@@ -413,7 +414,9 @@ json::object ActionJson(const ActionItem& a, const std::string& today) {
 }
 
 // An action as a collection answers it: due dates are judged against the context's today.
-json::object ActionJsonIn(const RecordContext& c, const ActionItem& a) { return ActionJson(a, c.today); }
+json::object ActionJsonIn(const RecordContext& c, const ActionItem& a) {
+  return ActionJson(a, c.today);
+}
 
 json::object StakeholderJson(const Stakeholder& k) {
   return records::Json(k, {{"quadrant", Quadrant(k.influence, k.interest)}});
@@ -435,7 +438,8 @@ Result<Response> ListCommittees(GovernanceService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListCommittees(ctx.user(), Alliance(ctx)));
   json::array all;
   for (const auto& v : list.record) all.push_back(CommitteeJson(list.context, v));
-  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all), {{"kind", "kind", kCommitteeKinds}}));
+  NS_ASSIGN_OR_RETURN(all,
+                      Filtered(ctx.request, std::move(all), {{"kind", "kind", kCommitteeKinds}}));
   return Paged(ctx.request, all, kByCreation);
 }
 
@@ -495,8 +499,8 @@ Result<Response> CadenceProposalRoute(GovernanceService& svc, RequestContext& ct
     errors.push_back({"months", "must be a whole number of months from 1 to 24"});
   }
   NS_TRY(FieldErrorsToStatus(std::move(errors)));
-  NS_ASSIGN_OR_RETURN(auto p, svc.ProposeCadence(ctx.user(), Alliance(ctx), *template_name, *from,
-                                                 months));
+  NS_ASSIGN_OR_RETURN(auto p,
+                      svc.ProposeCadence(ctx.user(), Alliance(ctx), *template_name, *from, months));
   json::array meetings;
   for (const auto& m : p.meetings) {
     meetings.push_back({{"committee_id", m.committee_id},
@@ -529,9 +533,9 @@ Result<Response> ListIssues(GovernanceService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListIssues(ctx.user(), Alliance(ctx)));
   json::array all;
   for (const auto& i : list.record) all.push_back(IssueJson(list.context, i));
-  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
-                                    {{"status", "status", kIssueStatuses},
-                                     {"severity", "severity", kSeverities}}));
+  NS_ASSIGN_OR_RETURN(
+      all, Filtered(ctx.request, std::move(all),
+                    {{"status", "status", kIssueStatuses}, {"severity", "severity", kSeverities}}));
   return Paged(ctx.request, all, kByCreation);
 }
 
@@ -539,8 +543,8 @@ Result<Response> EscalateIssue(GovernanceService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
   NS_ASSIGN_OR_RETURN(std::string reason, ReasonFrom(body, "reason"));
-  NS_ASSIGN_OR_RETURN(auto v, svc.EscalateIssue(ctx.user(), Alliance(ctx), ctx.Param("issue_id"),
-                                                version, reason));
+  NS_ASSIGN_OR_RETURN(
+      auto v, svc.EscalateIssue(ctx.user(), Alliance(ctx), ctx.Param("issue_id"), version, reason));
   return IssueResponse(200, v);
 }
 
@@ -559,8 +563,8 @@ Result<Response> ResolveIssue(GovernanceService& svc, RequestContext& ctx) {
 }
 
 Result<Response> IssueHistory(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto entries, svc.IssueHistory(ctx.user(), Alliance(ctx),
-                                                     ctx.Param("issue_id")));
+  NS_ASSIGN_OR_RETURN(auto entries,
+                      svc.IssueHistory(ctx.user(), Alliance(ctx), ctx.Param("issue_id")));
   json::array items;
   for (const auto& e : entries) {
     items.push_back({{"level", e.level},
@@ -605,8 +609,8 @@ Result<Response> ListMeetings(GovernanceService& svc, RequestContext& ctx) {
 Result<Response> AddAgendaItem(GovernanceService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
   NS_ASSIGN_OR_RETURN(AgendaInput input, ReadAgenda(body, true));
-  NS_ASSIGN_OR_RETURN(auto v, svc.AddAgendaItem(ctx.user(), Alliance(ctx),
-                                                ctx.Param("meeting_id"), input));
+  NS_ASSIGN_OR_RETURN(auto v,
+                      svc.AddAgendaItem(ctx.user(), Alliance(ctx), ctx.Param("meeting_id"), input));
   return MeetingResponse(201, v);
 }
 
@@ -614,9 +618,9 @@ Result<Response> UpdateAgendaItem(GovernanceService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
   NS_ASSIGN_OR_RETURN(AgendaInput input, ReadAgenda(body, false));
-  NS_ASSIGN_OR_RETURN(auto v, svc.UpdateAgendaItem(ctx.user(), Alliance(ctx),
-                                                   ctx.Param("meeting_id"), ctx.Param("item_id"),
-                                                   version, input));
+  NS_ASSIGN_OR_RETURN(auto v,
+                      svc.UpdateAgendaItem(ctx.user(), Alliance(ctx), ctx.Param("meeting_id"),
+                                           ctx.Param("item_id"), version, input));
   return MeetingResponse(200, v);
 }
 
@@ -644,8 +648,8 @@ Result<Response> SetAttendance(GovernanceService& svc, RequestContext& ctx) {
   InputReader in(body);
   auto entries = ReadObjects<AttendanceInput>(in, "entries", kRequired, 200, ReadAttendee);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
-  NS_ASSIGN_OR_RETURN(auto v, svc.SetAttendance(ctx.user(), Alliance(ctx),
-                                                ctx.Param("meeting_id"), version, *entries));
+  NS_ASSIGN_OR_RETURN(auto v, svc.SetAttendance(ctx.user(), Alliance(ctx), ctx.Param("meeting_id"),
+                                                version, *entries));
   return MeetingResponse(200, v);
 }
 
@@ -659,9 +663,8 @@ Result<Response> ReviewMinutes(GovernanceService& svc, RequestContext& ctx) {
     in.AddError("comment", "is required to comment");
   }
   NS_TRY(FieldErrorsToStatus(in.Finish()));
-  NS_ASSIGN_OR_RETURN(auto v, svc.ReviewMinutes(ctx.user(), Alliance(ctx),
-                                                ctx.Param("meeting_id"), version,
-                                                *decision == "approve", comment));
+  NS_ASSIGN_OR_RETURN(auto v, svc.ReviewMinutes(ctx.user(), Alliance(ctx), ctx.Param("meeting_id"),
+                                                version, *decision == "approve", comment));
   return MeetingResponse(200, v);
 }
 
@@ -669,14 +672,14 @@ Result<Response> ReviseMinutes(GovernanceService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(int64_t version, http::RequireIfMatch(ctx.request));
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
   NS_ASSIGN_OR_RETURN(std::string reason, ReasonFrom(body, "reason"));
-  NS_ASSIGN_OR_RETURN(auto v, svc.ReviseMinutes(ctx.user(), Alliance(ctx),
-                                                ctx.Param("meeting_id"), version, reason));
+  NS_ASSIGN_OR_RETURN(auto v, svc.ReviseMinutes(ctx.user(), Alliance(ctx), ctx.Param("meeting_id"),
+                                                version, reason));
   return MeetingResponse(200, v);
 }
 
 Result<Response> ListRevisions(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto list, svc.MinutesRevisions(ctx.user(), Alliance(ctx),
-                                                      ctx.Param("meeting_id")));
+  NS_ASSIGN_OR_RETURN(auto list,
+                      svc.MinutesRevisions(ctx.user(), Alliance(ctx), ctx.Param("meeting_id")));
   json::array items;
   for (const auto& r : list) {
     boost::system::error_code ec;
@@ -701,7 +704,8 @@ Result<Response> MeetingIcs(GovernanceService& svc, RequestContext& ctx) {
 
 // Briefs.
 Result<Response> ListBriefs(GovernanceService& svc, RequestContext& ctx) {
-  NS_ASSIGN_OR_RETURN(auto list, svc.ListBriefs(ctx.user(), Alliance(ctx), ctx.Param("meeting_id")));
+  NS_ASSIGN_OR_RETURN(auto list,
+                      svc.ListBriefs(ctx.user(), Alliance(ctx), ctx.Param("meeting_id")));
   json::array all;
   for (const auto& b : list) all.push_back(BriefJson(b));
   return Paged(ctx.request, all, kByCreation);
@@ -710,8 +714,8 @@ Result<Response> ListBriefs(GovernanceService& svc, RequestContext& ctx) {
 Result<Response> CreateBrief(GovernanceService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
   NS_ASSIGN_OR_RETURN(BriefInput input, ReadBrief(body, true));
-  NS_ASSIGN_OR_RETURN(auto b, svc.CreateBrief(ctx.user(), Alliance(ctx), ctx.Param("meeting_id"),
-                                              input));
+  NS_ASSIGN_OR_RETURN(auto b,
+                      svc.CreateBrief(ctx.user(), Alliance(ctx), ctx.Param("meeting_id"), input));
   return One(201, BriefJson(b), b.version);
 }
 
@@ -725,8 +729,8 @@ Result<Response> UpdateBrief(GovernanceService& svc, RequestContext& ctx) {
 }
 
 Result<Response> DeleteBrief(GovernanceService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteBrief(ctx.user(), Alliance(ctx), ctx.Param("meeting_id"),
-                         ctx.Param("brief_id")));
+  NS_TRY(
+      svc.DeleteBrief(ctx.user(), Alliance(ctx), ctx.Param("meeting_id"), ctx.Param("brief_id")));
   return http::NoContent();
 }
 
@@ -739,7 +743,8 @@ Response DecisionResponse(int status, const WithContext<DecisionView>& v) {
 
 bool ContainsFolded(const std::string& text, const std::string& needle) {
   const auto lower = [](std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
     return s;
   };
   return lower(text).find(lower(needle)) != std::string::npos;
@@ -757,7 +762,8 @@ Result<std::pair<RecordContext, std::vector<DecisionView>>> DecisionLog(Governan
   }
   const auto committee = ctx.request.Query("committee_id");
   const auto meeting = ctx.request.Query("meeting_id");
-  for (const auto& [name, value] : {std::pair{"committee_id", committee}, {"meeting_id", meeting}}) {
+  for (const auto& [name, value] :
+       {std::pair{"committee_id", committee}, {"meeting_id", meeting}}) {
     if (value && !value->empty() && !IsValidId(*value)) {
       return Malformed(std::string(name) + " must be an id.");
     }
@@ -823,8 +829,8 @@ Result<Response> VoteOnDecision(GovernanceService& svc, RequestContext& ctx) {
   auto vote = in.Enum("vote", kRequired, kVotes);
   auto comment = in.String("comment", kOptional, kTextMax);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
-  NS_ASSIGN_OR_RETURN(auto v, svc.Vote(ctx.user(), Alliance(ctx), ctx.Param("decision_id"),
-                                       version, *vote, comment.value_or("")));
+  NS_ASSIGN_OR_RETURN(auto v, svc.Vote(ctx.user(), Alliance(ctx), ctx.Param("decision_id"), version,
+                                       *vote, comment.value_or("")));
   return DecisionResponse(200, v);
 }
 
@@ -835,9 +841,9 @@ Result<Response> ChangeDecisionState(GovernanceService& svc, RequestContext& ctx
   auto state = in.Enum("state", kRequired, {"deferred", "escalated", "proposed"});
   auto reason = in.String("reason", kRequired, kReasonMax, 1);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
-  NS_ASSIGN_OR_RETURN(auto v, svc.SetDecisionState(ctx.user(), Alliance(ctx),
-                                                   ctx.Param("decision_id"), version, *state,
-                                                   *reason));
+  NS_ASSIGN_OR_RETURN(
+      auto v, svc.SetDecisionState(ctx.user(), Alliance(ctx), ctx.Param("decision_id"), version,
+                                   *state, *reason));
   return DecisionResponse(200, v);
 }
 
@@ -892,8 +898,8 @@ ical::Event MeetingEvent(const Meeting& m, const std::string& alliance_name) {
   e.uid = "meeting-" + m.id + "@northstar";
   e.starts_at = m.starts_at;
   const auto start = ParseInstant(m.starts_at);
-  e.ends_at = start ? FormatInstant(*start + std::chrono::minutes(m.duration_minutes))
-                    : m.starts_at;
+  e.ends_at =
+      start ? FormatInstant(*start + std::chrono::minutes(m.duration_minutes)) : m.starts_at;
   e.summary = alliance_name.empty() ? m.title : m.title + " (" + alliance_name + ")";
   std::string agenda;
   for (const auto& a : m.agenda) {
@@ -910,7 +916,8 @@ ical::Event MeetingEvent(const Meeting& m, const std::string& alliance_name) {
 }
 
 std::string MeetingCalendar(const Meeting& m, const std::string& alliance_name) {
-  return ical::Calendar(alliance_name.empty() ? m.title : alliance_name, {MeetingEvent(m, alliance_name)});
+  return ical::Calendar(alliance_name.empty() ? m.title : alliance_name,
+                        {MeetingEvent(m, alliance_name)});
 }
 
 void RegisterRoutes(http::Router& router, GovernanceService& svc) {
@@ -928,43 +935,42 @@ void RegisterRoutes(http::Router& router, GovernanceService& svc) {
                           &Svc::GetCommittee, &Svc::CreateCommittee, &Svc::UpdateCommittee,
                           &Svc::DeleteCommittee, AnswerJson<CommitteeView, CommitteeJson>,
                           AnswerVersion<CommitteeView, CommitteeVersion>});
-  http::AddCollection(router, svc, base, "id",
-                      http::Collection<Svc, DecisionRightInput, WithContext<DecisionRight>>{
-                          "decision-rights", "decision_right_id", ListDecisionRights,
-                          ReadDecisionRight, &Svc::GetDecisionRight, &Svc::CreateDecisionRight,
-                          &Svc::UpdateDecisionRight, &Svc::DeleteDecisionRight,
-                          AnswerJson<DecisionRight, DecisionRightJson>,
-                          AnswerVersion<DecisionRight, records::VersionOf<DecisionRight>>});
-  http::AddCollection(router, svc, base, "id",
-                      http::Collection<Svc, IssueInput, WithContext<Issue>>{
-                          "issues", "issue_id", ListIssues, ReadIssue, &Svc::GetIssue,
-                          &Svc::RaiseIssue, &Svc::UpdateIssue, &Svc::DeleteIssue,
-                          AnswerJson<Issue, IssueJson>,
-                          AnswerVersion<Issue, records::VersionOf<Issue>>});
-  http::AddCollection(router, svc, base, "id",
-                      http::Collection<Svc, MeetingInput, WithContext<MeetingView>>{
-                          "meetings", "meeting_id", ListMeetings, ReadMeeting, &Svc::GetMeeting,
-                          &Svc::CreateMeeting, &Svc::UpdateMeeting, &Svc::DeleteMeeting,
-                          AnswerJson<MeetingView, MeetingJson>,
-                          AnswerVersion<MeetingView, MeetingVersion>});
-  http::AddCollection(router, svc, base, "id",
-                      http::Collection<Svc, DecisionInput, WithContext<DecisionView>>{
-                          "decisions", "decision_id", ListDecisions, ReadDecision,
-                          &Svc::GetDecision, &Svc::ProposeDecision, &Svc::UpdateDecision,
-                          &Svc::DeleteDecision, AnswerJson<DecisionView, DecisionJson>,
-                          AnswerVersion<DecisionView, DecisionVersion>});
-  http::AddCollection(router, svc, base, "id",
-                      http::Collection<Svc, ActionInput, WithContext<ActionItem>>{
-                          "actions", "action_id", ListActions, ReadAction, &Svc::GetAction,
-                          &Svc::CreateAction, &Svc::UpdateAction, &Svc::DeleteAction,
-                          AnswerJson<ActionItem, ActionJsonIn>,
-                          AnswerVersion<ActionItem, records::VersionOf<ActionItem>>});
+  http::AddCollection(
+      router, svc, base, "id",
+      http::Collection<Svc, DecisionRightInput, WithContext<DecisionRight>>{
+          "decision-rights", "decision_right_id", ListDecisionRights, ReadDecisionRight,
+          &Svc::GetDecisionRight, &Svc::CreateDecisionRight, &Svc::UpdateDecisionRight,
+          &Svc::DeleteDecisionRight, AnswerJson<DecisionRight, DecisionRightJson>,
+          AnswerVersion<DecisionRight, records::VersionOf<DecisionRight>>});
+  http::AddCollection(
+      router, svc, base, "id",
+      http::Collection<Svc, IssueInput, WithContext<Issue>>{
+          "issues", "issue_id", ListIssues, ReadIssue, &Svc::GetIssue, &Svc::RaiseIssue,
+          &Svc::UpdateIssue, &Svc::DeleteIssue, AnswerJson<Issue, IssueJson>,
+          AnswerVersion<Issue, records::VersionOf<Issue>>});
+  http::AddCollection(
+      router, svc, base, "id",
+      http::Collection<Svc, MeetingInput, WithContext<MeetingView>>{
+          "meetings", "meeting_id", ListMeetings, ReadMeeting, &Svc::GetMeeting,
+          &Svc::CreateMeeting, &Svc::UpdateMeeting, &Svc::DeleteMeeting,
+          AnswerJson<MeetingView, MeetingJson>, AnswerVersion<MeetingView, MeetingVersion>});
+  http::AddCollection(
+      router, svc, base, "id",
+      http::Collection<Svc, DecisionInput, WithContext<DecisionView>>{
+          "decisions", "decision_id", ListDecisions, ReadDecision, &Svc::GetDecision,
+          &Svc::ProposeDecision, &Svc::UpdateDecision, &Svc::DeleteDecision,
+          AnswerJson<DecisionView, DecisionJson>, AnswerVersion<DecisionView, DecisionVersion>});
+  http::AddCollection(
+      router, svc, base, "id",
+      http::Collection<Svc, ActionInput, WithContext<ActionItem>>{
+          "actions", "action_id", ListActions, ReadAction, &Svc::GetAction, &Svc::CreateAction,
+          &Svc::UpdateAction, &Svc::DeleteAction, AnswerJson<ActionItem, ActionJsonIn>,
+          AnswerVersion<ActionItem, records::VersionOf<ActionItem>>});
   http::AddCollection(router, svc, base, "id",
                       http::Collection<Svc, StakeholderInput, WithContext<Stakeholder>>{
                           "stakeholders", "stakeholder_id", ListStakeholders, ReadStakeholder,
-                          &Svc::GetStakeholder, &Svc::CreateStakeholder,
-                          &Svc::UpdateStakeholder, &Svc::DeleteStakeholder,
-                          AnswerJson<Stakeholder, StakeholderJson>,
+                          &Svc::GetStakeholder, &Svc::CreateStakeholder, &Svc::UpdateStakeholder,
+                          &Svc::DeleteStakeholder, AnswerJson<Stakeholder, StakeholderJson>,
                           AnswerVersion<Stakeholder, records::VersionOf<Stakeholder>>});
   const std::string committee = base + "/committees/{committee_id}";
   router.Add("POST", committee + "/members", bind(AddMember));

@@ -90,8 +90,7 @@ struct ActionInput : CommonInput {
   Nullable<std::string> meeting_id, decision_id;
 };
 BOOST_DESCRIBE_STRUCT(ActionInput, (CommonInput),
-                      (title, description, owner_user_id, due_on, status, meeting_id,
-                       decision_id))
+                      (title, description, owner_user_id, due_on, status, meeting_id, decision_id))
 
 struct StakeholderInput : CommonInput {
   std::optional<std::string> name, title, attitude, notes;
@@ -171,8 +170,8 @@ class GovernanceService {
                                                 const std::optional<std::string>& role);
   Result<CadenceProposal> ProposeCadence(const auth::Principal& actor,
                                          const std::string& alliance_id,
-                                         const std::string& template_name,
-                                         const std::string& from, int64_t months);
+                                         const std::string& template_name, const std::string& from,
+                                         int64_t months);
 
   // Decision rights.
   Result<WithContext<std::vector<DecisionRight>>> ListDecisionRights(
@@ -193,8 +192,8 @@ class GovernanceService {
   // Issues.
   Result<WithContext<std::vector<Issue>>> ListIssues(const auth::Principal& actor,
                                                      const std::string& alliance_id);
-  Result<WithContext<Issue>> GetIssue(const auth::Principal& actor,
-                                      const std::string& alliance_id, const std::string& id);
+  Result<WithContext<Issue>> GetIssue(const auth::Principal& actor, const std::string& alliance_id,
+                                      const std::string& id);
   Result<WithContext<Issue>> RaiseIssue(const auth::Principal& actor,
                                         const std::string& alliance_id, const IssueInput& input);
   Result<WithContext<Issue>> UpdateIssue(const auth::Principal& actor,
@@ -274,8 +273,8 @@ class GovernanceService {
   Result<Brief> CreateBrief(const auth::Principal& actor, const std::string& alliance_id,
                             const std::string& meeting_id, const BriefInput& input);
   Result<Brief> UpdateBrief(const auth::Principal& actor, const std::string& alliance_id,
-                            const std::string& meeting_id, const std::string& id,
-                            int64_t version, const BriefInput& input);
+                            const std::string& meeting_id, const std::string& id, int64_t version,
+                            const BriefInput& input);
   Status DeleteBrief(const auth::Principal& actor, const std::string& alliance_id,
                      const std::string& meeting_id, const std::string& id);
 
@@ -308,8 +307,7 @@ class GovernanceService {
   Result<WithContext<std::vector<ActionItem>>> ListActions(const auth::Principal& actor,
                                                            const std::string& alliance_id);
   Result<WithContext<ActionItem>> GetAction(const auth::Principal& actor,
-                                            const std::string& alliance_id,
-                                            const std::string& id);
+                                            const std::string& alliance_id, const std::string& id);
   Result<WithContext<ActionItem>> CreateAction(const auth::Principal& actor,
                                                const std::string& alliance_id,
                                                const ActionInput& input);

@@ -114,16 +114,15 @@ MeetingView ViewOf(const RecordContext& c, Meeting meeting,
   std::vector<Attendee> attendance;
   for (const auto& a : meeting.attendance) attendance.push_back({a.user_id, a.status});
   v.quorum = CheckQuorum(v.quorum_rule, v.seats, attendance, parties);
-  const bool mine_required =
-      std::find(v.required_parties.begin(), v.required_parties.end(),
-                c.membership.organization_id) != v.required_parties.end();
+  const bool mine_required = std::find(v.required_parties.begin(), v.required_parties.end(),
+                                       c.membership.organization_id) != v.required_parties.end();
   v.can_review = committee && !meeting.minutes_final_at && mine_required &&
                  meeting.status != "cancelled" && HasMinutesToApprove(meeting) &&
                  ReviewsFor(c, *committee);
-  const bool keeps = meeting.status != "cancelled" &&
-                     access::AuthorizeMinutesChange(c.membership, ScopeOf(meeting),
-                                                    KeepsRecord(c, committee))
-                         .ok();
+  const bool keeps =
+      meeting.status != "cancelled" &&
+      access::AuthorizeMinutesChange(c.membership, ScopeOf(meeting), KeepsRecord(c, committee))
+          .ok();
   v.can_write_minutes = keeps && !meeting.minutes_final_at;
   v.can_revise_minutes = keeps && meeting.minutes_final_at.has_value();
   v.meeting = std::move(meeting);
@@ -149,8 +148,9 @@ void CountTurns(db::Session& s, Committee& committee) {
 }
 
 Result<Committee> VisibleCommittee(db::Session& s, const RecordContext& c, const std::string& id) {
-  NS_ASSIGN_OR_RETURN(Committee committee,
-                      alliances::Visible(c, records::Find(s, store::Committees(), c.membership.alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(
+      Committee committee,
+      alliances::Visible(c, records::Find(s, store::Committees(), c.membership.alliance_id, id)));
   CountTurns(s, committee);
   return committee;
 }
@@ -164,8 +164,9 @@ std::optional<Committee> CommitteeOf(db::Session& s, const RecordContext& c, con
 
 Status CheckCommittee(db::Session& s, const RecordContext& c, const Committee& committee) {
   if (!committee.parent_id) return OkStatus();
-  NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), c.membership.alliance_id, *committee.parent_id),
-                        committee, "parent_id", "a committee"));
+  NS_TRY(RequireCovered(
+      c, records::Find(s, store::Committees(), c.membership.alliance_id, *committee.parent_id),
+      committee, "parent_id", "a committee"));
   // Walk up from the parent over every committee: reaching this one would make a loop.
   std::map<std::string, std::optional<std::string>> parent_of;
   for (const auto& x : records::All(s, store::Committees(), c.membership.alliance_id)) {
@@ -195,8 +196,9 @@ Result<WithContext<CommitteeView>> CommitteeResult(db::Session& s, RecordContext
 
 Result<WithContext<MeetingView>> MeetingResult(db::Session& s, RecordContext c,
                                                const std::string& id) {
-  NS_ASSIGN_OR_RETURN(Meeting m,
-                      alliances::Visible(c, records::Find(s, store::Meetings(), c.membership.alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(
+      Meeting m,
+      alliances::Visible(c, records::Find(s, store::Meetings(), c.membership.alliance_id, id)));
   auto committee = CommitteeOf(s, c, m);
   MeetingView view = ViewOf(c, std::move(m), committee);
   return With(std::move(c), std::move(view));
@@ -210,10 +212,10 @@ Status RequireDraftMinutes(const Meeting& m) {
 
 // The caller may change the meeting (agenda, attendance, minutes): the policy, then the version.
 Result<Meeting> StartMeetingChange(db::Session& s, const RecordContext& c,
-                                   const std::string& meeting_id,
-                                   std::optional<int64_t> version) {
+                                   const std::string& meeting_id, std::optional<int64_t> version) {
   NS_ASSIGN_OR_RETURN(
-      Meeting m, alliances::Visible(c, records::Find(s, store::Meetings(), c.membership.alliance_id, meeting_id)));
+      Meeting m, alliances::Visible(
+                     c, records::Find(s, store::Meetings(), c.membership.alliance_id, meeting_id)));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(m)));
   if (version && *version != m.version) return Stale();
   return m;
@@ -229,7 +231,8 @@ Result<MinutesChange> StartMinutesChange(db::Session& s, const RecordContext& c,
                                          const std::string& meeting_id,
                                          std::optional<int64_t> version) {
   NS_ASSIGN_OR_RETURN(
-      Meeting m, alliances::Visible(c, records::Find(s, store::Meetings(), c.membership.alliance_id, meeting_id)));
+      Meeting m, alliances::Visible(
+                     c, records::Find(s, store::Meetings(), c.membership.alliance_id, meeting_id)));
   const bool whole = access::AuthorizeRecordChange(c.membership, ScopeOf(m)).ok();
   NS_TRY(access::AuthorizeMinutesChange(c.membership, ScopeOf(m),
                                         KeepsRecord(c, CommitteeOf(s, c, m))));
@@ -263,8 +266,9 @@ Status ApplyCommittee(db::Session& s, RecordContext& c, const CommitteeInput& in
   if (!access::Covers(ScopeOf(k), ScopeOf(*current))) {
     for (const auto& r : store::ReferencesTo(s, k.id)) {
       if (!access::Covers(ScopeOf(k), r.scope)) {
-        return Conflict("Records that refer to this committee are visible to people this change"
-                        " would hide the committee from; narrow those records first.");
+        return Conflict(
+            "Records that refer to this committee are visible to people this change"
+            " would hide the committee from; narrow those records first.");
       }
     }
   }
@@ -325,9 +329,9 @@ Status GovernanceService::DeleteCommittee(const auth::Principal& actor,
     }
   }
   if (!named.empty() || hidden_blocks) {
-    return Conflict("The committee still has sub-committees, meetings, decisions or decision rights" +
-                    (named.empty() ? std::string() : " (" + named + ")") +
-                    "; delete or move them first.");
+    return Conflict(
+        "The committee still has sub-committees, meetings, decisions or decision rights" +
+        (named.empty() ? std::string() : " (" + named + ")") + "; delete or move them first.");
   }
   store::DetachChildren(s, id, NowText());
   records::Delete(s, store::Committees(), id);
@@ -354,18 +358,26 @@ Result<WithContext<CommitteeView>> GovernanceService::AddSeat(const auth::Princi
       return Conflict(member->name + " already sits on this committee; change the role instead.");
     }
   }
-  CommitteeMember seat{NewId(), committee_id, input.user_id, member->name,
-                       member->organization_id, "", input.role, input.joined_on.value_or(c.today),
+  CommitteeMember seat{NewId(),
+                       committee_id,
+                       input.user_id,
+                       member->name,
+                       member->organization_id,
+                       "",
+                       input.role,
+                       input.joined_on.value_or(c.today),
                        std::nullopt};
   const std::string now = NowText();
   store::InsertSeat(s, seat, now);
   store::TouchCommittee(s, committee_id, now);
   AuditEvent(s, actor.user_id, committee, "committee", "seat",
-             {{"member", {{"before", nullptr},
-                          {"after", {{"user_id", seat.user_id},
-                                     {"organization_id", seat.organization_id},
-                                     {"role", seat.role},
-                                     {"joined_on", seat.joined_on}}}}}});
+             {{"member",
+               {{"before", nullptr},
+                {"after",
+                 {{"user_id", seat.user_id},
+                  {"organization_id", seat.organization_id},
+                  {"role", seat.role},
+                  {"joined_on", seat.joined_on}}}}}});
   auto result = CommitteeResult(s, std::move(c), committee_id);
   tx.Commit();
   return result;
@@ -396,11 +408,12 @@ Result<WithContext<CommitteeView>> GovernanceService::ChangeSeat(
     after = {{"user_id", next.user_id}, {"role", next.role}, {"joined_on", next.joined_on}};
   }
   store::TouchCommittee(s, committee_id, now);
-  AuditEvent(s, actor.user_id, committee, "committee", "seat",
-             {{"member", {{"before", {{"user_id", seat->user_id},
-                                      {"role", seat->role},
-                                      {"joined_on", seat->joined_on}}},
-                          {"after", role ? json::value(after) : json::value(nullptr)}}}});
+  AuditEvent(
+      s, actor.user_id, committee, "committee", "seat",
+      {{"member",
+        {{"before",
+          {{"user_id", seat->user_id}, {"role", seat->role}, {"joined_on", seat->joined_on}}},
+         {"after", role ? json::value(after) : json::value(nullptr)}}}});
   auto result = CommitteeResult(s, std::move(c), committee_id);
   tx.Commit();
   return result;
@@ -409,8 +422,7 @@ Result<WithContext<CommitteeView>> GovernanceService::ChangeSeat(
 Result<CadenceProposal> GovernanceService::ProposeCadence(const auth::Principal& actor,
                                                           const std::string& alliance_id,
                                                           const std::string& template_name,
-                                                          const std::string& from,
-                                                          int64_t months) {
+                                                          const std::string& from, int64_t months) {
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
@@ -428,8 +440,8 @@ namespace {
 
 Status CheckDecisionRight(db::Session& s, const RecordContext& c, const DecisionRight& d) {
   const std::string& a = c.membership.alliance_id;
-  NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), a, d.committee_id), d, "committee_id",
-                        "a committee"));
+  NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), a, d.committee_id), d,
+                        "committee_id", "a committee"));
   for (size_t i = 0; i < d.levels.size(); ++i) {
     if (!d.levels[i].committee_id) continue;
     NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), a, *d.levels[i].committee_id), d,
@@ -458,8 +470,7 @@ Result<WithContext<DecisionRight>> GovernanceService::GetDecisionRight(
 }
 
 Result<WithContext<DecisionRight>> GovernanceService::CreateDecisionRight(
-    const auth::Principal& actor, const std::string& alliance_id,
-    const DecisionRightInput& input) {
+    const auth::Principal& actor, const std::string& alliance_id, const DecisionRightInput& input) {
   return CreateOf(db_, actor, alliance_id, store::DecisionRights(), "decision_right", input,
                   ApplyDecisionRight);
 }
@@ -560,10 +571,13 @@ Result<WithContext<MeetingView>> GovernanceService::AddAgendaItem(const auth::Pr
   store::InsertAgendaItem(s, a);
   store::TouchMeeting(s, meeting_id, a.updated_at);
   AuditEvent(s, actor.user_id, m, "meeting", "agenda",
-             {{"agenda_item", {{"before", nullptr},
-                               {"after", {{"id", a.id}, {"title", a.title},
-                                          {"position", a.position},
-                                          {"decision_sought", a.decision_sought}}}}}});
+             {{"agenda_item",
+               {{"before", nullptr},
+                {"after",
+                 {{"id", a.id},
+                  {"title", a.title},
+                  {"position", a.position},
+                  {"decision_sought", a.decision_sought}}}}}});
   auto result = MeetingResult(s, std::move(c), meeting_id);
   tx.Commit();
   return result;
@@ -575,8 +589,7 @@ Result<WithContext<MeetingView>> GovernanceService::UpdateAgendaItem(
   db::Session s(db_);
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(MinutesChange change,
-                      StartMinutesChange(s, c, meeting_id, std::nullopt));
+  NS_ASSIGN_OR_RETURN(MinutesChange change, StartMinutesChange(s, c, meeting_id, std::nullopt));
   Meeting& m = change.meeting;
   auto item = std::find_if(m.agenda.begin(), m.agenda.end(),
                            [&](const AgendaItem& a) { return a.id == item_id; });
@@ -635,12 +648,11 @@ Result<WithContext<MeetingView>> GovernanceService::UpdateAgendaItem(
   diff("minutes", json::value(item->minutes), json::value(next.minutes));
   diff("decision_sought", json::value(item->decision_sought), json::value(next.decision_sought));
   diff("position", json::value(item->position), json::value(next.position));
-  diff("time_box_minutes", json::value(item->time_box_minutes),
-       json::value(next.time_box_minutes));
+  diff("time_box_minutes", json::value(item->time_box_minutes), json::value(next.time_box_minutes));
   diff("owner_user_id", OptionalJson(item->owner_user_id), OptionalJson(next.owner_user_id));
   // Changed minutes are a new draft: every party reviews it again.
-  json::object changes{{"agenda_item", {{"before", std::move(item_before)},
-                                         {"after", std::move(item_after)}}}};
+  json::object changes{
+      {"agenda_item", {{"before", std::move(item_before)}, {"after", std::move(item_after)}}}};
   if (next.minutes != item->minutes && !m.reviews.empty()) {
     store::ClearReviews(s, meeting_id, m.minutes_revision);
     changes["reviews"] = {{"before", static_cast<int64_t>(m.reviews.size())}, {"after", 0}};
@@ -652,9 +664,10 @@ Result<WithContext<MeetingView>> GovernanceService::UpdateAgendaItem(
   return result;
 }
 
-Result<WithContext<MeetingView>> GovernanceService::DeleteAgendaItem(
-    const auth::Principal& actor, const std::string& alliance_id, const std::string& meeting_id,
-    const std::string& item_id) {
+Result<WithContext<MeetingView>> GovernanceService::DeleteAgendaItem(const auth::Principal& actor,
+                                                                     const std::string& alliance_id,
+                                                                     const std::string& meeting_id,
+                                                                     const std::string& item_id) {
   db::Session s(db_);
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
@@ -667,9 +680,9 @@ Result<WithContext<MeetingView>> GovernanceService::DeleteAgendaItem(
   if (!item->minutes.empty()) store::ClearReviews(s, meeting_id, m.minutes_revision);
   store::TouchMeeting(s, meeting_id, NowText());
   AuditEvent(s, actor.user_id, m, "meeting", "agenda",
-             {{"agenda_item", {{"before", {{"id", item->id}, {"title", item->title},
-                                           {"minutes", item->minutes}}},
-                               {"after", nullptr}}}});
+             {{"agenda_item",
+               {{"before", {{"id", item->id}, {"title", item->title}, {"minutes", item->minutes}}},
+                {"after", nullptr}}}});
   auto result = MeetingResult(s, std::move(c), meeting_id);
   tx.Commit();
   return result;
@@ -698,7 +711,8 @@ Result<WithContext<MeetingView>> GovernanceService::SetAttendance(
   }
   store::ReplaceAttendance(s, meeting_id, rows);
   json::array before, after;
-  for (const auto& a : m.attendance) before.push_back({{"user_id", a.user_id}, {"status", a.status}});
+  for (const auto& a : m.attendance)
+    before.push_back({{"user_id", a.user_id}, {"status", a.status}});
   for (const auto& a : rows) after.push_back({{"user_id", a.user_id}, {"status", a.status}});
   json::object changes{
       {"attendance", {{"before", std::move(before)}, {"after", std::move(after)}}}};
@@ -726,8 +740,8 @@ Result<WithContext<MeetingView>> GovernanceService::ReviewMinutes(
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Meeting m,
-                      alliances::Visible(c, records::Find(s, store::Meetings(), alliance_id, meeting_id)));
+  NS_ASSIGN_OR_RETURN(Meeting m, alliances::Visible(c, records::Find(s, store::Meetings(),
+                                                                     alliance_id, meeting_id)));
   auto committee = CommitteeOf(s, c, m);
   MeetingView view = ViewOf(c, m, committee);
   const bool required = std::find(view.required_parties.begin(), view.required_parties.end(),
@@ -742,8 +756,12 @@ Result<WithContext<MeetingView>> GovernanceService::ReviewMinutes(
     return Conflict("There is nothing to approve yet: the meeting has no agenda and no minutes.");
   }
   if (m.version != version) return Stale();
-  MinutesReview review{c.membership.organization_id, approve ? "approved" : "commented", comment,
-                       actor.user_id, "", NowText()};
+  MinutesReview review{c.membership.organization_id,
+                       approve ? "approved" : "commented",
+                       comment,
+                       actor.user_id,
+                       "",
+                       NowText()};
   store::SaveReview(s, meeting_id, m.minutes_revision, review);
   std::vector<std::string> approving;
   for (const auto& r : m.reviews) {
@@ -760,10 +778,11 @@ Result<WithContext<MeetingView>> GovernanceService::ReviewMinutes(
   }
   json::object changes{{"minutes_review",
                         {{"before", std::move(earlier)},
-                         {"after", {{"revision", m.minutes_revision},
-                                    {"organization_id", review.organization_id},
-                                    {"decision", review.decision},
-                                    {"comment", OptionalJson(comment)}}}}}};
+                         {"after",
+                          {{"revision", m.minutes_revision},
+                           {"organization_id", review.organization_id},
+                           {"decision", review.decision},
+                           {"comment", OptionalJson(comment)}}}}}};
   if (MinutesApproved(view.required_parties, approving)) {
     Meeting next = m;
     next.minutes_final_at = review.at;
@@ -781,9 +800,11 @@ Result<WithContext<MeetingView>> GovernanceService::ReviewMinutes(
   return result;
 }
 
-Result<WithContext<MeetingView>> GovernanceService::ReviseMinutes(
-    const auth::Principal& actor, const std::string& alliance_id, const std::string& meeting_id,
-    int64_t version, const std::string& reason) {
+Result<WithContext<MeetingView>> GovernanceService::ReviseMinutes(const auth::Principal& actor,
+                                                                  const std::string& alliance_id,
+                                                                  const std::string& meeting_id,
+                                                                  int64_t version,
+                                                                  const std::string& reason) {
   db::Session s(db_);
   db::Transaction tx(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
@@ -798,7 +819,8 @@ Result<WithContext<MeetingView>> GovernanceService::ReviseMinutes(
   next.updated_at = NowText();
   store::SetRevisionReason(s, meeting_id, current.minutes_revision, reason);
   if (!records::Update(s, store::Meetings(), next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "meeting", {{"reason", {{"before", nullptr}, {"after", reason}}}});
+  AuditUpdate(s, actor, current, next, "meeting",
+              {{"reason", {{"before", nullptr}, {"after", reason}}}});
   auto result = MeetingResult(s, std::move(c), meeting_id);
   tx.Commit();
   return result;
@@ -831,8 +853,8 @@ namespace {
 
 Result<Brief> BriefOf(db::Session& s, const RecordContext& c, const std::string& meeting_id,
                       const std::string& id) {
-  NS_ASSIGN_OR_RETURN(Brief b,
-                      alliances::Visible(c, records::Find(s, store::Briefs(), c.membership.alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Brief b, alliances::Visible(c, records::Find(s, store::Briefs(),
+                                                                   c.membership.alliance_id, id)));
   if (b.meeting_id != meeting_id) return NotFound();
   return b;
 }

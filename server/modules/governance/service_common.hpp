@@ -8,8 +8,8 @@
 #include <type_traits>
 #include <vector>
 
-#include "modules/governance/service.hpp"
 #include "modules/alliances/record_steps.hpp"
+#include "modules/governance/service.hpp"
 #include "modules/governance/store.hpp"
 #include "platform/audit/audit.hpp"
 
@@ -26,9 +26,9 @@ namespace internal {
 using alliances::Assign;
 using alliances::CreateOf;
 using alliances::DeleteOf;
+using alliances::Each;
 using alliances::EnterAlliance;
 using alliances::GetOf;
-using alliances::Each;
 using alliances::ListOf;
 using alliances::UpdateOf;
 using alliances::Within;
@@ -62,8 +62,8 @@ auto WithCommittees(db::Session& s, const RecordContext& c, std::vector<T> list)
   std::vector<decltype(ViewOf(c, std::declval<T>(), std::nullopt))> out;
   for (auto& r : list) {
     auto it = committees.find(r.committee_id);
-    out.push_back(ViewOf(c, std::move(r),
-                         it == committees.end() ? std::nullopt : std::optional(it->second)));
+    out.push_back(
+        ViewOf(c, std::move(r), it == committees.end() ? std::nullopt : std::optional(it->second)));
   }
   return out;
 }

@@ -14,8 +14,8 @@ namespace northstar::governance {
 json::object AuditOf(const Issue& i) {
   json::object v = records::Audit(i);
   v["outcome"] = i.resolution ? json::value(i.resolution->outcome) : json::value(nullptr);
-  v["agreed_by"] = i.resolution ? json::value(ToJsonArray(i.resolution->agreed_by))
-                                : json::value(nullptr);
+  v["agreed_by"] =
+      i.resolution ? json::value(ToJsonArray(i.resolution->agreed_by)) : json::value(nullptr);
   return v;
 }
 
@@ -59,8 +59,9 @@ std::optional<Committee> ReadableCommittee(db::Session& s, const RecordContext& 
 
 Result<WithContext<DecisionView>> DecisionResult(db::Session& s, RecordContext c,
                                                  const std::string& id) {
-  NS_ASSIGN_OR_RETURN(Decision d,
-                      alliances::Visible(c, records::Find(s, store::Decisions(), c.membership.alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(
+      Decision d,
+      alliances::Visible(c, records::Find(s, store::Decisions(), c.membership.alliance_id, id)));
   auto committee = ReadableCommittee(s, c, d.committee_id);
   DecisionView view = ViewOf(c, std::move(d), committee);
   return Within(std::move(c), std::move(view));
@@ -71,8 +72,8 @@ Status CheckDecision(db::Session& s, const RecordContext& c, const Decision& d) 
   if (d.visibility != "alliance") {
     return Invalid("visibility", "must be 'alliance': every party consents to a decision");
   }
-  NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), a, d.committee_id), d, "committee_id",
-                        "a committee"));
+  NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), a, d.committee_id), d,
+                        "committee_id", "a committee"));
   if (d.agenda_item_id && !d.meeting_id) {
     return Invalid("agenda_item_id", "needs the meeting_id of its meeting");
   }
@@ -94,12 +95,12 @@ Status CheckAction(db::Session& s, const RecordContext& c, ActionItem& a) {
   if (!owner) return Invalid("owner_user_id", "is not a member of this alliance");
   a.party_id = owner->organization_id;
   if (a.meeting_id) {
-    NS_TRY(RequireCovered(c, records::Find(s, store::Meetings(), alliance, *a.meeting_id), a, "meeting_id",
-                          "a meeting"));
+    NS_TRY(RequireCovered(c, records::Find(s, store::Meetings(), alliance, *a.meeting_id), a,
+                          "meeting_id", "a meeting"));
   }
   if (a.decision_id) {
-    NS_TRY(RequireCovered(c, records::Find(s, store::Decisions(), alliance, *a.decision_id), a, "decision_id",
-                          "a decision"));
+    NS_TRY(RequireCovered(c, records::Find(s, store::Decisions(), alliance, *a.decision_id), a,
+                          "decision_id", "a decision"));
   }
   if (a.status == "done" && !a.done_on) a.done_on = c.today;
   if (a.status != "done") a.done_on.reset();
@@ -110,12 +111,14 @@ Status CheckStakeholder(db::Session& s, const RecordContext& c, const Stakeholde
                         const std::optional<access::RecordScope>& workstream) {
   NS_TRY(alliances::RequireMemberOf(s, c, k.user_id, k.party_id, "user_id"));
   if (workstream && !access::Covers(*workstream, ScopeOf(k))) {
-    return Invalid("workstream_id", "is a workstream that not everyone who may read this record"
-                                    " can see; narrow this record's visibility");
+    return Invalid("workstream_id",
+                   "is a workstream that not everyone who may read this record"
+                   " can see; narrow this record's visibility");
   }
   if (k.committee_id) {
-    NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), c.membership.alliance_id, *k.committee_id),
-                          k, "committee_id", "a committee"));
+    NS_TRY(RequireCovered(
+        c, records::Find(s, store::Committees(), c.membership.alliance_id, *k.committee_id), k,
+        "committee_id", "a committee"));
   }
   return OkStatus();
 }
@@ -160,57 +163,56 @@ void NotifyEscalation(db::Session& s, const Issue& issue, const std::string& day
 // Moves `current` to `to_level` and records it (history, audit, notifications); false when
 // another writer moved it first.
 bool MoveIssue(db::Session& s, const std::string& actor_id, const Issue& current, int64_t to_level,
-               const std::string& entered_on, const std::string& due_on,
-               const std::string& reason, const std::string& note) {
+               const std::string& entered_on, const std::string& due_on, const std::string& reason,
+               const std::string& note) {
   Issue next = current;
   next.current_level = to_level;
   next.level_due_on = due_on;
   next.updated_at = NowText();
   if (!records::Update(s, store::Issues(), next, current.version)) return false;
-  store::InsertLevelEntry(s, current.id,
-                          {to_level, LevelName(next, to_level), entered_on, due_on, reason, note,
-                           actor_id.empty() ? std::nullopt : std::optional(actor_id),
-                           std::nullopt});
-  alliances::AuditRecord(s, actor_id, next, "issue", "escalate",
-                         {{"current_level", {{"before", current.current_level},
-                                             {"after", to_level}}},
-                          {"level_due_on", {{"before", current.level_due_on},
-                                            {"after", due_on}}},
-                          {"reason", {{"before", nullptr}, {"after", reason}}}},
-                         ScopeOf(next));
+  store::InsertLevelEntry(
+      s, current.id,
+      {to_level, LevelName(next, to_level), entered_on, due_on, reason, note,
+       actor_id.empty() ? std::nullopt : std::optional(actor_id), std::nullopt});
+  alliances::AuditRecord(
+      s, actor_id, next, "issue", "escalate",
+      {{"current_level", {{"before", current.current_level}, {"after", to_level}}},
+       {"level_due_on", {{"before", current.level_due_on}, {"after", due_on}}},
+       {"reason", {{"before", nullptr}, {"after", reason}}}},
+      ScopeOf(next));
   // Days are written YYYY-MM-DD: each reader sees them in their own format (the web localises
   // them). Only the automatic escalation speaks of a time limit: the one that ran out. A person's
   // escalation says who moved it, when and why.
-  const std::string level = LevelName(next, to_level), from = LevelName(current, current.current_level);
-  const std::string now_with =
-      " It is now with " + level + ", due by " + due_on + ".";
+  const std::string level = LevelName(next, to_level),
+                    from = LevelName(current, current.current_level);
+  const std::string now_with = " It is now with " + level + ", due by " + due_on + ".";
   if (actor_id.empty()) {
-    NotifyEscalation(s, next, entered_on, "Escalated to " + level + ": " + next.title,
-                     "The time limit at " + from + " ended on " +
-                         current.level_due_on + "." + now_with);
+    NotifyEscalation(
+        s, next, entered_on, "Escalated to " + level + ": " + next.title,
+        "The time limit at " + from + " ended on " + current.level_due_on + "." + now_with);
   } else {
     const auto actor = alliances::MemberOf(s, next.alliance_id, actor_id);
     const std::string who = actor ? actor->name : "A member";
-    NotifyEscalation(s, next, entered_on, "Escalated to " + level + " by " + who + ": " + next.title,
-                     who + " escalated it from " + from + " on " + entered_on +
-                         (note.empty() ? "." : ": " + note + (note.back() == '.' ? "" : ".")) +
-                         now_with);
+    NotifyEscalation(
+        s, next, entered_on, "Escalated to " + level + " by " + who + ": " + next.title,
+        who + " escalated it from " + from + " on " + entered_on +
+            (note.empty() ? "." : ": " + note + (note.back() == '.' ? "" : ".")) + now_with);
   }
   return true;
 }
 
 Result<Issue> OpenIssue(db::Session& s, const RecordContext& c, const std::string& id,
                         int64_t version) {
-  NS_ASSIGN_OR_RETURN(Issue i,
-                      alliances::Visible(c, records::Find(s, store::Issues(), c.membership.alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Issue i, alliances::Visible(c, records::Find(s, store::Issues(),
+                                                                   c.membership.alliance_id, id)));
   NS_TRY(alliances::StartChange(c, i, version));
   if (i.status == "resolved") return Conflict("The issue is resolved.");
   return i;
 }
 
 Result<WithContext<Issue>> IssueResult(db::Session& s, RecordContext c, const std::string& id) {
-  NS_ASSIGN_OR_RETURN(Issue i,
-                      alliances::Visible(c, records::Find(s, store::Issues(), c.membership.alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Issue i, alliances::Visible(c, records::Find(s, store::Issues(),
+                                                                   c.membership.alliance_id, id)));
   return Within(std::move(c), std::move(i));
 }
 
@@ -257,14 +259,17 @@ Result<WithContext<DecisionView>> GovernanceService::GetDecision(const auth::Pri
   return GetOf(db_, actor, alliance_id, store::Decisions(), id, nullptr, AnswerDecision);
 }
 
-Result<WithContext<DecisionView>> GovernanceService::ProposeDecision(
-    const auth::Principal& actor, const std::string& alliance_id, const DecisionInput& input) {
+Result<WithContext<DecisionView>> GovernanceService::ProposeDecision(const auth::Principal& actor,
+                                                                     const std::string& alliance_id,
+                                                                     const DecisionInput& input) {
   return CreateOf(db_, actor, alliance_id, store::Decisions(), "decision", input, kDecisionRules);
 }
 
-Result<WithContext<DecisionView>> GovernanceService::UpdateDecision(
-    const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
-    int64_t version, const DecisionInput& input) {
+Result<WithContext<DecisionView>> GovernanceService::UpdateDecision(const auth::Principal& actor,
+                                                                    const std::string& alliance_id,
+                                                                    const std::string& id,
+                                                                    int64_t version,
+                                                                    const DecisionInput& input) {
   return UpdateOf(db_, actor, alliance_id, store::Decisions(), "decision", id, version, input,
                   kDecisionRules);
 }
@@ -302,13 +307,16 @@ Result<WithContext<DecisionView>> GovernanceService::Vote(const auth::Principal&
   const std::string outcome = ConsentOutcome(view.positions);
   json::value earlier = nullptr;
   for (const auto& v : current.votes) {
-    if (v.user_id == actor.user_id) earlier = json::object{{"vote", v.vote}, {"comment", v.comment}};
+    if (v.user_id == actor.user_id)
+      earlier = json::object{{"vote", v.vote}, {"comment", v.comment}};
   }
-  json::object changes{{"vote", {{"before", std::move(earlier)},
-                                 {"after", {{"user_id", actor.user_id},
-                                            {"organization_id", cast.organization_id},
-                                            {"vote", vote},
-                                            {"comment", comment}}}}}};
+  json::object changes{{"vote",
+                        {{"before", std::move(earlier)},
+                         {"after",
+                          {{"user_id", actor.user_id},
+                           {"organization_id", cast.organization_id},
+                           {"vote", vote},
+                           {"comment", comment}}}}}};
   if (outcome != "proposed") {
     Decision next = current;
     next.state = outcome;
@@ -346,7 +354,8 @@ Result<WithContext<DecisionView>> GovernanceService::SetDecisionState(
   next.state = state;
   next.updated_at = NowText();
   if (!records::Update(s, store::Decisions(), next, version)) return Stale();
-  AuditUpdate(s, actor, current, next, "decision", {{"reason", {{"before", nullptr}, {"after", reason}}}});
+  AuditUpdate(s, actor, current, next, "decision",
+              {{"reason", {{"before", nullptr}, {"after", reason}}}});
   auto result = DecisionResult(s, std::move(c), id);
   tx.Commit();
   return result;
@@ -357,8 +366,9 @@ Status GovernanceService::DeleteDecision(const auth::Principal& actor,
   return DeleteOf(db_, actor, alliance_id, store::Decisions(), "decision", id,
                   [](db::Session&, const Decision& d) -> Status {
                     if (d.state == "proposed" && d.votes.empty()) return OkStatus();
-                    return Conflict("A decision with votes stays in the decision log; defer it"
-                                    " instead.");
+                    return Conflict(
+                        "A decision with votes stays in the decision log; defer it"
+                        " instead.");
                   });
 }
 
@@ -411,8 +421,8 @@ Result<WithContext<ActionItem>> GovernanceService::UpdateAction(const auth::Prin
                   alliances::Rules{.apply = ApplyAction, .start = start});
 }
 
-Status GovernanceService::DeleteAction(const auth::Principal& actor,
-                                       const std::string& alliance_id, const std::string& id) {
+Status GovernanceService::DeleteAction(const auth::Principal& actor, const std::string& alliance_id,
+                                       const std::string& id) {
   return DeleteOf(db_, actor, alliance_id, store::Actions(), "action", id);
 }
 
@@ -443,8 +453,7 @@ Result<WithContext<Stakeholder>> GovernanceService::GetStakeholder(const auth::P
 }
 
 Result<std::optional<access::RecordScope>> GovernanceService::WorkstreamScope(
-    const auth::Principal& actor, const std::string& alliance_id,
-    const Nullable<std::string>& id) {
+    const auth::Principal& actor, const std::string& alliance_id, const Nullable<std::string>& id) {
   if (!id || !*id) return std::optional<access::RecordScope>{};
   auto workstream = plans_.GetWorkstream(actor, alliance_id, **id);
   if (!workstream.ok()) {
@@ -454,13 +463,12 @@ Result<std::optional<access::RecordScope>> GovernanceService::WorkstreamScope(
   return std::optional(ScopeOf(workstream->record));
 }
 
-// A stakeholder's rules (its fields are the input's, merged by the kit). `workstream`: the scope of the workstream the input
-// names, read through the plans service before the transaction.
+// A stakeholder's rules (its fields are the input's, merged by the kit). `workstream`: the scope of
+// the workstream the input names, read through the plans service before the transaction.
 auto ApplyStakeholder(const std::optional<access::RecordScope>& workstream) {
-  return [&workstream](db::Session& s, RecordContext& c, const StakeholderInput&,
-                       Stakeholder& k, const Stakeholder*) -> Status {
-    return CheckStakeholder(s, c, k, workstream);
-  };
+  return
+      [&workstream](db::Session& s, RecordContext& c, const StakeholderInput&, Stakeholder& k,
+                    const Stakeholder*) -> Status { return CheckStakeholder(s, c, k, workstream); };
 }
 
 Result<WithContext<Stakeholder>> GovernanceService::CreateStakeholder(
@@ -474,13 +482,12 @@ Result<WithContext<Stakeholder>> GovernanceService::UpdateStakeholder(
     const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
     int64_t version, const StakeholderInput& input) {
   NS_ASSIGN_OR_RETURN(auto workstream, WorkstreamScope(actor, alliance_id, input.workstream_id));
-  return UpdateOf(db_, actor, alliance_id, store::Stakeholders(), "stakeholder", id, version,
-                  input, ApplyStakeholder(workstream));
+  return UpdateOf(db_, actor, alliance_id, store::Stakeholders(), "stakeholder", id, version, input,
+                  ApplyStakeholder(workstream));
 }
 
 Status GovernanceService::DeleteStakeholder(const auth::Principal& actor,
-                                            const std::string& alliance_id,
-                                            const std::string& id) {
+                                            const std::string& alliance_id, const std::string& id) {
   return DeleteOf(db_, actor, alliance_id, store::Stakeholders(), "stakeholder", id);
 }
 
@@ -513,11 +520,12 @@ Status ApplyIssue(db::Session& s, RecordContext& c, const IssueInput& in, Issue&
 }
 
 // The first level's entry in the issue's history.
-json::object RecordRaised(db::Session& s, const RecordContext& c, const IssueInput&,
-                          const Issue& i, const Issue* current) {
+json::object RecordRaised(db::Session& s, const RecordContext& c, const IssueInput&, const Issue& i,
+                          const Issue* current) {
   if (!current) {
-    store::InsertLevelEntry(s, i.id, {0, i.levels.front().name, c.today, i.level_due_on, "raised",
-                                      "", c.membership.user_id, std::nullopt});
+    store::InsertLevelEntry(s, i.id,
+                            {0, i.levels.front().name, c.today, i.level_due_on, "raised", "",
+                             c.membership.user_id, std::nullopt});
   }
   return {};
 }
@@ -560,8 +568,7 @@ Result<WithContext<Issue>> GovernanceService::UpdateIssue(const auth::Principal&
 
 Result<WithContext<Issue>> GovernanceService::EscalateIssue(const auth::Principal& actor,
                                                             const std::string& alliance_id,
-                                                            const std::string& id,
-                                                            int64_t version,
+                                                            const std::string& id, int64_t version,
                                                             const std::string& reason) {
   db::Session s(db_);
   db::Transaction tx(s);
@@ -600,9 +607,10 @@ Result<WithContext<Issue>> GovernanceService::ResolveIssue(
   next.resolution = Resolution{outcome, agreed_by, c.today, actor.user_id};
   next.updated_at = NowText();
   if (!records::Update(s, store::Issues(), next, version)) return Stale();
-  store::InsertLevelEntry(s, id, {current.current_level, LevelName(current, current.current_level),
-                                  c.today, std::nullopt, "resolved", outcome, actor.user_id,
-                                  std::nullopt});
+  store::InsertLevelEntry(
+      s, id,
+      {current.current_level, LevelName(current, current.current_level), c.today, std::nullopt,
+       "resolved", outcome, actor.user_id, std::nullopt});
   AuditUpdate(s, actor, current, next, "issue");
   LoadPeople(s, c);
   auto result = IssueResult(s, std::move(c), id);
@@ -610,8 +618,9 @@ Result<WithContext<Issue>> GovernanceService::ResolveIssue(
   return result;
 }
 
-Result<std::vector<IssueLevelEntry>> GovernanceService::IssueHistory(
-    const auth::Principal& actor, const std::string& alliance_id, const std::string& id) {
+Result<std::vector<IssueLevelEntry>> GovernanceService::IssueHistory(const auth::Principal& actor,
+                                                                     const std::string& alliance_id,
+                                                                     const std::string& id) {
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
@@ -619,8 +628,8 @@ Result<std::vector<IssueLevelEntry>> GovernanceService::IssueHistory(
   return store::ListLevelEntries(s, id);
 }
 
-Status GovernanceService::DeleteIssue(const auth::Principal& actor,
-                                      const std::string& alliance_id, const std::string& id) {
+Status GovernanceService::DeleteIssue(const auth::Principal& actor, const std::string& alliance_id,
+                                      const std::string& id) {
   return DeleteOf(db_, actor, alliance_id, store::Issues(), "issue", id);
 }
 
@@ -645,8 +654,7 @@ int64_t GovernanceService::EscalateDue(const std::string& today) {
       const std::string note = "The time limit at " + LevelName(*issue, issue->current_level) +
                                " ended on " + issue->level_due_on + ".";
       // A compare-and-set on the version: a second node that read the same issue moves nothing.
-      if (!MoveIssue(s, "", *issue, step.level, step.entered_on, step.due_on, "automatic",
-                     note)) {
+      if (!MoveIssue(s, "", *issue, step.level, step.entered_on, step.due_on, "automatic", note)) {
         claimed = false;
         break;
       }

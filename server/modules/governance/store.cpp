@@ -9,7 +9,6 @@
 namespace northstar::governance::store {
 namespace {
 
-
 // Children of several records, read in one query and handed to each record by its id.
 template <typename T>
 std::map<std::string, std::vector<T>> GroupBy(db::Session& s, const std::string& sql,
@@ -27,19 +26,18 @@ constexpr char kSeatSelect[] =
     " JOIN users u ON u.id = cm.user_id JOIN organizations o ON o.id = cm.organization_id";
 
 CommitteeMember SeatFromRow(const db::Row& r) {
-  return CommitteeMember{r.Str("id"),        r.Str("committee_id"),      r.Str("user_id"),
-                         r.Str("name"),      r.Str("organization_id"),   r.Str("organization_name"),
-                         r.Str("role"),      r.Str("joined_on"),         r.OptStr("left_on")};
+  return CommitteeMember{r.Str("id"),   r.Str("committee_id"),    r.Str("user_id"),
+                         r.Str("name"), r.Str("organization_id"), r.Str("organization_name"),
+                         r.Str("role"), r.Str("joined_on"),       r.OptStr("left_on")};
 }
 
 // The seats of the committees `scope` selects (SQL of their ids, binding what `p` holds).
 void LoadSeats(db::Session& s, const std::string& scope, const db::Params& p,
                std::vector<Committee>& list) {
-  auto seats = GroupBy<CommitteeMember>(
-      s,
-      std::string(kSeatSelect) + " WHERE cm.committee_id IN (" + scope +
-          ") ORDER BY cm.joined_on, cm.created_at, cm.id",
-      p, "committee_id", SeatFromRow);
+  auto seats = GroupBy<CommitteeMember>(s,
+                                        std::string(kSeatSelect) + " WHERE cm.committee_id IN (" +
+                                            scope + ") ORDER BY cm.joined_on, cm.created_at, cm.id",
+                                        p, "committee_id", SeatFromRow);
   for (auto& c : list) c.members = std::move(seats[c.id]);
 }
 
@@ -82,8 +80,9 @@ constexpr char kIssueColumns[] = "levels, outcome, agreed_by, resolved_on, resol
 void BindIssue(db::Params& p, const Issue& i) {
   p.Set("levels", LevelsToJson(i.levels))
       .Set("outcome", i.resolution ? std::optional(i.resolution->outcome) : std::nullopt)
-      .Set("agreed_by", i.resolution ? std::optional(Serialize(ToJsonArray(i.resolution->agreed_by)))
-                                     : std::nullopt)
+      .Set("agreed_by", i.resolution
+                            ? std::optional(Serialize(ToJsonArray(i.resolution->agreed_by)))
+                            : std::nullopt)
       .Set("resolved_on", i.resolution ? std::optional(i.resolution->resolved_on) : std::nullopt)
       .Set("resolved_by", i.resolution ? std::optional(i.resolution->resolved_by) : std::nullopt);
 }
@@ -133,13 +132,13 @@ AgendaItem AgendaFromRow(const db::Row& r) {
 }
 
 AttendanceEntry AttendanceFromRow(const db::Row& r) {
-  return AttendanceEntry{r.Str("user_id"), r.Str("name"), r.Str("organization_id"),
-                         r.Str("status"), r.OptStr("delegate_name")};
+  return AttendanceEntry{r.Str("user_id"), r.Str("name"), r.Str("organization_id"), r.Str("status"),
+                         r.OptStr("delegate_name")};
 }
 
 MinutesReview ReviewFromRow(const db::Row& r) {
   return MinutesReview{r.Str("organization_id"), r.Str("decision"), r.OptStr("comment"),
-                       r.Str("user_id"), r.Str("by_name"), r.Str("at")};
+                       r.Str("user_id"),         r.Str("by_name"),  r.Str("at")};
 }
 
 // Agenda, attendance and the current revision's reviews of the meetings, in three queries.
@@ -147,22 +146,24 @@ MinutesReview ReviewFromRow(const db::Row& r) {
 void LoadMeetingParts(db::Session& s, const std::string& scope, const db::Params& p,
                       std::vector<Meeting>& list) {
   if (list.empty()) return;
-  auto agenda = GroupBy<AgendaItem>(
-      s,
-      "SELECT ai.*, u.name AS owner_name FROM agenda_items ai"
-      " LEFT JOIN users u ON u.id = ai.owner_user_id WHERE ai.meeting_id IN (" + scope +
-          ") ORDER BY ai.position, ai.created_at, ai.id",
-      p, "meeting_id", AgendaFromRow);
+  auto agenda =
+      GroupBy<AgendaItem>(s,
+                          "SELECT ai.*, u.name AS owner_name FROM agenda_items ai"
+                          " LEFT JOIN users u ON u.id = ai.owner_user_id WHERE ai.meeting_id IN (" +
+                              scope + ") ORDER BY ai.position, ai.created_at, ai.id",
+                          p, "meeting_id", AgendaFromRow);
   auto attendance = GroupBy<AttendanceEntry>(
       s,
       "SELECT ma.*, u.name AS name FROM meeting_attendance ma JOIN users u ON u.id = ma.user_id"
-      " WHERE ma.meeting_id IN (" + scope + ") ORDER BY u.name, ma.user_id",
+      " WHERE ma.meeting_id IN (" +
+          scope + ") ORDER BY u.name, ma.user_id",
       p, "meeting_id", AttendanceFromRow);
   auto reviews = GroupBy<MinutesReview>(
       s,
       "SELECT mr.*, u.name AS by_name FROM minutes_reviews mr JOIN users u ON u.id = mr.user_id"
       " JOIN meetings m ON m.id = mr.meeting_id AND m.minutes_revision = mr.revision"
-      " WHERE mr.meeting_id IN (" + scope + ") ORDER BY mr.organization_id",
+      " WHERE mr.meeting_id IN (" +
+          scope + ") ORDER BY mr.organization_id",
       p, "meeting_id", ReviewFromRow);
   for (auto& m : list) {
     m.agenda = std::move(agenda[m.id]);
@@ -183,7 +184,7 @@ const std::string& DecisionSelect() {
 }
 
 CastVote VoteFromRow(const db::Row& r) {
-  return CastVote{r.Str("user_id"), r.Str("name"), r.Str("organization_id"),
+  return CastVote{r.Str("user_id"), r.Str("name"),    r.Str("organization_id"),
                   r.Str("vote"),    r.Str("comment"), r.Str("at")};
 }
 
@@ -193,7 +194,8 @@ void LoadVotes(db::Session& s, const std::string& scope, const db::Params& p,
   auto votes = GroupBy<CastVote>(
       s,
       "SELECT v.*, u.name AS name FROM decision_votes v JOIN users u ON u.id = v.user_id"
-      " WHERE v.decision_id IN (" + scope + ") ORDER BY v.at, v.user_id",
+      " WHERE v.decision_id IN (" +
+          scope + ") ORDER BY v.at, v.user_id",
       p, "decision_id", VoteFromRow);
   for (auto& d : list) d.votes = std::move(votes[d.id]);
 }
@@ -203,7 +205,9 @@ void ReadOwner(const db::Row& r, ActionItem& a) {
   a.owner_user_id = r.Str("responsible_user_id");
   a.owner_name = r.Str("responsible_user_name");
 }
-void BindOwner(db::Params& p, const ActionItem& a) { p.Set("responsible_user_id", a.owner_user_id); }
+void BindOwner(db::Params& p, const ActionItem& a) {
+  p.Set("responsible_user_id", a.owner_user_id);
+}
 
 const std::string& ActionSelect() {
   static const std::string sql = records::SelectRecords("action_items", "responsible_user_id");
@@ -262,8 +266,7 @@ void RemoveIssueRows(db::Session& s, const std::string& id) {
 void RemoveMeetingRows(db::Session& s, const std::string& id) {
   db::Params p;
   p.Set("id", id);
-  s.Exec("UPDATE decisions SET meeting_id = NULL, agenda_item_id = NULL WHERE meeting_id = :id",
-         p);
+  s.Exec("UPDATE decisions SET meeting_id = NULL, agenda_item_id = NULL WHERE meeting_id = :id", p);
   s.Exec("UPDATE action_items SET meeting_id = NULL WHERE meeting_id = :id", p);
   for (const char* child : {"agenda_items", "meeting_attendance", "minutes_reviews",
                             "minutes_revisions", "meeting_briefs"}) {
@@ -325,8 +328,9 @@ const Table<Meeting>& Meetings() {
 
 // A brief stays with its meeting: written again as it is.
 const Table<Brief>& Briefs() {
-  static const Table<Brief> t{
-      .name = "meeting_briefs", .select = records::SelectRecords("meeting_briefs"), .order = kByCreation};
+  static const Table<Brief> t{.name = "meeting_briefs",
+                              .select = records::SelectRecords("meeting_briefs"),
+                              .order = kByCreation};
   return t;
 }
 
@@ -411,8 +415,8 @@ std::vector<Reference> ReferencesTo(db::Session& s, const std::string& committee
   for (const auto& [type, table, title, column] : kinds) {
     for (const auto& r : s.Query(std::string("SELECT id, ") + title +
                                      " AS title, visibility, owner_organization_id,"
-                                     " owner_user_id, readers FROM " + table + " WHERE " +
-                                     column + " = :c ORDER BY created_at, id",
+                                     " owner_user_id, readers FROM " +
+                                     table + " WHERE " + column + " = :c ORDER BY created_at, id",
                                  p)) {
       out.push_back({type, r.Str("id"), r.Str("title"), records::ScopeOfRow(r)});
     }
@@ -427,9 +431,10 @@ void DetachChildren(db::Session& s, const std::string& committee_id, const std::
       "UPDATE committees SET parent_id = NULL, version = version + 1, updated_at = :now"
       " WHERE parent_id = :c",
       p);
-  s.Exec("UPDATE stakeholders SET committee_id = NULL, version = version + 1, updated_at = :now"
-         " WHERE committee_id = :c",
-         p);
+  s.Exec(
+      "UPDATE stakeholders SET committee_id = NULL, version = version + 1, updated_at = :now"
+      " WHERE committee_id = :c",
+      p);
 }
 
 std::vector<HeldMeeting> MeetingsHeld(db::Session& s, const std::string& committee_id,
@@ -437,11 +442,11 @@ std::vector<HeldMeeting> MeetingsHeld(db::Session& s, const std::string& committ
   db::Params p;
   p.Set("c", committee_id).Set("t", instant);
   std::vector<HeldMeeting> out;
-  for (const auto& r : s.Query(
-           "SELECT id, visibility, owner_organization_id, owner_user_id, readers FROM meetings"
-           " WHERE committee_id = :c AND starts_at < :t AND status <> 'cancelled'"
-           " ORDER BY starts_at, id",
-           p)) {
+  for (const auto& r :
+       s.Query("SELECT id, visibility, owner_organization_id, owner_user_id, readers FROM meetings"
+               " WHERE committee_id = :c AND starts_at < :t AND status <> 'cancelled'"
+               " ORDER BY starts_at, id",
+               p)) {
     out.push_back({r.Str("id"), records::ScopeOfRow(r)});
   }
   return out;
@@ -491,10 +496,9 @@ std::vector<std::pair<std::string, std::string>> ScheduledMeetingsBefore(
   db::Params p;
   p.Set("before", instant);
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& r : s.Query(
-           "SELECT alliance_id, id FROM meetings WHERE status = 'scheduled'"
-           " AND starts_at < :before ORDER BY starts_at, id",
-           p)) {
+  for (const auto& r : s.Query("SELECT alliance_id, id FROM meetings WHERE status = 'scheduled'"
+                               " AND starts_at < :before ORDER BY starts_at, id",
+                               p)) {
     out.emplace_back(r.Str("alliance_id"), r.Str("id"));
   }
   return out;
@@ -505,10 +509,9 @@ std::vector<std::pair<std::string, std::string>> OverdueIssues(db::Session& s,
   db::Params p;
   p.Set("today", today);
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& r : s.Query(
-           "SELECT alliance_id, id FROM governance_issues WHERE status = 'open'"
-           " AND level_due_on < :today ORDER BY level_due_on, id",
-           p)) {
+  for (const auto& r : s.Query("SELECT alliance_id, id FROM governance_issues WHERE status = 'open'"
+                               " AND level_due_on < :today ORDER BY level_due_on, id",
+                               p)) {
     out.emplace_back(r.Str("alliance_id"), r.Str("id"));
   }
   return out;
@@ -642,8 +645,8 @@ std::vector<MinutesRevision> ListRevisions(db::Session& s, const std::string& me
   db::Params p;
   p.Set("m", meeting_id);
   std::vector<MinutesRevision> out;
-  for (const auto& r : s.Query(
-           "SELECT * FROM minutes_revisions WHERE meeting_id = :m ORDER BY revision", p)) {
+  for (const auto& r :
+       s.Query("SELECT * FROM minutes_revisions WHERE meeting_id = :m ORDER BY revision", p)) {
     out.push_back(MinutesRevision{r.Int("revision"), r.Str("final_at"), r.OptStr("reason"),
                                   r.Str("content")});
   }
@@ -721,8 +724,8 @@ std::vector<OwnedAction> ActionsOwnedBy(db::Session& s, const std::string& user_
     if (!role) continue;
     ActionItem a = records::FromRow(Actions(), r);
     a.alliance_name = r.Str("alliance_name");
-    out.push_back({std::move(a), access::Membership{r.Str("alliance_id"), user_id,
-                                                    r.Str("member_org"), *role}});
+    out.push_back({std::move(a),
+                   access::Membership{r.Str("alliance_id"), user_id, r.Str("member_org"), *role}});
   }
   return out;
 }

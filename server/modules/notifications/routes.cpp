@@ -31,15 +31,15 @@ Result<http::Response> List(NotificationsService& svc, http::RequestContext& ctx
     if (!c || !i) return Malformed("The cursor is not one this server issued.");
     after.emplace(*c, *i);
   }
-  NS_ASSIGN_OR_RETURN(Inbox inbox,
-                      svc.List(ctx.user(), unread == "true", after, page.limit + 1));
+  NS_ASSIGN_OR_RETURN(Inbox inbox, svc.List(ctx.user(), unread == "true", after, page.limit + 1));
   // One page of the list (fetched with one row more, which only tells there is a next page).
   const size_t shown = std::min(inbox.items.size(), static_cast<size_t>(page.limit));
   json::array items;
   for (size_t i = 0; i < shown; ++i) items.push_back(NotificationJson(inbox.items[i]));
   std::optional<json::object> next;
   if (inbox.items.size() > shown) {
-    next = json::object{{"c", inbox.items[shown - 1].created_at}, {"id", inbox.items[shown - 1].id}};
+    next =
+        json::object{{"c", inbox.items[shown - 1].created_at}, {"id", inbox.items[shown - 1].id}};
   }
   json::object body = http::ListBody(std::move(items), next);
   body["unread_count"] = inbox.unread_count;

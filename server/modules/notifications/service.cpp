@@ -23,10 +23,10 @@ constexpr char kMarkAllRead[] =
     "UPDATE notifications SET read_at = :now WHERE user_id = :user AND read_at IS NULL";
 
 Notification FromRow(const db::Row& r) {
-  return Notification{r.Str("id"),          r.Str("user_id"),     r.OptStr("alliance_id"),
-                      r.OptStr("alliance_name"), r.Str("kind"),   r.Str("title"),
-                      r.Str("body"),        r.Str("link"),        r.Str("record_type"),
-                      r.Str("record_id"),   r.Str("created_at"),  r.OptStr("read_at")};
+  return Notification{
+      r.Str("id"),          r.Str("user_id"),   r.OptStr("alliance_id"), r.OptStr("alliance_name"),
+      r.Str("kind"),        r.Str("title"),     r.Str("body"),           r.Str("link"),
+      r.Str("record_type"), r.Str("record_id"), r.Str("created_at"),     r.OptStr("read_at")};
 }
 
 }  // namespace

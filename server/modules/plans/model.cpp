@@ -10,7 +10,6 @@
 namespace northstar::plans {
 namespace {
 
-
 bool SetTo(const std::optional<std::string>& set, std::initializer_list<std::string_view> any) {
   return set && std::find(any.begin(), any.end(), *set) != any.end();
 }
@@ -23,9 +22,8 @@ std::pair<std::string, bool> Decide(const StatusFacts& f, std::string_view today
   if (f.actual_date) return {"achieved", true};
   if (f.forecast_date < today) return {"late", true};
   if (SetTo(f.status_set, {"planned", "on_track"})) return {*f.status_set, false};
-  const bool blocked =
-      std::any_of(f.open_dependency_dates.begin(), f.open_dependency_dates.end(),
-                  [&](const std::string& d) { return d > f.forecast_date; });
+  const bool blocked = std::any_of(f.open_dependency_dates.begin(), f.open_dependency_dates.end(),
+                                   [&](const std::string& d) { return d > f.forecast_date; });
   if (f.forecast_date > f.planned_date || blocked) return {"at_risk", true};
   if (Date::FromText(today).DaysUntil(Date::FromText(f.forecast_date)) <= kOnTrackHorizonDays) {
     return {"on_track", true};
@@ -115,7 +113,8 @@ std::optional<ThresholdProblem> CheckThresholds(const KpiRule& rule) {
   };
   const std::string order = rule.higher_is_better ? "red ≤ amber ≤ target" : "red ≥ amber ≥ target";
   if (rule.amber_threshold && !not_better(*rule.amber_threshold, rule.target)) {
-    return ThresholdProblem{"amber_threshold", "must not be better than the target (" + order + ")"};
+    return ThresholdProblem{"amber_threshold",
+                            "must not be better than the target (" + order + ")"};
   }
   if (rule.red_threshold && !not_better(*rule.red_threshold, rule.target)) {
     return ThresholdProblem{"red_threshold", "must not be better than the target (" + order + ")"};
@@ -161,9 +160,10 @@ std::string ActivitiesToJson(const std::vector<Activity>& activities) {
   for (const auto& a : activities) {
     json::array assignments;
     for (const auto& x : a.assignments) {
-      assignments.push_back({{"organization_id", x.organization_id},
-                             {"user_id", x.user_id ? json::value(*x.user_id) : json::value(nullptr)},
-                             {"role", x.role}});
+      assignments.push_back(
+          {{"organization_id", x.organization_id},
+           {"user_id", x.user_id ? json::value(*x.user_id) : json::value(nullptr)},
+           {"role", x.role}});
     }
     out.push_back({{"id", a.id}, {"name", a.name}, {"assignments", std::move(assignments)}});
   }
@@ -176,7 +176,8 @@ std::vector<Activity> ActivitiesFromJson(const std::string& text) {
   boost::system::error_code ec;
   const json::value v = json::parse(text, ec);
   if (ec || !v.is_array()) return out;
-  const auto text_of = [](const json::object& o, std::string_view key) -> std::optional<std::string> {
+  const auto text_of = [](const json::object& o,
+                          std::string_view key) -> std::optional<std::string> {
     const json::value* f = o.if_contains(key);
     if (!f || !f->is_string()) return std::nullopt;
     return std::string(f->as_string());

@@ -38,9 +38,8 @@ inline const std::vector<std::string_view> kChannelKinds = {"meeting", "report",
                                                             "shared_workspace"};
 inline const std::vector<std::string_view> kExternalKinds = {
     "press_release", "publication", "conference_abstract", "investor_statement"};
-inline const std::vector<std::string_view> kChannelCadences = {"weekly",    "monthly", "quarterly",
+inline const std::vector<std::string_view> kChannelCadences = {"weekly", "monthly", "quarterly",
                                                                "annually", "ad_hoc"};
-
 
 // A milestone's effective status (see docs/api-guide.md, "Milestone status"):
 //   1. set by hand to achieved, missed, cancelled, at_risk or late: that;
@@ -173,8 +172,8 @@ struct Kpi : RecordBase {
   std::vector<KpiValue> values;  // oldest first; the last few for the sparkline
 };
 BOOST_DESCRIBE_STRUCT(Kpi, (RecordBase),
-                      (name, description, unit, direction, indicator, cadence, data_source,
-                       target, amber_threshold, red_threshold, responsible_user_id))
+                      (name, description, unit, direction, indicator, cadence, data_source, target,
+                       amber_threshold, red_threshold, responsible_user_id))
 
 struct Assignment {
   std::string organization_id;

@@ -24,9 +24,9 @@ constexpr size_t kMaxActivities = 100, kMaxAssignments = 50, kMaxDependencies = 
 
 // ---- reading bodies -----------------------------------------------------------------------
 
+using alliances::PartyName;
 using records::ReadCommon;
 using records::ReadNullable;
-using alliances::PartyName;
 
 Result<ObjectiveInput> ReadObjective(const json::object& body, bool creating) {
   const Presence core = creating ? kRequired : kOptional;
@@ -80,10 +80,12 @@ Result<MilestoneInput> ReadMilestone(const json::object& body, bool creating) {
     }
   }
   m.forecast_date = in.Date("forecast_date", kOptional);
-  m.responsible_user_id =
-      ReadNullable<std::string>(in, "responsible_user_id", [&] { return in.Id("responsible_user_id", kOptional); });
-  m.actual_date = ReadNullable<std::string>(in, "actual_date", [&] { return in.Date("actual_date", kOptional); });
-  m.status = ReadNullable<std::string>(in, "status", [&] { return in.Enum("status", kOptional, kMilestoneStatuses); });
+  m.responsible_user_id = ReadNullable<std::string>(
+      in, "responsible_user_id", [&] { return in.Id("responsible_user_id", kOptional); });
+  m.actual_date = ReadNullable<std::string>(in, "actual_date",
+                                            [&] { return in.Date("actual_date", kOptional); });
+  m.status = ReadNullable<std::string>(
+      in, "status", [&] { return in.Enum("status", kOptional, kMilestoneStatuses); });
   m.depends_on = in.StringArray("depends_on", kOptional, kMaxDependencies, 36);
   if (m.depends_on) {
     for (size_t i = 0; i < m.depends_on->size(); ++i) {
@@ -117,10 +119,12 @@ Result<KpiInput> ReadKpi(const json::object& body, bool creating) {
   k.cadence = in.Enum("cadence", core, kKpiCadences);
   k.data_source = in.String("data_source", kOptional, kNameMax);
   k.target = in.Number("target", core);
-  k.amber_threshold = ReadNullable<double>(in, "amber_threshold", [&] { return in.Number("amber_threshold", kOptional); });
-  k.red_threshold = ReadNullable<double>(in, "red_threshold", [&] { return in.Number("red_threshold", kOptional); });
-  k.responsible_user_id =
-      ReadNullable<std::string>(in, "responsible_user_id", [&] { return in.Id("responsible_user_id", kOptional); });
+  k.amber_threshold = ReadNullable<double>(in, "amber_threshold",
+                                           [&] { return in.Number("amber_threshold", kOptional); });
+  k.red_threshold = ReadNullable<double>(in, "red_threshold",
+                                         [&] { return in.Number("red_threshold", kOptional); });
+  k.responsible_user_id = ReadNullable<std::string>(
+      in, "responsible_user_id", [&] { return in.Id("responsible_user_id", kOptional); });
   NS_TRY(FieldErrorsToStatus(in.Finish()));
   return k;
 }
@@ -204,10 +208,12 @@ Result<CommunicationInput> ReadCommunication(const json::object& body, bool crea
   c.title = in.String("title", core, kNameMax, 1);
   c.description = in.String("description", kOptional, kTextMax);
   c.audience = in.String("audience", kOptional, kNameMax);
-  c.cadence = ReadNullable<std::string>(in, "cadence", [&] { return in.Enum("cadence", kOptional, kChannelCadences); });
-  c.planned_date = ReadNullable<std::string>(in, "planned_date", [&] { return in.Date("planned_date", kOptional); });
-  c.responsible_user_id =
-      ReadNullable<std::string>(in, "responsible_user_id", [&] { return in.Id("responsible_user_id", kOptional); });
+  c.cadence = ReadNullable<std::string>(
+      in, "cadence", [&] { return in.Enum("cadence", kOptional, kChannelCadences); });
+  c.planned_date = ReadNullable<std::string>(in, "planned_date",
+                                             [&] { return in.Date("planned_date", kOptional); });
+  c.responsible_user_id = ReadNullable<std::string>(
+      in, "responsible_user_id", [&] { return in.Id("responsible_user_id", kOptional); });
   NS_TRY(FieldErrorsToStatus(in.Finish()));
   return c;
 }
@@ -266,8 +272,8 @@ json::object ValueJson(const KpiValue& v) {
 std::string KpiStatusOf(const Kpi& k) {
   const std::optional<double> latest =
       k.values.empty() ? std::nullopt : std::optional(k.values.back().value);
-  return KpiStatus({k.direction == "higher_is_better", k.target, k.amber_threshold, k.red_threshold},
-                   latest);
+  return KpiStatus(
+      {k.direction == "higher_is_better", k.target, k.amber_threshold, k.red_threshold}, latest);
 }
 
 json::object KpiJson(const Kpi& k) {
@@ -312,13 +318,14 @@ json::object CommunicationJson(const PlanContext& c, const Communication& m) {
         return d.organization_id == p.organization_id;
       });
       const bool decided = it != m.decisions.end();
-      approvals.push_back({{"organization_id", p.organization_id},
-                           {"organization_name", p.organization_name},
-                           {"decision", decided ? it->decision : "pending"},
-                           {"reason", decided ? OptionalJson(it->reason) : json::value(nullptr)},
-                           {"decided_by", decided ? json::value(it->decided_by) : nullptr},
-                           {"decided_by_name", decided ? json::value(it->decided_by_name) : nullptr},
-                           {"decided_at", decided ? json::value(it->decided_at) : nullptr}});
+      approvals.push_back(
+          {{"organization_id", p.organization_id},
+           {"organization_name", p.organization_name},
+           {"decision", decided ? it->decision : "pending"},
+           {"reason", decided ? OptionalJson(it->reason) : json::value(nullptr)},
+           {"decided_by", decided ? json::value(it->decided_by) : nullptr},
+           {"decided_by_name", decided ? json::value(it->decided_by_name) : nullptr},
+           {"decided_at", decided ? json::value(it->decided_at) : nullptr}});
     }
   }
   return records::Json(m, {{"responsible_user_name", OptionalJson(m.responsible_user_name)},
@@ -332,7 +339,6 @@ using http::One;
 using http::Paged;
 
 const std::vector<std::string> kByCreation = {"created_at"};
-
 
 // ---- handlers -----------------------------------------------------------------------------
 
@@ -351,19 +357,20 @@ Result<Response> GetSummary(PlansService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(PlanSummary s, svc.Summary(ctx.user(), ctx.Param("id")));
   json::array next;
   for (const auto& m : s.next_milestones) next.push_back(MilestoneJson(s.context, m));
-  return http::JsonResponse(
-      200, json::object{{"today", s.today},
-                        {"milestones", {{"total", s.milestones_total},
-                                        {"achieved", s.achieved},
-                                        {"due_30_days", s.due_30_days},
-                                        {"late", s.late},
-                                        {"at_risk", s.at_risk}}},
-                        {"kpis", {{"total", s.kpis_total},
-                                  {"green", s.green},
-                                  {"amber", s.amber},
-                                  {"red", s.red},
-                                  {"no_data", s.no_data}}},
-                        {"next_milestones", std::move(next)}});
+  return http::JsonResponse(200, json::object{{"today", s.today},
+                                              {"milestones",
+                                               {{"total", s.milestones_total},
+                                                {"achieved", s.achieved},
+                                                {"due_30_days", s.due_30_days},
+                                                {"late", s.late},
+                                                {"at_risk", s.at_risk}}},
+                                              {"kpis",
+                                               {{"total", s.kpis_total},
+                                                {"green", s.green},
+                                                {"amber", s.amber},
+                                                {"red", s.red},
+                                                {"no_data", s.no_data}}},
+                                              {"next_milestones", std::move(next)}});
 }
 
 Result<Response> ListObjectives(PlansService& svc, RequestContext& ctx) {
@@ -396,8 +403,8 @@ Result<Response> RebaselineMilestone(PlansService& svc, RequestContext& ctx) {
   InputReader in(body);
   auto reason = in.String("reason", kRequired, kReasonMax, 1);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
-  NS_ASSIGN_OR_RETURN(auto v, svc.Rebaseline(ctx.user(), ctx.Param("id"),
-                                             ctx.Param("milestone_id"), version, *reason));
+  NS_ASSIGN_OR_RETURN(auto v, svc.Rebaseline(ctx.user(), ctx.Param("id"), ctx.Param("milestone_id"),
+                                             version, *reason));
   return One(200, MilestoneJson(v.context, v.record), v.record.milestone.version);
 }
 
@@ -422,9 +429,9 @@ Result<Response> ListKpis(PlansService& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(auto list, svc.ListKpis(ctx.user(), ctx.Param("id")));
   json::array all;
   for (const auto& k : list.record) all.push_back(KpiJson(k));
-  NS_ASSIGN_OR_RETURN(all, Filtered(ctx.request, std::move(all),
-                                    {{"indicator", "indicator", kIndicators},
-                                     {"status", "status", kKpiStatuses}}));
+  NS_ASSIGN_OR_RETURN(
+      all, Filtered(ctx.request, std::move(all),
+                    {{"indicator", "indicator", kIndicators}, {"status", "status", kKpiStatuses}}));
   return Paged(ctx.request, all, kByCreation);
 }
 
@@ -453,8 +460,8 @@ Result<Response> CreateKpiValue(PlansService& svc, RequestContext& ctx) {
 }
 
 Result<Response> DeleteKpiValue(PlansService& svc, RequestContext& ctx) {
-  NS_TRY(svc.DeleteKpiValue(ctx.user(), ctx.Param("id"), ctx.Param("kpi_id"),
-                            ctx.Param("value_id")));
+  NS_TRY(
+      svc.DeleteKpiValue(ctx.user(), ctx.Param("id"), ctx.Param("kpi_id"), ctx.Param("value_id")));
   return http::NoContent();
 }
 
@@ -481,9 +488,8 @@ Result<Response> DecideCommunication(PlansService& svc, RequestContext& ctx) {
   auto decision = in.Enum("decision", kRequired, {"approve", "reject"});
   auto reason = in.String("reason", kOptional, kNoteMax);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
-  NS_ASSIGN_OR_RETURN(auto c, svc.Decide(ctx.user(), ctx.Param("id"),
-                                         ctx.Param("communication_id"), version,
-                                         *decision == "approve", reason));
+  NS_ASSIGN_OR_RETURN(auto c, svc.Decide(ctx.user(), ctx.Param("id"), ctx.Param("communication_id"),
+                                         version, *decision == "approve", reason));
   return One(200, CommunicationJson(c.context, c.record), c.record.version);
 }
 
@@ -511,11 +517,11 @@ void RegisterRoutes(http::Router& router, PlansService& svc) {
                           &Svc::GetMilestone, &Svc::CreateMilestone, &Svc::UpdateMilestone,
                           &Svc::DeleteMilestone, AnswerJson<MilestoneView, MilestoneJson>,
                           AnswerVersion<MilestoneView, MilestoneVersion>});
-  http::AddCollection(router, svc, base, "id",
-                      http::Collection<Svc, KpiInput, WithContext<Kpi>>{
-                          "kpis", "kpi_id", ListKpis, ReadKpi, &Svc::GetKpi, &Svc::CreateKpi,
-                          &Svc::UpdateKpi, &Svc::DeleteKpi, AnswerJson<Kpi, KpiJson>,
-                          AnswerVersion<Kpi, records::VersionOf<Kpi>>});
+  http::AddCollection(
+      router, svc, base, "id",
+      http::Collection<Svc, KpiInput, WithContext<Kpi>>{
+          "kpis", "kpi_id", ListKpis, ReadKpi, &Svc::GetKpi, &Svc::CreateKpi, &Svc::UpdateKpi,
+          &Svc::DeleteKpi, AnswerJson<Kpi, KpiJson>, AnswerVersion<Kpi, records::VersionOf<Kpi>>});
   http::AddCollection(router, svc, base, "id",
                       http::Collection<Svc, WorkstreamInput, WithContext<Workstream>>{
                           "workstreams", "workstream_id", ListWorkstreams, ReadWorkstream,

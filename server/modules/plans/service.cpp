@@ -78,7 +78,8 @@ std::string DateOf(const Milestone& m) { return m.actual_date.value_or(m.forecas
 Status CheckMilestone(db::Session& s, const PlanContext& c, const Milestone& m,
                       const Milestone* current) {
   if (!current || m.objective_id != current->objective_id) {
-    auto objective = m.objective_id ? records::Find(s, store::Objectives(), c.membership.alliance_id, *m.objective_id)
+    auto objective = m.objective_id ? records::Find(s, store::Objectives(),
+                                                    c.membership.alliance_id, *m.objective_id)
                                     : std::nullopt;
     if (!objective || !access::CanRead(c.membership, ScopeOf(*objective))) {
       return Invalid("objective_id", "is not an objective of this alliance");
@@ -93,7 +94,8 @@ Status CheckMilestone(db::Session& s, const PlanContext& c, const Milestone& m,
   // What the caller sees of the plan: dependencies, cycles and dates are checked within it, so
   // no answer depends on a record the caller cannot read.
   std::map<std::string, Milestone> visible;
-  for (auto& v : records::List(s, store::Milestones(), c.membership.alliance_id, store::Audience{c.membership})) {
+  for (auto& v : records::List(s, store::Milestones(), c.membership.alliance_id,
+                               store::Audience{c.membership})) {
     visible.emplace(v.id, std::move(v));
   }
   std::map<std::string, Milestone> deps;
@@ -151,9 +153,9 @@ Status CheckMilestone(db::Session& s, const PlanContext& c, const Milestone& m,
 
 MilestoneView ViewOne(db::Session& s, const PlanContext& c, Milestone m) {
   // The status depends on the dependencies: derive it within the caller's whole plan.
-  auto all = DeriveMilestones(
-      records::List(s, store::Milestones(), c.membership.alliance_id, store::Audience{c.membership}), c.today,
-      c.membership);
+  auto all = DeriveMilestones(records::List(s, store::Milestones(), c.membership.alliance_id,
+                                            store::Audience{c.membership}),
+                              c.today, c.membership);
   for (auto& v : all) {
     if (v.milestone.id == m.id) return v;
   }
@@ -166,9 +168,9 @@ std::vector<MilestoneView> DeriveMilestones(std::vector<Milestone> milestones,
                                             const std::string& today,
                                             const std::optional<access::Membership>& viewer) {
   for (auto& m : milestones) {
-    const bool readable = m.objective_scope && (viewer ? access::CanRead(*viewer, *m.objective_scope)
-                                                       : m.objective_scope->visibility ==
-                                                             access::Visibility::kAlliance);
+    const bool readable = m.objective_scope &&
+                          (viewer ? access::CanRead(*viewer, *m.objective_scope)
+                                  : m.objective_scope->visibility == access::Visibility::kAlliance);
     if (!readable) m.objective_id = m.objective_title = std::nullopt;
   }
   std::map<std::string, const Milestone*> by_id;
@@ -190,8 +192,8 @@ std::vector<MilestoneView> DeriveMilestones(std::vector<Milestone> milestones,
         }
       }
     }
-    const bool open = !m.actual_date && m.status_set != "achieved" &&
-                      m.status_set != "cancelled" && m.status_set != "missed";
+    const bool open = !m.actual_date && m.status_set != "achieved" && m.status_set != "cancelled" &&
+                      m.status_set != "missed";
     if (!open) v.pushed_by.clear();
     if (open && m.forecast_date < today) v.days_late = DaysBetween(m.forecast_date, today);
     v.status = MilestoneStatus(facts, today);
@@ -209,8 +211,9 @@ std::optional<std::string> CommunicationState(const Communication& c,
   if (c.category != "external") return std::nullopt;
   std::vector<std::string> decisions;
   for (const auto& p : parties) {
-    auto it = std::find_if(c.decisions.begin(), c.decisions.end(),
-                           [&](const Decision& d) { return d.organization_id == p.organization_id; });
+    auto it = std::find_if(c.decisions.begin(), c.decisions.end(), [&](const Decision& d) {
+      return d.organization_id == p.organization_id;
+    });
     decisions.push_back(it == c.decisions.end() ? "pending" : it->decision);
   }
   return ApprovalState(decisions);
@@ -223,13 +226,15 @@ Result<PlanView> PlansService::Plan(const auth::Principal& actor, const std::str
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
   PlanView view;
-  view.objectives = records::List(s, store::Objectives(), alliance_id, store::Audience{c.membership});
+  view.objectives =
+      records::List(s, store::Objectives(), alliance_id, store::Audience{c.membership});
   view.milestones = DeriveMilestones(
-      records::List(s, store::Milestones(), alliance_id, store::Audience{c.membership}), c.today, c.membership);
+      records::List(s, store::Milestones(), alliance_id, store::Audience{c.membership}), c.today,
+      c.membership);
   std::vector<PathNode> nodes;
   for (const auto& v : view.milestones) {
-    nodes.push_back({v.milestone.id, DateOf(v.milestone), v.visible_depends_on,
-                     v.status == "cancelled"});
+    nodes.push_back(
+        {v.milestone.id, DateOf(v.milestone), v.visible_depends_on, v.status == "cancelled"});
   }
   view.critical_path = CriticalPath(nodes);
   view.context = std::move(c);
@@ -246,8 +251,8 @@ Result<PlanSummary> PlansService::Summary(const auth::Principal& actor,
   PlanSummary out;
   out.today = c.today;
   const std::string horizon = AddDays(c.today, 30);
-  for (auto& v :
-       DeriveMilestones(records::List(s, store::Milestones(), alliance_id, everyone), c.today, std::nullopt)) {
+  for (auto& v : DeriveMilestones(records::List(s, store::Milestones(), alliance_id, everyone),
+                                  c.today, std::nullopt)) {
     ++out.milestones_total;
     const bool open = v.status != "achieved" && v.status != "missed" && v.status != "cancelled";
     if (v.status == "achieved") ++out.achieved;
@@ -302,11 +307,10 @@ Result<WithContext<Objective>> PlansService::CreateObjective(const auth::Princip
 
 Result<WithContext<Objective>> PlansService::UpdateObjective(const auth::Principal& actor,
                                                              const std::string& alliance_id,
-                                                             const std::string& id,
-                                                             int64_t version,
+                                                             const std::string& id, int64_t version,
                                                              const ObjectiveInput& input) {
-  return alliances::UpdateOf(db_, actor, alliance_id, store::Objectives(), "objective", id,
-                             version, input, ApplyObjective);
+  return alliances::UpdateOf(db_, actor, alliance_id, store::Objectives(), "objective", id, version,
+                             input, ApplyObjective);
 }
 
 Status PlansService::DeleteObjective(const auth::Principal& actor, const std::string& alliance_id,
@@ -315,7 +319,8 @@ Status PlansService::DeleteObjective(const auth::Principal& actor, const std::st
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Objective current, Visible(c, records::Find(s, store::Objectives(), alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Objective current,
+                      Visible(c, records::Find(s, store::Objectives(), alliance_id, id)));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
   // Milestones the caller can see must be moved or deleted first; those it cannot see lose
   // their objective (refusing would tell the caller they exist).
@@ -332,12 +337,12 @@ Status PlansService::DeleteObjective(const auth::Principal& actor, const std::st
   for (const Milestone* m : hidden) {
     store::DetachObjective(s, m->id, now);
     AuditRecord(s, actor.user_id, *m, "milestone", "update",
-          {{"objective_id", {{"before", id}, {"after", nullptr}}}},
-          access::Intersect(ScopeOf(*m), ScopeOf(current)));
+                {{"objective_id", {{"before", id}, {"after", nullptr}}}},
+                access::Intersect(ScopeOf(*m), ScopeOf(current)));
   }
   records::Delete(s, store::Objectives(), id);
-  AuditRecord(s, actor.user_id, current, "objective", "delete", audit::Deleted(alliances::AuditView(current)),
-        ScopeOf(current));
+  AuditRecord(s, actor.user_id, current, "objective", "delete",
+              audit::Deleted(alliances::AuditView(current)), ScopeOf(current));
   tx.Commit();
   return OkStatus();
 }
@@ -401,10 +406,10 @@ json::object RecordForecast(db::Session& s, const PlanContext& c, const Mileston
                                 {"created", m.forecast_date, std::nullopt, m.planned_date,
                                  in.reason.value_or(""), c.membership.user_id, "", m.created_at});
   } else if (m.forecast_date != current->forecast_date) {
-    store::InsertForecastChange(s, m.id,
-                                {"forecast", m.forecast_date, current->forecast_date,
-                                 m.planned_date, in.reason.value_or(""), c.membership.user_id, "",
-                                 m.updated_at});
+    store::InsertForecastChange(
+        s, m.id,
+        {"forecast", m.forecast_date, current->forecast_date, m.planned_date,
+         in.reason.value_or(""), c.membership.user_id, "", m.updated_at});
   }
   return {};
 }
@@ -426,20 +431,20 @@ Result<WithContext<MilestoneView>> PlansService::UpdateMilestone(const auth::Pri
                                                                  const std::string& id,
                                                                  int64_t version,
                                                                  const MilestoneInput& input) {
-  return alliances::UpdateOf(db_, actor, alliance_id, store::Milestones(), "milestone", id,
-                             version, input, kMilestoneRules);
+  return alliances::UpdateOf(db_, actor, alliance_id, store::Milestones(), "milestone", id, version,
+                             input, kMilestoneRules);
 }
 
 Result<WithContext<MilestoneView>> PlansService::Rebaseline(const auth::Principal& actor,
                                                             const std::string& alliance_id,
-                                                            const std::string& id,
-                                                            int64_t version,
+                                                            const std::string& id, int64_t version,
                                                             const std::string& reason) {
   db::Session s(db_);
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, records::Find(s, store::Milestones(), alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Milestone current,
+                      Visible(c, records::Find(s, store::Milestones(), alliance_id, id)));
   NS_TRY(access::Authorize(c.membership, access::AllianceAction::kCommitParty));
   if (current.version != version) return Stale();
   Milestone next = current;
@@ -452,7 +457,8 @@ Result<WithContext<MilestoneView>> PlansService::Rebaseline(const auth::Principa
                                next.planned_date, reason, actor.user_id, "", next.updated_at});
   json::object changes = audit::Diff(alliances::AuditView(current), alliances::AuditView(next));
   changes["reason"] = {{"before", nullptr}, {"after", reason}};
-  AuditRecord(s, actor.user_id, next, "milestone", "rebaseline", std::move(changes), ScopeOf(current));
+  AuditRecord(s, actor.user_id, next, "milestone", "rebaseline", std::move(changes),
+              ScopeOf(current));
   auto stored = records::Find(s, store::Milestones(), alliance_id, id);
   MilestoneView v = ViewOne(s, c, std::move(*stored));
   tx.Commit();
@@ -475,7 +481,8 @@ Status PlansService::DeleteMilestone(const auth::Principal& actor, const std::st
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
   NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Milestone current, Visible(c, records::Find(s, store::Milestones(), alliance_id, id)));
+  NS_ASSIGN_OR_RETURN(Milestone current,
+                      Visible(c, records::Find(s, store::Milestones(), alliance_id, id)));
   NS_TRY(access::AuthorizeRecordChange(c.membership, ScopeOf(current)));
   // Milestones the caller can see that depend on this one must change first; those it cannot
   // see lose the dependency (refusing would tell the caller they exist).
@@ -492,12 +499,12 @@ Status PlansService::DeleteMilestone(const auth::Principal& actor, const std::st
   for (const Milestone* m : hidden) {
     store::RemoveDependency(s, m->id, id, now);
     AuditRecord(s, actor.user_id, *m, "milestone", "update",
-          {{"depends_on_removed", {{"before", id}, {"after", nullptr}}}},
-          access::Intersect(ScopeOf(*m), ScopeOf(current)));
+                {{"depends_on_removed", {{"before", id}, {"after", nullptr}}}},
+                access::Intersect(ScopeOf(*m), ScopeOf(current)));
   }
   records::Delete(s, store::Milestones(), id);
-  AuditRecord(s, actor.user_id, current, "milestone", "delete", audit::Deleted(alliances::AuditView(current)),
-        ScopeOf(current));
+  AuditRecord(s, actor.user_id, current, "milestone", "delete",
+              audit::Deleted(alliances::AuditView(current)), ScopeOf(current));
   tx.Commit();
   return OkStatus();
 }
@@ -563,8 +570,7 @@ Result<std::vector<KpiValue>> PlansService::ListKpiValues(
 
 Result<KpiValue> PlansService::AddKpiValue(const auth::Principal& actor,
                                            const std::string& alliance_id,
-                                           const std::string& kpi_id,
-                                           const KpiValueInput& input) {
+                                           const std::string& kpi_id, const KpiValueInput& input) {
   db::Session s(db_);
   db::Transaction tx(s);
   store::LockAlliance(s, alliance_id);
@@ -572,18 +578,18 @@ Result<KpiValue> PlansService::AddKpiValue(const auth::Principal& actor,
   NS_ASSIGN_OR_RETURN(Kpi kpi, Visible(c, records::Find(s, store::Kpis(), alliance_id, kpi_id)));
   NS_TRY(access::Authorize(c.membership, access::AllianceAction::kWriteRecords));
   if (input.measured_on > c.today) return Invalid("measured_on", "cannot be in the future");
-  KpiValue v{NewId(), kpi_id, input.measured_on, input.value, input.note, actor.user_id,
-             actor.name, NowText()};
+  KpiValue v{NewId(),    kpi_id,        input.measured_on, input.value,
+             input.note, actor.user_id, actor.name,        NowText()};
   store::InsertKpiValue(s, v);
   store::TouchKpi(s, kpi_id, v.created_at);
   RecordBase record = kpi;
   record.id = v.id;
   AuditRecord(s, actor.user_id, record, "kpi_value", "create",
-        audit::Created({{"kpi_id", kpi_id},
-                        {"measured_on", v.measured_on},
-                        {"value", v.value},
-                        {"note", v.note}}),
-        ScopeOf(kpi));
+              audit::Created({{"kpi_id", kpi_id},
+                              {"measured_on", v.measured_on},
+                              {"value", v.value},
+                              {"note", v.note}}),
+              ScopeOf(kpi));
   tx.Commit();
   return v;
 }
@@ -609,11 +615,11 @@ Status PlansService::DeleteKpiValue(const auth::Principal& actor, const std::str
   RecordBase record = kpi;
   record.id = value_id;
   AuditRecord(s, actor.user_id, record, "kpi_value", "delete",
-        audit::Deleted({{"kpi_id", kpi_id},
-                        {"measured_on", value->measured_on},
-                        {"value", value->value},
-                        {"note", value->note}}),
-        ScopeOf(kpi));
+              audit::Deleted({{"kpi_id", kpi_id},
+                              {"measured_on", value->measured_on},
+                              {"value", value->value},
+                              {"note", value->note}}),
+              ScopeOf(kpi));
   tx.Commit();
   return OkStatus();
 }
@@ -760,8 +766,7 @@ Result<WithContext<Communication>> PlansService::GetCommunication(const auth::Pr
 }
 
 Result<WithContext<Communication>> PlansService::CreateCommunication(
-    const auth::Principal& actor, const std::string& alliance_id,
-    const CommunicationInput& input) {
+    const auth::Principal& actor, const std::string& alliance_id, const CommunicationInput& input) {
   return alliances::CreateOf(db_, actor, alliance_id, store::Communications(), "communication",
                              input, kCommunicationRules);
 }
@@ -769,8 +774,8 @@ Result<WithContext<Communication>> PlansService::CreateCommunication(
 Result<WithContext<Communication>> PlansService::UpdateCommunication(
     const auth::Principal& actor, const std::string& alliance_id, const std::string& id,
     int64_t version, const CommunicationInput& input) {
-  return alliances::UpdateOf(db_, actor, alliance_id, store::Communications(), "communication",
-                             id, version, input, kCommunicationRules);
+  return alliances::UpdateOf(db_, actor, alliance_id, store::Communications(), "communication", id,
+                             version, input, kCommunicationRules);
 }
 
 Result<WithContext<Communication>> PlansService::Decide(const auth::Principal& actor,
@@ -792,8 +797,11 @@ Result<WithContext<Communication>> PlansService::Decide(const auth::Principal& a
   if (!approve && (!reason || reason->empty())) {
     return Invalid("reason", "is required to reject");
   }
-  Decision d{c.membership.organization_id, approve ? "approved" : "rejected",
-             reason && !reason->empty() ? reason : std::nullopt, actor.user_id, actor.name,
+  Decision d{c.membership.organization_id,
+             approve ? "approved" : "rejected",
+             reason && !reason->empty() ? reason : std::nullopt,
+             actor.user_id,
+             actor.name,
              NowText()};
   store::SaveDecision(s, id, d);
   // The decision changes what the record shows: its version moves on with it.
@@ -801,10 +809,10 @@ Result<WithContext<Communication>> PlansService::Decide(const auth::Principal& a
   next.updated_at = d.decided_at;
   if (!records::Update(s, store::Communications(), next, version)) return Stale();
   AuditRecord(s, actor.user_id, current, "communication", approve ? "approve" : "reject",
-        {{"organization_id", {{"before", nullptr}, {"after", d.organization_id}}},
-         {"decision", {{"before", nullptr}, {"after", d.decision}}},
-         {"reason", {{"before", nullptr}, {"after", OptionalJson(d.reason)}}}},
-        ScopeOf(current));
+              {{"organization_id", {{"before", nullptr}, {"after", d.organization_id}}},
+               {"decision", {{"before", nullptr}, {"after", d.decision}}},
+               {"reason", {{"before", nullptr}, {"after", OptionalJson(d.reason)}}}},
+              ScopeOf(current));
   auto stored = records::Find(s, store::Communications(), alliance_id, id);
   tx.Commit();
   return WithContext<Communication>{std::move(*stored), std::move(c)};
@@ -812,11 +820,11 @@ Result<WithContext<Communication>> PlansService::Decide(const auth::Principal& a
 
 Status PlansService::DeleteCommunication(const auth::Principal& actor,
                                          const std::string& alliance_id, const std::string& id) {
-  return alliances::DeleteOf(db_, actor, alliance_id, store::Communications(), "communication",
-                             id);
+  return alliances::DeleteOf(db_, actor, alliance_id, store::Communications(), "communication", id);
 }
 
-std::map<std::string, MilestoneDate> MilestoneDates(db::Session& s, const std::string& alliance_id) {
+std::map<std::string, MilestoneDate> MilestoneDates(db::Session& s,
+                                                    const std::string& alliance_id) {
   std::map<std::string, MilestoneDate> out;
   for (auto& m : records::All(s, store::Milestones(), alliance_id)) {
     const access::RecordScope scope = ScopeOf(m);

@@ -24,8 +24,7 @@ using records::Nullable;
 struct ObjectiveInput : CommonInput {
   std::optional<std::string> title, description, horizon, status;
 };
-BOOST_DESCRIBE_STRUCT(ObjectiveInput, (CommonInput),
-                      (title, description, horizon, status))
+BOOST_DESCRIBE_STRUCT(ObjectiveInput, (CommonInput), (title, description, horizon, status))
 
 struct MilestoneInput : CommonInput {
   std::optional<std::string> objective_id, title, description, kind, planned_date, forecast_date;
@@ -46,8 +45,8 @@ struct KpiInput : CommonInput {
   Nullable<std::string> responsible_user_id;
 };
 BOOST_DESCRIBE_STRUCT(KpiInput, (CommonInput),
-                      (name, description, unit, direction, indicator, cadence, data_source,
-                       target, amber_threshold, red_threshold, responsible_user_id))
+                      (name, description, unit, direction, indicator, cadence, data_source, target,
+                       amber_threshold, red_threshold, responsible_user_id))
 
 struct KpiValueInput {
   std::string measured_on;
@@ -59,8 +58,7 @@ struct WorkstreamInput : CommonInput {
   std::optional<std::string> name, description;
   std::optional<std::vector<Activity>> activities;
 };
-BOOST_DESCRIBE_STRUCT(WorkstreamInput, (CommonInput),
-                      (name, description))
+BOOST_DESCRIBE_STRUCT(WorkstreamInput, (CommonInput), (name, description))
 
 struct CommunicationInput : CommonInput {
   std::optional<std::string> category, kind, title, description, audience;
@@ -168,8 +166,7 @@ class PlansService {
   Result<WithContext<Kpi>> CreateKpi(const auth::Principal& actor, const std::string& alliance_id,
                                      const KpiInput& input);
   Result<WithContext<Kpi>> UpdateKpi(const auth::Principal& actor, const std::string& alliance_id,
-                                     const std::string& id, int64_t version,
-                                     const KpiInput& input);
+                                     const std::string& id, int64_t version, const KpiInput& input);
   Status DeleteKpi(const auth::Principal& actor, const std::string& alliance_id,
                    const std::string& id);
   Result<std::vector<KpiValue>> ListKpiValues(const auth::Principal& actor,
@@ -210,9 +207,9 @@ class PlansService {
                                                          const std::string& id, int64_t version,
                                                          const CommunicationInput& input);
   Result<WithContext<Communication>> Decide(const auth::Principal& actor,
-                                            const std::string& alliance_id,
-                                            const std::string& id, int64_t version,
-                                            bool approve, const std::optional<std::string>& reason);
+                                            const std::string& alliance_id, const std::string& id,
+                                            int64_t version, bool approve,
+                                            const std::optional<std::string>& reason);
   Status DeleteCommunication(const auth::Principal& actor, const std::string& alliance_id,
                              const std::string& id);
 

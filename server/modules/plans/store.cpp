@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <charconv>
-#include <tuple>
 #include <map>
+#include <tuple>
 
 #include "platform/common/ids.hpp"
 
 namespace northstar::plans::store {
 namespace {
-
 
 // Every plan table is read as `r`, with the names of its parties and author joined.
 std::string SelectFrom(const std::string& table, bool with_responsible) {
@@ -49,13 +48,13 @@ void LoadDependencies(db::Session& s, const std::string& alliance_id,
   p.Set("a", alliance_id);
   std::map<std::string, std::vector<std::string>> deps;
   std::map<std::string, access::RecordScope> scopes;
-  for (const auto& r : s.Query(
-           "SELECT d.milestone_id, d.depends_on_id, dm.visibility, dm.owner_organization_id,"
-           " dm.owner_user_id, dm.readers FROM milestone_dependencies d"
-           " JOIN milestones m ON m.id = d.milestone_id"
-           " JOIN milestones dm ON dm.id = d.depends_on_id WHERE m.alliance_id = :a"
-           " ORDER BY d.milestone_id, d.depends_on_id",
-           p)) {
+  for (const auto& r :
+       s.Query("SELECT d.milestone_id, d.depends_on_id, dm.visibility, dm.owner_organization_id,"
+               " dm.owner_user_id, dm.readers FROM milestone_dependencies d"
+               " JOIN milestones m ON m.id = d.milestone_id"
+               " JOIN milestones dm ON dm.id = d.depends_on_id WHERE m.alliance_id = :a"
+               " ORDER BY d.milestone_id, d.depends_on_id",
+               p)) {
     const std::string& dep = r.Str("depends_on_id");
     deps[r.Str("milestone_id")].push_back(dep);
     scopes.emplace(dep, records::ScopeOfRow(r));
@@ -75,7 +74,9 @@ void BindPayment(db::Params& p, const Milestone& m) {
         .Set("payer_party_id", m.payment->payer_party_id)
         .Set("payee_party_id", m.payment->payee_party_id);
   } else {
-    p.SetNull("payment_amount_minor").SetNull("payment_currency").SetNull("payer_party_id")
+    p.SetNull("payment_amount_minor")
+        .SetNull("payment_currency")
+        .SetNull("payer_party_id")
         .SetNull("payee_party_id");
   }
 }
@@ -92,9 +93,14 @@ void ReplaceDependencies(db::Session& s, const Milestone& m) {
 }
 
 KpiValue ValueFromRow(const db::Row& r) {
-  return KpiValue{r.Str("id"),         r.Str("kpi_id"),   r.Str("measured_on"),
-                  records::ParseNumber(r.Str("value")), r.Str("note"), r.Str("entered_by"),
-                  r.Str("entered_by_name"), r.Str("created_at")};
+  return KpiValue{r.Str("id"),
+                  r.Str("kpi_id"),
+                  r.Str("measured_on"),
+                  records::ParseNumber(r.Str("value")),
+                  r.Str("note"),
+                  r.Str("entered_by"),
+                  r.Str("entered_by_name"),
+                  r.Str("created_at")};
 }
 
 constexpr char kValueSelect[] =
@@ -133,11 +139,11 @@ void LoadDecisions(db::Session& s, const std::string& alliance_id,
   db::Params p;
   p.Set("a", alliance_id);
   std::map<std::string, std::vector<Decision>> by_communication;
-  for (const auto& r : s.Query(
-           "SELECT d.*, u.name AS decided_by_name FROM communication_approvals d"
-           " JOIN communications c ON c.id = d.communication_id"
-           " JOIN users u ON u.id = d.decided_by WHERE c.alliance_id = :a",
-           p)) {
+  for (const auto& r :
+       s.Query("SELECT d.*, u.name AS decided_by_name FROM communication_approvals d"
+               " JOIN communications c ON c.id = d.communication_id"
+               " JOIN users u ON u.id = d.decided_by WHERE c.alliance_id = :a",
+               p)) {
     by_communication[r.Str("communication_id")].push_back(
         Decision{r.Str("organization_id"), r.Str("decision"), r.OptStr("reason"),
                  r.Str("decided_by"), r.Str("decided_by_name"), r.Str("decided_at")});
@@ -266,11 +272,10 @@ std::vector<ForecastChange> ListForecastChanges(db::Session& s, const std::strin
   db::Params p;
   p.Set("m", milestone_id);
   std::vector<ForecastChange> out;
-  for (const auto& r : s.Query(
-           "SELECT f.*, u.name AS changed_by_name FROM milestone_forecasts f"
-           " JOIN users u ON u.id = f.changed_by WHERE f.milestone_id = :m"
-           " ORDER BY f.changed_at, f.id",
-           p)) {
+  for (const auto& r : s.Query("SELECT f.*, u.name AS changed_by_name FROM milestone_forecasts f"
+                               " JOIN users u ON u.id = f.changed_by WHERE f.milestone_id = :m"
+                               " ORDER BY f.changed_at, f.id",
+                               p)) {
     out.push_back(ForecastChange{r.Str("kind"), r.Str("forecast_date"),
                                  r.OptStr("previous_forecast_date"), r.Str("planned_date"),
                                  r.Str("reason"), r.Str("changed_by"), r.Str("changed_by_name"),

@@ -24,8 +24,7 @@ TEST(ChangeControl, EachPartyOwnsItsWords) {
   // Before anyone of the start-up joins, the alliance can be drafted in full.
   EXPECT_TRUE(AuthorizePartyWords(kPharmaManager, "startup", "Start-up", false).ok());
   for (const auto& m : {kPharmaMember, kPharmaViewer, kPharmaExec}) {
-    EXPECT_EQ(AuthorizePartyWords(m, "pharma", "Pharma", true).error().code,
-              ErrorCode::kForbidden);
+    EXPECT_EQ(AuthorizePartyWords(m, "pharma", "Pharma", true).error().code, ErrorCode::kForbidden);
   }
 }
 
@@ -60,9 +59,8 @@ TEST(Minutes, TheCommitteesRecordKeepersAndTheMeetingsOwnersWriteThem) {
   EXPECT_EQ(AuthorizeMinutesChange(kPharmaExec, meeting, false).error().code,
             ErrorCode::kForbidden);
   // A party-private meeting stays invisible to the other party, seat or not.
-  EXPECT_EQ(
-      AuthorizeMinutesChange(kStartupMember, Scope(Visibility::kParty), true).error().code,
-      ErrorCode::kNotFound);
+  EXPECT_EQ(AuthorizeMinutesChange(kStartupMember, Scope(Visibility::kParty), true).error().code,
+            ErrorCode::kNotFound);
 }
 
 TEST(Read, AllianceRecordsAreReadByEveryParty) {

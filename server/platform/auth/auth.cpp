@@ -171,8 +171,8 @@ void PrincipalCache::Store(const std::string& key, const Principal& principal,
   std::lock_guard lock(mutex_);
   // Entries live a moment, so starting afresh when full costs one lookup per credential.
   if (entries_.size() >= capacity_) entries_.clear();
-  entries_.insert_or_assign(key, Entry{principal, std::move(expires_at), change_count,
-                                       std::chrono::steady_clock::now()});
+  entries_.insert_or_assign(
+      key, Entry{principal, std::move(expires_at), change_count, std::chrono::steady_clock::now()});
 }
 
 Result<std::optional<Principal>> Authenticate(db::Database& database, const http::Request& request,
@@ -198,8 +198,8 @@ Result<std::optional<Principal>> Authenticate(db::Database& database, const http
   p.Set("hash", key.substr(key.find(':') + 1));
   auto row = session.QueryOne(bearer ? kTokenPrincipal : kSessionPrincipal, p);
   const auto expires_at = row ? row->OptStr("expires_at") : std::nullopt;
-  if (!row || !row->Bool("active") || row->OptStr("revoked_at") || (expires_at && *expires_at <= now) ||
-      (!bearer && !expires_at)) {
+  if (!row || !row->Bool("active") || row->OptStr("revoked_at") ||
+      (expires_at && *expires_at <= now) || (!bearer && !expires_at)) {
     return Unauthenticated(bearer ? "The API token is unknown, expired or revoked."
                                   : "Your session has ended; sign in again.");
   }

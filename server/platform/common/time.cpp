@@ -69,8 +69,8 @@ std::string TwoDigits(unsigned n) { return (n < 10 ? "0" : "") + std::to_string(
 
 }  // namespace
 
-DayPattern::DayPattern() : parts_{{"D", true}, {" ", false}, {"MMM", true}, {" ", false},
-                                  {"YYYY", true}} {}
+DayPattern::DayPattern()
+    : parts_{{"D", true}, {" ", false}, {"MMM", true}, {" ", false}, {"YYYY", true}} {}
 
 std::optional<DayPattern> DayPattern::Parse(std::string_view text) {
   if (text.empty() || text.size() > 32) return std::nullopt;
@@ -107,13 +107,20 @@ std::string DayPattern::Render(Date day) const {
   const auto m = static_cast<unsigned>(day.Month());
   std::string out;
   for (const auto& part : parts_) {
-    if (!part.token) out += part.text;
-    else if (part.text == "YYYY") out += std::to_string(day.Year());
-    else if (part.text == "MMM") out += kMonths[m - 1];
-    else if (part.text == "MM") out += TwoDigits(m);
-    else if (part.text == "M") out += std::to_string(m);
-    else if (part.text == "DD") out += TwoDigits(d);
-    else out += std::to_string(d);
+    if (!part.token)
+      out += part.text;
+    else if (part.text == "YYYY")
+      out += std::to_string(day.Year());
+    else if (part.text == "MMM")
+      out += kMonths[m - 1];
+    else if (part.text == "MM")
+      out += TwoDigits(m);
+    else if (part.text == "M")
+      out += std::to_string(m);
+    else if (part.text == "DD")
+      out += TwoDigits(d);
+    else
+      out += std::to_string(d);
   }
   return out;
 }
@@ -132,7 +139,8 @@ std::string DayPattern::SpreadsheetFormat() const {
 
 bool IsKnownTimeZone(std::string_view name) {
   if (name == "UTC") return true;
-  if (name.empty() || name.find("..") != std::string_view::npos || name.front() == '/') return false;
+  if (name.empty() || name.find("..") != std::string_view::npos || name.front() == '/')
+    return false;
   std::error_code ec;
   return std::filesystem::is_regular_file("/usr/share/zoneinfo/" + std::string(name), ec);
 }

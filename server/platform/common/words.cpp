@@ -36,7 +36,8 @@ std::string Word(std::string_view group, std::string_view value) {
 
 std::string Capitalised(std::string_view word) {
   std::string out(word);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
 }
 

@@ -12,13 +12,13 @@ namespace northstar::xlsx {
 struct Cell {
   enum class Kind { kEmpty, kText, kNumber, kDate, kPercent };
   Kind kind = Kind::kEmpty;
-  std::string text;  // text, or a date YYYY-MM-DD
+  std::string text;   // text, or a date YYYY-MM-DD
   double number = 0;  // number, or a fraction 0..1 for a percentage
 };
 
 Cell Text(std::string text);
 Cell Number(double value);
-Cell Date(const std::optional<std::string>& date);  // empty when nullopt
+Cell Date(const std::optional<std::string>& date);    // empty when nullopt
 Cell Percent(const std::optional<double>& fraction);  // empty when nullopt
 
 struct Sheet {

@@ -48,8 +48,7 @@ AcceptedCodings ParseAcceptEncoding(std::string_view header) {
     header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
     const size_t semi = element.find(';');
     const std::string coding = Lower(Trim(element.substr(0, semi)));
-    const double q =
-        semi == std::string_view::npos ? 1.0 : Quality(element.substr(semi + 1));
+    const double q = semi == std::string_view::npos ? 1.0 : Quality(element.substr(semi + 1));
     if (coding == "br") br = q;
     if (coding == "gzip" || coding == "x-gzip") gzip = q;
     if (coding == "*") any = q;

@@ -409,7 +409,8 @@ TEST(Compression, LargeJsonAnswersAreGzippedForClientsThatAcceptIt) {
   // Binary answers (a spreadsheet is a zip already) are left alone.
   Response xlsx = big;
   xlsx.headers.clear();
-  xlsx.SetHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  xlsx.SetHeader("Content-Type",
+                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   CompressForClient(accepts, xlsx);
   EXPECT_FALSE(xlsx.Header("Content-Encoding"));
   EXPECT_FALSE(xlsx.Header("Vary"));

@@ -1,11 +1,11 @@
 #include "platform/http/request_helpers.hpp"
 
-#include "platform/common/ids.hpp"
-
 #include <sodium.h>
 
 #include <cctype>
 #include <charconv>
+
+#include "platform/common/ids.hpp"
 
 namespace northstar::http {
 
@@ -134,8 +134,9 @@ Result<Response> PagedBy(const Request& request, json::array all, size_t key_siz
   NS_ASSIGN_OR_RETURN(http::Page page, ReadPage(request));
   const auto key_of = [&](const json::value& item) { return key(item.as_object()); };
   // Byte order, the same on both databases.
-  std::stable_sort(all.begin(), all.end(),
-                   [&](const json::value& a, const json::value& b) { return key_of(a) < key_of(b); });
+  std::stable_sort(all.begin(), all.end(), [&](const json::value& a, const json::value& b) {
+    return key_of(a) < key_of(b);
+  });
   std::optional<std::vector<std::string>> after;
   if (page.cursor) {
     const json::value* k = page.cursor->if_contains("k");
@@ -180,7 +181,7 @@ Result<json::array> Filtered(const Request& request, json::array all,
     json::array kept;
     for (auto& item : all) {
       const json::value& v = item.as_object().at(f.field);
-      const std::string text = v.is_bool() ? (v.as_bool() ? "true" : "false")
+      const std::string text = v.is_bool()     ? (v.as_bool() ? "true" : "false")
                                : v.is_string() ? std::string(v.as_string())
                                                : "";
       if (text == *want) kept.push_back(std::move(item));

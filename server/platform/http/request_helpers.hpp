@@ -60,7 +60,8 @@ Response One(int status, json::object body, int64_t version);
 // memory: sorted by `keys` (fields of each item, then its id), in byte order, the same on both
 // databases. The cursor holds the last item's keys, so a record deleted between pages skips
 // nothing and repeats nothing.
-Result<Response> Paged(const Request& request, json::array all, const std::vector<std::string>& keys);
+Result<Response> Paged(const Request& request, json::array all,
+                       const std::vector<std::string>& keys);
 // The same with the order given by `key` (each item's sort key, unique, of `key_size` parts).
 Result<Response> PagedBy(const Request& request, json::array all, size_t key_size,
                          const std::function<std::vector<std::string>(const json::object&)>& key);

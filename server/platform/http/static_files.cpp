@@ -105,7 +105,8 @@ std::optional<Response> StaticFiles::Serve(const Request& request) const {
   if (relative.empty()) relative = "index.html";
   const std::filesystem::path candidate = root_ / relative;
   std::error_code ec;
-  if (std::filesystem::is_regular_file(candidate, ec)) return FileResponse(candidate, head, request);
+  if (std::filesystem::is_regular_file(candidate, ec))
+    return FileResponse(candidate, head, request);
   // Client-side routes ("/alliances/123") have no extension; files that do and are missing
   // are real 404s so a broken asset link is not masked by index.html.
   if (!std::filesystem::path(relative).has_extension()) {

@@ -6,7 +6,9 @@
 
 namespace northstar::jobs {
 
-void JobRunner::Add(std::string name, Job job) { jobs_.emplace_back(std::move(name), std::move(job)); }
+void JobRunner::Add(std::string name, Job job) {
+  jobs_.emplace_back(std::move(name), std::move(job));
+}
 
 int64_t JobRunner::RunOnce(const std::string& today) {
   int64_t total = 0;

@@ -121,7 +121,8 @@ template <typename T>
 const std::string& ColumnList() {
   static const std::string out = [] {
     std::string s;
-    ForEachField<T>([&](const char* name, auto) { s += (s.empty() ? "" : ", ") + std::string(name); });
+    ForEachField<T>(
+        [&](const char* name, auto) { s += (s.empty() ? "" : ", ") + std::string(name); });
     return s;
   }();
   return out;
@@ -130,7 +131,8 @@ template <typename T>
 const std::string& ValueList() {
   static const std::string out = [] {
     std::string s;
-    ForEachField<T>([&](const char* name, auto) { s += (s.empty() ? ":" : ", :") + std::string(name); });
+    ForEachField<T>(
+        [&](const char* name, auto) { s += (s.empty() ? ":" : ", :") + std::string(name); });
     return s;
   }();
   return out;
@@ -163,9 +165,8 @@ void BindFields(db::Params& p, const T& r) {
 // The described fields as JSON, under their names, added to `out`.
 template <typename T>
 json::object FieldsJson(const T& r, json::object out = {}) {
-  ForEachField<T>([&](const char* name, auto member) {
-    out[name] = internal::ColumnJson(r.*member);
-  });
+  ForEachField<T>(
+      [&](const char* name, auto member) { out[name] = internal::ColumnJson(r.*member); });
   return out;
 }
 

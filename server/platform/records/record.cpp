@@ -148,9 +148,8 @@ json::object RecordJson(const RecordBase& r, json::object fields) {
 }
 
 json::object RecordAudit(const RecordBase& r) {
-  return {{"party_id", r.party_id},
-          {"visibility", r.visibility},
-          {"readers", ToJsonArray(r.readers)}};
+  return {
+      {"party_id", r.party_id}, {"visibility", r.visibility}, {"readers", ToJsonArray(r.readers)}};
 }
 
 }  // namespace northstar::records

@@ -93,8 +93,9 @@ void Complete(db::Session& s, const Table<T>& t, const std::string& alliance_id,
 template <typename T>
 std::vector<T> List(db::Session& s, const Table<T>& t, const std::string& alliance_id,
                     const Audience& audience) {
-  auto list = ListRecords<T>(s, t.select, alliance_id, audience,
-                             [&](const db::Row& row) { return FromRow(t, row); }, t.order);
+  auto list = ListRecords<T>(
+      s, t.select, alliance_id, audience, [&](const db::Row& row) { return FromRow(t, row); },
+      t.order);
   internal::Complete(s, t, alliance_id, list);
   return list;
 }
