@@ -7,6 +7,7 @@ import type { Alliance } from '../api/types';
 import { AllianceHeader } from '../modules/alliances/AllianceHeader';
 import { OverviewPanel } from '../modules/alliances/OverviewPanel';
 import { useAlliance } from '../modules/alliances/queries';
+import { PlanSummary } from '../modules/plan/PlanSummary';
 import { ErrorAlert, PageLoader } from '../ui/feedback';
 
 type Panel = ComponentType<{ alliance: Alliance }>;
@@ -18,9 +19,14 @@ function tabCode<K extends string>(load: () => Promise<Record<K, Panel>>, name: 
   return lazy(async (): Promise<{ default: Panel }> => ({ default: (await load())[name] }));
 }
 
+/** The overview, with how the alliance stands against its plan. */
+function Overview({ alliance }: { alliance: Alliance }) {
+  return <OverviewPanel alliance={alliance} planSummary={<PlanSummary alliance={alliance} />} />;
+}
+
 // Later capabilities (Health, Finance) add their tab here.
 const TABS = [
-  { value: 'overview', label: 'Overview', icon: IconStar, Panel: OverviewPanel },
+  { value: 'overview', label: 'Overview', icon: IconStar, Panel: Overview },
   { value: 'plan', label: 'Plan', icon: IconTimeline, Panel: tabCode(() => import('../modules/plan/PlanPanel'), 'PlanPanel') },
   { value: 'governance', label: 'Governance', icon: IconBuildingBank, Panel: tabCode(() => import('../modules/governance/GovernancePanel'), 'GovernancePanel') },
   { value: 'agreements', label: 'Agreements', icon: IconFileText, Panel: tabCode(() => import('../modules/agreements/AgreementsPanel'), 'AgreementsPanel') },

@@ -9,9 +9,9 @@ import { formatDate, today } from '../../ui/format';
 import { options } from '../../ui/labels';
 import { AccessFields } from '../records/AccessFields';
 import { partyOptions, readerOptions } from '../records/access';
+import { milestones } from '../records/collections';
 import { maxLength, readersRule, requiredText } from '../records/forms';
 import { RecordFormFooter, submitRecord, useRecordSave } from '../records/recordForm';
-import { useMilestones } from '../plan/queries';
 import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { reminderRule } from './agreementModel';
 import {
@@ -47,7 +47,7 @@ function ObligationForm({
   defaultAgreementId?: string | null;
   onClose: () => void;
 }) {
-  const milestones = useMilestones(alliance.id, {});
+  const planMilestones = milestones.useList(alliance.id, {});
   const stale = useStaleEdit({ record: obligation, toValues: obligationToValues, fetchLatest: () => fetchObligation(alliance.id, obligation?.id ?? '') });
   const form = useForm<ObligationValues>({
     mode: 'controlled',
@@ -102,7 +102,7 @@ function ObligationForm({
     due_on: { label: 'Due on', show: formatDate },
     starts_on: { label: 'Starts on', show: formatDate },
     rrule: { label: 'Repeats', show: (v) => describeRrule(v, values.starts_on) ?? v },
-    milestone_id: { label: 'Milestone', show: (v) => milestones.data?.find((m) => m.id === v)?.title ?? '' },
+    milestone_id: { label: 'Milestone', show: (v) => planMilestones.data?.find((m) => m.id === v)?.title ?? '' },
     offset_days: { label: 'Days after the milestone' },
     reminder_days: { label: 'Reminders' },
     visibility: { label: 'Who can read it' },
@@ -170,8 +170,8 @@ function ObligationForm({
               label="Milestone"
               required
               searchable
-              placeholder={milestones.data?.length === 0 ? 'The plan has no milestones' : 'Choose a plan milestone'}
-              data={(milestones.data ?? []).map((m) => ({ value: m.id, label: m.actual_date ? `${m.title} (achieved ${formatDate(m.actual_date)})` : m.title }))}
+              placeholder={planMilestones.data?.length === 0 ? 'The plan has no milestones' : 'Choose a plan milestone'}
+              data={(planMilestones.data ?? []).map((m) => ({ value: m.id, label: m.actual_date ? `${m.title} (achieved ${formatDate(m.actual_date)})` : m.title }))}
               {...form.getInputProps('milestone_id')}
             />
             <NumberInput

@@ -1,11 +1,13 @@
 // The Agreements API: agreements (documents, internal notes), obligations and their occurrences,
 // compliance, restrictions and the conflict check, the IP and data registers, and my obligations.
 // Every query of an alliance's agreements lives under `agreementsKey`, so one invalidation
-// refreshes them all (fulfilling an occurrence moves the list, the calendar and compliance).
+// refreshes them all (fulfilling an occurrence moves the list, the calendar and compliance). The
+// collections themselves are declared in the record kit (records/collections.ts).
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, getCsrfToken, ifMatch, unwrap, unwrapEmpty, type Problem } from '../../api/client';
 import { dateFormat } from '../../ui/format';
-import { fetchAll, recordCollection } from '../records/collection';
+import { fetchAll } from '../records/collection';
+import { agreements, agreementsKey, datasets, ipAssets, obligations, restrictions } from '../records/collections';
 import type {
   AgreementDocument,
   AgreementKind,
@@ -27,7 +29,6 @@ import type {
   RestrictionKind,
 } from './types';
 
-export const agreementsKey = (allianceId: string) => ['alliance', allianceId, 'agreements'] as const;
 export const myObligationsKey = ['me', 'obligations'] as const;
 
 /** After any change to agreements: every agreements view, my obligations and the activity log may show it. */
@@ -46,8 +47,6 @@ export interface AgreementFilters {
   status?: AgreementStatus;
   relation?: AgreementRelation;
 }
-
-const agreements = recordCollection({ root: agreementsKey, name: 'agreements', path: '/api/v1/alliances/{id}/agreements', idParam: 'agreement_id' });
 
 export function useAgreements(allianceId: string, filters: AgreementFilters = {}) {
   return agreements.useList(allianceId, filters);
@@ -185,13 +184,6 @@ export interface ObligationFilters {
   responsible_user_id?: string;
 }
 
-const obligations = recordCollection({
-  root: agreementsKey,
-  name: 'obligations',
-  path: '/api/v1/alliances/{id}/obligations',
-  idParam: 'obligation_id',
-});
-
 export function useObligations(allianceId: string, filters: ObligationFilters = {}, enabled = true) {
   return useQuery({ ...obligations.listQuery(allianceId, filters), enabled });
 }
@@ -280,13 +272,6 @@ export interface RestrictionFilters {
   kind?: RestrictionKind;
 }
 
-const restrictions = recordCollection({
-  root: agreementsKey,
-  name: 'restrictions',
-  path: '/api/v1/alliances/{id}/restrictions',
-  idParam: 'restriction_id',
-});
-
 export function useRestrictions(allianceId: string, filters: RestrictionFilters = {}) {
   return restrictions.useList(allianceId, filters);
 }
@@ -305,8 +290,6 @@ export function checkConflicts(body: ConflictCheckRequest): Promise<ConflictChec
 
 // ------------------------------------------------------------------ IP register
 
-const ipAssets = recordCollection({ root: agreementsKey, name: 'ip-assets', path: '/api/v1/alliances/{id}/ip-assets', idParam: 'ip_asset_id' });
-
 export function useIpAssets(allianceId: string) {
   return ipAssets.useList(allianceId);
 }
@@ -314,8 +297,6 @@ export function useIpAssets(allianceId: string) {
 export const { fetch: fetchIpAsset, create: createIpAsset, update: updateIpAsset, remove: deleteIpAsset } = ipAssets;
 
 // ------------------------------------------------------------------ data register
-
-const datasets = recordCollection({ root: agreementsKey, name: 'datasets', path: '/api/v1/alliances/{id}/datasets', idParam: 'dataset_id' });
 
 export function useDatasets(allianceId: string) {
   return datasets.useList(allianceId);

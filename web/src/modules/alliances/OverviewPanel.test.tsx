@@ -1,6 +1,5 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeSummary } from '../../test/plan';
 import { fakeApi, makeAlliance, renderPage } from '../../test/utils';
 import { OverviewPanel } from './OverviewPanel';
 
@@ -10,7 +9,6 @@ describe('OverviewPanel', () => {
   it('shows the organisation’s own tier and internal priority note, marked as private', async () => {
     const alliance = makeAlliance({ tier: 2, priority_note: 'Board-level priority for 2027', consent_required: true });
     fakeApi({
-      [`GET /api/v1/alliances/${alliance.id}/plan/summary`]: { status: 200, body: makeSummary() },
       [`GET /api/v1/alliances/${alliance.id}/proposals`]: { status: 200, body: { items: [], next_cursor: null } },
     });
     renderPage(<OverviewPanel alliance={alliance} />);

@@ -1,8 +1,11 @@
 // The North Star: what the alliance is for, for whom, and what each party gives and gets; above
 // it, the changes proposed to its shared fields and how the alliance stands against its plan;
 // below, its details and the viewer's own organisation's priority (tier and internal note).
+// The plan's summary is the plan's to draw: the page that composes the alliance's workspace
+// passes it in, so that this panel knows no other feature.
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconLock, IconStar } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { Alliance } from '../../api/types';
 import { TierBadge } from '../../ui/badges';
 import { formatDateTime } from '../../ui/format';
@@ -14,7 +17,6 @@ import {
   TIER_DESCRIPTIONS,
   TIER_FIELD_LABEL,
 } from '../../ui/labels';
-import { PlanSummary } from '../plan/PlanSummary';
 import { ProposalsPanel } from './ProposalsPanel';
 import { LinkifiedText } from '../../ui/LinkifiedText';
 
@@ -26,14 +28,14 @@ function Empty({ children }: { children: string }) {
   );
 }
 
-export function OverviewPanel({ alliance }: { alliance: Alliance }) {
+export function OverviewPanel({ alliance, planSummary }: { alliance: Alliance; planSummary?: ReactNode }) {
   const { north_star: ns } = alliance;
   const contributions = new Map(ns.contributions.map((c) => [c.organization_id, c]));
   const canEdit = alliance.my_role === 'manager';
   return (
     <Stack gap="md">
       <ProposalsPanel alliance={alliance} />
-      <PlanSummary alliance={alliance} />
+      {planSummary}
       <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} style={{ borderTop: '3px solid var(--mantine-color-indigo-5)' }}>
         <Stack gap="md">
           <Group gap="xs">

@@ -14,9 +14,9 @@ import { DeleteMenuItem, EditMenuItem, RowActionsHeader, RowMenu } from '../../u
 import { useSession } from '../auth/session';
 import { AccessFields } from '../records/AccessFields';
 import { canChangeRecord, canWriteRecords, partyName, partyOptions, readerOptions } from '../records/access';
+import { workstreams } from '../records/collections';
 import { accessBody, maxLength, readersRule, requiredText } from '../records/forms';
 import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordSave } from '../records/recordForm';
-import { useWorkstreams } from '../plan/queries';
 import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { AttitudeBadge, QuadrantBadge } from './badges';
 import { committeeOptions } from './committees';
@@ -92,7 +92,7 @@ function StakeholderForm({
   stakeholder: Stakeholder | null;
   onClose: () => void;
 }) {
-  const workstreams = useWorkstreams(alliance.id);
+  const planWorkstreams = workstreams.useList(alliance.id);
   const stale = useStaleEdit({ record: stakeholder, toValues: stakeholderToValues, fetchLatest: () => fetchStakeholder(alliance.id, stakeholder?.id ?? '') });
   const form = useForm<StakeholderValues>({
     mode: 'controlled',
@@ -183,7 +183,7 @@ function StakeholderForm({
             label="Workstream"
             placeholder="None"
             clearable
-            data={(workstreams.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+            data={(planWorkstreams.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
             {...form.getInputProps('workstream_id')}
           />
         </SimpleGrid>

@@ -1,11 +1,13 @@
 // The Governance API: committees and their members, decision rights, issues, meetings (agenda,
 // attendance, minutes, briefs), decisions, action items and stakeholders. Every governance query
 // lives under `governanceKey`, so one invalidation refreshes them all (a vote moves the decision
-// log and the meeting page together).
+// log and the meeting page together). The collections themselves are declared in the record kit
+// (records/collections.ts).
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap, unwrapEmpty } from '../../api/client';
 import { dateFormat } from '../../ui/format';
-import { fetchAll, recordCollection } from '../records/collection';
+import { fetchAll } from '../records/collection';
+import { actions, committees, decisionRights, decisions, governanceKey, issues, meetings, stakeholders } from '../records/collections';
 import type {
   ActionStatus,
   AgendaItemCreate,
@@ -23,7 +25,6 @@ import type {
   VoteChoice,
 } from './types';
 
-export const governanceKey = (allianceId: string) => ['alliance', allianceId, 'governance'] as const;
 export const myActionsKey = ['me', 'actions'] as const;
 
 /** After any change to governance: every governance view, my actions and the activity log may show it. */
@@ -36,8 +37,6 @@ export function refreshGovernance(queryClient: QueryClient, allianceId: string):
 const PAGE = 200;
 
 // ------------------------------------------------------------------ committees
-
-const committees = recordCollection({ root: governanceKey, name: 'committees', path: '/api/v1/alliances/{id}/committees', idParam: 'committee_id' });
 
 export function useCommittees(allianceId: string) {
   return committees.useList(allianceId);
@@ -93,13 +92,6 @@ export function useCadenceProposal(allianceId: string, request: CadenceRequest |
 
 // ------------------------------------------------------------------ decision rights
 
-const decisionRights = recordCollection({
-  root: governanceKey,
-  name: 'decision-rights',
-  path: '/api/v1/alliances/{id}/decision-rights',
-  idParam: 'decision_right_id',
-});
-
 export function useDecisionRights(allianceId: string) {
   return decisionRights.useList(allianceId);
 }
@@ -112,8 +104,6 @@ export interface IssueFilters {
   status?: IssueStatus;
   severity?: IssueSeverity;
 }
-
-const issues = recordCollection({ root: governanceKey, name: 'issues', path: '/api/v1/alliances/{id}/issues', idParam: 'issue_id' });
 
 export function useIssues(allianceId: string, filters: IssueFilters) {
   return issues.useList(allianceId, filters);
@@ -164,8 +154,6 @@ export interface MeetingFilters {
   status?: MeetingStatus;
   when?: 'upcoming' | 'past';
 }
-
-const meetings = recordCollection({ root: governanceKey, name: 'meetings', path: '/api/v1/alliances/{id}/meetings', idParam: 'meeting_id' });
 
 export function useMeetings(allianceId: string, filters: MeetingFilters) {
   return meetings.useList(allianceId, filters);
@@ -312,8 +300,6 @@ export interface DecisionFilters {
   meeting_id?: string;
 }
 
-const decisions = recordCollection({ root: governanceKey, name: 'decisions', path: '/api/v1/alliances/{id}/decisions', idParam: 'decision_id' });
-
 export function useDecisions(allianceId: string, filters: DecisionFilters) {
   return decisions.useList(allianceId, filters);
 }
@@ -356,8 +342,6 @@ export interface ActionFilters {
   overdue?: boolean;
 }
 
-const actions = recordCollection({ root: governanceKey, name: 'actions', path: '/api/v1/alliances/{id}/actions', idParam: 'action_id' });
-
 export function useActions(allianceId: string, filters: ActionFilters) {
   return actions.useList(allianceId, filters);
 }
@@ -373,13 +357,6 @@ export function useMyActions(filters: { status?: ActionStatus; overdue?: boolean
 }
 
 // ------------------------------------------------------------------ stakeholders
-
-const stakeholders = recordCollection({
-  root: governanceKey,
-  name: 'stakeholders',
-  path: '/api/v1/alliances/{id}/stakeholders',
-  idParam: 'stakeholder_id',
-});
 
 export function useStakeholders(allianceId: string) {
   return stakeholders.useList(allianceId);

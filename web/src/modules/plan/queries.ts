@@ -1,12 +1,11 @@
 // The Plans API: the timeline, the summary, and objectives, milestones, KPIs, workstreams and
 // communications. Every plan query lives under `planKey`, so one invalidation refreshes them all
-// (a milestone change moves the timeline, the summary and the list together).
+// (a milestone change moves the timeline, the summary and the list together). The collections
+// themselves are declared in the record kit (records/collections.ts), where other features read them.
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap, unwrapEmpty } from '../../api/client';
-import { recordCollection } from '../records/collection';
+import { communications, kpis, milestones, objectives, planKey, workstreams } from '../records/collections';
 import type { CommunicationCategory, KpiValueCreate, MilestoneKind, MilestoneStatus } from './types';
-
-export const planKey = (allianceId: string) => ['alliance', allianceId, 'plan'] as const;
 
 /** After any change to the plan: every plan view and the activity log may show it. */
 export function refreshPlan(queryClient: QueryClient, allianceId: string): void {
@@ -36,8 +35,6 @@ export function usePlanSummary(allianceId: string) {
 
 // ------------------------------------------------------------------ objectives
 
-const objectives = recordCollection({ root: planKey, name: 'objectives', path: '/api/v1/alliances/{id}/objectives', idParam: 'objective_id' });
-
 export function useObjectives(allianceId: string) {
   return objectives.useList(allianceId);
 }
@@ -53,8 +50,6 @@ export interface MilestoneFilters {
   party_id?: string;
   early_win?: boolean;
 }
-
-const milestones = recordCollection({ root: planKey, name: 'milestones', path: '/api/v1/alliances/{id}/milestones', idParam: 'milestone_id' });
 
 export function useMilestones(allianceId: string, filters: MilestoneFilters) {
   return milestones.useList(allianceId, filters);
@@ -86,8 +81,6 @@ export function rebaselineMilestone(allianceId: string, milestoneId: string, ver
 
 // ------------------------------------------------------------------ KPIs
 
-const kpis = recordCollection({ root: planKey, name: 'kpis', path: '/api/v1/alliances/{id}/kpis', idParam: 'kpi_id' });
-
 export function useKpis(allianceId: string) {
   return kpis.useList(allianceId);
 }
@@ -108,8 +101,6 @@ export function deleteKpiValue(allianceId: string, kpiId: string, valueId: strin
 
 // ------------------------------------------------------------------ workstreams (RACI)
 
-const workstreams = recordCollection({ root: planKey, name: 'workstreams', path: '/api/v1/alliances/{id}/workstreams', idParam: 'workstream_id' });
-
 export function useWorkstreams(allianceId: string) {
   return workstreams.useList(allianceId);
 }
@@ -117,13 +108,6 @@ export function useWorkstreams(allianceId: string) {
 export const { fetch: fetchWorkstream, create: createWorkstream, update: updateWorkstream, remove: deleteWorkstream } = workstreams;
 
 // ------------------------------------------------------------------ communication plan
-
-const communications = recordCollection({
-  root: planKey,
-  name: 'communications',
-  path: '/api/v1/alliances/{id}/communications',
-  idParam: 'communication_id',
-});
 
 /** One category's communications: the key names the category alone, not a filter object. */
 export function useCommunications(allianceId: string, category: CommunicationCategory) {

@@ -1,8 +1,8 @@
 // One collection of an alliance's records (objectives, issues, obligations…) as the API serves it:
 // the whole list, one record, create, update against the version the edit started from
-// (If-Match) and delete. A feature declares its collection once, by its two paths, and keeps only
-// what is its own. Every list lives under the feature's root key, so the feature's one
-// invalidation after a change (`refreshPlan`…) refreshes it too.
+// (If-Match) and delete. Each collection is declared once, by its two paths, in collections.ts;
+// the feature that owns it keeps only what is its own. Every list lives under its area's root key,
+// so the owning feature's one invalidation after a change (`refreshPlan`…) refreshes it too.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, ifMatch, unwrap, unwrapEmpty } from '../../api/client';
 import type { paths } from '../../api/schema';
