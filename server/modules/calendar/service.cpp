@@ -1,5 +1,6 @@
 #include "modules/calendar/service.hpp"
 
+#include "modules/calendar/store.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/common/ids.hpp"
 #include "platform/common/time.hpp"
@@ -24,23 +25,17 @@ void AuditFeed(db::Session& s, const auth::Principal& actor, const std::string& 
 
 FeedStatus CalendarService::Status(const auth::Principal& actor) {
   db::Session s(db_);
-  db::Params p;
-  p.Set("user", actor.user_id);
-  auto row = s.QueryOne("SELECT created_at FROM calendar_feeds WHERE user_id = :user", p);
-  if (!row) return {};
-  return {true, row->Str("created_at")};
+  auto created_at = store::FeedCreatedAt(s, actor.user_id);
+  if (!created_at) return {};
+  return {true, *created_at};
 }
 
 NewFeed CalendarService::CreateFeed(const auth::Principal& actor) {
   db::Session s(db_);
   db::Transaction tx(s);
   NewFeed feed{kTokenPrefix + RandomSecret(32), NowText()};
-  db::Params p;
-  p.Set("user", actor.user_id);
-  const bool replacing = s.Exec("DELETE FROM calendar_feeds WHERE user_id = :user", p) > 0;
-  p.Set("hash", HashSecret(feed.token)).Set("now", feed.created_at);
-  s.Exec("INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES (:user, :hash, :now)",
-         p);
+  const bool replacing = store::DeleteFeed(s, actor.user_id);
+  store::InsertFeed(s, actor.user_id, HashSecret(feed.token), feed.created_at);
   AuditFeed(s, actor, replacing ? "reset" : "create");
   tx.Commit();
   return feed;
@@ -49,25 +44,14 @@ NewFeed CalendarService::CreateFeed(const auth::Principal& actor) {
 void CalendarService::RevokeFeed(const auth::Principal& actor) {
   db::Session s(db_);
   db::Transaction tx(s);
-  db::Params p;
-  p.Set("user", actor.user_id);
-  if (s.Exec("DELETE FROM calendar_feeds WHERE user_id = :user", p) > 0) {
-    AuditFeed(s, actor, "revoke");
-  }
+  if (store::DeleteFeed(s, actor.user_id)) AuditFeed(s, actor, "revoke");
   tx.Commit();
 }
 
 std::optional<std::string> CalendarService::UserOfToken(const std::string& token) {
   if (token.rfind(kTokenPrefix, 0) != 0) return std::nullopt;
   db::Session s(db_);
-  db::Params p;
-  p.Set("hash", HashSecret(token));
-  auto row = s.QueryOne(
-      "SELECT f.user_id FROM calendar_feeds f JOIN users u ON u.id = f.user_id"
-      " WHERE f.token_hash = :hash AND u.active = 1",
-      p);
-  if (!row) return std::nullopt;
-  return row->Str("user_id");
+  return store::UserOfTokenHash(s, HashSecret(token));
 }
 
 }  // namespace northstar::calendar
