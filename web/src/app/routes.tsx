@@ -6,7 +6,7 @@ import { allianceQuery } from '../modules/alliances/queries';
 import { proposalsQuery } from '../modules/alliances/proposals';
 import { meQuery } from '../modules/auth/session';
 import { notificationsQuery } from '../modules/notifications/queries';
-import { planSummaryQuery } from '../modules/plan/queries';
+import { planSummaryQuery } from '../modules/plans/queries';
 import { parseFilters } from '../modules/portfolio/filters';
 import { allianceListQuery } from '../modules/portfolio/queries';
 import { CrashPage } from '../pages/CrashPage';

@@ -7,7 +7,7 @@ import type { Alliance } from '../api/types';
 import { AllianceHeader } from '../modules/alliances/AllianceHeader';
 import { OverviewPanel } from '../modules/alliances/OverviewPanel';
 import { useAlliance } from '../modules/alliances/queries';
-import { PlanSummary } from '../modules/plan/PlanSummary';
+import { PlanSummary } from '../modules/plans/PlanSummary';
 import { ErrorAlert, PageLoader } from '../ui/feedback';
 
 type Panel = ComponentType<{ alliance: Alliance }>;
@@ -27,7 +27,7 @@ function Overview({ alliance }: { alliance: Alliance }) {
 // Later capabilities (Health, Finance) add their tab here.
 const TABS = [
   { value: 'overview', label: 'Overview', icon: IconStar, Panel: Overview },
-  { value: 'plan', label: 'Plan', icon: IconTimeline, Panel: tabCode(() => import('../modules/plan/PlanPanel'), 'PlanPanel') },
+  { value: 'plan', label: 'Plan', icon: IconTimeline, Panel: tabCode(() => import('../modules/plans/PlanPanel'), 'PlanPanel') },
   { value: 'governance', label: 'Governance', icon: IconBuildingBank, Panel: tabCode(() => import('../modules/governance/GovernancePanel'), 'GovernancePanel') },
   { value: 'agreements', label: 'Agreements', icon: IconFileText, Panel: tabCode(() => import('../modules/agreements/AgreementsPanel'), 'AgreementsPanel') },
   { value: 'stage', label: 'Stage', icon: IconFlag, Panel: tabCode(() => import('../modules/alliances/StagePanel'), 'StagePanel') },

@@ -1,6 +1,6 @@
 // Plan records for tests: complete, valid against the contract, with only what a test cares
 // about passed in.
-import type { Kpi, Milestone, Objective, Plan, PlanSummary, Workstream } from '../modules/plan/types';
+import type { Kpi, Milestone, Objective, Plan, PlanSummary, Workstream } from '../modules/plans/types';
 import { makeAlliance, ME, PARTNER_ID } from './utils';
 
 const alliance = makeAlliance();

@@ -41,7 +41,7 @@ describe('CreateAlliance', () => {
     expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 
-  it('shows the server’s field errors next to the fields', async () => {
+  it('shows the server’s field errors next to the fields', { timeout: 40000 }, async () => {
     const seen = fakeApi({
       'GET /api/v1/organizations': directory,
       'POST /api/v1/alliances': problem(422, '2 fields are invalid', [
@@ -73,7 +73,7 @@ describe('leaving CreateAlliance with typed input', () => {
     expect(screen.queryByRole('dialog', { name: 'Discard your changes?' })).not.toBeInTheDocument();
   });
 
-  it('asks before Cancel or a link throws the input away', async () => {
+  it('asks before Cancel or a link throws the input away', { timeout: 40000 }, async () => {
     fakeApi({ 'GET /api/v1/organizations': directory });
     const onCancel = vi.fn();
     const { router } = renderPage(<CreateAlliance onCreated={vi.fn()} onCancel={onCancel} />, { route: '/alliances/new' });

@@ -32,7 +32,7 @@ function staleServer() {
 }
 
 describe('EditAlliance and a stale edit', () => {
-  it('shows what changed meanwhile and re-applies only my change on the new version', async () => {
+  it('shows what changed meanwhile and re-applies only my change on the new version', { timeout: 40000 }, async () => {
     const { seen } = staleServer();
     const onDone = vi.fn();
     renderPage(<EditAlliance alliance={makeAlliance()} onDone={onDone} />);
