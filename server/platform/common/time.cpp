@@ -10,7 +10,7 @@ std::string FormatInstant(Instant t) {
   const auto days = sys_days{floor<std::chrono::days>(t)};
   const year_month_day ymd{days};
   const auto tod = ms - duration_cast<milliseconds>(days.time_since_epoch()).count();
-  char buf[32];
+  char buf[64];  // 24 bytes and the terminator; room for what GCC cannot prove of the fields
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", int(ymd.year()),
                 unsigned(ymd.month()), unsigned(ymd.day()), static_cast<long long>(tod / 3600000),
                 static_cast<long long>(tod / 60000 % 60), static_cast<long long>(tod / 1000 % 60),
