@@ -269,13 +269,12 @@ namespace {
 // An obligation's rules, with the milestone it waits on (read as the caller before the change's
 // transaction); its answer names the alliance's people.
 auto ObligationRules(const std::optional<MilestoneRef>& milestone) {
-  return alliances::Rules{
-      .apply = [&milestone](db::Session& s, RecordContext& c, const ObligationInput& in,
+  auto apply = [&milestone](db::Session& s, RecordContext& c, const ObligationInput& in,
                             Obligation& o, const Obligation* current) -> Status {
-        alliances::LoadPeople(s, c);
-        return ApplyObligation(s, c, in, o, current, milestone);
-      },
-      .answer = ExpandOne};
+    alliances::LoadPeople(s, c);
+    return ApplyObligation(s, c, in, o, current, milestone);
+  };
+  return alliances::RulesOf(apply).Answer(ExpandOne);
 }
 
 }  // namespace

@@ -51,7 +51,9 @@ void Assign(T& field, const std::optional<T>& value) {
 }
 
 // What a record type adds to the kit's create and update, beside its table's description. Only
-// `apply` is required; the steps take a bare `apply` as Rules{.apply = apply}.
+// `apply` is required; the steps take a bare `apply` as RulesOf(apply). The other steps are added
+// by name — RulesOf(ApplyMilestone).After(RecordForecast).Answer(ViewOne) — which every compiler
+// and clang-tidy read (designated initializers would need aggregate deduction, Clang 17 and up).
 //   apply(session, context, input, record, current): applies what the input holds beyond the
 //     described fields of the same names (merged in before, MergeInput) and checks the record;
 //     `current` is null for a creation.
@@ -62,14 +64,32 @@ void Assign(T& field, const std::optional<T>& value) {
 //     what it returns joins the audit event's changes.
 //   answer(session, context, record): what the change answers when not the record itself (a
 //     milestone with what the plan derives from it), read in the same transaction.
-template <typename Apply, typename Start = std::nullptr_t, typename After = std::nullptr_t,
-          typename Answer = std::nullptr_t>
+template <typename A, typename S = std::nullptr_t, typename F = std::nullptr_t,
+          typename W = std::nullptr_t>
 struct Rules {
-  Apply apply;
-  Start start = nullptr;
-  After after = nullptr;
-  Answer answer = nullptr;
+  A apply;
+  S start = nullptr;
+  F after = nullptr;
+  W answer = nullptr;
+
+  template <typename T>
+  Rules<A, T, F, W> Start(T s) const {
+    return {apply, std::move(s), after, answer};
+  }
+  template <typename T>
+  Rules<A, S, T, W> After(T f) const {
+    return {apply, start, std::move(f), answer};
+  }
+  template <typename T>
+  Rules<A, S, F, T> Answer(T w) const {
+    return {apply, start, after, std::move(w)};
+  }
 };
+
+template <typename A>
+Rules<A> RulesOf(A apply) {
+  return {std::move(apply)};
+}
 
 namespace internal {
 
@@ -83,7 +103,7 @@ auto AsRules(R r) {
   if constexpr (IsRules<R>::value) {
     return r;
   } else {
-    return Rules<R>{.apply = std::move(r)};
+    return RulesOf(std::move(r));
   }
 }
 

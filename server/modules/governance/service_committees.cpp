@@ -280,7 +280,7 @@ CommitteeView AnswerCommittee(db::Session& s, const RecordContext& c, Committee 
   return ViewOf(c, std::move(k));
 }
 
-const auto kCommitteeRules = alliances::Rules{.apply = ApplyCommittee, .answer = AnswerCommittee};
+const auto kCommitteeRules = alliances::RulesOf(ApplyCommittee).Answer(AnswerCommittee);
 
 }  // namespace
 
@@ -508,7 +508,7 @@ MeetingView AnswerMeeting(db::Session& s, const RecordContext& c, Meeting m) {
   return ViewOf(c, std::move(m), committee);
 }
 
-const auto kMeetingRules = alliances::Rules{.apply = ApplyMeeting, .answer = AnswerMeeting};
+const auto kMeetingRules = alliances::RulesOf(ApplyMeeting).Answer(AnswerMeeting);
 
 }  // namespace
 

@@ -243,8 +243,8 @@ DecisionView AnswerDecision(db::Session& s, const RecordContext& c, Decision d) 
   return ViewOf(c, std::move(d), committee);
 }
 
-const auto kDecisionRules = alliances::Rules{
-    .apply = ApplyDecision, .start = StartDecisionChange, .answer = AnswerDecision};
+const auto kDecisionRules =
+    alliances::RulesOf(ApplyDecision).Start(StartDecisionChange).Answer(AnswerDecision);
 
 }  // namespace
 
@@ -418,7 +418,7 @@ Result<WithContext<ActionItem>> GovernanceService::UpdateAction(const auth::Prin
     return OkStatus();
   };
   return UpdateOf(db_, actor, alliance_id, store::Actions(), "action", id, version, input,
-                  alliances::Rules{.apply = ApplyAction, .start = start});
+                  alliances::RulesOf(ApplyAction).Start(start));
 }
 
 Status GovernanceService::DeleteAction(const auth::Principal& actor, const std::string& alliance_id,
@@ -536,8 +536,7 @@ Status StartIssueChange(const RecordContext& c, const Issue& current, int64_t ve
   return OkStatus();
 }
 
-const auto kIssueRules =
-    alliances::Rules{.apply = ApplyIssue, .start = StartIssueChange, .after = RecordRaised};
+const auto kIssueRules = alliances::RulesOf(ApplyIssue).Start(StartIssueChange).After(RecordRaised);
 
 }  // namespace
 

@@ -415,7 +415,7 @@ json::object RecordForecast(db::Session& s, const PlanContext& c, const Mileston
 }
 
 const auto kMilestoneRules =
-    alliances::Rules{.apply = ApplyMilestone, .after = RecordForecast, .answer = ViewOne};
+    alliances::RulesOf(ApplyMilestone).After(RecordForecast).Answer(ViewOne);
 
 }  // namespace
 
@@ -749,8 +749,7 @@ json::object ResetApprovals(db::Session& s, const PlanContext&, const Communicat
   return {{"approvals", {{"before", std::move(before)}, {"after", json::array()}}}};
 }
 
-const auto kCommunicationRules =
-    alliances::Rules{.apply = ApplyCommunication, .after = ResetApprovals};
+const auto kCommunicationRules = alliances::RulesOf(ApplyCommunication).After(ResetApprovals);
 
 }  // namespace
 
