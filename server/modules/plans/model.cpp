@@ -1,7 +1,6 @@
 #include "modules/plans/model.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <functional>
 #include <set>
 
@@ -125,12 +124,6 @@ std::optional<ThresholdProblem> CheckThresholds(const KpiRule& rule) {
                             "must not be better than the amber threshold (" + order + ")"};
   }
   return std::nullopt;
-}
-
-std::string NumberText(double value) {
-  char out[32];
-  auto [end, ec] = std::to_chars(out, out + sizeof out, value);
-  return std::string(out, end);
 }
 
 std::optional<std::string> CheckAccountable(const std::vector<std::string>& roles) {

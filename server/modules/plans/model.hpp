@@ -97,7 +97,7 @@ struct ThresholdProblem {
 };
 std::optional<ThresholdProblem> CheckThresholds(const KpiRule& rule);
 // A number as stored and returned: the shortest text that reads back as the same double.
-std::string NumberText(double value);
+using records::NumberText;
 
 // "needs exactly one Accountable (A); found N", or nullopt.
 std::optional<std::string> CheckAccountable(const std::vector<std::string>& roles);
