@@ -34,6 +34,11 @@ describe('KpiCard', () => {
     expect(within(card).getByRole('img', { name: /Trend of Patients enrolled per month, oldest first: 22 patients, 28 patients, 34 patients/ })).toBeInTheDocument();
   });
 
+  it('says where the values come from when the KPI names a data source', () => {
+    expect(renderCard(makeKpi({ data_source: 'Site monitoring report' }))).toHaveTextContent('source: Site monitoring report');
+    expect(renderCard(makeKpi({ name: 'Unsourced', data_source: '' }))).not.toHaveTextContent('source:');
+  });
+
   it('says “No data” and “No value yet” before the first measurement', () => {
     const card = renderCard(makeKpi({ status: 'no_data', latest: null, values: [], indicator: 'lagging' }));
     expect(within(card).getByText('No data')).toBeInTheDocument();

@@ -144,7 +144,9 @@ export function KpiCard({
           </Group>
         )}
         <Text size="xs" c="dimmed">
-          {[KPI_CADENCE_LABELS[kpi.cadence], kpi.party_name, kpi.responsible_user_name, thresholds(kpi)].filter(Boolean).join(' · ')}
+          {[KPI_CADENCE_LABELS[kpi.cadence], kpi.party_name, kpi.responsible_user_name, thresholds(kpi), kpi.data_source && `source: ${kpi.data_source}`]
+            .filter(Boolean)
+            .join(' · ')}
         </Text>
         {canAddValue && (
           <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={onAddValue} mt="auto" aria-label={`Add a value to “${kpi.name}”`}>

@@ -30,6 +30,7 @@ interface KpiValues {
   name: string;
   description: string;
   unit: string;
+  data_source: string;
   direction: KpiDirection;
   indicator: KpiIndicator;
   target: Num;
@@ -63,6 +64,7 @@ function kpiToValues(k: Kpi): KpiValues {
     name: k.name,
     description: k.description,
     unit: k.unit,
+    data_source: k.data_source,
     direction: k.direction,
     indicator: k.indicator,
     target: k.target,
@@ -81,6 +83,7 @@ function kpiBody(v: KpiValues) {
     name: v.name.trim(),
     description: v.description,
     unit: v.unit.trim(),
+    data_source: v.data_source.trim(),
     direction: v.direction,
     indicator: v.indicator,
     target: numberOrNull(v.target) ?? 0,
@@ -101,6 +104,7 @@ function KpiForm({ alliance, members, kpi, onClose }: { alliance: Alliance; memb
       name: '',
       description: '',
       unit: '',
+      data_source: '',
       direction: 'higher_is_better',
       indicator: 'leading',
       target: '',
@@ -117,6 +121,7 @@ function KpiForm({ alliance, members, kpi, onClose }: { alliance: Alliance; memb
       name: requiredText('name', 200),
       unit: (v) => (!v.trim() ? 'Enter the unit, such as patients or %' : v.length > 50 ? 'Use at most 50 characters' : null),
       description: maxLength(5000),
+      data_source: maxLength(200),
       target: (v) => (numberOrNull(v) === null ? 'Enter the target' : null),
       amber_threshold: (v, values) =>
         thresholdProblem(values.direction, numberOrNull(values.target), numberOrNull(v), null),
@@ -138,6 +143,7 @@ function KpiForm({ alliance, members, kpi, onClose }: { alliance: Alliance; memb
   const fields: FieldLabels<KpiValues> = {
     name: { label: 'Name' },
     unit: { label: 'Unit' },
+    data_source: { label: 'Data source' },
     target: { label: 'Target' },
     amber_threshold: { label: 'Amber threshold' },
     red_threshold: { label: 'Red threshold' },
@@ -190,6 +196,12 @@ function KpiForm({ alliance, members, kpi, onClose }: { alliance: Alliance; memb
             {...form.getInputProps('responsible_user_id')}
           />
         </SimpleGrid>
+        <TextInput
+          label="Data source"
+          description="Where the values come from: a system, a report or a person."
+          placeholder="Site monitoring report"
+          {...form.getInputProps('data_source')}
+        />
         <Textarea label="Description" autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
         <AccessFields form={form} alliance={alliance} members={members} record={kpi} />
         <RecordFormFooter
