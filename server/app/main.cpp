@@ -145,19 +145,19 @@ int Serve(ns::Config& config) {
   }
   for (const auto& name : ns::db::Migrate(services.database))
     spdlog::info("migration applied: {}", name);
-  if (config.demo) {
-    if (ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances,
-                              services.plans, services.governance, services.agreements)) {
-      spdlog::info("demo portfolio loaded");
-    }
-    PrintSignIns(ns::demo::ResetDemoPasswords(services.database), config);
-  }
   ns::http::StaticFiles static_files(config.static_dir);
   if (!std::filesystem::exists(std::filesystem::path(config.static_dir) / "index.html")) {
     spdlog::warn("no web app in {} (index.html missing); serving the API only", config.static_dir);
   }
   ns::http::Router router;
   BuildRouter(router, services, config, static_files);
+  if (config.demo) {
+    const auto& files = ns::demo::EmbeddedFiles();
+    if (ns::demo::LoadIfEmpty(services.accounts, router, files)) {
+      spdlog::info("demo portfolio loaded");
+    }
+    PrintSignIns(ns::demo::ResetDemoPasswords(services.accounts, files), config);
+  }
   ns::http::Server server(config, router);
   if (config.jobs_interval_seconds > 0) {
     services.jobs.Start(std::chrono::seconds(config.jobs_interval_seconds));
@@ -366,6 +366,10 @@ int main(int argc, char** argv) {
   auto* demo = app.add_subcommand(
       "demo", "Load the demo portfolio (into an empty database) and print sign-ins");
   add_database(demo);
+  std::string demo_from;
+  demo->add_option("--from", demo_from,
+                   "Load the *.json files of this directory instead of the demo built in (for "
+                   "writing the demo's data without a rebuild)");
 
   std::string org_name, org_type, org_website;
   auto* org = app.add_subcommand("org", "Organisations")->require_subcommand(1);
@@ -459,11 +463,15 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (demo->parsed()) {
-      if (!ns::demo::LoadIfEmpty(services.database, services.accounts, services.alliances,
-                                 services.plans, services.governance, services.agreements)) {
+      const auto files =
+          demo_from.empty() ? ns::demo::EmbeddedFiles() : ns::demo::FilesIn(demo_from);
+      ns::http::Router router;
+      ns::http::StaticFiles none("/nonexistent");
+      BuildRouter(router, services, config, none);
+      if (!ns::demo::LoadIfEmpty(services.accounts, router, files)) {
         std::cout << "the database already has organisations; the demo was not loaded\n";
       }
-      PrintSignIns(ns::demo::ResetDemoPasswords(services.database), config);
+      PrintSignIns(ns::demo::ResetDemoPasswords(services.accounts, files), config);
       return 0;
     }
     if (org_create->parsed()) {

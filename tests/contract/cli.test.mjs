@@ -96,6 +96,61 @@ test('migrate is idempotent and org/user create print ids; errors are clear', ()
   }
 });
 
+test('demo replays its data files through the API as its people, once, and names a bad step', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ns-cli-'));
+  try {
+    const db = join(dir, 'demo.db');
+    const url = `sqlite:${db}`;
+    const first = run(['demo', '--database', url]);
+    assert.equal(first.status, 0, first.stderr);
+    const signIns = first.stdout.match(/e-mail: \S+@\S+\.example {3}password: \S{12,}/g) ?? [];
+    assert.equal(signIns.length, 15, first.stdout);
+    assert.equal(sqlite(db, 'SELECT COUNT(*) FROM alliances'), '12');
+    // Each change was made by the person the data names, signed in through the API, and every
+    // session the replay opened to do so is closed again.
+    assert.ok(Number(sqlite(db, `SELECT COUNT(*) FROM audit_events e JOIN users u ON u.id = e.actor_id
+      WHERE e.record_type = 'alliance' AND e.action = 'stage' AND u.email = 'alice@meridian.example'`)) > 0);
+    const signedIn = `FROM sessions s JOIN audit_events e ON e.record_id = s.id AND e.action = 'sign_in'`;
+    assert.ok(Number(sqlite(db, `SELECT COUNT(*) ${signedIn}`)) > 0);
+    assert.equal(sqlite(db, `SELECT COUNT(*) ${signedIn} WHERE s.revoked_at IS NULL`), '0');
+    const again = run(['demo', '--database', url]);
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout, /already has organisations; the demo was not loaded/);
+    assert.notEqual(again.stdout.match(/alice@meridian\.example {3}password: (\S+)/)[1],
+      first.stdout.match(/alice@meridian\.example {3}password: (\S+)/)[1], 'fresh passwords');
+    assert.equal(sqlite(db, 'SELECT COUNT(*) FROM alliances'), '12');
+
+    // A step the policy refuses (a member may not move the stage) stops the load, named.
+    const data = join(dir, 'data');
+    rmSync(data, { recursive: true, force: true });
+    const writeData = (steps) => {
+      rmSync(data, { recursive: true, force: true });
+      spawnSync('mkdir', ['-p', data]);
+      writeFileSync(join(data, '10-people.json'), JSON.stringify({
+        organizations: [{ key: 'acme', name: 'Acme Bio', type: 'biotech' }, { key: 'uni', name: 'Uni Lab', type: 'academic' }],
+        people: [{ organization: 'acme', name: 'Ada', email: 'ada@acme.example', admin: true },
+          { organization: 'acme', name: 'Bo', email: 'bo@acme.example' }],
+      }));
+      writeFileSync(join(data, '20-steps.json'), JSON.stringify({ steps }));
+    };
+    const create = { as: 'ada@acme.example', post: '/api/v1/alliances', save: 'a',
+      body: { name: 'Acme scouting', type: 'co_development', parties: [{ organization_id: '{org:acme}', role: 'lead' }, { organization_id: '{org:uni}', role: 'member' }] } };
+    const member = { as: 'ada@acme.example', post: '/api/v1/alliances/{a.id}/members', body: { user_id: '{user:bo@acme.example}', role: 'member' } };
+    writeData([create, member, { as: 'bo@acme.example', post: '/api/v1/alliances/{a.id}/stage',
+      if_match: '/api/v1/alliances/{a.id}', body: { to: 'evaluation', reason: 'Looks promising' } }]);
+    const refused = run(['demo', '--database', `sqlite:${join(dir, 'refused.db')}`, '--from', data]);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /20-steps\.json, step 3: POST \/api\/v1\/alliances\/\S+\/stage as bo@acme\.example answered 403/);
+    // A reference to nothing saved is named too.
+    writeData([create, { as: 'ada@acme.example', get: '/api/v1/alliances/{plan.id}' }]);
+    const unknown = run(['demo', '--database', `sqlite:${join(dir, 'unknown.db')}`, '--from', data]);
+    assert.equal(unknown.status, 1);
+    assert.match(unknown.stderr, /20-steps\.json, step 2: \{plan\.id\}: no step saved "plan"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('backup copies a consistent SQLite database while the server runs', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ns-cli-'));
   const file = join(dir, 'live.db');

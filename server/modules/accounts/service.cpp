@@ -278,6 +278,22 @@ Result<User> AccountsService::CreateUser(const std::string& organization_id,
   return user;
 }
 
+Result<PasswordReset> AccountsService::ResetPassword(const std::string& email) {
+  const std::string password = RandomSecret(12);
+  const std::string hash = auth::HashPassword(password);
+  db::Session session(db_);
+  db::Transaction tx(session);
+  auto user = store::FindUserByEmail(session, email);
+  if (!user) return NotFound("No one uses " + email + ".");
+  auto org = store::FindOrganization(session, user->organization_id);
+  if (!org) return NotFound("No organisation with this id.");
+  store::SetPassword(session, user->id, hash);
+  audit::Record(session,
+                OrgEvent("", user->organization_id, "user", user->id, "demo_password_reset", {}));
+  tx.Commit();
+  return PasswordReset{*user, *org, password};
+}
+
 Result<CreatedInvitation> AccountsService::Invite(const auth::Principal& actor,
                                                   const NewInvitation& input) {
   db::Session session(db_);

@@ -22,6 +22,12 @@ struct SignedIn {
   auth::NewSession session;
 };
 
+struct PasswordReset {
+  User user;
+  Organization organization;
+  std::string password;
+};
+
 // What an alliance-scoped invitation needs from the alliances module, which registers it at
 // start-up (accounts does not depend on alliances).
 struct AllianceInvitationHooks {
@@ -89,6 +95,10 @@ class AccountsService {
   // For the CLI and the demo: creates a user with a password directly.
   Result<User> CreateUser(const std::string& organization_id, const std::string& email,
                           const std::string& name, bool admin, const std::string& password);
+
+  // For the demo: gives the person a fresh random password (audited; their sessions stay) and
+  // returns it with the person and their organisation, for the printed sign-ins.
+  Result<PasswordReset> ResetPassword(const std::string& email);
 
   Result<CreatedInvitation> Invite(const auth::Principal& actor, const NewInvitation& input);
   std::vector<store::InvitationRow> ListInvitations(const auth::Principal& actor,
