@@ -51,6 +51,7 @@ OccurrenceList Expand(db::Session& s, std::vector<Obligation> obligations,
   OccurrenceList out;
   out.today = today;
   std::vector<std::string> ids;
+  ids.reserve(obligations.size());
   for (const auto& o : obligations) ids.push_back(o.id);
   auto recorded = store::RecordedFor(s, ids);
   // Amendments that change an obligation name it; read them once for the whole list.

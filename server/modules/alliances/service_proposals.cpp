@@ -28,6 +28,7 @@ std::string ChangedFieldWords(const Proposal& p) {
 
 std::string PartyNames(const std::vector<Party>& parties) {
   std::vector<std::string> names;
+  names.reserve(parties.size());
   for (const auto& p : parties) names.push_back(p.organization_name);
   return JoinWords(names);
 }
