@@ -379,7 +379,7 @@ struct Server::Impl {
         std::lock_guard lock(mu);
         connections.push_back(c);
       }
-      asio::co_spawn(strand, Session(c), [](std::exception_ptr e) {
+      asio::co_spawn(strand, Session(c), [](const std::exception_ptr& e) {
         if (!e) return;
         try {
           std::rethrow_exception(e);
