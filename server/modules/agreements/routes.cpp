@@ -27,7 +27,7 @@ constexpr auto kRequired = Presence::kRequired;
 constexpr auto kOptional = Presence::kOptional;
 constexpr size_t kNameMax = 200, kTextMax = 5000, kLongTextMax = 10000, kEvidenceMax = 2000;
 const std::vector<std::string> kByCreation = {"created_at"};
-constexpr int64_t kMaxWindowDays = 5 * 366;
+constexpr int64_t kMaxWindowDays = int64_t{5} * 366;
 
 std::string Alliance(RequestContext& ctx) { return ctx.Param("id"); }
 

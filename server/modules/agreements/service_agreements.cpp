@@ -636,6 +636,7 @@ void AgreementsService::OnNegotiation(db::Session& s, const std::string& allianc
   auto alliance = alliances::LoadAlliance(s, alliance_id);
   if (!alliance) return;
   const std::string today = TodayText();
+  const std::string dedupe_key = "conflict_check:" + alliance_id + ":" + transition_id;
   for (const auto& m : alliances::MembersOf(s, alliance_id)) {
     if (m.role != "manager") continue;
     const auto proposal = ProposalOf(*alliance, m.organization_id, today);
@@ -657,7 +658,7 @@ void AgreementsService::OnNegotiation(db::Session& s, const std::string& allianc
             alliance->name + " moved to negotiation. Restrictions in " + check.organization_name +
                 "'s signed agreements it may touch: " + clauses + ".",
             "/alliances/" + alliance_id + "/agreements?section=restrictions", "alliance",
-            alliance_id, "conflict_check:" + alliance_id + ":" + transition_id});
+            alliance_id, dedupe_key});
   }
 }
 

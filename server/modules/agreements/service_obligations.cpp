@@ -51,6 +51,7 @@ OccurrenceList Expand(db::Session& s, std::vector<Obligation> obligations,
   OccurrenceList out;
   out.today = today;
   std::vector<std::string> ids;
+  ids.reserve(obligations.size());
   for (const auto& o : obligations) ids.push_back(o.id);
   auto recorded = store::RecordedFor(s, ids);
   // Amendments that change an obligation name it; read them once for the whole list.
@@ -649,13 +650,13 @@ int64_t DatasetReminders(db::Session& s, const std::string& alliance_id, const s
   for (const auto& d : records::All(s, store::Datasets(), alliance_id)) {
     if (!d.destruction_due_on || d.destroyed_on) continue;
     const std::string& due = *d.destruction_due_on;
-    std::string key;
+    std::string key = "dataset_destruction:" + d.id + ":" + due + ":";
     std::string title;
     if (due < today) {
-      key = "overdue";
+      key += "overdue";
       title = "Destruction overdue: " + d.name;
     } else if (const auto t = ReminderThreshold({30, 7}, due, today)) {
-      key = std::to_string(*t);
+      key += std::to_string(*t);
       title = "Destroy in " + Days(DaysBetween(today, due)) + ": " + d.name;
     } else {
       continue;
@@ -664,8 +665,7 @@ int64_t DatasetReminders(db::Session& s, const std::string& alliance_id, const s
         NotifyAll(s, Recipients(s, alliance_id, ScopeOf(d), {d.recipient_id}, {d.owner_user_id}),
                   {"", alliance_id, "dataset_destruction", title,
                    d.name + " must be destroyed by " + due + "; confirm it in the data register.",
-                   Link(alliance_id, "data-register"), "dataset", d.id,
-                   "dataset_destruction:" + d.id + ":" + due + ":" + key});
+                   Link(alliance_id, "data-register"), "dataset", d.id, key});
   }
   return stored;
 }

@@ -110,14 +110,14 @@ bool SharedFields::empty() const {
 
 std::vector<std::string_view> SharedFields::FieldNames() const {
   std::vector<std::string_view> out;
-  if (name) out.push_back("name");
-  if (type) out.push_back("type");
-  if (description) out.push_back("description");
-  if (territory) out.push_back("territory");
-  if (therapeutic_areas) out.push_back("therapeutic_areas");
-  if (statement) out.push_back("north_star.statement");
-  if (beneficiaries) out.push_back("north_star.beneficiaries");
-  if (parties) out.push_back("parties");
+  if (name) out.emplace_back("name");
+  if (type) out.emplace_back("type");
+  if (description) out.emplace_back("description");
+  if (territory) out.emplace_back("territory");
+  if (therapeutic_areas) out.emplace_back("therapeutic_areas");
+  if (statement) out.emplace_back("north_star.statement");
+  if (beneficiaries) out.emplace_back("north_star.beneficiaries");
+  if (parties) out.emplace_back("parties");
   return out;
 }
 
@@ -192,6 +192,7 @@ namespace {
 
 std::vector<std::pair<std::string, std::string>> PartyKeys(const std::vector<Party>& parties) {
   std::vector<std::pair<std::string, std::string>> keys;
+  keys.reserve(parties.size());
   for (const auto& p : parties) keys.emplace_back(p.organization_id, p.role);
   std::sort(keys.begin(), keys.end());
   return keys;
@@ -199,6 +200,7 @@ std::vector<std::pair<std::string, std::string>> PartyKeys(const std::vector<Par
 
 std::vector<Party> PartyNamesAndRoles(const std::vector<Party>& parties) {
   std::vector<Party> out;
+  out.reserve(parties.size());
   for (const auto& p : parties) {
     out.push_back({p.organization_id, p.organization_name, p.organization_type, p.role, "", ""});
   }

@@ -81,7 +81,7 @@ void AuditUpdate(db::Session& s, const auth::Principal& actor, const T& before, 
                  const std::string& type, json::object extra = {}) {
   const json::object after_view = AuditView(after);
   json::object changes = audit::Diff(AuditView(before), after_view);
-  for (auto& [k, v] : extra) changes[k] = std::move(v);
+  for (auto& entry : extra) changes[entry.key()] = std::move(entry.value());
   // The trail names the record it speaks of: an unchanged title travels too, before = after.
   for (const char* key : {"title", "name"}) {
     if (changes.contains(key) || !after_view.contains(key)) continue;
@@ -97,7 +97,7 @@ template <typename T>
 void AuditCreate(db::Session& s, const auth::Principal& actor, const T& r, const std::string& type,
                  json::object extra = {}) {
   json::object changes = audit::Created(AuditView(r));
-  for (auto& [k, v] : extra) changes[k] = std::move(v);
+  for (auto& entry : extra) changes[entry.key()] = std::move(entry.value());
   AuditRecord(s, actor.user_id, r, type, "create", std::move(changes), records::ScopeOf(r));
 }
 

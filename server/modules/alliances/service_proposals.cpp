@@ -28,6 +28,7 @@ std::string ChangedFieldWords(const Proposal& p) {
 
 std::string PartyNames(const std::vector<Party>& parties) {
   std::vector<std::string> names;
+  names.reserve(parties.size());
   for (const auto& p : parties) names.push_back(p.organization_name);
   return JoinWords(names);
 }
@@ -58,11 +59,12 @@ void NotifyManagers(db::Session& s, const Alliance& a, const Proposal& p,
                     const std::string& actor_id, const std::string& kind,
                     const std::string& event_key, const std::string& title,
                     const std::string& body) {
+  const std::string dedupe_key = kind + ":" + p.id + ":" + event_key;
   for (const auto& m : store::ListMembers(s, a.id)) {
     if (m.role != "manager" || m.user_id == actor_id) continue;
     notifications::Notify(
         s, {m.user_id, a.id, kind, title, body, "/alliances/" + a.id + "?proposal=" + p.id,
-            "proposal", p.id, kind + ":" + p.id + ":" + event_key});
+            "proposal", p.id, dedupe_key});
   }
 }
 

@@ -12,7 +12,7 @@ namespace northstar::auth {
 namespace {
 
 constexpr unsigned long long kOpsLimit = 2;
-constexpr size_t kMemLimit = 19 * 1024 * 1024;
+constexpr size_t kMemLimit = size_t{19} * 1024 * 1024;
 
 constexpr char kInsertSession[] =
     "INSERT INTO sessions (id, token_hash, user_id, csrf_token, created_at, expires_at,"

@@ -20,9 +20,9 @@ struct Config {
   int hash_threads = 0;
   int hash_queue = 32;
   std::string static_dir = "web/dist";
-  uint64_t body_limit = 1024 * 1024;
+  uint64_t body_limit = uint64_t{1024} * 1024;
   // Largest body of a document upload (POST …/documents), which may exceed body_limit.
-  uint64_t upload_limit = 10 * 1024 * 1024;
+  uint64_t upload_limit = uint64_t{10} * 1024 * 1024;
   int session_ttl_minutes = 12 * 60;
   // How long a sign-in lookup may be reused (auth::PrincipalCache); 0 turns the cache off. Changes
   // made by this process take effect at once; changes made elsewhere within this time.

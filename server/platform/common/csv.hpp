@@ -38,7 +38,7 @@ using Rows = std::vector<std::vector<std::string>>;
 struct ReadLimits {
   size_t max_rows = 100'000;
   size_t max_fields = 200;
-  size_t max_field_bytes = 64 * 1024;
+  size_t max_field_bytes = size_t{64} * 1024;
 };
 
 // Reads RFC 4180 text: records end with CRLF or LF (the last may end without one), fields are

@@ -58,6 +58,7 @@ class Date {
   // Days from this day to `later`: negative when `later` is earlier.
   int64_t DaysUntil(Date later) const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): false positive on the 0 in a defaulted <=> (LLVM 53961)
   friend auto operator<=>(const Date&, const Date&) = default;
   friend bool operator==(const Date&, const Date&) = default;
 

@@ -103,10 +103,13 @@ inline Status OkStatus() { return Ok{}; }
 
 #define NS_ASSIGN_CAT_(a, b) a##b
 #define NS_ASSIGN_CAT(a, b) NS_ASSIGN_CAT_(a, b)
+// NOLINTBEGIN(bugprone-macro-parentheses): `tmp` is a name and `lhs` may be a declaration
+// (`auto x`), which parentheses would break; only `expr` is an expression.
 #define NS_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                              \
   if (!tmp.ok()) return tmp.error();              \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 #define NS_ASSIGN_OR_RETURN(lhs, expr) \
   NS_ASSIGN_OR_RETURN_IMPL_(NS_ASSIGN_CAT(ns_result_, __LINE__), lhs, expr)
 

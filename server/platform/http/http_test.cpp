@@ -20,7 +20,7 @@ Request Make(std::string method, std::string path, std::string body = "") {
   Request r;
   r.method = std::move(method);
   r.path = path;
-  r.target = path;
+  r.target = std::move(path);
   r.body = std::move(body);
   r.request_id = "req-1";
   return r;
@@ -62,7 +62,7 @@ class RouterTest : public ::testing::Test {
 TEST_F(RouterTest, MatchesParametersAndAuthenticates) {
   const std::string id = NewId();
   Request r = Make("GET", "/api/v1/things/" + id);
-  r.headers.push_back({"cookie", "theme=dark; ns_session=good"});
+  r.headers.emplace_back("cookie", "theme=dark; ns_session=good");
   Response res = router_.Handle(r);
   EXPECT_EQ(res.status, 200);
   EXPECT_EQ(BodyOf(res).at("id").as_string(), id);
@@ -88,13 +88,13 @@ TEST_F(RouterTest, SignedOutIs401AndExpiredSessionToo) {
   EXPECT_EQ(*res.Header("Content-Type"), "application/problem+json");
   EXPECT_EQ(BodyOf(res).at("request_id"), "req-1");
   Request r = Make("GET", "/api/v1/things/" + NewId());
-  r.headers.push_back({"cookie", "ns_session=stale"});
+  r.headers.emplace_back("cookie", "ns_session=stale");
   EXPECT_EQ(router_.Handle(r).status, 401);
 }
 
 TEST_F(RouterTest, MalformedIdIs400UnknownPathIs404WrongMethodIs405) {
   Request r = Make("GET", "/api/v1/things/not-an-id");
-  r.headers.push_back({"cookie", "ns_session=good"});
+  r.headers.emplace_back("cookie", "ns_session=good");
   EXPECT_EQ(router_.Handle(r).status, 400);
   EXPECT_EQ(router_.Handle(Make("GET", "/api/v1/nothing")).status, 404);
   EXPECT_EQ(router_.Handle(Make("DELETE", "/public")).status, 405);
@@ -102,14 +102,14 @@ TEST_F(RouterTest, MalformedIdIs400UnknownPathIs404WrongMethodIs405) {
 
 TEST_F(RouterTest, CookieRequestsThatChangeStateNeedTheCsrfToken) {
   Request r = Make("POST", "/api/v1/things", "{}");
-  r.headers.push_back({"cookie", "ns_session=good"});
+  r.headers.emplace_back("cookie", "ns_session=good");
   Response res = router_.Handle(r);
   EXPECT_EQ(res.status, 403);
   EXPECT_EQ(BodyOf(res).at("type"), "https://northstar.dev/problems/csrf");
-  r.headers.push_back({"x-csrf-token", "forged"});
+  r.headers.emplace_back("x-csrf-token", "forged");
   EXPECT_EQ(router_.Handle(r).status, 403);
   r.headers.back().second = "csrf-123";
-  r.headers.push_back({"content-type", "application/json"});
+  r.headers.emplace_back("content-type", "application/json");
   res = router_.Handle(r);
   EXPECT_EQ(res.status, 422);
   EXPECT_EQ(BodyOf(res).at("errors").at(0).at("field"), "name");
@@ -118,9 +118,9 @@ TEST_F(RouterTest, CookieRequestsThatChangeStateNeedTheCsrfToken) {
 TEST_F(RouterTest, AJsonBodyMustBeSentAsJson) {
   const auto post = [&](std::optional<std::string> content_type) {
     Request r = Make("POST", "/api/v1/things", "{\"name\":\"x\"}");
-    r.headers.push_back({"cookie", "ns_session=good"});
-    r.headers.push_back({"x-csrf-token", "csrf-123"});
-    if (content_type) r.headers.push_back({"content-type", *content_type});
+    r.headers.emplace_back("cookie", "ns_session=good");
+    r.headers.emplace_back("x-csrf-token", "csrf-123");
+    if (content_type) r.headers.emplace_back("content-type", *content_type);
     return router_.Handle(r).status;
   };
   // What a cross-site HTML form can send, and no type at all.
@@ -138,7 +138,7 @@ TEST_F(RouterTest, AJsonBodyMustBeSentAsJson) {
   router_.Add("POST", "/raw", [](RequestContext&) -> Result<Response> { return NoContent(); },
               {Access::kPublic, Work::kDatabase, Body::kRaw});
   Request raw = Make("POST", "/raw", "%PDF-1.7");
-  raw.headers.push_back({"content-type", "application/pdf"});
+  raw.headers.emplace_back("content-type", "application/pdf");
   EXPECT_EQ(router_.Handle(raw).status, 204);
 }
 
@@ -183,7 +183,7 @@ TEST_F(RouterTest, ChangesFromAnotherSiteAreRefused) {
 TEST(Attachment, FileNamesWithControlOrHiddenCharactersAreRefused) {
   EXPECT_EQ(FileNameProblem("Signed agreement v2.pdf"), std::nullopt);
   EXPECT_EQ(FileNameProblem("Vertrag Müller – 東京.docx"), std::nullopt);
-  for (std::string bad :
+  for (const std::string& bad :
        {std::string("a\0.txt", 6), std::string("a\x01.txt"), std::string("a\x1b.txt"),
         std::string("a\x7f.txt"), std::string("a\t.txt"), std::string("a\r.txt"),
         std::string("a\n.txt"), std::string("a\xc2\x85.txt"),
@@ -242,7 +242,7 @@ TEST(IfMatch, RequiredAndParsed) {
   auto missing = RequireIfMatch(r);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kPreconditionRequired);
-  r.headers.push_back({"if-match", "\"7\""});
+  r.headers.emplace_back("if-match", "\"7\"");
   EXPECT_EQ(*RequireIfMatch(r), 7);
   r.headers.back().second = "W/\"3\"";
   EXPECT_EQ(*RequireIfMatch(r), 3);

@@ -124,7 +124,7 @@ Result<Response> Paged(const Request& request, json::array all,
       const json::value& v = item.at(field);
       k.push_back(v.is_string() ? std::string(v.as_string()) : "");
     }
-    k.push_back(std::string(item.at("id").as_string()));
+    k.emplace_back(item.at("id").as_string());
     return k;
   });
 }

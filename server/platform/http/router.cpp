@@ -83,7 +83,8 @@ bool IsJsonMediaType(std::string_view content_type) {
 }  // namespace
 
 void Router::Add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
-  Route r{std::move(method), pattern, Split(pattern), std::move(handler), options};
+  auto segments = Split(pattern);
+  Route r{std::move(method), std::move(pattern), std::move(segments), std::move(handler), options};
   routes_.push_back(std::move(r));
 }
 

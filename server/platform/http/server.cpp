@@ -267,7 +267,7 @@ struct Server::Impl {
     boost::system::error_code ignored;
     c.stream().socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
     c.stream().expires_after(std::chrono::seconds(2));
-    std::array<char, 16 * 1024> sink;
+    std::array<char, std::size_t{16} * 1024> sink;
     uint64_t drained = 0;
     while (drained < 2 * std::max(config.body_limit, config.upload_limit)) {
       auto [ec, got] = co_await c.stream().async_read_some(asio::buffer(sink), kTuple);
@@ -379,7 +379,7 @@ struct Server::Impl {
         std::lock_guard lock(mu);
         connections.push_back(c);
       }
-      asio::co_spawn(strand, Session(c), [](std::exception_ptr e) {
+      asio::co_spawn(strand, Session(c), [](const std::exception_ptr& e) {
         if (!e) return;
         try {
           std::rethrow_exception(e);

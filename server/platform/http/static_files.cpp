@@ -13,7 +13,7 @@ namespace northstar::http {
 StaticFiles::StaticFiles(std::filesystem::path root) {
   std::error_code ec;
   root_ = std::filesystem::weakly_canonical(root, ec);
-  if (ec) root_ = root;
+  if (ec) root_ = std::move(root);
 }
 
 std::string StaticFiles::ContentTypeFor(const std::filesystem::path& file) {

@@ -179,7 +179,7 @@ json::object Json(const T& r, json::object extra = {},
                   std::initializer_list<std::string_view> elsewhere = {}) {
   json::object out = FieldsJson(r);
   for (std::string_view key : elsewhere) out.erase(key);
-  for (auto& [key, value] : extra) out[key] = std::move(value);
+  for (auto& entry : extra) out[entry.key()] = std::move(entry.value());
   return RecordJson(r, std::move(out));
 }
 

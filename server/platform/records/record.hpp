@@ -145,8 +145,9 @@ std::vector<T> ListRecords(db::Session& s, const std::string& select,
                            FromRow from_row, const std::string& order = "r.created_at, r.id") {
   db::Params p;
   const std::string where = WhereVisible(p, alliance_id, audience);
+  const std::string sql = select + where + " ORDER BY " + order;
   std::vector<T> out;
-  for (const auto& row : s.Query(select + where + " ORDER BY " + order, p)) {
+  for (const auto& row : s.Query(sql, p)) {
     out.push_back(from_row(row));
   }
   return out;

@@ -70,7 +70,8 @@ template <typename T>
 std::string Sets(const Table<T>& t) {
   std::string out = SetList<T>();
   for (const auto& c : SplitColumns(t.extra_columns)) {
-    out += (out.empty() ? "" : ", ") + c + " = :" + c;
+    if (!out.empty()) out += ", ";
+    out.append(c).append(" = :").append(c);
   }
   return out;
 }
