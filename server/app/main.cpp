@@ -214,9 +214,7 @@ int Backup(const std::string& database_url, const std::string& output) {
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int Run(int argc, char** argv) {
   ns::Config config;
   CLI::App app{"Northstar — the shared workspace of an alliance's partners"};
   app.require_subcommand(1);
@@ -522,4 +520,19 @@ int main(int argc, char** argv) {
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+// Whatever escapes the commands' own handling (setting up the command line, say) still ends with a
+// message and a non-zero status rather than std::terminate.
+int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << std::endl;
+  } catch (...) {
+    std::cerr << "error: an unexpected failure" << std::endl;
+  }
+  return 1;
 }
