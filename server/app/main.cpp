@@ -13,7 +13,6 @@
 
 #include "app/demo.hpp"
 #include "modules/accounts/routes.hpp"
-#include "modules/accounts/store.hpp"
 #include "modules/agreements/routes.hpp"
 #include "modules/alliances/routes.hpp"
 #include "modules/calendar/routes.hpp"
