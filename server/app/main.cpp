@@ -17,6 +17,7 @@
 #include "modules/alliances/routes.hpp"
 #include "modules/calendar/routes.hpp"
 #include "modules/governance/routes.hpp"
+#include "modules/health/routes.hpp"
 #include "modules/notifications/routes.hpp"
 #include "modules/plans/routes.hpp"
 #include "platform/audit/audit.hpp"
@@ -62,6 +63,7 @@ struct Services {
   ns::plans::PlansService plans;
   ns::governance::GovernanceService governance;
   ns::agreements::AgreementsService agreements;
+  ns::health::HealthService health;
   ns::notifications::NotificationsService notifications;
   ns::calendar::CalendarService calendar;
   ns::auth::PrincipalCache principals;
@@ -73,6 +75,7 @@ struct Services {
         plans(database),
         governance(database, plans),
         agreements(database, plans, config.upload_limit),
+        health(database),
         notifications(database),
         calendar(database),
         principals(std::chrono::milliseconds(config.auth_cache_ms)) {
@@ -110,6 +113,7 @@ void BuildRouter(ns::http::Router& router, Services& services, const ns::Config&
   ns::plans::RegisterRoutes(router, services.plans);
   ns::governance::RegisterRoutes(router, services.governance);
   ns::agreements::RegisterRoutes(router, services.agreements);
+  ns::health::RegisterRoutes(router, services.health);
   ns::notifications::RegisterRoutes(router, services.notifications);
   ns::calendar::RegisterRoutes(
       router, services.calendar,
@@ -144,6 +148,7 @@ int Serve(ns::Config& config) {
   }
   for (const auto& name : ns::db::Migrate(services.database))
     spdlog::info("migration applied: {}", name);
+  services.health.EnsureDefaultBank();
   ns::http::StaticFiles static_files(config.static_dir);
   if (!std::filesystem::exists(std::filesystem::path(config.static_dir) / "index.html")) {
     spdlog::warn("no web app in {} (index.html missing); serving the API only", config.static_dir);
@@ -454,6 +459,7 @@ int Run(int argc, char** argv) {
       return 0;
     }
     ns::db::Migrate(services.database);
+    services.health.EnsureDefaultBank();
     if (jobs_run->parsed()) {
       const int64_t done = services.jobs.RunOnce(jobs_today.empty() ? ns::TodayText() : jobs_today);
       std::cout << done << " changes made" << std::endl;

@@ -57,6 +57,9 @@ function apiEnumerations(): Map<string, string[]> {
 // Where the words of each enumeration are.
 const WORDS_OF: Record<string, WordGroup> = {
   Stage: 'alliance.stage',
+  HealthWaveStatus: 'health_wave.status',
+  HealthItemScale: 'health_item.scale',
+  HealthRespondentRole: 'health_respondent.role',
   AllianceType: 'alliance.type',
   Tier: 'alliance.tier',
   'ProposalChange.field': 'alliance.field',

@@ -1,0 +1,184 @@
+// Health assessments: the use cases. Question banks belong to an organisation (or ship with
+// Northstar); a wave is an alliance record on the record kit, seen by the alliance or, when
+// private, by its party only. Respondents answer once; their answers are added to tallies and a
+// shuffled list of comments that nothing links to them, and results open when the wave closes,
+// with every slice under the anonymity threshold hidden (model.hpp).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/alliances/records.hpp"
+#include "modules/health/model.hpp"
+#include "platform/auth/principal.hpp"
+#include "platform/common/error.hpp"
+#include "platform/db/database.hpp"
+
+namespace northstar::health {
+
+using alliances::RecordContext;
+using alliances::WithContext;
+using records::CommonInput;
+using records::Nullable;
+
+// ---- question banks -------------------------------------------------------------------------
+
+struct Bank {
+  std::string id;
+  std::optional<std::string> organization_id;  // none: shipped with Northstar
+  std::string key;
+  int64_t bank_version = 1;
+  std::string name, about;
+  std::vector<Dimension> dimensions;
+  std::optional<std::string> based_on_id;
+  bool frozen = false;
+  int64_t version = 1;
+  std::string created_at, updated_at;
+};
+
+struct BankInput {
+  std::optional<std::string> copy_of;  // creating: the bank to copy (the only way to start one)
+  std::optional<std::string> name, about;
+  std::optional<std::vector<Dimension>> dimensions;
+};
+
+// ---- waves ----------------------------------------------------------------------------------
+
+struct RespondentInput {
+  std::string user_id, role;
+};
+
+struct WaveInput : CommonInput {
+  std::optional<std::string> title, bank_id, opens_on, closes_on;
+  std::optional<int64_t> score_threshold, comment_threshold;
+  Nullable<double> gap_threshold;
+  std::optional<std::vector<RespondentInput>> respondents;
+};
+BOOST_DESCRIBE_STRUCT(WaveInput, (CommonInput),
+                      (title, bank_id, opens_on, closes_on, score_threshold, comment_threshold,
+                       gap_threshold))
+
+struct Respondent {
+  std::string user_id, name, organization_id, role;
+};
+
+// How many of a party's people were asked and how many have answered: never who.
+struct PartyCount {
+  std::string party_id, party_name;
+  int64_t invited = 0, submitted = 0;
+};
+
+struct WaveView {
+  Wave wave;
+  std::string status;  // StatusOn(today)
+  std::vector<Respondent> respondents;
+  std::vector<PartyCount> counts;
+  // The caller's own part, when asked: their role and whether they have answered.
+  std::optional<std::string> my_role;
+  bool i_submitted = false;
+};
+
+// ---- answering ------------------------------------------------------------------------------
+
+struct Sheet {
+  WaveView wave;
+  std::string bank_name, bank_about;
+  std::vector<Dimension> dimensions;
+  std::vector<Answer> draft;  // saved half-way; empty once submitted
+  bool submitted = false;
+};
+
+// A wave of an alliance the caller is asked to answer, for their Surveys inbox.
+struct Survey {
+  std::string alliance_id, alliance_name;
+  std::string wave_id, title, opens_on, closes_on, status;
+  bool submitted = false;
+};
+
+// ---- results --------------------------------------------------------------------------------
+
+// One slice's score as shown: hidden (under the threshold, or its complement) or its mean.
+struct SliceScore {
+  std::string key,
+      name;  // a party's id and name, or a role (key and name alike; the web shows its word)
+  bool hidden = false;
+  std::optional<double> mean;
+  int64_t answers = 0, dont_know = 0;  // 0 when hidden
+};
+
+struct ItemResult {
+  const Item* item = nullptr;
+  SliceScore overall;
+  std::vector<SliceScore> parties;
+  std::optional<double> gap;
+  bool gap_flagged = false;
+  std::optional<std::map<std::string, int64_t>> distribution;  // none when hidden
+};
+
+struct DimensionResult {
+  const Dimension* dimension = nullptr;
+  SliceScore overall;
+  std::vector<SliceScore> parties, roles;
+  std::optional<double> gap;
+  bool gap_flagged = false;
+  std::vector<ItemResult> items;
+  std::optional<std::vector<std::string>> comments;  // none under the comment threshold
+};
+
+struct Results {
+  WaveView wave;
+  std::vector<Dimension> dimensions;  // the bank's (the items below point into it)
+  SliceScore overall;
+  std::vector<SliceScore> parties;
+  std::vector<DimensionResult> by_dimension;
+};
+
+class HealthService {
+ public:
+  explicit HealthService(db::Database& db) : db_(db) {}
+
+  // Adds the bank shipped with Northstar (db/health/default-bank.json, embedded) when this
+  // version of it is not yet in the database. Run after the migrations, at start.
+  void EnsureDefaultBank();
+
+  std::vector<Bank> ListBanks(const auth::Principal& actor);
+  Result<Bank> GetBank(const auth::Principal& actor, const std::string& id);
+  Result<Bank> CreateBank(const auth::Principal& actor, const BankInput& input);
+  // A frozen bank (used by a wave) is not changed: the change makes its next version, answered.
+  Result<Bank> UpdateBank(const auth::Principal& actor, const std::string& id, int64_t version,
+                          const BankInput& input);
+
+  Result<WithContext<std::vector<WaveView>>> ListWaves(const auth::Principal& actor,
+                                                       const std::string& alliance_id);
+  Result<WithContext<WaveView>> GetWave(const auth::Principal& actor,
+                                        const std::string& alliance_id, const std::string& id);
+  Result<WithContext<WaveView>> CreateWave(const auth::Principal& actor,
+                                           const std::string& alliance_id, const WaveInput& input);
+  Result<WithContext<WaveView>> UpdateWave(const auth::Principal& actor,
+                                           const std::string& alliance_id, const std::string& id,
+                                           int64_t version, const WaveInput& input);
+  Status DeleteWave(const auth::Principal& actor, const std::string& alliance_id,
+                    const std::string& id);
+  // Closes the wave today, before its date: its results open.
+  Result<WithContext<WaveView>> CloseWave(const auth::Principal& actor,
+                                          const std::string& alliance_id, const std::string& id,
+                                          int64_t version);
+
+  Result<Sheet> GetSheet(const auth::Principal& actor, const std::string& alliance_id,
+                         const std::string& wave_id);
+  Result<Sheet> SaveDraft(const auth::Principal& actor, const std::string& alliance_id,
+                          const std::string& wave_id, const std::vector<Answer>& answers);
+  Result<Sheet> Submit(const auth::Principal& actor, const std::string& alliance_id,
+                       const std::string& wave_id, const std::vector<Answer>& answers);
+
+  Result<Results> ResultsOf(const auth::Principal& actor, const std::string& alliance_id,
+                            const std::string& wave_id);
+
+  std::vector<Survey> Surveys(const auth::Principal& actor);
+
+ private:
+  db::Database& db_;
+};
+
+}  // namespace northstar::health
