@@ -88,3 +88,12 @@ CREATE TABLE health_comments (
   body TEXT NOT NULL
 );
 CREATE INDEX health_comments_by_wave ON health_comments (wave_id, id);
+
+-- How many people wrote at least one comment on a dimension: one person's five comments are not
+-- five voices. A tally like the others, rewritten with them.
+CREATE TABLE health_commenters (
+  wave_id TEXT NOT NULL REFERENCES health_waves(id),
+  dimension_key TEXT NOT NULL,
+  people INTEGER NOT NULL,
+  PRIMARY KEY (wave_id, dimension_key)
+);

@@ -167,24 +167,29 @@ Status CheckAnswers(const std::vector<Dimension>& dimensions, const std::vector<
 
 // ---- anonymity -------------------------------------------------------------------------------
 
-// When exactly one slice that holds answers is hidden, hides the smallest shown slice that holds
-// answers too (the first of equals); true when it hid one. A slice with no answers is hidden, as it
-// has nothing to show, but everyone can tell it is empty: it neither protects a hidden slice nor
-// needs protecting, so it is neither counted nor picked.
-bool HideComplement(const std::vector<int64_t>& counts, std::vector<bool>& hidden) {
-  size_t hidden_with_answers = 0;
-  std::optional<size_t> smallest;
-  for (size_t i = 0; i < counts.size(); ++i) {
-    if (counts[i] <= 0) continue;
-    if (hidden[i]) {
-      ++hidden_with_answers;
-    } else if (!smallest || counts[i] < counts[*smallest]) {
-      smallest = i;
+// While the hidden slices that hold answers hold fewer than `threshold` of them together — so that
+// the total less the shown slices would tell a group smaller than the threshold — hides the
+// smallest shown slice that holds answers too (the first of equals); true when it hid one. A slice
+// with no answers is hidden, as it has nothing to show, but everyone can tell it is empty: it
+// neither protects a hidden slice nor needs protecting, so it is neither counted nor picked.
+bool HideComplement(const std::vector<int64_t>& counts, int64_t threshold,
+                    std::vector<bool>& hidden) {
+  bool hid = false;
+  while (true) {
+    int64_t hidden_answers = 0;
+    std::optional<size_t> smallest;
+    for (size_t i = 0; i < counts.size(); ++i) {
+      if (counts[i] <= 0) continue;
+      if (hidden[i]) {
+        hidden_answers += counts[i];
+      } else if (!smallest || counts[i] < counts[*smallest]) {
+        smallest = i;
+      }
     }
+    if (hidden_answers == 0 || hidden_answers >= threshold || !smallest) return hid;
+    hidden[*smallest] = true;
+    hid = true;
   }
-  if (hidden_with_answers != 1 || !smallest) return false;
-  hidden[*smallest] = true;
-  return true;
 }
 
 }  // namespace
@@ -276,40 +281,17 @@ std::vector<bool> HiddenSlices(const std::vector<int64_t>& counts, int64_t thres
   if (total < threshold) return std::vector<bool>(counts.size(), true);
   std::vector<bool> hidden(counts.size());
   for (size_t i = 0; i < counts.size(); ++i) hidden[i] = counts[i] < threshold;
-  HideComplement(counts, hidden);
+  HideComplement(counts, threshold, hidden);
   return hidden;
 }
 
-std::vector<std::vector<bool>> HiddenCells(const std::vector<std::vector<int64_t>>& counts,
-                                           int64_t threshold) {
-  std::vector<std::vector<bool>> hidden;
-  size_t columns = 0;
-  for (const auto& row : counts) {
-    hidden.emplace_back(row.size());
-    for (size_t c = 0; c < row.size(); ++c) hidden.back()[c] = row[c] < threshold;
-    columns = std::max(columns, row.size());
-  }
-  bool changed = true;
-  while (changed) {  // each round but the last hides at least one more cell, so this ends
-    changed = false;
-    for (size_t r = 0; r < counts.size(); ++r) changed |= HideComplement(counts[r], hidden[r]);
-    for (size_t c = 0; c < columns; ++c) {
-      // A row too short to reach this column (which a caller should not pass) has an empty cell.
-      std::vector<int64_t> column_counts(counts.size());
-      std::vector<bool> column_hidden(counts.size());
-      for (size_t r = 0; r < counts.size(); ++r) {
-        if (c >= counts[r].size()) continue;
-        column_counts[r] = counts[r][c];
-        column_hidden[r] = hidden[r][c];
-      }
-      if (!HideComplement(column_counts, column_hidden)) continue;
-      for (size_t r = 0; r < counts.size(); ++r) {
-        if (c < counts[r].size()) hidden[r][c] = column_hidden[r];
-      }
-      changed = true;
+bool RoleSplitShown(const std::vector<std::vector<int64_t>>& people, int64_t threshold) {
+  for (const auto& party : people) {
+    for (const int64_t group : party) {
+      if (group > 0 && group < threshold) return false;
     }
   }
-  return hidden;
+  return true;
 }
 
 // ---- scores ----------------------------------------------------------------------------------

@@ -96,16 +96,17 @@ struct Tally {
 std::vector<std::string> AnswersOf(std::string_view scale);
 
 // The anonymity rule for one split of the answers into slices (by party, say), when the total is
-// shown: a slice with fewer than `threshold` answers is hidden; and when exactly one slice is
-// hidden, the smallest other slice is hidden too, so that no hidden slice can be computed from
-// the total and the shown ones. When the total itself is under the threshold, every slice is
-// hidden. Returns, for each slice, whether it is hidden.
+// shown: a slice with fewer than `threshold` answers is hidden; and while the hidden slices hold
+// fewer than `threshold` answers together, the smallest shown slice is hidden too, so that the
+// total less the shown slices never tells a group under the threshold. A slice with no answers is
+// hidden but needs no companion (everyone can tell it is empty). When the total itself is under
+// the threshold, every slice is hidden. Returns, for each slice, whether it is hidden.
 std::vector<bool> HiddenSlices(const std::vector<int64_t>& counts, int64_t threshold);
-// The same rule for a table of slices (party × role): a cell under the threshold is hidden, then,
-// repeatedly until nothing changes, every row and every column that has exactly one hidden cell
-// hides its smallest shown cell too. `counts[r][c]`; returns hidden[r][c].
-std::vector<std::vector<bool>> HiddenCells(const std::vector<std::vector<int64_t>>& counts,
-                                           int64_t threshold);
+// Whether the answers may also be split by respondent role beside the split by party: only when
+// every party × role group that answered (`people[party][role]`) reaches the threshold, since
+// otherwise a role's slice less a party's could tell a group smaller than it. (Suppressing cells
+// of the table instead would still let row and column totals tell a group of one.)
+bool RoleSplitShown(const std::vector<std::vector<int64_t>>& people, int64_t threshold);
 
 // The mean of the answers of a slice (don't know left out), or nullopt when nobody gave a value.
 struct Score {

@@ -11,8 +11,6 @@ namespace northstar::health {
 namespace {
 
 using Hidden = std::vector<bool>;
-using Table = std::vector<std::vector<int64_t>>;
-using HiddenTable = std::vector<std::vector<bool>>;
 
 // ---- helpers ---------------------------------------------------------------------------------
 
@@ -601,6 +599,14 @@ TEST(HealthHiddenSlices, TwoSmallSlicesHideOnlyThemselves) {
   EXPECT_EQ(HiddenSlices({5, 2, 1}, 3), (Hidden{false, true, true}));
 }
 
+TEST(HealthHiddenSlices, SmallSlicesTooSmallTogetherHideAnotherToo) {
+  // Team members 4, one alliance manager, one executive sponsor: the total less the team members
+  // would be the two people's own answers, so the team members are hidden too.
+  EXPECT_EQ(HiddenSlices({4, 1, 1}, 3), (Hidden{true, true, true}));
+  EXPECT_EQ(HiddenSlices({9, 4, 1, 1}, 3), (Hidden{false, true, true, true}));
+  EXPECT_EQ(HiddenSlices({9, 6, 2, 2}, 5), (Hidden{false, true, true, true}));
+}
+
 TEST(HealthHiddenSlices, ATotalUnderTheThresholdHidesEverySlice) {
   EXPECT_EQ(HiddenSlices({1, 1}, 3), (Hidden{true, true}));
   EXPECT_EQ(HiddenSlices({2, 0, 0}, 3), (Hidden{true, true, true}));
@@ -644,6 +650,10 @@ TEST(HealthHiddenSlices, NoHiddenSliceCanBeComputedFromTheTotalAndTheShownOnes) 
         const int64_t total = std::accumulate(counts.begin(), counts.end(), int64_t{0});
         if (total >= threshold) {
           EXPECT_LE(extra, 1u) << text;
+          // What the total less the shown slices tells is a group of at least the threshold.
+          int64_t hidden_answers = 0;
+          for (size_t k = 0; k < size; ++k) hidden_answers += hidden[k] ? counts[k] : 0;
+          EXPECT_TRUE(hidden_answers == 0 || hidden_answers >= threshold) << text;
         }
         size_t i = 0;
         while (i < size && counts[i] == 7) counts[i++] = 0;
@@ -654,189 +664,16 @@ TEST(HealthHiddenSlices, NoHiddenSliceCanBeComputedFromTheTotalAndTheShownOnes) 
   }
 }
 
-// ---- HiddenCells -----------------------------------------------------------------------------
+// ---- RoleSplitShown --------------------------------------------------------------------------
 
-// The hidden cells holding answers that someone who sees the shown cells and every row and column
-// total can work out: repeatedly, a row or column with exactly one such cell not yet worked out
-// gives it as its total less the rest. Empty cells are taken as known to everyone.
-std::vector<std::pair<size_t, size_t>> DerivableCells(const Table& counts,
-                                                      const HiddenTable& hidden) {
-  const size_t rows = counts.size(), columns = counts.empty() ? 0 : counts[0].size();
-  HiddenTable unknown(rows, std::vector<bool>(columns));
-  for (size_t r = 0; r < rows; ++r) {
-    for (size_t c = 0; c < columns; ++c) unknown[r][c] = hidden[r][c] && counts[r][c] > 0;
-  }
-  std::vector<std::pair<size_t, size_t>> derived;
-  const auto work_out = [&](size_t r, size_t c) {
-    unknown[r][c] = false;
-    derived.emplace_back(r, c);
-  };
-  for (bool progress = true; progress;) {
-    progress = false;
-    for (size_t r = 0; r < rows; ++r) {
-      const auto open = std::count(unknown[r].begin(), unknown[r].end(), true);
-      if (open != 1) continue;
-      work_out(r, std::find(unknown[r].begin(), unknown[r].end(), true) - unknown[r].begin());
-      progress = true;
-    }
-    for (size_t c = 0; c < columns; ++c) {
-      std::vector<size_t> open;
-      for (size_t r = 0; r < rows; ++r) {
-        if (unknown[r][c]) open.push_back(r);
-      }
-      if (open.size() != 1) continue;
-      work_out(open[0], c);
-      progress = true;
-    }
-  }
-  return derived;
-}
-
-// Whether a hidden cell holding answers is fixed by the totals in any way, not only line by line:
-// the row and column totals fix a cell exactly when no cycle of hidden cells runs through it
-// (along a cycle, adding and taking one answer in turn keeps every total). That is, when the cell
-// is a bridge of the graph whose vertices are rows and columns and whose edges are those cells.
-bool SomeCellIsFixed(const Table& counts, const HiddenTable& hidden) {
-  const size_t rows = counts.size(), columns = counts.empty() ? 0 : counts[0].size();
-  std::vector<std::pair<size_t, size_t>> edges;
-  for (size_t r = 0; r < rows; ++r) {
-    for (size_t c = 0; c < columns; ++c) {
-      if (hidden[r][c] && counts[r][c] > 0) edges.emplace_back(r, rows + c);
-    }
-  }
-  for (size_t skip = 0; skip < edges.size(); ++skip) {
-    std::vector<bool> reached(rows + columns);
-    std::vector<size_t> stack = {edges[skip].first};
-    reached[edges[skip].first] = true;
-    while (!stack.empty()) {
-      const size_t at = stack.back();
-      stack.pop_back();
-      for (size_t e = 0; e < edges.size(); ++e) {
-        if (e == skip) continue;
-        for (const auto& [from, to] : {edges[e], std::pair{edges[e].second, edges[e].first}}) {
-          if (from == at && !reached[to]) {
-            reached[to] = true;
-            stack.push_back(to);
-          }
-        }
-      }
-    }
-    if (!reached[edges[skip].second]) return true;
-  }
-  return false;
-}
-
-std::string TableText(const Table& counts) {
-  std::string out;
-  for (const auto& row : counts) {
-    out += "[";
-    for (const int64_t c : row) out += " " + std::to_string(c);
-    out += " ]";
-  }
-  return out;
-}
-
-TEST(HealthHiddenCells, OneSmallCellOfATwoByTwoTableHidesTheWholeTable) {
-  // Parties × roles: the sponsor of the second party answered alone.
-  const Table counts = {{6, 4}, {5, 1}};
-  const HiddenTable hidden = HiddenCells(counts, 3);
-  EXPECT_EQ(hidden, (HiddenTable{{true, true}, {true, true}}));
-  EXPECT_TRUE(DerivableCells(counts, hidden).empty());
-  EXPECT_FALSE(SomeCellIsFixed(counts, hidden));
-}
-
-TEST(HealthHiddenCells, TheCheckerWorksOutACellLeftAloneInItsRow) {
-  // What the rule must prevent, to show the checker catches it: only the small cell hidden.
-  const Table counts = {{6, 4}, {5, 1}};
-  EXPECT_EQ(DerivableCells(counts, {{false, false}, {false, true}}),
-            (std::vector<std::pair<size_t, size_t>>{{1, 1}}));
-  // Hiding its row's other cell is not enough: the columns then give both away.
-  EXPECT_EQ(DerivableCells(counts, {{false, false}, {true, true}}).size(), 2u);
-  EXPECT_TRUE(SomeCellIsFixed(counts, {{false, false}, {true, true}}));
-}
-
-TEST(HealthHiddenCells, OneSmallCellOfALargerTableCanHideJustARectangle) {
-  const Table counts = {{3, 5, 9}, {4, 2, 6}, {8, 9, 10}};
-  const HiddenTable hidden = HiddenCells(counts, 3);
-  // The small cell, its row's smallest other (4), its column's (5), and the corner they share,
-  // itself the smallest left in its row and its column.
-  EXPECT_EQ(hidden, (HiddenTable{{true, true, false}, {true, true, false}, {false, false, false}}));
-  EXPECT_TRUE(DerivableCells(counts, hidden).empty());
-  EXPECT_FALSE(SomeCellIsFixed(counts, hidden));
-}
-
-TEST(HealthHiddenCells, EachLineHidesItsOwnSmallestCellEvenWhenACornerWouldDo) {
-  // As the rule reads, a line hides its smallest shown cell, not the one that would also complete
-  // another line: here 7 of 9 cells go, where a rectangle of 4 would protect the small cell.
-  const Table counts = {{8, 5, 9}, {7, 2, 6}, {9, 4, 10}};
-  const HiddenTable hidden = HiddenCells(counts, 3);
-  EXPECT_EQ(hidden, (HiddenTable{{false, true, true}, {true, true, true}, {true, true, false}}));
-  EXPECT_TRUE(DerivableCells(counts, hidden).empty());
-  EXPECT_FALSE(SomeCellIsFixed(counts, hidden));
-}
-
-TEST(HealthHiddenCells, NothingIsHiddenWhenEveryCellReachesTheThreshold) {
-  EXPECT_EQ(HiddenCells({{3, 4}, {5, 3}}, 3), (HiddenTable{{false, false}, {false, false}}));
-  EXPECT_EQ(HiddenCells({}, 3), HiddenTable{});
-  EXPECT_EQ(HiddenCells({{5}}, 3), HiddenTable{{false}});
-  EXPECT_EQ(HiddenCells({{2}}, 3), HiddenTable{{true}});
-}
-
-TEST(HealthHiddenCells, SmallCellsThatShieldEachOtherNeedNoMore) {
-  const Table counts = {{1, 2, 9}, {2, 1, 8}, {7, 6, 9}};
-  const HiddenTable hidden = HiddenCells(counts, 3);
-  EXPECT_EQ(hidden, (HiddenTable{{true, true, false}, {true, true, false}, {false, false, false}}));
-  EXPECT_TRUE(DerivableCells(counts, hidden).empty());
-}
-
-TEST(HealthHiddenCells, AnEmptyCellIsHiddenButNeedsNoCompanion) {
-  // Nobody of the second party is a sponsor: nothing to protect, nothing else hidden.
-  const Table counts = {{5, 4}, {6, 0}, {3, 7}};
-  EXPECT_EQ(HiddenCells(counts, 3), (HiddenTable{{false, false}, {false, true}, {false, false}}));
-  // Nor does it shield a small cell in its row or column.
-  const Table small = {{5, 4, 6}, {6, 0, 2}, {3, 7, 8}};
-  const HiddenTable hidden = HiddenCells(small, 3);
-  EXPECT_TRUE(hidden[1][1]);
-  EXPECT_TRUE(hidden[1][2]);
-  EXPECT_TRUE(DerivableCells(small, hidden).empty());
-  EXPECT_FALSE(SomeCellIsFixed(small, hidden));
-}
-
-TEST(HealthHiddenCells, NoHiddenCellCanBeWorkedOutFromTheTotalsInSmallTables) {
-  // Every 2×2, 2×3 and 3×2 table of cells from {1, 2, 3, 5}, and every 3×3 one from {1, 2, 5}:
-  // every cell holds answers, so each row and column total is shown (and at least 2).
-  const auto every_table = [](size_t rows, size_t columns, const std::vector<int64_t>& values,
-                              const std::function<void(const Table&)>& check) {
-    std::vector<size_t> digit(rows * columns, 0);
-    for (;;) {
-      Table counts(rows, std::vector<int64_t>(columns));
-      for (size_t i = 0; i < digit.size(); ++i) counts[i / columns][i % columns] = values[digit[i]];
-      check(counts);
-      size_t i = 0;
-      while (i < digit.size() && digit[i] == values.size() - 1) digit[i++] = 0;
-      if (i == digit.size()) return;
-      ++digit[i];
-    }
-  };
-  size_t tables = 0;
-  const auto check = [&](const Table& counts) {
-    ++tables;
-    const HiddenTable hidden = HiddenCells(counts, 3);
-    for (size_t r = 0; r < counts.size(); ++r) {
-      for (size_t c = 0; c < counts[r].size(); ++c) {
-        if (counts[r][c] < 3) {
-          ASSERT_TRUE(hidden[r][c]) << TableText(counts);
-        }
-      }
-    }
-    ASSERT_TRUE(DerivableCells(counts, hidden).empty()) << TableText(counts);
-    ASSERT_FALSE(SomeCellIsFixed(counts, hidden)) << TableText(counts);
-  };
-  every_table(2, 2, {1, 2, 3, 5}, check);
-  every_table(2, 3, {1, 2, 3, 5}, check);
-  every_table(3, 2, {1, 2, 3, 5}, check);
-  every_table(3, 3, {1, 2, 5}, check);
-  EXPECT_EQ(tables, 256u + 4096u + 4096u + 19683u);
+TEST(HealthRoleSplit, IsShownOnlyWhenEveryPartyRoleGroupReachesTheThreshold) {
+  // The partner's three team members and the pharma's one: the team members' slice less the
+  // partner's would be that one person.
+  EXPECT_FALSE(RoleSplitShown({{3, 0}, {1, 4}}, 3));
+  EXPECT_TRUE(RoleSplitShown({{3, 0}, {3, 4}}, 3));
+  EXPECT_TRUE(RoleSplitShown({{5}, {3}}, 3));  // a group nobody is in tells nothing
+  EXPECT_FALSE(RoleSplitShown({{5, 2}}, 3));
+  EXPECT_TRUE(RoleSplitShown({}, 3));
 }
 
 // ---- ScoreOf / GapOf / DefaultGap ------------------------------------------------------------

@@ -1,6 +1,7 @@
 #include "modules/health/service.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <random>
 #include <set>
@@ -332,7 +333,12 @@ void HealthService::EnsureDefaultBank() {
   db::Session s(db_);
   db::Transaction tx(s);
   if (store::HasBankVersion(s, std::nullopt, b.key, b.bank_version)) return;
-  b.id = NewId();
+  // One id per shipped version, the same on every node, so that two nodes starting at once
+  // add it once.
+  char id[40];
+  std::snprintf(id, sizeof id, "00000000-0000-7000-8000-%012llx",
+                static_cast<unsigned long long>(b.bank_version));
+  b.id = id;
   b.name = std::string(o.at("name").as_string());
   b.about = std::string(o.at("about").as_string());
   b.dimensions = std::move(dimensions).value();
@@ -533,28 +539,29 @@ Result<Sheet> HealthService::Submit(const auth::Principal& actor, const std::str
 
   // The answers join the tallies and the comments; then every row of the wave is written again
   // in a random order, so that neither row order nor ids tell whose answers came when.
+  store::Answers stored = store::ListAnswers(s, wave_id);
   std::map<std::tuple<std::string, std::string, std::string, std::string>, int64_t> counts;
-  for (const auto& t : store::ListTallies(s, wave_id)) {
-    counts[{t.party_id, t.role, t.item, t.answer}] += t.count;
-  }
-  std::vector<store::Comment> comments = store::ListComments(s, wave_id);
+  for (const auto& t : stored.tallies) counts[{t.party_id, t.role, t.item, t.answer}] += t.count;
+  std::set<std::string> commented;
   for (const auto& a : answers) {
     counts[{asked.me.organization_id, asked.me.role, a.item, AnswerText(a.value)}] += 1;
-    if (!a.comment.empty()) {
-      comments.push_back(
-          {RandomSecret(16), asked.me.organization_id, asked.me.role, a.item, a.comment});
-    }
+    if (a.comment.empty()) continue;
+    stored.comments.push_back(
+        {RandomSecret(16), asked.me.organization_id, asked.me.role, a.item, a.comment});
+    commented.insert(a.item.substr(0, a.item.find('.')));
   }
-  std::vector<Tally> tallies;
-  tallies.reserve(counts.size());
+  for (const auto& dimension : commented) stored.commenters[dimension] += 1;
+  stored.tallies.clear();
+  stored.tallies.reserve(counts.size());
   for (const auto& [key, n] : counts) {
-    tallies.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key), n});
+    stored.tallies.push_back(
+        {std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key), n});
   }
   std::random_device seed;
   std::mt19937_64 shuffle(seed());
-  std::shuffle(tallies.begin(), tallies.end(), shuffle);
-  std::shuffle(comments.begin(), comments.end(), shuffle);
-  store::RewriteAnswers(s, wave_id, tallies, comments);
+  std::shuffle(stored.tallies.begin(), stored.tallies.end(), shuffle);
+  std::shuffle(stored.comments.begin(), stored.comments.end(), shuffle);
+  store::RewriteAnswers(s, wave_id, stored);
   store::MarkSubmitted(s, wave_id, actor.user_id, asked.context.today);
   store::DeleteDraft(s, wave_id, actor.user_id);
   if (!asked.wave.locked) {
@@ -601,7 +608,8 @@ Result<Results> HealthService::ResultsOf(const auth::Principal& actor,
   std::map<std::string, size_t> party_index;
   std::map<std::string, int64_t> people_by_party, people_by_role;
   int64_t people = 0;
-  for (const auto& p : store::SubmittedByRole(s, wave_id)) {
+  const std::vector<Tally> submitted = store::SubmittedByRole(s, wave_id);
+  for (const auto& p : submitted) {
     people_by_party[p.party_id] += p.count;
     people_by_role[p.role] += p.count;
     people += p.count;
@@ -616,13 +624,17 @@ Result<Results> HealthService::ResultsOf(const auth::Principal& actor,
   }
   // item → party → answer → count; item → role → answer → count
   std::map<std::string, std::map<std::string, std::map<std::string, int64_t>>> by_party, by_role;
-  for (const auto& t : store::ListTallies(s, wave_id)) {
+  const store::Answers stored = store::ListAnswers(s, wave_id);
+  for (const auto& t : stored.tallies) {
     by_party[t.item][t.party_id][t.answer] += t.count;
     by_role[t.item][t.role][t.answer] += t.count;
   }
   std::vector<int64_t> party_people, role_people;
   for (const auto& [id, name] : parties) party_people.push_back(people_by_party[id]);
   for (const auto& [role, word] : roles) role_people.push_back(people_by_role[role]);
+  std::vector<std::vector<int64_t>> groups(1);
+  for (const auto& p : submitted) groups.front().push_back(p.count);
+  if (!RoleSplitShown(groups, threshold)) role_people.assign(role_people.size(), 0);
 
   const auto gap_limit = [&](std::string_view scale) {
     if (!w.gap_threshold) return DefaultGap(scale);
@@ -632,7 +644,6 @@ Result<Results> HealthService::ResultsOf(const auth::Principal& actor,
 
   Pool overall;
   std::vector<Pool> overall_parties(parties.size());
-  const auto comments = store::ListComments(s, wave_id);
   for (const auto& d : out.dimensions) {
     DimensionResult dr;
     dr.dimension = &d;
@@ -692,13 +703,13 @@ Result<Results> HealthService::ResultsOf(const auth::Principal& actor,
     dr.gap = GapOfShown(dr.parties);
     dr.gap_flagged = dr.gap && *dr.gap >= pooled_gap_limit;
     std::vector<std::string> texts;
-    for (const auto& comment : comments) {
+    for (const auto& comment : stored.comments) {
       if (comment.item.starts_with(d.key + ".")) texts.push_back(comment.body);
     }
-    // As many comments and as many people who answered as the threshold: a single person's
-    // five comments are not shown as five voices.
-    if (static_cast<int64_t>(texts.size()) >= w.comment_threshold &&
-        people >= w.comment_threshold) {
+    // As many people who commented as the threshold: one person's five comments are not five
+    // voices.
+    const auto commenters = stored.commenters.find(d.key);
+    if (commenters != stored.commenters.end() && commenters->second >= w.comment_threshold) {
       dr.comments = std::move(texts);
     }
     out.by_dimension.push_back(std::move(dr));

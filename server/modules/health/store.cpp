@@ -96,14 +96,23 @@ std::vector<Bank> ListBanks(db::Session& s, const std::string& organization_id) 
   return out;
 }
 
+// The banks of an organisation, or the shipped ones: " AND organization_id …" with its parameter
+// (PostgreSQL cannot type a null parameter compared with IS NULL).
+std::string OfOwner(db::Params& p, const std::optional<std::string>& organization_id) {
+  if (!organization_id) return " AND organization_id IS NULL";
+  p.Set("org", *organization_id);
+  return " AND organization_id = :org";
+}
+
 bool HasBankVersion(db::Session& s, const std::optional<std::string>& organization_id,
                     const std::string& key, int64_t bank_version) {
   db::Params p;
-  p.Set("org", organization_id).Set("key", key).Set("v", bank_version);
+  p.Set("key", key).Set("v", bank_version);
+  const std::string owner = OfOwner(p, organization_id);
   return s.QueryOne(
               "SELECT COUNT(*) AS n FROM question_banks WHERE bank_key = :key AND bank_version = "
-              ":v "
-              "AND (organization_id = :org OR (organization_id IS NULL AND :org IS NULL))",
+              ":v" +
+                  owner,
               p)
              ->Int("n") > 0;
 }
@@ -111,11 +120,12 @@ bool HasBankVersion(db::Session& s, const std::optional<std::string>& organizati
 int64_t LatestBankVersion(db::Session& s, const std::optional<std::string>& organization_id,
                           const std::string& key) {
   db::Params p;
-  p.Set("org", organization_id).Set("key", key);
+  p.Set("key", key);
+  const std::string owner = OfOwner(p, organization_id);
   return s
       .QueryOne(
-          "SELECT COALESCE(MAX(bank_version), 0) AS n FROM question_banks WHERE bank_key = :key "
-          "AND (organization_id = :org OR (organization_id IS NULL AND :org IS NULL))",
+          "SELECT COALESCE(MAX(bank_version), 0) AS n FROM question_banks WHERE bank_key = :key" +
+              owner,
           p)
       ->Int("n");
 }
@@ -123,11 +133,12 @@ int64_t LatestBankVersion(db::Session& s, const std::optional<std::string>& orga
 void InsertBank(db::Session& s, const Bank& b) {
   db::Params p = BankParams(b);
   p.Set("created_by", std::optional<std::string>());
+  // ON CONFLICT: two nodes starting at once both add the shipped bank, under the same id.
   s.Exec(
       "INSERT INTO question_banks (id, organization_id, bank_key, bank_version, name, about, "
       "dimensions, based_on_id, frozen, version, created_by, created_at, updated_at) VALUES (:id, "
       ":organization_id, :bank_key, :bank_version, :name, :about, :dimensions, :based_on_id, "
-      ":frozen, 1, :created_by, :created_at, :updated_at)",
+      ":frozen, 1, :created_by, :created_at, :updated_at) ON CONFLICT (id) DO NOTHING",
       p);
 }
 
@@ -252,35 +263,35 @@ void DeleteDraft(db::Session& s, const std::string& wave_id, const std::string& 
   s.Exec("DELETE FROM health_drafts WHERE wave_id = :wave AND user_id = :user", p);
 }
 
-std::vector<Tally> ListTallies(db::Session& s, const std::string& wave_id) {
-  std::vector<Tally> out;
+Answers ListAnswers(db::Session& s, const std::string& wave_id) {
+  Answers out;
   for (const auto& row :
        s.Query("SELECT organization_id, respondent_role, item_key, answer, answers FROM "
                "health_tallies WHERE wave_id = :wave",
                WaveParam(wave_id))) {
-    out.push_back({row.Str("organization_id"), row.Str("respondent_role"), row.Str("item_key"),
-                   row.Str("answer"), row.Int("answers")});
+    out.tallies.push_back({row.Str("organization_id"), row.Str("respondent_role"),
+                           row.Str("item_key"), row.Str("answer"), row.Int("answers")});
   }
-  return out;
-}
-
-std::vector<Comment> ListComments(db::Session& s, const std::string& wave_id) {
-  std::vector<Comment> out;
   for (const auto& row :
        s.Query("SELECT id, organization_id, respondent_role, item_key, body FROM health_comments "
                "WHERE wave_id = :wave ORDER BY id",
                WaveParam(wave_id))) {
-    out.push_back({row.Str("id"), row.Str("organization_id"), row.Str("respondent_role"),
-                   row.Str("item_key"), row.Str("body")});
+    out.comments.push_back({row.Str("id"), row.Str("organization_id"), row.Str("respondent_role"),
+                            row.Str("item_key"), row.Str("body")});
+  }
+  for (const auto& row :
+       s.Query("SELECT dimension_key, people FROM health_commenters WHERE wave_id = :wave",
+               WaveParam(wave_id))) {
+    out.commenters[row.Str("dimension_key")] = row.Int("people");
   }
   return out;
 }
 
-void RewriteAnswers(db::Session& s, const std::string& wave_id, const std::vector<Tally>& tallies,
-                    const std::vector<Comment>& comments) {
-  s.Exec("DELETE FROM health_tallies WHERE wave_id = :wave", WaveParam(wave_id));
-  s.Exec("DELETE FROM health_comments WHERE wave_id = :wave", WaveParam(wave_id));
-  for (const auto& t : tallies) {
+void RewriteAnswers(db::Session& s, const std::string& wave_id, const Answers& answers) {
+  for (const char* table : {"health_tallies", "health_comments", "health_commenters"}) {
+    s.Exec(std::string("DELETE FROM ") + table + " WHERE wave_id = :wave", WaveParam(wave_id));
+  }
+  for (const auto& t : answers.tallies) {
     db::Params p = WaveParam(wave_id);
     p.Set("org", t.party_id)
         .Set("role", t.role)
@@ -292,7 +303,7 @@ void RewriteAnswers(db::Session& s, const std::string& wave_id, const std::vecto
         "answers) VALUES (:wave, :org, :role, :item, :answer, :n)",
         p);
   }
-  for (const auto& c : comments) {
+  for (const auto& c : answers.comments) {
     db::Params p = WaveParam(wave_id);
     p.Set("id", c.id)
         .Set("org", c.organization_id)
@@ -304,11 +315,19 @@ void RewriteAnswers(db::Session& s, const std::string& wave_id, const std::vecto
         "body) VALUES (:id, :wave, :org, :role, :item, :body)",
         p);
   }
+  for (const auto& [dimension, people] : answers.commenters) {
+    db::Params p = WaveParam(wave_id);
+    p.Set("dimension", dimension).Set("people", people);
+    s.Exec(
+        "INSERT INTO health_commenters (wave_id, dimension_key, people) VALUES (:wave, "
+        ":dimension, :people)",
+        p);
+  }
 }
 
 void DeleteWaveRows(db::Session& s, const std::string& id) {
-  for (const char* table :
-       {"health_tallies", "health_comments", "health_drafts", "health_respondents"}) {
+  for (const char* table : {"health_tallies", "health_comments", "health_commenters",
+                            "health_drafts", "health_respondents"}) {
     s.Exec(std::string("DELETE FROM ") + table + " WHERE wave_id = :wave", WaveParam(id));
   }
 }

@@ -2,6 +2,7 @@
 // and the answers as tallies and comments that carry no person, time or sequence.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,11 +53,15 @@ void DeleteDraft(db::Session& s, const std::string& wave_id, const std::string& 
 struct Comment {
   std::string id, organization_id, role, item, body;
 };
-std::vector<Tally> ListTallies(db::Session& s, const std::string& wave_id);
-std::vector<Comment> ListComments(db::Session& s, const std::string& wave_id);
-// Replaces a wave's tallies and comments with these, written in the order given.
-void RewriteAnswers(db::Session& s, const std::string& wave_id, const std::vector<Tally>& tallies,
-                    const std::vector<Comment>& comments);
+// What a wave's answers hold: tallies, comments and, per dimension, how many people commented.
+struct Answers {
+  std::vector<Tally> tallies;
+  std::vector<Comment> comments;
+  std::map<std::string, int64_t> commenters;
+};
+Answers ListAnswers(db::Session& s, const std::string& wave_id);
+// Replaces a wave's answers with these, the tallies and comments written in the order given.
+void RewriteAnswers(db::Session& s, const std::string& wave_id, const Answers& answers);
 // Everything a wave holds besides its own row.
 void DeleteWaveRows(db::Session& s, const std::string& id);
 
