@@ -85,6 +85,8 @@ struct Services {
              [this](const std::string& today) { return governance.MarkMeetingsHeld(today); });
     jobs.Add("reminders",
              [this](const std::string& today) { return agreements.RunReminders(today); });
+    jobs.Add("health reminders",
+             [this](const std::string& today) { return health.RunReminders(today); });
     alliances.OnStageChange([](ns::db::Session& s, const ns::alliances::Alliance& alliance,
                                const std::string& transition_id) {
       if (alliance.stage == "negotiation") {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { buildWorld } from '../support/world.mjs';
 import { expectProblem, expectStatus, expectValidation, listAll } from '../support/client.mjs';
 import { INSTANT, NO_SUCH_ID, stale, today, day } from '../support/plan.mjs';
-import { enlist, getOk, expectKeys } from '../support/governance.mjs';
+import { enlist, getOk, expectKeys, notifications, runJobs } from '../support/governance.mjs';
 import {
   DEFAULT_BANK, BANKS, SURVEYS, bankPath, hw, BANK_FIELDS, WAVE_FIELDS, RESPONDENT_FIELDS, COUNT_FIELDS, SHEET_FIELDS,
   SURVEY_FIELDS, sheet, pooled, expectSlice, expectHidden, shippedBank, respondents, waveBody, createWave,
@@ -752,6 +752,28 @@ describe('health assessments: banks, waves, answers and results', () => {
       assert.deepEqual((await getOk(world, 'outsider', SURVEYS)).items, []);
       // A scheduled wave takes no answers yet.
       expectProblem(await world.as('nimbusSpare2').post(r.submit(W3), { answers: sheet(SHIPPED.dimensions, () => null) }), 409, 'conflict');
+    });
+
+    it('the reminders job tells those who have not answered that a wave is open, then that it closes soon, once each', async () => {
+      const W4 = await createWave(world, 'phManager', A, waveBody(world, SHIPPED.id,
+        [['phViewer', 'team_member'], ['nimbusSpare3', 'team_member']], { title: 'Winter pulse', closes_on: day(14) }));
+      await submit(world, 'phViewer', A, W4, sheet(SHIPPED.dimensions, (i) => (i.scale === 'agreement' ? 3 : 50)));
+      const aboutW4 = async (key) => (await notifications(world, key)).items.filter((n) => n.record_id === W4.id);
+      runJobs(server, today());
+      runJobs(server, today());  // a second run stores nothing twice
+      const opened = await aboutW4('nimbusSpare3');
+      assert.deepEqual(opened.map((n) => n.kind), ['health_wave_open']);
+      assert.equal(opened[0].title, 'Health check: Winter pulse');
+      assert.equal(opened[0].link, `/alliances/${A}/health/${W4.id}/answer`);
+      assert.deepEqual(await aboutW4('phViewer'), [], 'who has answered is not reminded');
+      assert.deepEqual(await aboutW4('nbManager'), [], 'who is not asked is not told');
+      runJobs(server, day(10));
+      assert.deepEqual((await aboutW4('nimbusSpare3')).map((n) => n.kind), ['health_wave_open'], 'four days before: not yet');
+      runJobs(server, day(11));
+      runJobs(server, day(13));
+      assert.deepEqual((await aboutW4('nimbusSpare3')).map((n) => n.kind).sort(), ['health_wave_closing', 'health_wave_open']);
+      runJobs(server, day(15));
+      assert.equal((await aboutW4('nimbusSpare3')).length, 2, 'nothing once it has closed');
     });
   });
 });

@@ -38,6 +38,8 @@ inline constexpr int64_t kDefaultCommentThreshold = 5;
 // 0–100 one.
 inline constexpr double kDefaultAgreementGap = 1.0;
 inline constexpr double kDefaultLevelGap = 25.0;
+// A wave's respondents who have not answered are reminded this many days before its last day.
+inline constexpr int64_t kClosingNoticeDays = 3;
 
 struct Item {
   std::string key;  // "governance.decision_speed", unique within the bank

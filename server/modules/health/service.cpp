@@ -9,6 +9,7 @@
 #include "modules/alliances/record_steps.hpp"
 #include "modules/health/default_bank.hpp"
 #include "modules/health/store.hpp"
+#include "modules/notifications/service.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/common/ids.hpp"
 #include "platform/common/time.hpp"
@@ -720,6 +721,39 @@ Result<Results> HealthService::ResultsOf(const auth::Principal& actor,
   out.parties = Split(parties, party_people, party_scores, threshold);
   out.wave = ViewOf(s, c, std::move(w));
   return out;
+}
+
+int64_t HealthService::RunReminders(const std::string& today) {
+  db::Session s(db_);
+  db::Transaction tx(s);
+  int64_t stored = 0;
+  for (const auto& u : store::UnansweredOn(s, today)) {
+    // Only someone who may still read the wave (a member of the alliance, of a party it shows to).
+    auto member = access::FindMembership(s, u.alliance_id, u.user_id);
+    auto wave = records::Find(s, store::Waves(), u.alliance_id, u.wave_id);
+    if (!member || !wave || !access::CanRead(*member, records::ScopeOf(*wave))) continue;
+    const std::string link = "/alliances/" + u.alliance_id + "/health/" + u.wave_id + "/answer";
+    const std::string key = "health_wave:" + u.wave_id + ":";
+    stored += notifications::Notify(
+                  s, {u.user_id, u.alliance_id, "health_wave_open", "Health check: " + u.title,
+                      "You are asked to answer the health check \"" + u.title + "\" by " +
+                          u.closes_on + ". Your answers are anonymous.",
+                      link, "health_wave", u.wave_id, key + "open"})
+                  ? 1
+                  : 0;
+    const int64_t left = Date::FromText(today).DaysUntil(Date::FromText(u.closes_on));
+    if (left > kClosingNoticeDays) continue;
+    stored += notifications::Notify(
+                  s, {u.user_id, u.alliance_id, "health_wave_closing",
+                      (left == 0 ? "Closes today: " : "Closes on " + u.closes_on + ": ") + u.title,
+                      "The health check \"" + u.title + "\" closes on " + u.closes_on +
+                          " and has no answer from you yet.",
+                      link, "health_wave", u.wave_id, key + "closing"})
+                  ? 1
+                  : 0;
+  }
+  tx.Commit();
+  return stored;
 }
 
 std::vector<Survey> HealthService::Surveys(const auth::Principal& actor) {

@@ -177,6 +177,11 @@ class HealthService {
 
   std::vector<Survey> Surveys(const auth::Principal& actor);
 
+  // The job: tells each person a wave asks, who has not answered, that it is open (once) and
+  // that it closes soon (once, kClosingNoticeDays before its last day). Idempotent: each notice
+  // is claimed by its key, so a second run or a second node stores nothing twice.
+  int64_t RunReminders(const std::string& today);
+
  private:
   db::Database& db_;
 };

@@ -332,6 +332,22 @@ void DeleteWaveRows(db::Session& s, const std::string& id) {
   }
 }
 
+std::vector<Unanswered> UnansweredOn(db::Session& s, const std::string& today) {
+  db::Params p;
+  p.Set("today", today);
+  std::vector<Unanswered> out;
+  for (const auto& row :
+       s.Query("SELECT w.alliance_id, w.id, w.title, w.closes_on, hr.user_id FROM health_waves w "
+               "JOIN health_respondents hr ON hr.wave_id = w.id WHERE w.opens_on <= :today AND "
+               "w.closes_on >= :today AND (w.closed_on IS NULL OR w.closed_on > :today) AND "
+               "hr.submitted_on IS NULL ORDER BY w.alliance_id, w.id, hr.user_id",
+               p)) {
+    out.push_back({row.Str("alliance_id"), row.Str("id"), row.Str("title"), row.Str("closes_on"),
+                   row.Str("user_id")});
+  }
+  return out;
+}
+
 std::vector<AskedWave> WavesAsking(db::Session& s, const std::string& user_id) {
   db::Params p;
   p.Set("user", user_id);

@@ -65,6 +65,12 @@ void RewriteAnswers(db::Session& s, const std::string& wave_id, const Answers& a
 // Everything a wave holds besides its own row.
 void DeleteWaveRows(db::Session& s, const std::string& id);
 
+// The waves open on `today` that ask people who have not answered, with those people.
+struct Unanswered {
+  std::string alliance_id, wave_id, title, closes_on, user_id;
+};
+std::vector<Unanswered> UnansweredOn(db::Session& s, const std::string& today);
+
 struct AskedWave {
   std::string alliance_id, alliance_name, wave_id;
   bool submitted = false;
