@@ -730,6 +730,30 @@ describe('health assessments: banks, waves, answers and results', () => {
 
   // ------------------------------------------------------------------ surveys
 
+  describe('trends', () => {
+    it('GET …/health-trends lists the closed waves the caller may see, oldest first, as their results show them', async () => {
+      const trends = `/api/v1/alliances/${A}/health-trends`;
+      const mine = await getOk(world, 'phManager', trends);
+      const listed = (await listAll(world.as('phManager'), r.waves)).filter((w) => w.status === 'closed');
+      assert.deepEqual(mine.waves.map((w) => w.wave_id).sort(), listed.map((w) => w.id).sort());
+      assert.ok(mine.waves.length >= 2);
+      const days = mine.waves.map((w) => w.closed_on);
+      assert.deepEqual(days, [...days].sort(), 'oldest first');
+      for (const point of mine.waves) {
+        const full = await results(world, 'phManager', A, point.wave_id);
+        assert.deepEqual(point.overall, full.overall);
+        assert.deepEqual(point.parties, full.parties);
+        assert.deepEqual(point.dimensions.map((d) => [d.key, d.overall, d.parties]),
+          full.dimensions.map((d) => [d.key, d.overall, d.parties]));
+      }
+      // The partner sees the alliance-wide waves only: never Helix's private one, nor that it exists.
+      const partner = await getOk(world, 'nbManager', trends);
+      const partnerWaves = (await listAll(world.as('nbManager'), r.waves)).filter((w) => w.status === 'closed');
+      assert.deepEqual(partner.waves.map((w) => w.wave_id).sort(), partnerWaves.map((w) => w.id).sort());
+      expectProblem(await world.as('outsider').get(trends), 404, 'not-found');
+    });
+  });
+
   describe('the Surveys inbox', () => {
     it('GET /me/surveys lists the waves the caller is asked in, with whether they answered', async () => {
       const W3 = await createWave(world, 'phManager', A, waveBody(world, SHIPPED.id,

@@ -296,6 +296,27 @@ Result<Response> GetResults(Svc& svc, RequestContext& ctx) {
   return http::JsonResponse(200, ResultsJson(r));
 }
 
+Result<Response> GetTrends(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(auto points, svc.Trends(ctx.user(), Alliance(ctx)));
+  json::array waves;
+  for (const auto& p : points) {
+    json::array dimensions;
+    for (const auto& d : p.dimensions) {
+      dimensions.push_back({{"key", d.key},
+                            {"name", d.name},
+                            {"overall", SliceJson(d.overall)},
+                            {"parties", SlicesJson(d.parties)}});
+    }
+    waves.push_back({{"wave_id", p.wave_id},
+                     {"title", p.title},
+                     {"closed_on", p.closed_on},
+                     {"overall", SliceJson(p.overall)},
+                     {"parties", SlicesJson(p.parties)},
+                     {"dimensions", std::move(dimensions)}});
+  }
+  return http::JsonResponse(200, json::object{{"waves", std::move(waves)}});
+}
+
 Result<Response> MySurveys(Svc& svc, RequestContext& ctx) {
   json::array items;
   for (const auto& s : svc.Surveys(ctx.user())) {
@@ -332,6 +353,7 @@ void RegisterRoutes(http::Router& router, HealthService& svc) {
   router.Add("PUT", wave + "/response", bind(SaveDraft));
   router.Add("POST", wave + "/response/submit", bind(Submit));
   router.Add("GET", wave + "/results", bind(GetResults));
+  router.Add("GET", base + "/health-trends", bind(GetTrends));
   router.Add("GET", "/api/v1/me/surveys", bind(MySurveys));
 }
 

@@ -723,6 +723,30 @@ Result<Results> HealthService::ResultsOf(const auth::Principal& actor,
   return out;
 }
 
+Result<std::vector<TrendPoint>> HealthService::Trends(const auth::Principal& actor,
+                                                      const std::string& alliance_id) {
+  std::vector<std::pair<std::string, std::string>> closed;  // (the day it closed, id)
+  {
+    db::Session s(db_);
+    NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+    for (const auto& w : records::List(s, store::Waves(), alliance_id, {c.membership})) {
+      if (StatusOn(w, c.today) != "closed") continue;
+      closed.emplace_back(w.closed_on.value_or(w.closes_on), w.id);
+    }
+  }
+  std::sort(closed.begin(), closed.end());
+  std::vector<TrendPoint> out;
+  for (const auto& [day, id] : closed) {
+    NS_ASSIGN_OR_RETURN(Results r, ResultsOf(actor, alliance_id, id));
+    TrendPoint point{r.wave.wave.id, r.wave.wave.title, day, r.overall, r.parties, {}};
+    for (const auto& d : r.by_dimension) {
+      point.dimensions.push_back({d.dimension->key, d.dimension->name, d.overall, d.parties});
+    }
+    out.push_back(std::move(point));
+  }
+  return out;
+}
+
 int64_t HealthService::RunReminders(const std::string& today) {
   db::Session s(db_);
   db::Transaction tx(s);

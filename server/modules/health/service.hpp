@@ -134,6 +134,20 @@ struct Results {
   std::vector<DimensionResult> by_dimension;
 };
 
+// One closed wave in an alliance's trend: its overall and dimension scores (shown or hidden by
+// the same rule as its results), oldest wave first.
+struct TrendPoint {
+  std::string wave_id, title, closed_on;
+  SliceScore overall;
+  std::vector<SliceScore> parties;
+  struct Dimension {
+    std::string key, name;
+    SliceScore overall;
+    std::vector<SliceScore> parties;
+  };
+  std::vector<Dimension> dimensions;
+};
+
 class HealthService {
  public:
   explicit HealthService(db::Database& db) : db_(db) {}
@@ -174,6 +188,11 @@ class HealthService {
 
   Result<Results> ResultsOf(const auth::Principal& actor, const std::string& alliance_id,
                             const std::string& wave_id);
+
+  // The closed waves of the alliance the caller may read, oldest first, dimension by dimension
+  // (dimensions match by key across banks).
+  Result<std::vector<TrendPoint>> Trends(const auth::Principal& actor,
+                                         const std::string& alliance_id);
 
   std::vector<Survey> Surveys(const auth::Principal& actor);
 
