@@ -311,6 +311,7 @@ Score FromPool(const Pool& p) { return {p.Mean(), p.answers, p.dont_know}; }
 
 std::optional<double> GapOfShown(const std::vector<SliceScore>& parties) {
   std::vector<std::optional<double>> means;
+  means.reserve(parties.size());
   for (const auto& p : parties) means.push_back(p.hidden ? std::nullopt : p.mean);
   return GapOf(means);
 }
@@ -716,6 +717,7 @@ Result<Results> HealthService::ResultsOf(const auth::Principal& actor,
     out.by_dimension.push_back(std::move(dr));
   }
   std::vector<Score> party_scores;
+  party_scores.reserve(overall_parties.size());
   for (const auto& p : overall_parties) party_scores.push_back(FromPool(p));
   out.overall = Whole(FromPool(overall), people, threshold);
   out.parties = Split(parties, party_people, party_scores, threshold);
