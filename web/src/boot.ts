@@ -1,4 +1,4 @@
-// The page's first script, a few hundred bytes beside the app (src/main.tsx). It asks for what the
+// The page's first script, a kilobyte beside the app (src/main.tsx). It asks for what the
 // page the app opens on (an alliance, the portfolio) needs together with the app's own code,
 // instead of after the app has run and its router has matched the path:
 // - the page's code: otherwise its chunks come one round trip after the app's, and the app, while

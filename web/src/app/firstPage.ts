@@ -4,8 +4,8 @@
 // (`handle.page`) and its loaders ask for the same answers, which a test holds together. What this
 // misses only loads later, as everything did before.
 //
-// Plain patterns rather than the router's own matching: the boot script must stay a few hundred
-// bytes that need nothing else.
+// Plain patterns rather than the router's own matching: the boot script must stay a kilobyte that
+// needs nothing else.
 
 /** A page is named after its module and the component it exports (src/pages/PortfolioPage.tsx). */
 export const FIRST_PAGES = [
@@ -25,7 +25,7 @@ export const FIRST_PAGES = [
 export type FirstPage = (typeof FIRST_PAGES)[number];
 
 const SIGNED_IN: [RegExp, FirstPage | null][] = [
-  [/^\/$/, null], // the portfolio, after a redirect
+  [/^\/$/, null], // a redirect to the portfolio, whose code the redirect then loads
   [/^\/alliances$/, 'PortfolioPage'],
   [/^\/alliances\/new$/, 'NewAlliancePage'],
   [/^\/alliances\/[^/]+\/edit$/, 'EditAlliancePage'],
