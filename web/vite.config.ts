@@ -1,13 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { BOOT_ENTRY, firstPageCode } from './scripts/first-page-code.ts';
 
 // `npm run dev` serves the app with hot reload and forwards the API to a running server
 // (`northstar serve --port 8080`, or NORTHSTAR_API=http://localhost:PORT).
 const api = process.env.NORTHSTAR_API ?? 'http://localhost:8080';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), firstPageCode()],
   server: {
     port: 5173,
     proxy: {
@@ -23,6 +24,8 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // The boot script is an entry of its own, so that it runs before the app's code has arrived.
+      input: { index: 'index.html', boot: BOOT_ENTRY },
       output: {
         codeSplitting: {
           // Fewer, larger files for the signed-in pages: the libraries the sign-in page needs stay

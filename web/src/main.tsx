@@ -11,16 +11,23 @@ import { makeRoutes } from './app/routes';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-// The router starts loading the first page (its code, who is signed in, its data) as soon as it
-// exists: made here, that happens before React's first render rather than during it.
-const queryClient = makeQueryClient();
-const router = createBrowserRouter(makeRoutes(queryClient));
-// The first render as a transition: React renders it in slices and lets the browser paint and take
-// input in between, instead of one long task that blocks a slow phone's main thread.
-startTransition(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <App queryClient={queryClient} router={router} />
-    </StrictMode>,
-  );
-});
+
+function start(container: HTMLElement) {
+  // The router starts loading the first page (its code, who is signed in, its data) as soon as it
+  // exists: made here, that happens before React's first render rather than during it.
+  const queryClient = makeQueryClient();
+  const router = createBrowserRouter(makeRoutes(queryClient));
+  // The first render as a transition: React renders it in slices and lets the browser paint and take
+  // input in between, instead of one long task that blocks a slow phone's main thread.
+  startTransition(() => {
+    createRoot(container).render(
+      <StrictMode>
+        <App queryClient={queryClient} router={router} />
+      </StrictMode>,
+    );
+  });
+}
+
+// Running the app's modules is one long task; starting the router (which asks for the first page's
+// code and data) in a task of its own lets the browser take input in between.
+setTimeout(() => start(root));

@@ -12,13 +12,15 @@ import { allianceListQuery } from '../modules/portfolio/queries';
 import { CrashPage } from '../pages/CrashPage';
 import { LoginPage } from '../pages/LoginPage';
 import { PageLoader } from '../ui/feedback';
+import type { FirstPage } from './firstPage';
 
 // Each page is its own chunk, loaded by the router before it shows the page, so that the first
 // load brings only the page it shows: signing in does not download the workspace, and the
 // portfolio does not download an alliance's tabs. Sign-in stays in the entry chunk: it is small
-// and is the first page of most visits.
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return async () => ({ Component: (await load())[name] });
+// and is the first page of most visits. The page's name (its module's and component's) is the
+// route's `handle`, by which the boot script finds the code to download first (./firstPage.ts).
+function page<K extends FirstPage>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return { lazy: async () => ({ Component: (await load())[name] }), handle: { page: name } };
 }
 
 // What a page shows first is asked for by its route, while the page's code is still on its way,
@@ -51,24 +53,24 @@ export function makeRoutes(queryClient: QueryClient): RouteObject[] {
       hydrateFallbackElement: <PageLoader label="Opening Northstar…" />,
       children: [
         { path: '/login', element: <LoginPage /> },
-        { path: '/invitations/accept', lazy: page(() => import('../pages/AcceptInvitationPage'), 'AcceptInvitationPage') },
+        { path: '/invitations/accept', ...page(() => import('../pages/AcceptInvitationPage'), 'AcceptInvitationPage') },
         {
-          lazy: page(() => import('./SignedInLayout'), 'SignedInLayout'),
+          ...page(() => import('./SignedInLayout'), 'SignedInLayout'),
           loader: prefetch(() => [queryClient.prefetchQuery(notificationsQuery)]),
           children: [
             { index: true, element: <Navigate to="/alliances" replace /> },
             {
               path: '/alliances',
-              lazy: page(() => import('../pages/PortfolioPage'), 'PortfolioPage'),
+              ...page(() => import('../pages/PortfolioPage'), 'PortfolioPage'),
               loader: prefetch(({ request }) => [
                 queryClient.prefetchInfiniteQuery(allianceListQuery(parseFilters(new URL(request.url).searchParams))),
               ]),
             },
-            { path: '/alliances/new', lazy: page(() => import('../pages/NewAlliancePage'), 'NewAlliancePage') },
-            { path: '/alliances/:id/edit', lazy: page(() => import('../pages/EditAlliancePage'), 'EditAlliancePage') },
+            { path: '/alliances/new', ...page(() => import('../pages/NewAlliancePage'), 'NewAlliancePage') },
+            { path: '/alliances/:id/edit', ...page(() => import('../pages/EditAlliancePage'), 'EditAlliancePage') },
             {
               path: '/alliances/:id/:tab?',
-              lazy: page(() => import('../pages/AlliancePage'), 'AlliancePage'),
+              ...page(() => import('../pages/AlliancePage'), 'AlliancePage'),
               loader: prefetch(({ params }) =>
                 !params.id
                   ? []
@@ -83,11 +85,11 @@ export function makeRoutes(queryClient: QueryClient): RouteObject[] {
                     ],
               ),
             },
-            { path: '/actions', lazy: page(() => import('../pages/MyActionsPage'), 'MyActionsPage') },
-            { path: '/obligations', lazy: page(() => import('../pages/MyObligationsPage'), 'MyObligationsPage') },
-            { path: '/settings/:section?', lazy: page(() => import('../pages/SettingsPage'), 'SettingsPage') },
-            { path: '/account', lazy: page(() => import('../pages/AccountPage'), 'AccountPage') },
-            { path: '*', lazy: page(() => import('../pages/NotFoundPage'), 'NotFoundPage') },
+            { path: '/actions', ...page(() => import('../pages/MyActionsPage'), 'MyActionsPage') },
+            { path: '/obligations', ...page(() => import('../pages/MyObligationsPage'), 'MyObligationsPage') },
+            { path: '/settings/:section?', ...page(() => import('../pages/SettingsPage'), 'SettingsPage') },
+            { path: '/account', ...page(() => import('../pages/AccountPage'), 'AccountPage') },
+            { path: '*', ...page(() => import('../pages/NotFoundPage'), 'NotFoundPage') },
           ],
         },
       ],

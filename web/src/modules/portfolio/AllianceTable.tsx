@@ -1,4 +1,5 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Tooltip, useMantineTheme } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
 import type { Alliance } from '../../api/types';
 import { StageBadge, TierBadge } from '../../ui/badges';
@@ -21,6 +22,11 @@ function Parties({ alliance }: { alliance: Alliance }) {
 }
 
 export function AllianceTable({ alliances }: { alliances: Alliance[] }) {
+  // When the alliances were last updated shows on wide screens only. Narrower, the column is not
+  // drawn at all rather than drawn and hidden: writing the first date and time in the reader's
+  // locale loads the browser's locale data, one of the longest tasks of a phone's first load.
+  const theme = useMantineTheme();
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.lg})`, false, { getInitialValueInEffect: false });
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover striped="even" aria-label="Alliances">
@@ -35,9 +41,7 @@ export function AllianceTable({ alliances }: { alliances: Alliance[] }) {
               </Tooltip>
             </Table.Th>
             <Table.Th scope="col">Parties</Table.Th>
-            <Table.Th scope="col" visibleFrom="lg">
-              Updated
-            </Table.Th>
+            {wide && <Table.Th scope="col">Updated</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -70,11 +74,13 @@ export function AllianceTable({ alliances }: { alliances: Alliance[] }) {
               <Table.Td>
                 <Parties alliance={alliance} />
               </Table.Td>
-              <Table.Td visibleFrom="lg">
-                <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                  {formatDateTime(alliance.updated_at)}
-                </Text>
-              </Table.Td>
+              {wide && (
+                <Table.Td>
+                  <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    {formatDateTime(alliance.updated_at)}
+                  </Text>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
