@@ -66,6 +66,7 @@ export function makeRoutes(queryClient: QueryClient): RouteObject[] {
             },
             { path: '/alliances/new', lazy: page(() => import('../pages/NewAlliancePage'), 'NewAlliancePage') },
             { path: '/alliances/:id/edit', lazy: page(() => import('../pages/EditAlliancePage'), 'EditAlliancePage') },
+            { path: '/alliances/:id/health/:waveId/answer', lazy: page(() => import('../pages/HealthAnswerPage'), 'HealthAnswerPage') },
             {
               path: '/alliances/:id/:tab?',
               lazy: page(() => import('../pages/AlliancePage'), 'AlliancePage'),
