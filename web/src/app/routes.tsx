@@ -86,6 +86,7 @@ export function makeRoutes(queryClient: QueryClient): RouteObject[] {
             },
             { path: '/actions', lazy: page(() => import('../pages/MyActionsPage'), 'MyActionsPage') },
             { path: '/obligations', lazy: page(() => import('../pages/MyObligationsPage'), 'MyObligationsPage') },
+            { path: '/surveys', lazy: page(() => import('../pages/MySurveysPage'), 'MySurveysPage') },
             { path: '/settings/:section?', lazy: page(() => import('../pages/SettingsPage'), 'SettingsPage') },
             { path: '/account', lazy: page(() => import('../pages/AccountPage'), 'AccountPage') },
             { path: '*', lazy: page(() => import('../pages/NotFoundPage'), 'NotFoundPage') },
