@@ -123,6 +123,18 @@ describe('the results of a closed wave', () => {
     );
     expect(screen.getByText(/How people answered is hidden/)).toBeInTheDocument();
   });
+
+  it('draws nothing, and says why, when too few answered for any score to be shown', async () => {
+    const hide = <T extends { overall: object; parties: object[] }>(x: T) => ({ ...x, overall: { ...x.overall, hidden: true, score: null }, parties: x.parties.map((p) => ({ ...p, hidden: true, score: null })) });
+    server(closed, {
+      [`GET ${base}/health-waves/${closed.id}/results`]: { status: 200, body: { ...hide(results), wave: closed, dimensions: results.dimensions.map((d) => ({ ...hide(d), gap: null, gap_flagged: false })) } },
+    });
+    render();
+    const card = await screen.findByRole('region', { name: 'Dimensions by party' });
+    expect(card).toHaveTextContent('Nothing to draw: every score is hidden, because too few people answered');
+    expect(within(card).queryByRole('img')).toBeNull();
+    expect(within(screen.getByRole('region', { name: 'Overall score' })).getAllByText('hidden')).toHaveLength(3);
+  });
 });
 
 describe('a wave still open', () => {

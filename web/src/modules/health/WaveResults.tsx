@@ -386,6 +386,7 @@ function ResultsBody({ results }: { results: HealthResults }) {
   const radar = useMemo(() => radarOption(results), [results]);
   const anyGap = rows.some((r) => r.gap !== null);
   const hiddenEverywhere = partiesHiddenEverywhere(results);
+  const anyScore = results.dimensions.some((d) => !d.overall.hidden || d.parties.some((p) => !p.hidden));
   return (
     <Stack gap="md">
       <OverallScores results={results} anonymity={anonymity} />
@@ -407,14 +408,20 @@ function ResultsBody({ results }: { results: HealthResults }) {
         <ChartCard
           title="Dimensions by party"
           chart={
-            <>
-              <EChart option={radar} height={380} label={radarSummary(results)} />
-              {hiddenEverywhere.length > 0 && (
-                <Text size="xs" c="dimmed" mt="xs">
-                  Not drawn: {hiddenEverywhere.join(' and ')}, hidden in every dimension to keep the answers anonymous.
-                </Text>
-              )}
-            </>
+            anyScore ? (
+              <>
+                <EChart option={radar} height={380} label={radarSummary(results)} />
+                {hiddenEverywhere.length > 0 && (
+                  <Text size="xs" c="dimmed" mt="xs">
+                    Not drawn: {hiddenEverywhere.join(' and ')}, hidden in every dimension to keep the answers anonymous.
+                  </Text>
+                )}
+              </>
+            ) : (
+              <Text size="sm" c="dimmed">
+                Nothing to draw: every score is hidden, because too few people answered to show any without giving someone away.
+              </Text>
+            )
           }
           table={<RadarTable results={results} anonymity={anonymity} />}
         />
