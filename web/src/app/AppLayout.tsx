@@ -1,9 +1,10 @@
 // The frame of every signed-in page: the header with navigation and the signed-in person.
 import { AppShell, Avatar, Burger, Container, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBriefcase, IconChecklist, IconChevronDown, IconListCheck, IconLogout, IconSettings, IconUserCircle } from '@tabler/icons-react';
+import { IconBriefcase, IconChecklist, IconChevronDown, IconClipboardHeart, IconListCheck, IconLogout, IconSettings, IconUserCircle } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { useSession, useSignOut } from '../modules/auth/session';
+import { useSurveysToAnswer } from '../modules/health/mySurveys';
 import { NotificationsBell } from '../modules/notifications/NotificationsBell';
 import { ORG_ROLE_LABELS, ORGANIZATION_TYPE_LABELS } from '../ui/labels';
 import { Logo } from './Logo';
@@ -21,14 +22,34 @@ const NAV = [
   { to: '/alliances', label: 'Portfolio', icon: IconBriefcase },
   { to: '/actions', label: 'My actions', icon: IconChecklist },
   { to: '/obligations', label: 'My obligations', icon: IconListCheck },
+  { to: '/surveys', label: 'Surveys', icon: IconClipboardHeart },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
+
+/** How many surveys wait for my answer, beside "Surveys": read as "Surveys 2 to answer". */
+function SurveysCount({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    // A plain counter rather than Mantine's Badge: the header is on every page's first load, and
+    // the Badge's code would come with it.
+    <>
+      {' '}
+      <span className="nav-count" data-testid="surveys-count">
+        {count > 99 ? '99+' : count}
+        {' '}
+        <span className="visually-hidden">to answer</span>
+      </span>
+    </>
+  );
+}
 
 export function AppLayout() {
   const { user, organization } = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const surveys = useSurveysToAnswer();
+  const countOf = (to: string) => (to === '/surveys' ? <SurveysCount count={surveys} /> : null);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }} padding={0}>
@@ -47,6 +68,7 @@ export function AppLayout() {
                 {NAV.map((item) => (
                   <RouterNavLink key={item.to} to={item.to} className="top-nav-link">
                     {item.label}
+                    {countOf(item.to)}
                   </RouterNavLink>
                 ))}
               </Group>
@@ -111,6 +133,7 @@ export function AppLayout() {
             to={item.to}
             label={item.label}
             leftSection={<item.icon size={18} aria-hidden />}
+            rightSection={countOf(item.to)}
             onClick={close}
           />
         ))}

@@ -68,6 +68,7 @@ export function makeRoutes(queryClient: QueryClient): RouteObject[] {
             },
             { path: '/alliances/new', ...page(() => import('../pages/NewAlliancePage'), 'NewAlliancePage') },
             { path: '/alliances/:id/edit', ...page(() => import('../pages/EditAlliancePage'), 'EditAlliancePage') },
+            { path: '/alliances/:id/health/:waveId/answer', ...page(() => import('../pages/HealthAnswerPage'), 'HealthAnswerPage') },
             {
               path: '/alliances/:id/:tab?',
               ...page(() => import('../pages/AlliancePage'), 'AlliancePage'),
@@ -87,6 +88,7 @@ export function makeRoutes(queryClient: QueryClient): RouteObject[] {
             },
             { path: '/actions', ...page(() => import('../pages/MyActionsPage'), 'MyActionsPage') },
             { path: '/obligations', ...page(() => import('../pages/MyObligationsPage'), 'MyObligationsPage') },
+            { path: '/surveys', ...page(() => import('../pages/MySurveysPage'), 'MySurveysPage') },
             { path: '/settings/:section?', ...page(() => import('../pages/SettingsPage'), 'SettingsPage') },
             { path: '/account', ...page(() => import('../pages/AccountPage'), 'AccountPage') },
             { path: '*', ...page(() => import('../pages/NotFoundPage'), 'NotFoundPage') },

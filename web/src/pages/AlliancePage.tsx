@@ -1,5 +1,5 @@
 import { Anchor, Breadcrumbs, Tabs } from '@mantine/core';
-import { IconBuildingBank, IconFileText, IconFlag, IconHistory, IconNotebook, IconStar, IconTimeline, IconUsers } from '@tabler/icons-react';
+import { IconBuildingBank, IconFileText, IconFlag, IconHeartbeat, IconHistory, IconNotebook, IconStar, IconTimeline, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { lazy, Suspense } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
@@ -24,12 +24,13 @@ function Overview({ alliance }: { alliance: Alliance }) {
   return <OverviewPanel alliance={alliance} planSummary={<PlanSummary alliance={alliance} />} />;
 }
 
-// Later capabilities (Health, Finance) add their tab here.
+// Later capabilities (Finance) add their tab here.
 const TABS = [
   { value: 'overview', label: 'Overview', icon: IconStar, Panel: Overview },
   { value: 'plan', label: 'Plan', icon: IconTimeline, Panel: tabCode(() => import('../modules/plans/PlanPanel'), 'PlanPanel') },
   { value: 'governance', label: 'Governance', icon: IconBuildingBank, Panel: tabCode(() => import('../modules/governance/GovernancePanel'), 'GovernancePanel') },
   { value: 'agreements', label: 'Agreements', icon: IconFileText, Panel: tabCode(() => import('../modules/agreements/AgreementsPanel'), 'AgreementsPanel') },
+  { value: 'health', label: 'Health', icon: IconHeartbeat, Panel: tabCode(() => import('../modules/health/HealthPanel'), 'HealthPanel') },
   { value: 'stage', label: 'Stage', icon: IconFlag, Panel: tabCode(() => import('../modules/alliances/StagePanel'), 'StagePanel') },
   { value: 'team', label: 'Team', icon: IconUsers, Panel: tabCode(() => import('../modules/team/TeamPanel'), 'TeamPanel') },
   { value: 'notes', label: 'Notes', icon: IconNotebook, Panel: tabCode(() => import('../modules/notes/NotesPanel'), 'NotesPanel') },

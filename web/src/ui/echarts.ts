@@ -1,6 +1,6 @@
 // Only the ECharts parts the app uses, so that the chart chunk stays small.
-import { BarChart, CustomChart, LineChart, LinesChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, CustomChart, LineChart, LinesChart, RadarChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -9,10 +9,12 @@ echarts.use([
   CustomChart,
   LineChart,
   LinesChart,
+  RadarChart,
   ScatterChart,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
+  RadarComponent,
   TooltipComponent,
   CanvasRenderer,
 ]);

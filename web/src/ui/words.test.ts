@@ -135,8 +135,9 @@ const NOT_READ: Record<string, string> = {
 };
 
 // Groups that are not an enumeration of the API: record types, what an event did, field words,
-// and the words the exports add (who owes a joint obligation, yes and no).
-const NOT_ENUMERATIONS = [/^record_type$/, /^audit\.action(\..+)?$/, /^field\..+$/, /^obligation\.owed$/, /^answer$/];
+// and the words the exports add (who owes a joint obligation, yes and no), and the answers of a
+// health assessment's agreement items (a number from 1 to 5, or don't know).
+const NOT_ENUMERATIONS = [/^record_type$/, /^audit\.action(\..+)?$/, /^field\..+$/, /^obligation\.owed$/, /^answer$/, /^health_answer\.agreement$/];
 
 const groups = Object.entries(words).filter(([name]) => name !== 'about') as [string, Record<string, unknown>][];
 

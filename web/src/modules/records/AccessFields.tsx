@@ -23,6 +23,9 @@ export function AccessFields({
   members,
   record,
   allianceOnly = false,
+  withRestricted = true,
+  descriptions,
+  disabled = false,
 }: {
   form: { getInputProps: (path: 'visibility' | 'readers') => GetInputPropsReturnType };
   alliance: Alliance;
@@ -32,6 +35,12 @@ export function AccessFields({
   record: { owner_organization_name: string } | null;
   /** External communications are always visible to every party. */
   allianceOnly?: boolean;
+  /** False for a record that is for all parties or for one party only (a health-assessment wave). */
+  withRestricted?: boolean;
+  /** What each choice means for this kind of record, instead of the general words. */
+  descriptions?: { alliance: string; party: string };
+  /** Fixed: shown, not changed. */
+  disabled?: boolean;
 }) {
   const visibility: InputProps<Visibility> = form.getInputProps('visibility');
   const readers: InputProps<string[]> = form.getInputProps('readers');
@@ -47,14 +56,14 @@ export function AccessFields({
         description={allianceOnly ? 'External communications need every party’s approval, so every party can read them.' : undefined}
       >
         <Stack gap={8} mt={6}>
-          <Radio value="alliance" label="All parties" description="Every member of every party of the alliance." />
+          <Radio value="alliance" label="All parties" description={descriptions?.alliance ?? 'Every member of every party of the alliance.'} disabled={disabled} />
           <Radio
             value="party"
             label={`Only ${ownerName}`}
-            description={`Internal: members of ${ownerName} only. Partners never see it.`}
-            disabled={allianceOnly}
+            description={descriptions?.party ?? `Internal: members of ${ownerName} only. Partners never see it.`}
+            disabled={allianceOnly || disabled}
           />
-          <Radio value="restricted" label="Restricted" description="Only the author and the people named." disabled={allianceOnly} />
+          {withRestricted && <Radio value="restricted" label="Restricted" description="Only the author and the people named." disabled={allianceOnly || disabled} />}
         </Stack>
       </Radio.Group>
       {visibility.value === 'restricted' && (

@@ -11,6 +11,7 @@ import { recordCollection } from './collection';
 export const planKey = (allianceId: string) => ['alliance', allianceId, 'plan'] as const;
 export const governanceKey = (allianceId: string) => ['alliance', allianceId, 'governance'] as const;
 export const agreementsKey = (allianceId: string) => ['alliance', allianceId, 'agreements'] as const;
+export const healthKey = (allianceId: string) => ['alliance', allianceId, 'health'] as const;
 
 // ------------------------------------------------------------------ plan
 
@@ -62,3 +63,7 @@ export const restrictions = recordCollection({
 });
 export const ipAssets = recordCollection({ root: agreementsKey, name: 'ip-assets', path: '/api/v1/alliances/{id}/ip-assets', idParam: 'ip_asset_id' });
 export const datasets = recordCollection({ root: agreementsKey, name: 'datasets', path: '/api/v1/alliances/{id}/datasets', idParam: 'dataset_id' });
+
+// ------------------------------------------------------------------ health
+
+export const healthWaves = recordCollection({ root: healthKey, name: 'waves', path: '/api/v1/alliances/{id}/health-waves', idParam: 'wave_id' });
