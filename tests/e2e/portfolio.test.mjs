@@ -121,8 +121,8 @@ browserTest('an alliance page works with the keyboard', () => page, async () => 
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/alliances\/[0-9a-f-]{36}$/);
   await page.getByRole('tab', { name: 'Overview' }).focus();
-  // Overview → Plan → Governance → Agreements → Stage with the arrow keys.
-  for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowRight');
+  // Overview → Plan → Governance → Agreements → Health → Stage with the arrow keys.
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/stage$/);
   await page.getByRole('heading', { name: 'History' }).waitFor();
