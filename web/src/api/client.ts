@@ -2,6 +2,7 @@
 // (src/api/schema.d.ts is generated from it by `npm run generate`), so a contract change
 // breaks `tsc` rather than the user.
 import createClient, { type Middleware } from 'openapi-fetch';
+import { takeFirstAnswer } from './firstAnswers';
 import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
@@ -34,8 +35,9 @@ function baseUrl(): string {
 export const api = createClient<paths>({
   baseUrl: baseUrl(),
   credentials: 'same-origin',
-  // Looked up at call time so that tests can stub the global fetch.
-  fetch: (request) => globalThis.fetch(request),
+  // Looked up at call time so that tests can stub the global fetch. The app's first requests take
+  // the answers the boot script asked for with the page (./firstAnswers.ts).
+  fetch: async (request) => (await takeFirstAnswer(request)) ?? globalThis.fetch(request),
 });
 api.use(csrfMiddleware);
 

@@ -72,18 +72,3 @@ export function firstAnswers(pathname: string, search: string): string[] {
   }
   return answers;
 }
-
-/**
- * Takes, and drops, the answers the boot script asked for when the app opened signed out: the
- * browser keeps a preloaded answer until a request for the same address takes it, so the refusals
- * (401) would otherwise be handed to the first page after signing in, which would read them as
- * "your session has ended". Each request here takes a preloaded answer without going to the server.
- */
-export function dropFirstAnswers(pathname: string, search: string) {
-  for (const answer of firstAnswers(pathname, search)) {
-    fetch(answer).then(
-      () => undefined,
-      () => undefined,
-    );
-  }
-}

@@ -12,7 +12,7 @@ import { allianceListQuery } from '../modules/portfolio/queries';
 import { CrashPage } from '../pages/CrashPage';
 import { LoginPage } from '../pages/LoginPage';
 import { PageLoader } from '../ui/feedback';
-import { dropFirstAnswers, type FirstPage } from './firstPage';
+import type { FirstPage } from './firstPage';
 
 // Each page is its own chunk, loaded by the router before it shows the page, so that the first
 // load brings only the page it shows: signing in does not download the workspace, and the
@@ -36,12 +36,7 @@ export function prefetching(
     const opening = queryClient.getQueryData(meQuery.queryKey) === undefined;
     const answered = queryClient
       .ensureQueryData(meQuery)
-      .then((me) => {
-        if (me) return Promise.all(then(args));
-        // Signed out: the first page's preloaded answers are refusals; take them out of the way.
-        if (opening) dropFirstAnswers(window.location.pathname, window.location.search);
-        return undefined;
-      })
+      .then((me) => (me ? Promise.all(then(args)) : undefined))
       .then(
         () => null,
         () => null,
