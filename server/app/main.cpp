@@ -75,7 +75,7 @@ struct Services {
         plans(database),
         governance(database, plans),
         agreements(database, plans, config.upload_limit),
-        health(database),
+        health(database, plans, governance, agreements),
         notifications(database),
         calendar(database),
         principals(std::chrono::milliseconds(config.auth_cache_ms)) {

@@ -38,8 +38,8 @@ export const MINUTES_FIELDS = ['state', 'revision', 'final_at', 'reviews', 'can_
 export const REVIEW_FIELDS = ['organization_id', 'organization_name', 'required', 'decision', 'comment', 'by_name', 'at'];
 export const DECISION_FIELDS = ['committee_id', 'committee_name', 'meeting_id', 'agenda_item_id', 'title', 'description',
   'decision_type', 'rationale', 'state', 'proposed_on', 'decided_on', 'votes'];
-export const ACTION_FIELDS = ['title', 'description', 'meeting_id', 'decision_id', 'owner_user_id', 'owner_name', 'due_on',
-  'status', 'done_on', 'overdue'];
+export const ACTION_FIELDS = ['title', 'description', 'meeting_id', 'decision_id', 'committee_id', 'health', 'owner_user_id',
+  'owner_name', 'due_on', 'status', 'done_on', 'overdue'];
 export const STAKEHOLDER_FIELDS = ['name', 'title', 'user_id', 'influence', 'interest', 'attitude', 'committee_id',
   'workstream_id', 'notes', 'quadrant'];
 export const NOTIFICATION_FIELDS = ['id', 'alliance_id', 'alliance_name', 'kind', 'title', 'body', 'link', 'record_type',

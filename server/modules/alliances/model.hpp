@@ -36,6 +36,14 @@ struct Party {
   bool has_manager = false;  // filled when read: the party has a manager in the alliance
 };
 
+// An alliance's health score: the overall score (0–100) of its latest closed alliance-wide health
+// assessment, and of the one before for the trend (read from the health module's waves; none
+// while hidden under the anonymity threshold).
+struct HealthScore {
+  std::string wave_id, wave_title, closed_on;
+  std::optional<double> score, previous_score;
+};
+
 struct Alliance {
   std::string id, name, type;
   std::vector<std::string> therapeutic_areas;
@@ -45,6 +53,7 @@ struct Alliance {
   bool archived = false;
   std::string north_star_statement, north_star_beneficiaries;
   std::vector<Party> parties;
+  std::optional<HealthScore> health;
   std::string created_by;
   int64_t version = 1;
   std::string created_at, updated_at;

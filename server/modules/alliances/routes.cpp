@@ -1,6 +1,7 @@
 #include "modules/alliances/routes.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "platform/common/ids.hpp"
 #include "platform/http/request_helpers.hpp"
@@ -19,6 +20,32 @@ json::object PartyJson(const Party& p, const json::storage_ptr& sp) {
                        {"organization_name", p.organization_name},
                        {"organization_type", p.organization_type},
                        {"role", p.role}},
+                      sp);
+}
+
+// Where an alliance stands when the list is sorted by health, as the store sorts it (in
+// hundredths; those without a score last), and the check of a cursor's.
+std::string HealthKey(const Alliance& a, bool descending) {
+  if (a.health && a.health->score) return std::to_string(std::llround(*a.health->score * 100));
+  return descending ? "-1" : "1000000";
+}
+bool IsHealthKey(const std::string& v) {
+  return !v.empty() && v.size() <= 7 &&
+         std::all_of(v.begin() + (v.front() == '-' ? 1 : 0), v.end(),
+                     [](char c) { return c >= '0' && c <= '9'; }) &&
+         v != "-";
+}
+
+json::value HealthJson(const std::optional<HealthScore>& h, const json::storage_ptr& sp) {
+  if (!h) return json::value(nullptr, sp);
+  const auto number = [&](const std::optional<double>& v) {
+    return v ? json::value(*v, sp) : json::value(nullptr, sp);
+  };
+  return json::object({{"wave_id", h->wave_id},
+                       {"wave_title", h->wave_title},
+                       {"closed_on", h->closed_on},
+                       {"score", number(h->score)},
+                       {"previous_score", number(h->previous_score)}},
                       sp);
 }
 
@@ -49,6 +76,7 @@ json::object AllianceJson(const Alliance& a, const access::Membership& member,
                        {"priority_note", priority.note},
                        {"consent_required", NeedsConsent(a, member.organization_id)},
                        {"open_proposals", open_proposals},
+                       {"health", HealthJson(a.health, sp)},
                        {"description", a.description},
                        {"stage", a.stage},
                        {"archived", a.archived},
@@ -214,7 +242,7 @@ Result<Response> ListAlliances(AlliancesService& svc, RequestContext& ctx) {
   check_enum("type", AllianceTypes(), f.type);
   std::optional<std::string> archived, sort;
   check_enum("archived", {"false", "true", "all"}, archived);
-  check_enum("sort", {"name", "-name", "updated_at", "-updated_at"}, sort);
+  check_enum("sort", {"name", "-name", "updated_at", "-updated_at", "health", "-health"}, sort);
   if (archived) f.archived = *archived;
   if (sort) f.sort = *sort;
   if (auto tier = q.Query("tier"); tier && !tier->empty()) {
@@ -251,6 +279,10 @@ Result<Response> ListAlliances(AlliancesService& svc, RequestContext& ctx) {
     }
   }
   const bool by_name = f.sort == "name" || f.sort == "-name";
+  const bool by_health = f.sort == "health" || f.sort == "-health";
+  if (by_health && f.after_value && !IsHealthKey(*f.after_value)) {
+    return Malformed("The cursor is not one this list gave; start from the first page.");
+  }
   return http::PageResponse(
       svc.List(ctx.user(), f, page.limit + 1), page.limit,
       [&ctx](const store::ListedAlliance& r) {
@@ -261,7 +293,9 @@ Result<Response> ListAlliances(AlliancesService& svc, RequestContext& ctx) {
       },
       [&](const store::ListedAlliance& r) {
         return json::object{{"s", f.sort},
-                            {"v", by_name ? r.alliance.name : r.alliance.updated_at},
+                            {"v", by_name     ? r.alliance.name
+                                  : by_health ? HealthKey(r.alliance, f.sort.front() == '-')
+                                              : r.alliance.updated_at},
                             {"id", r.alliance.id}};
       });
 }

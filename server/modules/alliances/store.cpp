@@ -156,6 +156,40 @@ std::vector<Party> LoadParties(db::Session& s, const std::string& alliance_id) {
   return out;
 }
 
+// The health scores of these alliances (HealthScore): their alliance-wide waves closed by today,
+// latest first, two per alliance. Waves are closed on the day a manager closed them or after
+// their last open day.
+void LoadHealth(db::Session& s, const std::vector<Alliance*>& alliances) {
+  if (alliances.empty()) return;
+  std::map<std::string, Alliance*> by_id;
+  std::string in;
+  db::Params p;
+  p.Set("today", TodayText());
+  for (size_t i = 0; i < alliances.size(); ++i) {
+    in += (i ? ", :a" : ":a") + std::to_string(i);
+    p.Set("a" + std::to_string(i), alliances[i]->id);
+    by_id[alliances[i]->id] = alliances[i];
+  }
+  std::map<std::string, int64_t> seen;  // rows read per alliance
+  const auto score = [](const db::Row& r) -> std::optional<double> {
+    if (r.IsNull("overall_score")) return std::nullopt;
+    return static_cast<double>(r.Int("overall_score")) / 100.0;
+  };
+  for (const auto& r :
+       s.Query("SELECT alliance_id, id, title, COALESCE(closed_on, closes_on) AS closed_day,"
+               " overall_score FROM health_waves WHERE alliance_id IN (" +
+                   in +
+                   ") AND visibility = 'alliance' AND (closed_on <= :today OR closes_on < :today)"
+                   " ORDER BY alliance_id, closed_day DESC, id DESC",
+               p)) {
+    Alliance& a = *by_id.at(r.Str("alliance_id"));
+    const int64_t n = seen[a.id]++;
+    if (n == 0)
+      a.health = HealthScore{r.Str("id"), r.Str("title"), r.Str("closed_day"), score(r), {}};
+    if (n == 1) a.health->previous_score = score(r);
+  }
+}
+
 std::optional<Alliance> FindAlliance(db::Session& s, const std::string& id) {
   db::Params p;
   p.Set("id", id);
@@ -164,6 +198,7 @@ std::optional<Alliance> FindAlliance(db::Session& s, const std::string& id) {
   if (!row) return std::nullopt;
   Alliance a = AllianceFromRow(*row);
   a.parties = LoadParties(s, id);
+  LoadHealth(s, {&a});
   return a;
 }
 
@@ -180,7 +215,18 @@ std::optional<AllianceWithMembership> FindAllianceForMember(db::Session& s, cons
   AllianceWithMembership out{AllianceFromRow(*row), access::ReadJoinedMembership(*row),
                              PriorityFromRow(*row), row->Int("open_proposals")};
   out.alliance.parties = LoadParties(s, id);
+  LoadHealth(s, {&out.alliance});
   return out;
+}
+
+// Sorting by health: the latest closed alliance-wide wave's score in hundredths (as LoadHealth
+// finds it), those without one last in either direction.
+std::string HealthSortKey(bool descending) {
+  return std::string(
+             "COALESCE((SELECT hw.overall_score FROM health_waves hw WHERE hw.alliance_id = a.id"
+             " AND hw.visibility = 'alliance' AND (hw.closed_on <= :today OR hw.closes_on < "
+             ":today) ORDER BY COALESCE(hw.closed_on, hw.closes_on) DESC, hw.id DESC LIMIT 1), ") +
+         (descending ? "-1" : "1000000") + ")";
 }
 
 std::vector<ListedAlliance> ListAlliances(db::Session& s, const std::string& user_id,
@@ -218,14 +264,23 @@ std::vector<ListedAlliance> ListAlliances(db::Session& s, const std::string& use
     p.Set("q", LikePattern(*f.query));
   }
   const bool by_name = f.sort == "name" || f.sort == "-name";
+  const bool by_health = f.sort == "health" || f.sort == "-health";
   const bool descending = !f.sort.empty() && f.sort.front() == '-';
-  const std::string column = by_name ? "a.name" : "a.updated_at";
+  const std::string column = by_name     ? "a.name"
+                             : by_health ? HealthSortKey(descending)
+                                         : "a.updated_at";
   const std::string cmp = descending ? "<" : ">";
   if (f.after_value && f.after_id) {
     sql += " AND (" + column + " " + cmp + " :after_v OR (" + column + " = :after_v AND a.id " +
            cmp + " :after_id))";
-    p.Set("after_v", *f.after_value).Set("after_id", *f.after_id);
+    if (by_health) {
+      p.Set("after_v", static_cast<int64_t>(std::stoll(*f.after_value)));
+    } else {
+      p.Set("after_v", *f.after_value);
+    }
+    p.Set("after_id", *f.after_id);
   }
+  if (by_health) p.Set("today", TodayText());
   const std::string dir = descending ? " DESC" : " ASC";
   sql += " ORDER BY " + column + dir + ", a.id" + dir + " LIMIT " + std::to_string(limit);
   std::vector<ListedAlliance> out;
@@ -247,7 +302,12 @@ std::vector<ListedAlliance> ListAlliances(db::Session& s, const std::string& use
                                pp)) {
     parties[r.Str("alliance_id")].push_back(PartyFromRow(r));
   }
-  for (auto& l : out) l.alliance.parties = std::move(parties[l.alliance.id]);
+  std::vector<Alliance*> page;
+  for (auto& l : out) {
+    l.alliance.parties = std::move(parties[l.alliance.id]);
+    page.push_back(&l.alliance);
+  }
+  LoadHealth(s, page);
   return out;
 }
 

@@ -292,13 +292,18 @@ BOOST_DESCRIBE_STRUCT(Decision, (RecordBase),
 struct ActionItem : RecordBase {
   std::string title, description;
   std::optional<std::string> meeting_id, decision_id;
+  std::optional<std::string> committee_id;  // the committee that follows it up
   std::string owner_user_id, owner_name, due_on, status = "open";
   std::optional<std::string> done_on;
+  // An action plan made from a health assessment's result: the wave and the dimension (and item)
+  // it answers. Set by the health module when it makes the action, never changed afterwards.
+  std::optional<std::string> health_wave_id, health_dimension_key, health_item_key;
   std::string alliance_name;  // for "my actions"
 };
 // The owner is stored as the responsible person (store.cpp).
 BOOST_DESCRIBE_STRUCT(ActionItem, (RecordBase),
-                      (title, description, meeting_id, decision_id, due_on, status, done_on))
+                      (title, description, meeting_id, decision_id, committee_id, due_on, status,
+                       done_on, health_wave_id, health_dimension_key, health_item_key))
 
 struct Stakeholder : RecordBase {
   std::string name, title;

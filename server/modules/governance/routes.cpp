@@ -201,6 +201,8 @@ Result<DecisionInput> ReadDecision(const json::object& body, bool creating) {
   return d;
 }
 
+}  // namespace
+
 Result<ActionInput> ReadAction(const json::object& body, bool creating) {
   const Presence core = creating ? kRequired : kOptional;
   InputReader in(body);
@@ -212,12 +214,15 @@ Result<ActionInput> ReadAction(const json::object& body, bool creating) {
   a.description = in.String("description", kOptional, kTextMax);
   a.meeting_id = NullableId(in, "meeting_id");
   a.decision_id = NullableId(in, "decision_id");
+  a.committee_id = NullableId(in, "committee_id");
   a.owner_user_id = in.Id("owner_user_id", core);
   a.due_on = in.Date("due_on", core);
   a.status = in.Enum("status", kOptional, kActionStatuses);
   NS_TRY(FieldErrorsToStatus(in.Finish()));
   return a;
 }
+
+namespace {
 
 Result<StakeholderInput> ReadStakeholder(const json::object& body, bool creating) {
   const Presence core = creating ? kRequired : kOptional;
@@ -407,11 +412,27 @@ json::object DecisionJson(const RecordContext& c, const DecisionView& v) {
   return records::Json(d, {{"committee_name", d.committee_name}, {"votes", std::move(parties)}});
 }
 
+}  // namespace
+
 json::object ActionJson(const ActionItem& a, const std::string& today) {
-  return records::Json(a, {{"owner_user_id", a.owner_user_id},
-                           {"owner_name", a.owner_name},
-                           {"overdue", IsOverdue(a.status, a.due_on, today)}});
+  json::object out = records::Json(a, {{"owner_user_id", a.owner_user_id},
+                                       {"owner_name", a.owner_name},
+                                       {"overdue", IsOverdue(a.status, a.due_on, today)}});
+  // The health result an action plan answers, as one object.
+  for (const char* key : {"health_wave_id", "health_dimension_key", "health_item_key"}) {
+    out.erase(key);
+  }
+  out["health"] = nullptr;
+  if (a.health_wave_id && a.health_dimension_key) {
+    out["health"] = json::object{
+        {"wave_id", *a.health_wave_id},
+        {"dimension_key", *a.health_dimension_key},
+        {"item_key", a.health_item_key ? json::value(*a.health_item_key) : json::value(nullptr)}};
+  }
+  return out;
 }
+
+namespace {
 
 // An action as a collection answers it: due dates are judged against the context's today.
 json::object ActionJsonIn(const RecordContext& c, const ActionItem& a) {
@@ -860,6 +881,7 @@ Result<Response> ListActions(GovernanceService& svc, RequestContext& ctx) {
                                     {{"status", "status", kActionStatuses},
                                      {"owner_user_id", "owner_user_id", {}, true},
                                      {"meeting_id", "meeting_id", {}, true},
+                                     {"committee_id", "committee_id", {}, true},
                                      {"overdue", "overdue", {"true", "false"}}}));
   return Paged(ctx.request, all, {"due_on"});
 }

@@ -87,10 +87,13 @@ BOOST_DESCRIBE_STRUCT(DecisionInput, (CommonInput),
 
 struct ActionInput : CommonInput {
   std::optional<std::string> title, description, owner_user_id, due_on, status;
-  Nullable<std::string> meeting_id, decision_id;
+  Nullable<std::string> meeting_id, decision_id, committee_id;
+  // Only from the health module's action plans (the API's action input has no such fields).
+  std::optional<std::string> health_wave_id, health_dimension_key, health_item_key;
 };
 BOOST_DESCRIBE_STRUCT(ActionInput, (CommonInput),
-                      (title, description, owner_user_id, due_on, status, meeting_id, decision_id))
+                      (title, description, owner_user_id, due_on, status, meeting_id, decision_id,
+                       committee_id, health_wave_id, health_dimension_key, health_item_key))
 
 struct StakeholderInput : CommonInput {
   std::optional<std::string> name, title, attitude, notes;

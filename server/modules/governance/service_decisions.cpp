@@ -102,6 +102,10 @@ Status CheckAction(db::Session& s, const RecordContext& c, ActionItem& a) {
     NS_TRY(RequireCovered(c, records::Find(s, store::Decisions(), alliance, *a.decision_id), a,
                           "decision_id", "a decision"));
   }
+  if (a.committee_id) {
+    NS_TRY(RequireCovered(c, records::Find(s, store::Committees(), alliance, *a.committee_id), a,
+                          "committee_id", "a committee"));
+  }
   if (a.status == "done" && !a.done_on) a.done_on = c.today;
   if (a.status != "done") a.done_on.reset();
   return OkStatus();

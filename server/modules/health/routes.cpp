@@ -1,6 +1,7 @@
 #include "modules/health/routes.hpp"
 
 #include "modules/alliances/record_steps.hpp"
+#include "modules/governance/routes.hpp"
 #include "platform/http/collection.hpp"
 #include "platform/http/request_helpers.hpp"
 
@@ -246,6 +247,46 @@ json::array SlicesJson(const std::vector<SliceScore>& slices) {
   return out;
 }
 
+json::object SignalJson(const Signal& s) {
+  json::value by_party = nullptr;
+  if (s.by_party) {
+    json::array parties;
+    for (const auto& p : *s.by_party) {
+      parties.push_back(
+          {{"party_id", p.party_id}, {"party_name", p.party_name}, {"value", OrNull(p.value)}});
+    }
+    by_party = std::move(parties);
+  }
+  return {{"key", s.key},   {"value", OrNull(s.value)}, {"expected", OrNull(s.expected)},
+          {"unit", s.unit}, {"better", s.better},       {"by_party", std::move(by_party)}};
+}
+
+json::object ActionPlanJson(const ActionPlan& p, const std::string& today) {
+  const auto& a = p.action;
+  const auto text = [](const std::optional<std::string>& v) {
+    return v ? json::value(*v) : json::value(nullptr);
+  };
+  return {{"id", a.id},
+          {"title", a.title},
+          {"status", a.status},
+          {"due_on", a.due_on},
+          {"overdue", governance::ActionJson(a, today).at("overdue")},
+          {"owner_name", a.owner_name},
+          {"committee_id", text(a.committee_id)},
+          {"committee_name", text(p.committee_name)},
+          {"wave_id", a.health_wave_id.value_or("")},
+          {"wave_title", p.wave_title},
+          {"item_key", text(a.health_item_key)}};
+}
+
+json::value PreviousJson(const std::optional<PreviousScore>& p) {
+  if (!p) return nullptr;
+  return json::object{{"wave_id", p->wave_id},
+                      {"title", p->title},
+                      {"closed_on", p->closed_on},
+                      {"score", OrNull(p->score)}};
+}
+
 json::object ResultsJson(const Results& r) {
   json::array dimensions;
   for (const auto& d : r.by_dimension) {
@@ -266,6 +307,9 @@ json::object ResultsJson(const Results& r) {
                        {"gap_flagged", i.gap_flagged},
                        {"distribution", std::move(distribution)}});
     }
+    json::array evidence, plans;
+    for (const auto& s : d.evidence) evidence.push_back(SignalJson(s));
+    for (const auto& a : d.action_plans) plans.push_back(ActionPlanJson(a, r.today));
     json::value comments = nullptr;
     if (d.comments) {
       json::array texts;
@@ -280,7 +324,10 @@ json::object ResultsJson(const Results& r) {
                           {"gap", OrNull(d.gap)},
                           {"gap_flagged", d.gap_flagged},
                           {"items", std::move(items)},
-                          {"comments", std::move(comments)}});
+                          {"comments", std::move(comments)},
+                          {"previous", PreviousJson(d.previous)},
+                          {"evidence", std::move(evidence)},
+                          {"action_plans", std::move(plans)}});
   }
   return {{"wave", WaveJson({}, r.wave)},
           {"scale",
@@ -288,12 +335,48 @@ json::object ResultsJson(const Results& r) {
            "to 5 counts 0, 25, 50, 75 or 100); item scores are on the item's own scale."},
           {"overall", SliceJson(r.overall)},
           {"parties", SlicesJson(r.parties)},
-          {"dimensions", std::move(dimensions)}};
+          {"dimensions", std::move(dimensions)},
+          {"evidence_period",
+           json::object{{"from", r.evidence_period.from}, {"to", r.evidence_period.to}}}};
 }
 
 Result<Response> GetResults(Svc& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(Results r, svc.ResultsOf(ctx.user(), Alliance(ctx), WaveId(ctx)));
   return http::JsonResponse(200, ResultsJson(r));
+}
+
+// An action plan: the result it answers, then an action item's fields as governance reads them.
+Result<Response> CreateActionPlan(Svc& svc, RequestContext& ctx) {
+  NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
+  ActionPlanInput input;
+  json::object action;
+  {
+    json::object result;
+    for (const auto& field : body) {
+      const bool about_result = field.key() == "dimension_key" || field.key() == "item_key";
+      (about_result ? result : action)[field.key()] = field.value();
+    }
+    InputReader in(result);
+    auto dimension = in.String("dimension_key", kRequired, kNameMax, 1);
+    input.item_key = ReadNullable<std::string>(in, "item_key", [&] {
+                       return in.String("item_key", kOptional, kNameMax, 1);
+                     }).value_or(std::nullopt);
+    NS_TRY(FieldErrorsToStatus(in.Finish()));
+    input.dimension_key = *dimension;
+  }
+  // An action plan is a new action, followed up by a committee.
+  for (const char* key : {"status", "meeting_id", "decision_id"}) {
+    if (action.contains(key)) return Invalid(key, "is not a known field");
+  }
+  if (!action.contains("committee_id") || action.at("committee_id").is_null()) {
+    return Invalid("committee_id", "is required: the committee that follows the plan up");
+  }
+  NS_ASSIGN_OR_RETURN(input.action, governance::ReadAction(action, true));
+  NS_ASSIGN_OR_RETURN(
+      auto made, svc.CreateActionPlan(ctx.user(), Alliance(ctx), WaveId(ctx), std::move(input)));
+  Response r = http::JsonResponse(201, governance::ActionJson(made.record, made.context.today));
+  http::SetEtag(r, made.record.version);
+  return r;
 }
 
 Result<Response> GetTrends(Svc& svc, RequestContext& ctx) {
@@ -353,6 +436,7 @@ void RegisterRoutes(http::Router& router, HealthService& svc) {
   router.Add("PUT", wave + "/response", bind(SaveDraft));
   router.Add("POST", wave + "/response/submit", bind(Submit));
   router.Add("GET", wave + "/results", bind(GetResults));
+  router.Add("POST", wave + "/action-plans", bind(CreateActionPlan));
   router.Add("GET", base + "/health-trends", bind(GetTrends));
   router.Add("GET", "/api/v1/me/surveys", bind(MySurveys));
 }

@@ -6,10 +6,13 @@
 #include <random>
 #include <set>
 
+#include "modules/agreements/service.hpp"
 #include "modules/alliances/record_steps.hpp"
+#include "modules/alliances/service.hpp"
 #include "modules/health/default_bank.hpp"
 #include "modules/health/store.hpp"
 #include "modules/notifications/service.hpp"
+#include "modules/plans/service.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/common/ids.hpp"
 #include "platform/common/time.hpp"
@@ -316,6 +319,136 @@ std::optional<double> GapOfShown(const std::vector<SliceScore>& parties) {
   return GapOf(means);
 }
 
+// The day a closed wave closed: the day a manager closed it, or its last open day.
+std::string ClosedOn(const Wave& w) { return w.closed_on.value_or(w.closes_on); }
+
+// A wave's results as everyone who may see them sees them: every slice under the anonymity rule.
+Results Scored(db::Session& s, const RecordContext& c, Wave w, std::vector<Dimension> dimensions) {
+  const std::string wave_id = w.id;
+  Results out;
+  out.dimensions = std::move(dimensions);
+  const int64_t threshold = w.score_threshold;
+
+  // Who answered, per party and role (the people behind a slice), and the tallies by item.
+  std::vector<std::pair<std::string, std::string>> parties;
+  std::map<std::string, size_t> party_index;
+  std::map<std::string, int64_t> people_by_party, people_by_role;
+  int64_t people = 0;
+  const std::vector<Tally> submitted = store::SubmittedByRole(s, wave_id);
+  for (const auto& p : submitted) {
+    people_by_party[p.party_id] += p.count;
+    people_by_role[p.role] += p.count;
+    people += p.count;
+  }
+  for (const auto& count : store::CountsOf(s, wave_id)) {
+    party_index[count.party_id] = parties.size();
+    parties.emplace_back(count.party_id, alliances::PartyName(c, count.party_id));
+  }
+  std::vector<std::pair<std::string, std::string>> roles;
+  for (std::string_view role : kRespondentRoles) {
+    if (people_by_role.contains(std::string(role))) roles.emplace_back(role, role);
+  }
+  // item → party → answer → count; item → role → answer → count
+  std::map<std::string, std::map<std::string, std::map<std::string, int64_t>>> by_party, by_role;
+  const store::Answers stored = store::ListAnswers(s, wave_id);
+  for (const auto& t : stored.tallies) {
+    by_party[t.item][t.party_id][t.answer] += t.count;
+    by_role[t.item][t.role][t.answer] += t.count;
+  }
+  std::vector<int64_t> party_people, role_people;
+  for (const auto& [id, name] : parties) party_people.push_back(people_by_party[id]);
+  for (const auto& [role, word] : roles) role_people.push_back(people_by_role[role]);
+  std::vector<std::vector<int64_t>> groups(1);
+  for (const auto& p : submitted) groups.front().push_back(p.count);
+  if (!RoleSplitShown(groups, threshold)) role_people.assign(role_people.size(), 0);
+
+  const auto gap_limit = [&](std::string_view scale) {
+    if (!w.gap_threshold) return DefaultGap(scale);
+    return scale == "agreement" ? *w.gap_threshold / 25.0 : *w.gap_threshold;
+  };
+  const double pooled_gap_limit = w.gap_threshold.value_or(kDefaultLevelGap);
+
+  Pool overall;
+  std::vector<Pool> overall_parties(parties.size());
+  for (const auto& d : out.dimensions) {
+    DimensionResult dr;
+    dr.dimension = &d;
+    Pool pool;
+    std::vector<Pool> party_pools(parties.size()), role_pools(roles.size());
+    for (const auto& item : d.items) {
+      ItemResult ir;
+      ir.item = &item;
+      std::map<std::string, int64_t> all;
+      std::vector<Score> party_scores;
+      std::vector<int64_t> party_answers;
+      for (size_t i = 0; i < parties.size(); ++i) {
+        const auto& answers = by_party[item.key][parties[i].first];
+        for (const auto& [answer, n] : answers) all[answer] += n;
+        const Score score = ScoreOf(answers);
+        party_scores.push_back(score);
+        party_answers.push_back(score.answers);
+      }
+      const Score whole = ScoreOf(all);
+      ir.overall = Whole(whole, whole.answers, threshold);
+      ir.parties = Split(parties, party_answers, party_scores, threshold);
+      // A dimension's and the wave's scores pool only the item slices that are shown: a hidden
+      // slice must not be recoverable from a pooled mean less the shown items.
+      for (const auto& [answer, n] : all) {
+        if (ir.overall.hidden) break;
+        pool.Add(item.scale, answer, n);
+        overall.Add(item.scale, answer, n);
+      }
+      for (size_t i = 0; i < parties.size(); ++i) {
+        if (ir.parties[i].hidden) continue;
+        for (const auto& [answer, n] : by_party[item.key][parties[i].first]) {
+          party_pools[i].Add(item.scale, answer, n);
+          overall_parties[i].Add(item.scale, answer, n);
+        }
+      }
+      for (size_t i = 0; i < roles.size() && !ir.overall.hidden; ++i) {
+        for (const auto& [answer, n] : by_role[item.key][roles[i].first]) {
+          role_pools[i].Add(item.scale, answer, n);
+        }
+      }
+      ir.gap = GapOfShown(ir.parties);
+      ir.gap_flagged = ir.gap && *ir.gap >= gap_limit(item.scale);
+      if (!ir.overall.hidden) {
+        std::map<std::string, int64_t> distribution;
+        for (const auto& answer : AnswersOf(item.scale)) distribution[answer] = 0;
+        for (const auto& [answer, n] : all) distribution[answer] = n;
+        ir.distribution = std::move(distribution);
+      }
+      dr.items.push_back(std::move(ir));
+    }
+    std::vector<Score> party_scores, role_scores;
+    for (const auto& p : party_pools) party_scores.push_back(FromPool(p));
+    for (const auto& p : role_pools) role_scores.push_back(FromPool(p));
+    dr.overall = Whole(FromPool(pool), people, threshold);
+    dr.parties = Split(parties, party_people, party_scores, threshold);
+    dr.roles = Split(roles, role_people, role_scores, threshold);
+    dr.gap = GapOfShown(dr.parties);
+    dr.gap_flagged = dr.gap && *dr.gap >= pooled_gap_limit;
+    std::vector<std::string> texts;
+    for (const auto& comment : stored.comments) {
+      if (comment.item.starts_with(d.key + ".")) texts.push_back(comment.body);
+    }
+    // As many people who commented as the threshold: one person's five comments are not five
+    // voices.
+    const auto commenters = stored.commenters.find(d.key);
+    if (commenters != stored.commenters.end() && commenters->second >= w.comment_threshold) {
+      dr.comments = std::move(texts);
+    }
+    out.by_dimension.push_back(std::move(dr));
+  }
+  std::vector<Score> party_scores;
+  party_scores.reserve(overall_parties.size());
+  for (const auto& p : overall_parties) party_scores.push_back(FromPool(p));
+  out.overall = Whole(FromPool(overall), people, threshold);
+  out.parties = Split(parties, party_people, party_scores, threshold);
+  out.wave = ViewOf(s, c, std::move(w));
+  return out;
+}
+
 }  // namespace
 
 // ---- question banks -------------------------------------------------------------------------
@@ -573,6 +706,9 @@ Result<Sheet> HealthService::Submit(const auth::Principal& actor, const std::str
     records::Update(s, store::Waves(), locked, asked.wave.version);
     asked.wave = *records::Find(s, store::Waves(), alliance_id, wave_id);
   }
+  // The wave's overall score as its results will show it, for the portfolio once it closes.
+  const SliceScore overall = Scored(s, asked.context, asked.wave, asked.bank.dimensions).overall;
+  store::SetOverallScore(s, wave_id, overall.hidden ? std::nullopt : overall.mean);
   // The trail keeps that the person answered, never what — and shows it to them alone, since
   // nobody else may learn who has answered.
   access::RecordScope only_them;
@@ -591,155 +727,105 @@ Result<Sheet> HealthService::Submit(const auth::Principal& actor, const std::str
 Result<Results> HealthService::ResultsOf(const auth::Principal& actor,
                                          const std::string& alliance_id,
                                          const std::string& wave_id) {
-  db::Session s(db_);
-  db::ReadSnapshot snapshot(s);
-  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-  NS_ASSIGN_OR_RETURN(Wave w, Visible(c, records::Find(s, store::Waves(), alliance_id, wave_id)));
-  if (StatusOn(w, c.today) != "closed") {
-    return Conflict("Results open when the wave closes (" + w.closes_on +
-                    ", or earlier when a manager closes it).");
-  }
-  auto bank = store::FindBank(s, w.bank_id);
-  if (!bank) return NotFound();
   Results out;
-  out.dimensions = std::move(bank->dimensions);
-  const int64_t threshold = w.score_threshold;
+  RecordContext c;
+  std::string closed_on;
+  std::optional<Wave> previous;  // the comparable wave before, if any
+  std::map<std::string, std::optional<double>> previous_scores;
+  std::map<std::string, std::string> wave_titles;  // of the waves closed by this one
+  {
+    db::Session s(db_);
+    db::ReadSnapshot snapshot(s);
+    NS_ASSIGN_OR_RETURN(c, EnterAlliance(s, actor, alliance_id));
+    NS_ASSIGN_OR_RETURN(Wave w, Visible(c, records::Find(s, store::Waves(), alliance_id, wave_id)));
+    if (StatusOn(w, c.today) != "closed") {
+      return Conflict("Results open when the wave closes (" + w.closes_on +
+                      ", or earlier when a manager closes it).");
+    }
+    auto bank = store::FindBank(s, w.bank_id);
+    if (!bank) return NotFound();
+    closed_on = ClosedOn(w);
+    out = Scored(s, c, std::move(w), std::move(bank->dimensions));
 
-  // Who answered, per party and role (the people behind a slice), and the tallies by item.
-  std::vector<std::pair<std::string, std::string>> parties;
-  std::map<std::string, size_t> party_index;
-  std::map<std::string, int64_t> people_by_party, people_by_role;
-  int64_t people = 0;
-  const std::vector<Tally> submitted = store::SubmittedByRole(s, wave_id);
-  for (const auto& p : submitted) {
-    people_by_party[p.party_id] += p.count;
-    people_by_role[p.role] += p.count;
-    people += p.count;
-  }
-  for (const auto& count : store::CountsOf(s, wave_id)) {
-    party_index[count.party_id] = parties.size();
-    parties.emplace_back(count.party_id, alliances::PartyName(c, count.party_id));
-  }
-  std::vector<std::pair<std::string, std::string>> roles;
-  for (std::string_view role : kRespondentRoles) {
-    if (people_by_role.contains(std::string(role))) roles.emplace_back(role, role);
-  }
-  // item → party → answer → count; item → role → answer → count
-  std::map<std::string, std::map<std::string, std::map<std::string, int64_t>>> by_party, by_role;
-  const store::Answers stored = store::ListAnswers(s, wave_id);
-  for (const auto& t : stored.tallies) {
-    by_party[t.item][t.party_id][t.answer] += t.count;
-    by_role[t.item][t.role][t.answer] += t.count;
-  }
-  std::vector<int64_t> party_people, role_people;
-  for (const auto& [id, name] : parties) party_people.push_back(people_by_party[id]);
-  for (const auto& [role, word] : roles) role_people.push_back(people_by_role[role]);
-  std::vector<std::vector<int64_t>> groups(1);
-  for (const auto& p : submitted) groups.front().push_back(p.count);
-  if (!RoleSplitShown(groups, threshold)) role_people.assign(role_people.size(), 0);
-
-  const auto gap_limit = [&](std::string_view scale) {
-    if (!w.gap_threshold) return DefaultGap(scale);
-    return scale == "agreement" ? *w.gap_threshold / 25.0 : *w.gap_threshold;
-  };
-  const double pooled_gap_limit = w.gap_threshold.value_or(kDefaultLevelGap);
-
-  Pool overall;
-  std::vector<Pool> overall_parties(parties.size());
-  for (const auto& d : out.dimensions) {
-    DimensionResult dr;
-    dr.dimension = &d;
-    Pool pool;
-    std::vector<Pool> party_pools(parties.size()), role_pools(roles.size());
-    for (const auto& item : d.items) {
-      ItemResult ir;
-      ir.item = &item;
-      std::map<std::string, int64_t> all;
-      std::vector<Score> party_scores;
-      std::vector<int64_t> party_answers;
-      for (size_t i = 0; i < parties.size(); ++i) {
-        const auto& answers = by_party[item.key][parties[i].first];
-        for (const auto& [answer, n] : answers) all[answer] += n;
-        const Score score = ScoreOf(answers);
-        party_scores.push_back(score);
-        party_answers.push_back(score.answers);
+    // The comparable wave before: of the same reach (alliance-wide, or the same party's private
+    // waves), closed before this one, that the caller may see.
+    for (auto& other : records::List(s, store::Waves(), alliance_id, {c.membership})) {
+      if (other.id == wave_id || StatusOn(other, c.today) != "closed") continue;
+      const std::string day = ClosedOn(other);
+      if (day > closed_on || (day == closed_on && other.id > wave_id)) continue;
+      wave_titles[other.id] = other.title;
+      if (other.visibility != out.wave.wave.visibility ||
+          other.party_id != out.wave.wave.party_id) {
+        continue;
       }
-      const Score whole = ScoreOf(all);
-      ir.overall = Whole(whole, whole.answers, threshold);
-      ir.parties = Split(parties, party_answers, party_scores, threshold);
-      // A dimension's and the wave's scores pool only the item slices that are shown: a hidden
-      // slice must not be recoverable from a pooled mean less the shown items.
-      for (const auto& [answer, n] : all) {
-        if (ir.overall.hidden) break;
-        pool.Add(item.scale, answer, n);
-        overall.Add(item.scale, answer, n);
-      }
-      for (size_t i = 0; i < parties.size(); ++i) {
-        if (ir.parties[i].hidden) continue;
-        for (const auto& [answer, n] : by_party[item.key][parties[i].first]) {
-          party_pools[i].Add(item.scale, answer, n);
-          overall_parties[i].Add(item.scale, answer, n);
+      if (!previous || day > ClosedOn(*previous)) previous = std::move(other);
+    }
+    wave_titles[wave_id] = out.wave.wave.title;
+    if (previous) {
+      if (auto before = store::FindBank(s, previous->bank_id)) {
+        const Results then = Scored(s, c, *previous, std::move(before->dimensions));
+        for (const auto& d : then.by_dimension) {
+          previous_scores[d.dimension->key] = d.overall.hidden ? std::nullopt : d.overall.mean;
         }
       }
-      for (size_t i = 0; i < roles.size() && !ir.overall.hidden; ++i) {
-        for (const auto& [answer, n] : by_role[item.key][roles[i].first]) {
-          role_pools[i].Add(item.scale, answer, n);
-        }
-      }
-      ir.gap = GapOfShown(ir.parties);
-      ir.gap_flagged = ir.gap && *ir.gap >= gap_limit(item.scale);
-      if (!ir.overall.hidden) {
-        std::map<std::string, int64_t> distribution;
-        for (const auto& answer : AnswersOf(item.scale)) distribution[answer] = 0;
-        for (const auto& [answer, n] : all) distribution[answer] = n;
-        ir.distribution = std::move(distribution);
-      }
-      dr.items.push_back(std::move(ir));
     }
-    std::vector<Score> party_scores, role_scores;
-    for (const auto& p : party_pools) party_scores.push_back(FromPool(p));
-    for (const auto& p : role_pools) role_scores.push_back(FromPool(p));
-    dr.overall = Whole(FromPool(pool), people, threshold);
-    dr.parties = Split(parties, party_people, party_scores, threshold);
-    dr.roles = Split(roles, role_people, role_scores, threshold);
-    dr.gap = GapOfShown(dr.parties);
-    dr.gap_flagged = dr.gap && *dr.gap >= pooled_gap_limit;
-    std::vector<std::string> texts;
-    for (const auto& comment : stored.comments) {
-      if (comment.item.starts_with(d.key + ".")) texts.push_back(comment.body);
-    }
-    // As many people who commented as the threshold: one person's five comments are not five
-    // voices.
-    const auto commenters = stored.commenters.find(d.key);
-    if (commenters != stored.commenters.end() && commenters->second >= w.comment_threshold) {
-      dr.comments = std::move(texts);
-    }
-    out.by_dimension.push_back(std::move(dr));
   }
-  std::vector<Score> party_scores;
-  party_scores.reserve(overall_parties.size());
-  for (const auto& p : overall_parties) party_scores.push_back(FromPool(p));
-  out.overall = Whole(FromPool(overall), people, threshold);
-  out.parties = Split(parties, party_people, party_scores, threshold);
-  out.wave = ViewOf(s, c, std::move(w));
+  out.today = c.today;
+  out.evidence_period =
+      EvidencePeriod(closed_on, previous ? std::optional(ClosedOn(*previous)) : std::nullopt);
+
+  // The action plans made from this wave or the ones before it, by dimension (of the action items
+  // the caller may read).
+  std::map<std::string, std::vector<ActionPlan>> plans;
+  NS_ASSIGN_OR_RETURN(auto actions, governance_.ListActions(actor, alliance_id));
+  NS_ASSIGN_OR_RETURN(auto committees, governance_.ListCommittees(actor, alliance_id));
+  std::map<std::string, std::string> committee_names;
+  for (const auto& v : committees.record) committee_names[v.committee.id] = v.committee.name;
+  for (auto& a : actions.record) {
+    if (!a.health_wave_id || !a.health_dimension_key) continue;
+    const auto title = wave_titles.find(*a.health_wave_id);
+    if (title == wave_titles.end()) continue;
+    ActionPlan plan{std::move(a), std::nullopt, title->second};
+    if (plan.action.committee_id) {
+      const auto name = committee_names.find(*plan.action.committee_id);
+      if (name != committee_names.end()) plan.committee_name = name->second;
+    }
+    plans[*plan.action.health_dimension_key].push_back(std::move(plan));
+  }
+
+  NS_ASSIGN_OR_RETURN(std::vector<Signal> evidence,
+                      Evidence(actor, alliance_id, out.evidence_period, c));
+  for (auto& d : out.by_dimension) {
+    const std::string& key = d.dimension->key;
+    if (const auto score = previous_scores.find(key); score != previous_scores.end()) {
+      d.previous = PreviousScore{previous->id, previous->title, ClosedOn(*previous), score->second};
+    }
+    for (const auto& signal : evidence) {
+      if (signal.dimension == key) d.evidence.push_back(signal);
+    }
+    d.action_plans = std::move(plans[key]);
+  }
   return out;
 }
 
 Result<std::vector<TrendPoint>> HealthService::Trends(const auth::Principal& actor,
                                                       const std::string& alliance_id) {
-  std::vector<std::pair<std::string, std::string>> closed;  // (the day it closed, id)
-  {
-    db::Session s(db_);
-    NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
-    for (const auto& w : records::List(s, store::Waves(), alliance_id, {c.membership})) {
-      if (StatusOn(w, c.today) != "closed") continue;
-      closed.emplace_back(w.closed_on.value_or(w.closes_on), w.id);
-    }
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  std::vector<Wave> closed;
+  for (auto& w : records::List(s, store::Waves(), alliance_id, {c.membership})) {
+    if (StatusOn(w, c.today) == "closed") closed.push_back(std::move(w));
   }
-  std::sort(closed.begin(), closed.end());
+  std::sort(closed.begin(), closed.end(), [](const Wave& a, const Wave& b) {
+    return std::pair(ClosedOn(a), a.id) < std::pair(ClosedOn(b), b.id);
+  });
   std::vector<TrendPoint> out;
-  for (const auto& [day, id] : closed) {
-    NS_ASSIGN_OR_RETURN(Results r, ResultsOf(actor, alliance_id, id));
+  for (auto& w : closed) {
+    auto bank = store::FindBank(s, w.bank_id);
+    if (!bank) continue;
+    const std::string day = ClosedOn(w);
+    const Results r = Scored(s, c, std::move(w), std::move(bank->dimensions));
     TrendPoint point{r.wave.wave.id, r.wave.wave.title, day, r.overall, r.parties, {}};
     for (const auto& d : r.by_dimension) {
       point.dimensions.push_back({d.dimension->key, d.dimension->name, d.overall, d.parties});
@@ -747,6 +833,95 @@ Result<std::vector<TrendPoint>> HealthService::Trends(const auth::Principal& act
     out.push_back(std::move(point));
   }
   return out;
+}
+
+Result<std::vector<Signal>> HealthService::Evidence(const auth::Principal& actor,
+                                                    const std::string& alliance_id,
+                                                    const Period& period, const RecordContext& c) {
+  Facts f;
+  f.period = period;
+  const auto day = [](const std::string& instant) { return instant.substr(0, 10); };
+  NS_ASSIGN_OR_RETURN(auto decisions, governance_.ListDecisions(actor, alliance_id));
+  for (const auto& v : decisions.record) {
+    f.decisions.push_back({v.decision.proposed_on, v.decision.decided_on});
+  }
+  NS_ASSIGN_OR_RETURN(auto meetings, governance_.ListMeetings(actor, alliance_id));
+  for (const auto& v : meetings.record) {
+    const auto& m = v.meeting;
+    f.meetings.push_back(
+        {day(m.starts_at), m.status == "cancelled",
+         m.minutes_final_at ? std::optional(day(*m.minutes_final_at)) : std::nullopt});
+  }
+  NS_ASSIGN_OR_RETURN(auto committees, governance_.ListCommittees(actor, alliance_id));
+  for (const auto& v : committees.record) {
+    f.committees.push_back({v.committee.cadence, day(v.committee.created_at)});
+  }
+  NS_ASSIGN_OR_RETURN(auto issues, governance_.ListIssues(actor, alliance_id));
+  for (const auto& i : issues.record) {
+    f.issues.push_back({i.raised_on, i.current_level,
+                        i.resolution ? std::optional(i.resolution->resolved_on) : std::nullopt});
+  }
+  NS_ASSIGN_OR_RETURN(auto milestones, plans_.ListMilestones(actor, alliance_id));
+  for (const auto& v : milestones.record) {
+    const auto& m = v.milestone;
+    f.milestones.push_back(
+        {m.original_date, m.planned_date, m.forecast_date, m.actual_date, v.status == "cancelled"});
+  }
+  NS_ASSIGN_OR_RETURN(f.kpi_statuses, plans_.KpiStatusesOn(actor, alliance_id, period.to));
+  NS_ASSIGN_OR_RETURN(auto compliance,
+                      agreements_.GetCompliance(actor, alliance_id, period.from, period.to));
+  for (const auto& row : compliance.record.by_party) {
+    const bool joint = row.key == "joint";
+    f.obligations.push_back({row.key, joint ? row.name : alliances::PartyName(c, row.key), joint,
+                             row.tally.on_time, row.tally.late, row.tally.overdue});
+  }
+  return EvidenceOf(f);
+}
+
+Result<WithContext<governance::ActionItem>> HealthService::CreateActionPlan(
+    const auth::Principal& actor, const std::string& alliance_id, const std::string& wave_id,
+    ActionPlanInput input) {
+  {
+    db::Session s(db_);
+    db::ReadSnapshot snapshot(s);
+    NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+    NS_ASSIGN_OR_RETURN(Wave w, Visible(c, records::Find(s, store::Waves(), alliance_id, wave_id)));
+    if (StatusOn(w, c.today) != "closed") {
+      return Conflict("Action plans are made from results, which open when the wave closes.");
+    }
+    if (!w.locked) return Conflict("Nobody answered this wave: there is no result to act on.");
+    auto bank = store::FindBank(s, w.bank_id);
+    if (!bank) return NotFound();
+    const auto dimension =
+        std::find_if(bank->dimensions.begin(), bank->dimensions.end(),
+                     [&](const Dimension& d) { return d.key == input.dimension_key; });
+    if (dimension == bank->dimensions.end()) {
+      return Invalid("dimension_key", "is not a dimension of this wave's questions");
+    }
+    if (input.item_key && std::none_of(dimension->items.begin(), dimension->items.end(),
+                                       [&](const Item& i) { return i.key == *input.item_key; })) {
+      return Invalid("item_key", "is not a question of this dimension");
+    }
+    // A private wave's results are its party's: so is what is done about them, and by whom
+    // (an action is its owner's party's), so that nothing tells another party the wave exists.
+    if (w.visibility != "alliance") {
+      if (input.action.visibility && *input.action.visibility != "party") {
+        return Invalid("visibility", "must be your party's: this wave is private to it");
+      }
+      input.action.visibility = "party";
+      input.action.readers.reset();
+      const auto owner = input.action.owner_user_id
+                             ? alliances::MemberOf(s, alliance_id, *input.action.owner_user_id)
+                             : std::nullopt;
+      if (owner && owner->organization_id != w.party_id) {
+        return Invalid("owner_user_id", "must be of your party: this wave is private to it");
+      }
+    }
+  }
+  input.action.health_wave_id = wave_id;
+  input.action.health_dimension_key = input.dimension_key;
+  input.action.health_item_key = input.item_key;
+  return governance_.CreateAction(actor, alliance_id, input.action);
 }
 
 int64_t HealthService::RunReminders(const std::string& today) {

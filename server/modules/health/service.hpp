@@ -10,10 +10,19 @@
 #include <vector>
 
 #include "modules/alliances/records.hpp"
+#include "modules/governance/service.hpp"
+#include "modules/health/evidence.hpp"
 #include "modules/health/model.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/common/error.hpp"
 #include "platform/db/database.hpp"
+
+namespace northstar::plans {
+class PlansService;
+}
+namespace northstar::agreements {
+class AgreementsService;
+}
 
 namespace northstar::health {
 
@@ -116,6 +125,19 @@ struct ItemResult {
   std::optional<std::map<std::string, int64_t>> distribution;  // none when hidden
 };
 
+// A dimension's overall score in the comparable wave before (to tell whether it moved).
+struct PreviousScore {
+  std::string wave_id, title, closed_on;
+  std::optional<double> score;  // none when it was hidden
+};
+
+// An action item made from a dimension's result, as the results list it.
+struct ActionPlan {
+  governance::ActionItem action;
+  std::optional<std::string> committee_name;  // none without a committee the caller may see
+  std::string wave_title;
+};
+
 struct DimensionResult {
   const Dimension* dimension = nullptr;
   SliceScore overall;
@@ -124,6 +146,9 @@ struct DimensionResult {
   bool gap_flagged = false;
   std::vector<ItemResult> items;
   std::optional<std::vector<std::string>> comments;  // none under the comment threshold
+  std::optional<PreviousScore> previous;
+  std::vector<Signal> evidence;
+  std::vector<ActionPlan> action_plans;
 };
 
 struct Results {
@@ -132,6 +157,15 @@ struct Results {
   SliceScore overall;
   std::vector<SliceScore> parties;
   std::vector<DimensionResult> by_dimension;
+  Period evidence_period;
+  std::string today;  // the alliance's, for whether action plans are overdue
+};
+
+// An action plan: the result it answers, and the action item it becomes.
+struct ActionPlanInput {
+  std::string dimension_key;
+  std::optional<std::string> item_key;
+  governance::ActionInput action;
 };
 
 // One closed wave in an alliance's trend: its overall and dimension scores (shown or hidden by
@@ -150,7 +184,10 @@ struct TrendPoint {
 
 class HealthService {
  public:
-  explicit HealthService(db::Database& db) : db_(db) {}
+  HealthService(db::Database& db, plans::PlansService& plans,
+                governance::GovernanceService& governance,
+                agreements::AgreementsService& agreements)
+      : db_(db), plans_(plans), governance_(governance), agreements_(agreements) {}
 
   // Adds the bank shipped with Northstar (db/health/default-bank.json, embedded) when this
   // version of it is not yet in the database. Run after the migrations, at start.
@@ -186,8 +223,17 @@ class HealthService {
   Result<Sheet> Submit(const auth::Principal& actor, const std::string& alliance_id,
                        const std::string& wave_id, const std::vector<Answer>& answers);
 
+  // A closed wave's results, with each dimension's evidence over the wave's period, its score in
+  // the comparable wave before, and the action plans made from it (in this wave or before).
   Result<Results> ResultsOf(const auth::Principal& actor, const std::string& alliance_id,
                             const std::string& wave_id);
+
+  // Makes an action item of the alliance's governance from a closed wave's result for a dimension
+  // (or one of its items), linked back to it; a private wave's plan stays with its party.
+  Result<WithContext<governance::ActionItem>> CreateActionPlan(const auth::Principal& actor,
+                                                               const std::string& alliance_id,
+                                                               const std::string& wave_id,
+                                                               ActionPlanInput input);
 
   // The closed waves of the alliance the caller may read, oldest first, dimension by dimension
   // (dimensions match by key across banks).
@@ -202,7 +248,14 @@ class HealthService {
   int64_t RunReminders(const std::string& today);
 
  private:
+  // What the alliance's records the caller may read say over the period (evidence.hpp).
+  Result<std::vector<Signal>> Evidence(const auth::Principal& actor, const std::string& alliance_id,
+                                       const Period& period, const RecordContext& c);
+
   db::Database& db_;
+  plans::PlansService& plans_;
+  governance::GovernanceService& governance_;
+  agreements::AgreementsService& agreements_;
 };
 
 }  // namespace northstar::health

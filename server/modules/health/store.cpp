@@ -1,5 +1,7 @@
 #include "modules/health/store.hpp"
 
+#include <cmath>
+
 namespace northstar::health::store {
 namespace {
 
@@ -323,6 +325,18 @@ void RewriteAnswers(db::Session& s, const std::string& wave_id, const Answers& a
         ":dimension, :people)",
         p);
   }
+}
+
+void SetOverallScore(db::Session& s, const std::string& wave_id, std::optional<double> score) {
+  db::Params p;
+  p.Set("w", wave_id);
+  // In hundredths, so that the portfolio sorts it as a number.
+  if (score) {
+    p.Set("score", static_cast<int64_t>(std::llround(*score * 100)));
+  } else {
+    p.SetNull("score");
+  }
+  s.Exec("UPDATE health_waves SET overall_score = :score WHERE id = :w", p);
 }
 
 void DeleteWaveRows(db::Session& s, const std::string& id) {

@@ -62,6 +62,8 @@ struct Answers {
 Answers ListAnswers(db::Session& s, const std::string& wave_id);
 // Replaces a wave's answers with these, the tallies and comments written in the order given.
 void RewriteAnswers(db::Session& s, const std::string& wave_id, const Answers& answers);
+// The wave's overall score (0–100) as its results show it, or none while it is hidden.
+void SetOverallScore(db::Session& s, const std::string& wave_id, std::optional<double> score);
 // Everything a wave holds besides its own row.
 void DeleteWaveRows(db::Session& s, const std::string& id);
 

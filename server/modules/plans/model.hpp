@@ -175,6 +175,11 @@ BOOST_DESCRIBE_STRUCT(Kpi, (RecordBase),
                       (name, description, unit, direction, indicator, cadence, data_source, target,
                        amber_threshold, red_threshold, responsible_user_id))
 
+// The rule a KPI's values are judged by.
+inline KpiRule RuleOf(const Kpi& k) {
+  return {k.direction == "higher_is_better", k.target, k.amber_threshold, k.red_threshold};
+}
+
 struct Assignment {
   std::string organization_id;
   std::optional<std::string> user_id;

@@ -272,8 +272,7 @@ json::object ValueJson(const KpiValue& v) {
 std::string KpiStatusOf(const Kpi& k) {
   const std::optional<double> latest =
       k.values.empty() ? std::nullopt : std::optional(k.values.back().value);
-  return KpiStatus(
-      {k.direction == "higher_is_better", k.target, k.amber_threshold, k.red_threshold}, latest);
+  return KpiStatus(RuleOf(k), latest);
 }
 
 json::object KpiJson(const Kpi& k) {

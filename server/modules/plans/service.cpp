@@ -267,8 +267,7 @@ Result<PlanSummary> PlansService::Summary(const auth::Principal& actor,
     ++out.kpis_total;
     const std::optional<double> latest =
         k.values.empty() ? std::nullopt : std::optional(k.values.back().value);
-    const std::string status = KpiStatus(
-        {k.direction == "higher_is_better", k.target, k.amber_threshold, k.red_threshold}, latest);
+    const std::string status = KpiStatus(RuleOf(k), latest);
     if (status == "green") ++out.green;
     if (status == "amber") ++out.amber;
     if (status == "red") ++out.red;
@@ -515,9 +514,7 @@ namespace {
 
 Status CheckKpi(db::Session& s, const PlanContext& c, const Kpi& k) {
   NS_TRY(RequireMemberOf(s, c, k.responsible_user_id, k.party_id, "responsible_user_id"));
-  const KpiRule rule{k.direction == "higher_is_better", k.target, k.amber_threshold,
-                     k.red_threshold};
-  if (auto why = CheckThresholds(rule)) return Invalid(why->field, why->message);
+  if (auto why = CheckThresholds(RuleOf(k))) return Invalid(why->field, why->message);
   return OkStatus();
 }
 
@@ -531,6 +528,23 @@ Status ApplyKpi(db::Session& s, PlanContext& c, const KpiInput&, Kpi& k, const K
 Result<WithContext<std::vector<Kpi>>> PlansService::ListKpis(const auth::Principal& actor,
                                                              const std::string& alliance_id) {
   return alliances::ListOf(db_, actor, alliance_id, store::Kpis());
+}
+
+Result<std::vector<std::string>> PlansService::KpiStatusesOn(const auth::Principal& actor,
+                                                             const std::string& alliance_id,
+                                                             const std::string& day) {
+  db::Session s(db_);
+  db::ReadSnapshot snapshot(s);
+  NS_ASSIGN_OR_RETURN(PlanContext c, Enter(s, actor, alliance_id));
+  // The values are kept newest first: the first before the day after is the last by the day.
+  const std::vector<std::string> by_day_end = {AddDays(day, 1), "", ""};
+  std::vector<std::string> out;
+  for (const Kpi& k : records::List(s, store::Kpis(), alliance_id, {c.membership})) {
+    const auto last = store::ListKpiValues(s, k.id, by_day_end, 1);
+    out.push_back(KpiStatus(
+        RuleOf(k), last.empty() ? std::nullopt : std::optional<double>(last.front().value)));
+  }
+  return out;
 }
 
 Result<WithContext<Kpi>> PlansService::GetKpi(const auth::Principal& actor,

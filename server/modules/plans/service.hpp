@@ -169,6 +169,11 @@ class PlansService {
                                      const std::string& id, int64_t version, const KpiInput& input);
   Status DeleteKpi(const auth::Principal& actor, const std::string& alliance_id,
                    const std::string& id);
+  // The status of each KPI the caller may read by its last value measured on or before `day`
+  // (for the evidence beside a health assessment's scores).
+  Result<std::vector<std::string>> KpiStatusesOn(const auth::Principal& actor,
+                                                 const std::string& alliance_id,
+                                                 const std::string& day);
   Result<std::vector<KpiValue>> ListKpiValues(const auth::Principal& actor,
                                               const std::string& alliance_id,
                                               const std::string& kpi_id,

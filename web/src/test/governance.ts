@@ -183,6 +183,8 @@ export function makeAction(overrides: Partial<ActionItem> = {}): ActionItem {
     id: nextId(),
     title: 'Send the revised budget',
     description: '',
+    committee_id: null,
+    health: null,
     meeting_id: null,
     decision_id: null,
     owner_user_id: ME.user.id,

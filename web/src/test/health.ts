@@ -162,6 +162,9 @@ export function makeResults(): HealthResults {
       itemResult('trust.keeps_word', 'The other party does what it says it will do.', 'agreement', [3.8, 4, 3.5]),
     ],
     comments: ['Weekly calls help.', 'Slow answers on data requests.', 'Good faith on both sides.', 'We need a shared tracker.', 'The JSC works.'],
+    previous: null,
+    evidence: [],
+    action_plans: [],
   };
   const governance: HealthDimensionResult = {
     key: 'governance',
@@ -176,6 +179,9 @@ export function makeResults(): HealthResults {
       itemResult('governance.escalation', 'How are disagreements escalated?', 'level', [null, null, null]),
     ],
     comments: null,
+    previous: null,
+    evidence: [],
+    action_plans: [],
   };
   return {
     wave: makeWave({ status: 'closed', closes_on: '2026-11-15', i_submitted: true, locked: true }),
@@ -183,6 +189,7 @@ export function makeResults(): HealthResults {
     overall: slice('all', ALL, 61),
     parties: [slice(ME.organization.id, MERIDIAN, 68), slice(PARTNER_ID, PULSEWISE, 47)],
     dimensions: [governance, trust],
+    evidence_period: { from: '2026-05-18', to: '2026-11-15' },
   };
 }
 

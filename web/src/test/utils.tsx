@@ -38,6 +38,7 @@ export function makeAlliance(overrides: Partial<Alliance> = {}): Alliance {
   return {
     id: '01a1ffd0-bf36-7cee-b537-e15daeea8071',
     name: 'Meridian × Pulsewise adherence',
+    health: null,
     type: 'co_development',
     therapeutic_areas: ['cardiology'],
     territory: 'EU and US',

@@ -115,6 +115,7 @@ const WORDS_OF: Record<string, WordGroup> = {
   IpAssetKind: 'ip_asset.kind',
   PrivacyBasis: 'dataset.privacy_basis',
   DestructionStatus: 'dataset.destruction_status',
+  'HealthSignal.key': 'health_signal',
 };
 
 // Enumerations nobody reads as words, and why. A new enumeration goes in WORDS_OF or here.
@@ -132,6 +133,8 @@ const NOT_READ: Record<string, string> = {
   'operations.listAlliances.parameters.query.sort': 'a sort order of a request; the table words its headers',
   'operations.listAllianceProposals.parameters.query.status': 'a filter of a request; the page words its choices',
   'operations.listAllianceMeetings.parameters.query.when': 'a filter of a request; the page words its choices',
+  'HealthSignal.unit': 'how a signal\'s number is written (a count, days, a percentage), not a word of its own',
+  'HealthSignal.better': 'which way a signal is better: the page reads it to mark a value, never shows it',
 };
 
 // Groups that are not an enumeration of the API: record types, what an event did, field words,
