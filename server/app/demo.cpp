@@ -116,12 +116,20 @@ class Replay {
         method = *m;
         path = value.as_string();
       } else if (key != "as" && key != "body" && key != "raw" && key != "content_type" &&
-                 key != "if_match" && key != "save" && key != "each" && key != "about") {
+                 key != "if_match" && key != "save" && key != "each" && key != "about" &&
+                 key != "on") {
         throw std::invalid_argument("unknown key \"" + std::string(key) + "\"");
       }
     }
     if (method.empty()) throw std::invalid_argument("a step names get, post, patch, put or delete");
     std::transform(method.begin(), method.end(), method.begin(), ::toupper);
+    // A step of the alliance's history: the server takes that day for today while it runs.
+    std::optional<PretendToday> on;
+    if (const auto* day = step.if_contains("on")) {
+      const auto date = Date::Parse(bindings_.ExpandText(day->as_string()));
+      if (!date) throw std::invalid_argument("\"on\" is not a day");
+      on.emplace(*date);
+    }
     if (const auto* each = step.if_contains("each")) {
       const json::value items = bindings_.Expand(*each);
       if (!items.is_array()) throw std::invalid_argument("\"each\" names something not a list");

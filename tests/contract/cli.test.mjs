@@ -104,7 +104,7 @@ test('demo replays its data files through the API as its people, once, and names
     const first = run(['demo', '--database', url]);
     assert.equal(first.status, 0, first.stderr);
     const signIns = first.stdout.match(/e-mail: \S+@\S+\.example {3}password: \S{12,}/g) ?? [];
-    assert.equal(signIns.length, 15, first.stdout);
+    assert.equal(signIns.length, 19, first.stdout);
     assert.equal(sqlite(db, 'SELECT COUNT(*) FROM alliances'), '12');
     // Each change was made by the person the data names, signed in through the API, and every
     // session the replay opened to do so is closed again.

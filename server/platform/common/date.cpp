@@ -66,7 +66,14 @@ std::optional<Date> Date::FromCivil(int64_t y, int64_t m, int64_t d) {
   return Date(sys_days{ymd});
 }
 
-Date Date::Today() { return Date(floor<days>(system_clock::now())); }
+namespace {
+std::optional<Date> pretended;  // PretendToday's day
+}  // namespace
+
+Date Date::Today() { return pretended.value_or(Date(floor<days>(system_clock::now()))); }
+
+PretendToday::PretendToday(Date day) : previous_(pretended) { pretended = day; }
+PretendToday::~PretendToday() { pretended = previous_; }
 
 Date Date::Min() { return Date(sys_days{year{kMinYear} / January / 1}); }
 Date Date::Max() { return Date(sys_days{year{kMaxYear} / December / 31}); }

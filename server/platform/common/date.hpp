@@ -32,7 +32,7 @@ class Date {
   static Date FromText(std::string_view text);
   // Day `day` of month `month` (1..12) of `year` (1..9999); nullopt when there is no such day.
   static std::optional<Date> FromCivil(int64_t year, int64_t month, int64_t day);
-  // Today in UTC.
+  // Today in UTC (or the day a PretendToday names while one is alive).
   static Date Today();
   // 0001-01-01 and 9999-12-31, the first and last day with a four-digit year.
   static Date Min();
@@ -67,6 +67,20 @@ class Date {
   std::chrono::year_month_day Civil() const { return std::chrono::year_month_day{day_}; }
 
   std::chrono::sys_days day_;
+};
+
+// Replays history: while one is alive, Date::Today() answers its day (instants are untouched). For
+// the demo loader, which runs its steps before the server serves or its jobs start, so that nothing
+// else asks for today meanwhile; never while requests are being served.
+class PretendToday {
+ public:
+  explicit PretendToday(Date day);
+  ~PretendToday();
+  PretendToday(const PretendToday&) = delete;
+  PretendToday& operator=(const PretendToday&) = delete;
+
+ private:
+  std::optional<Date> previous_;
 };
 
 }  // namespace northstar
