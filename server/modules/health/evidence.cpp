@@ -172,8 +172,12 @@ std::optional<double> Median(std::vector<int64_t> days) {
 std::optional<double> ExpectedMeetings(const std::string& cadence, int64_t days) {
   // The average length of each cadence's interval, in days.
   static const std::vector<std::pair<std::string_view, double>> kIntervals = {
-      {"weekly", 7},           {"biweekly", 14},     {"monthly", 365.25 / 12},
-      {"bimonthly", 365.25 / 6}, {"quarterly", 365.25 / 4}, {"semiannual", 365.25 / 2},
+      {"weekly", 7},
+      {"biweekly", 14},
+      {"monthly", 365.25 / 12},
+      {"bimonthly", 365.25 / 6},
+      {"quarterly", 365.25 / 4},
+      {"semiannual", 365.25 / 2},
       {"annual", 365.25}};
   for (const auto& [name, interval] : kIntervals) {
     if (name == cadence) return static_cast<double>(std::max<int64_t>(days, 0)) / interval;
@@ -185,8 +189,8 @@ std::vector<Signal> EvidenceOf(const Facts& facts) {
   std::vector<Signal> out;
   for (const auto& d : Definitions()) {
     Measured m = d.measure(facts);
-    out.push_back({d.key, d.dimension, m.value, m.expected, d.unit, d.better,
-                   std::move(m.by_party)});
+    out.push_back(
+        {d.key, d.dimension, m.value, m.expected, d.unit, d.better, std::move(m.by_party)});
   }
   return out;
 }

@@ -11,8 +11,8 @@ namespace {
 const Period kHalf{"2026-01-01", "2026-06-30"};
 
 const Signal& Find(const std::vector<Signal>& signals, std::string_view key) {
-  const auto it = std::find_if(signals.begin(), signals.end(),
-                               [&](const Signal& s) { return s.key == key; });
+  const auto it =
+      std::find_if(signals.begin(), signals.end(), [&](const Signal& s) { return s.key == key; });
   EXPECT_NE(it, signals.end()) << key;
   return *it;
 }
@@ -89,11 +89,11 @@ TEST(Evidence, WithNothingRecordedCountsZeroAndMeasuresNothing) {
 TEST(Evidence, DecisionsWaitingAreThoseProposedAMonthBeforeTheEndAndUndecidedThen) {
   Facts f = In(kHalf);
   f.decisions = {
-      {"2026-05-31", std::nullopt},           // 30 days before the end, undecided: waiting
-      {"2026-06-01", std::nullopt},           // 29 days: not yet
+      {"2026-05-31", std::nullopt},               // 30 days before the end, undecided: waiting
+      {"2026-06-01", std::nullopt},               // 29 days: not yet
       {"2026-03-01", std::string("2026-07-15")},  // decided after the period: waiting then
       {"2026-03-01", std::string("2026-04-01")},  // decided in the period
-      {"2025-10-01", std::nullopt},           // long waiting, proposed before the period: counts
+      {"2025-10-01", std::nullopt},  // long waiting, proposed before the period: counts
   };
   EXPECT_EQ(Measure(f, "decisions_waiting").value, 3.0);
 }
@@ -128,10 +128,10 @@ TEST(Evidence, MeetingsHeldAgainstWhatTheCadencesCallFor) {
                 {"2026-03-15", false, std::nullopt},
                 {"2026-04-15", true, std::nullopt},    // cancelled
                 {"2025-12-15", false, std::nullopt}};  // before the period
-  f.committees = {{"quarterly", "2025-01-01"},   // 181 / 91.3 ≈ 1.98
-                  {"monthly", "2026-04-01"},     // from April: 91 / 30.4 ≈ 2.99
-                  {"ad_hoc", "2025-01-01"},      // no expectation
-                  {"monthly", "2026-07-01"}};    // created after the period
+  f.committees = {{"quarterly", "2025-01-01"},         // 181 / 91.3 ≈ 1.98
+                  {"monthly", "2026-04-01"},           // from April: 91 / 30.4 ≈ 2.99
+                  {"ad_hoc", "2025-01-01"},            // no expectation
+                  {"monthly", "2026-07-01"}};          // created after the period
   const Signal held = Measure(f, "meetings_held");
   EXPECT_EQ(held.value, 2.0);
   EXPECT_EQ(held.expected, 5.0);
@@ -159,7 +159,7 @@ TEST(Evidence, MilestonesLateAndTheirSlip) {
       {"2026-02-01", "2026-03-01", "2026-03-01", std::string("2026-03-05"), false},  // late
       {"2026-04-01", "2026-05-01", "2026-08-01", std::nullopt, false},  // not achieved: late
       {"2026-05-01", "2026-05-01", "2026-05-01", std::string("2026-07-02"), false},  // after end
-      {"2026-05-01", "2026-05-01", "2026-09-01", std::nullopt, true},  // cancelled: left out
+      {"2026-05-01", "2026-05-01", "2026-09-01", std::nullopt, true},   // cancelled: left out
       {"2025-10-01", "2025-10-01", "2026-02-01", std::nullopt, false},  // planned before
   };
   EXPECT_EQ(Measure(f, "milestones_late").value, 3.0);

@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "platform/common/time.hpp"
+
 namespace northstar {
 namespace {
 
@@ -139,6 +141,22 @@ TEST(Date, TodayIsTheUtcDay) {
   EXPECT_LE(before, *today);
   EXPECT_GE(after, *today);
   EXPECT_LE(before.DaysUntil(after), 1);
+}
+
+TEST(Date, APretendTodayHoldsWhileItLivesAndNests) {
+  const Date real = Date::Today();
+  {
+    PretendToday spring(Date::FromText("2026-05-22"));
+    EXPECT_EQ(Date::Today().Text(), "2026-05-22");
+    EXPECT_EQ(TodayText(), "2026-05-22");
+    {
+      PretendToday later(Date::FromText("2026-06-04"));
+      EXPECT_EQ(Date::Today().Text(), "2026-06-04");
+    }
+    EXPECT_EQ(Date::Today().Text(), "2026-05-22");
+  }
+  EXPECT_GE(Date::Today(), real);
+  EXPECT_LE(Date::Today(), real.AddDays(1));
 }
 
 TEST(Date, TextRoundTripsEveryDayOfAFourHundredYearCycle) {
