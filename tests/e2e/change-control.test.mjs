@@ -28,13 +28,8 @@ const api = (page, method, path, body) => apiCall(page, method, `/api/v1/allianc
 /** PATCHes the alliance at its current version as the person signed in on `page`. */
 async function patchAlliance(page, body) {
   const current = await api(page, 'GET', '');
-  const csrf = (await apiCall(page, 'GET', '/api/v1/me')).body.csrf_token;
-  const response = await page.request.fetch(`/api/v1/alliances/${allianceId}`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json', 'If-Match': `"${current.body.version}"`, 'X-CSRF-Token': csrf },
-    data: JSON.stringify(body),
-  });
-  return { status: response.status(), text: await response.text() };
+  const response = await apiCall(page, 'PATCH', `/api/v1/alliances/${allianceId}`, body, { ifMatch: current.body.version });
+  return { status: response.status, text: JSON.stringify(response.body) };
 }
 
 /** The open proposal's card on the overview. */

@@ -48,6 +48,10 @@ const figures = { budget_bytes: BUDGET_BYTES, performance_floor: PERFORMANCE_FLO
 let cookieHeader = '';
 let allianceId;
 let meetingId;
+let closedWaveId;
+let openWaveId;
+/** A day `n` days from today (YYYY-MM-DD, UTC). */
+const day = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 function writeFigures() {
   fs.mkdirSync(artifacts, { recursive: true });
@@ -87,6 +91,27 @@ before(async () => {
   });
   assert.equal(meeting.status, 201, JSON.stringify(meeting.body));
   meetingId = meeting.body.id;
+  // Health: a private wave Fiona has answered and closed (its results page), and one open for her
+  // to answer (the answer sheet, the Surveys inbox).
+  const banks = await apiCall(page, 'GET', '/api/v1/question-banks');
+  const bank = banks.body.items.find((b) => b.shipped);
+  const wave = async (title, closesIn) => {
+    const res = await apiCall(page, 'POST', `/api/v1/alliances/${allianceId}/health-waves`, {
+      title, bank_id: bank.id, visibility: 'party', opens_on: day(0), closes_on: day(closesIn),
+      respondents: [{ user_id: me.id, role: 'alliance_manager' }],
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    return res.body;
+  };
+  const me = (await apiCall(page, 'GET', '/api/v1/me')).body.user;
+  const answered = await wave('How we see Lumen', 14);
+  const answers = bank.dimensions.flatMap((d) => d.items.map((i) => ({ item: i.key, value: i.scale === 'agreement' ? 4 : 75 })));
+  const submitted = await apiCall(page, 'POST', `/api/v1/alliances/${allianceId}/health-waves/${answered.id}/response/submit`, { answers });
+  assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+  const closed = await apiCall(page, 'POST', `/api/v1/alliances/${allianceId}/health-waves/${answered.id}/close`, {}, { ifMatch: submitted.body.wave.version });
+  assert.equal(closed.status, 200, JSON.stringify(closed.body));
+  closedWaveId = answered.id;
+  openWaveId = (await wave('Pulse check', 10)).id;
   const cookies = await page.context().cookies();
   cookieHeader = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   await page.context().close();
@@ -187,7 +212,10 @@ const AXE_PAGES = () => {
     { key: 'sign-in', url: '/login', signedIn: false },
     { key: 'portfolio', url: '/alliances' },
     { key: 'new-alliance', url: '/alliances/new' },
-    ...['overview', 'plan', 'governance', 'agreements', 'stage', 'team', 'notes', 'activity'].map(tab),
+    ...['overview', 'plan', 'governance', 'agreements', 'health', 'stage', 'team', 'notes', 'activity'].map(tab),
+    { key: 'health-results', url: `/alliances/${allianceId}/health?wave=${closedWaveId}` },
+    { key: 'health-answer', url: `/alliances/${allianceId}/health/${openWaveId}/answer` },
+    { key: 'surveys', url: '/surveys' },
     { key: 'meeting', url: `/alliances/${allianceId}/governance?section=meetings&meeting=${meetingId}` },
     { key: 'my-actions', url: '/actions' },
     { key: 'my-obligations', url: '/obligations' },

@@ -56,17 +56,9 @@ function day(n) {
 }
 
 const api = (page, method, path, body) => apiCall(page, method, `/api/v1/alliances/${allianceId}${path}`, body);
-/** A change with If-Match (apiCall sends none), with the page's cookies and CSRF token. */
-async function writeWithVersion(page, method, path, body, version) {
-  const me = await apiCall(page, 'GET', '/api/v1/me');
-  const response = await page.request.fetch(`/api/v1/alliances/${allianceId}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'X-CSRF-Token': me.body.csrf_token, 'If-Match': `"${version}"` },
-    data: JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status(), body: text ? JSON.parse(text) : null };
-}
+/** A change with If-Match, with the page's cookies and CSRF token. */
+const writeWithVersion = (page, method, path, body, version) =>
+  apiCall(page, method, `/api/v1/alliances/${allianceId}${path}`, body, { ifMatch: version });
 const meetingUrl = () => `/alliances/${allianceId}/governance?section=meetings&meeting=${meetingId}`;
 
 async function chooseOption(page, scope, label, option) {

@@ -138,12 +138,16 @@ export async function acceptInvitation(page, token, name, password) {
 }
 
 /** JSON API call with the page's cookies (and CSRF token for changes). */
-export async function apiCall(page, method, url, body) {
+export async function apiCall(page, method, url, body, { ifMatch } = {}) {
   const me = await page.request.get('/api/v1/me');
   const csrf = me.ok() ? (await me.json()).csrf_token : null;
   const response = await page.request.fetch(url, {
     method,
-    headers: { ...(csrf && method !== 'GET' ? { 'X-CSRF-Token': csrf } : {}), 'content-type': 'application/json' },
+    headers: {
+      ...(csrf && method !== 'GET' ? { 'X-CSRF-Token': csrf } : {}),
+      ...(ifMatch !== undefined ? { 'If-Match': `"${ifMatch}"` } : {}),
+      'content-type': 'application/json',
+    },
     data: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
