@@ -349,29 +349,33 @@ Result<Response> GetResults(Svc& svc, RequestContext& ctx) {
 Result<Response> CreateActionPlan(Svc& svc, RequestContext& ctx) {
   NS_ASSIGN_OR_RETURN(json::object body, http::JsonBody(ctx.request));
   ActionPlanInput input;
-  json::object action;
-  {
-    json::object result;
-    for (const auto& field : body) {
-      const bool about_result = field.key() == "dimension_key" || field.key() == "item_key";
-      (about_result ? result : action)[field.key()] = field.value();
-    }
-    InputReader in(result);
-    auto dimension = in.String("dimension_key", kRequired, kNameMax, 1);
-    input.item_key = ReadNullable<std::string>(in, "item_key", [&] {
-                       return in.String("item_key", kOptional, kNameMax, 1);
-                     }).value_or(std::nullopt);
-    NS_TRY(FieldErrorsToStatus(in.Finish()));
-    input.dimension_key = *dimension;
+  json::object action, result;
+  for (const auto& field : body) {
+    const bool about_result = field.key() == "dimension_key" || field.key() == "item_key";
+    (about_result ? result : action)[field.key()] = field.value();
   }
+  // The result it answers, then the action's own fields; every error at once.
+  InputReader in(result);
+  auto dimension = in.String("dimension_key", kRequired, kNameMax, 1);
+  input.item_key = ReadNullable<std::string>(in, "item_key", [&] {
+                     return in.String("item_key", kOptional, kNameMax, 1);
+                   }).value_or(std::nullopt);
+  std::vector<FieldError> errors = in.Finish();
   // An action plan is a new action, followed up by a committee.
   for (const char* key : {"status", "meeting_id", "decision_id"}) {
-    if (action.contains(key)) return Invalid(key, "is not a known field");
+    if (action.contains(key)) errors.push_back({key, "is not a known field"});
   }
   if (!action.contains("committee_id") || action.at("committee_id").is_null()) {
-    return Invalid("committee_id", "is required: the committee that follows the plan up");
+    errors.push_back({"committee_id", "is required: the committee that follows the plan up"});
   }
-  NS_ASSIGN_OR_RETURN(input.action, governance::ReadAction(action, true));
+  auto read = governance::ReadAction(action, true);
+  if (!read.ok()) {
+    if (read.error().code != ErrorCode::kValidation) return read.error();
+    for (const auto& e : read.error().fields) errors.push_back(e);
+  }
+  if (!errors.empty()) return Invalid(std::move(errors));
+  input.dimension_key = *dimension;
+  input.action = std::move(read).value();
   NS_ASSIGN_OR_RETURN(
       auto made, svc.CreateActionPlan(ctx.user(), Alliance(ctx), WaveId(ctx), std::move(input)));
   Response r = http::JsonResponse(201, governance::ActionJson(made.record, made.context.today));
