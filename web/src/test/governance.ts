@@ -185,6 +185,8 @@ export function makeAction(overrides: Partial<ActionItem> = {}): ActionItem {
     description: '',
     meeting_id: null,
     decision_id: null,
+    committee_id: null,
+    health: null,
     owner_user_id: ME.user.id,
     owner_name: ME.user.name,
     due_on: '2026-12-01',

@@ -62,6 +62,7 @@ export function makeAlliance(overrides: Partial<Alliance> = {}): Alliance {
     priority_note: '',
     consent_required: false,
     open_proposals: 0,
+    health: null,
     version: 3,
     created_at: '2026-11-21T20:33:52.950Z',
     updated_at: '2026-11-21T20:33:52.952Z',
