@@ -1,12 +1,15 @@
 // The health-assessment API: question banks, an alliance's waves (the record kit's collection,
 // declared in records/collections.ts), closing a wave, my sheet of a wave (read, save half-way,
-// submit) and a closed wave's results. Every query of an alliance's health lives under `healthKey`,
-// so one invalidation refreshes them all; my surveys (the header's count) are refreshed with them.
+// submit), a closed wave's results, the action plans made from them, and the trends across
+// waves. Every query of an alliance's health lives under `healthKey`, so one invalidation
+// refreshes them all; my surveys (the header's count) are refreshed with them.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '../../api/client';
+import { refreshGovernance } from '../governance/queries';
+import type { ActionItem } from '../governance/types';
 import { healthKey, healthWaves } from '../records/collections';
 import { mySurveysKey } from './mySurveys';
-import type { HealthAnswerInput, HealthSheet } from './types';
+import type { HealthActionPlanCreate, HealthAnswerInput, HealthSheet } from './types';
 
 /** After any change to a wave or an answer: the waves, their results, my surveys and the activity log. */
 export function refreshHealth(queryClient: QueryClient, allianceId: string): void {
@@ -86,6 +89,43 @@ export function useResults(allianceId: string, waveId: string, enabled: boolean)
     queryKey: [...healthKey(allianceId), 'wave', waveId, 'results'],
     queryFn: () =>
       unwrap(api.GET('/api/v1/alliances/{id}/health-waves/{wave_id}/results', { params: { path: { id: allianceId, wave_id: waveId } } })),
+    enabled,
+  });
+}
+
+// ------------------------------------------------------------------ action plans
+
+/**
+ * After an action plan is made: the results list it beside its dimension, and it is an action item
+ * of the alliance's governance (the committee's actions, my actions).
+ */
+export function refreshActionPlans(queryClient: QueryClient, allianceId: string): void {
+  refreshHealth(queryClient, allianceId);
+  refreshGovernance(queryClient, allianceId);
+}
+
+type UntypedPost = (
+  path: string,
+  init: { params: { path: Record<string, string> }; body: unknown },
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/** Turns a closed wave's result into an action item, followed up by a committee. */
+export function createActionPlan(allianceId: string, waveId: string, body: HealthActionPlanCreate): Promise<ActionItem> {
+  // Through an untyped view of the same client until the bundled contract lists this path (see
+  // HealthActionPlanCreate in ./types).
+  const client = api as unknown as { POST: UntypedPost };
+  return unwrap(
+    client.POST('/api/v1/alliances/{id}/health-waves/{wave_id}/action-plans', { params: { path: { id: allianceId, wave_id: waveId } }, body }),
+  ) as Promise<ActionItem>;
+}
+
+// ------------------------------------------------------------------ trends
+
+/** The alliance's closed waves, oldest first, dimension by dimension. */
+export function useTrends(allianceId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...healthKey(allianceId), 'trends'],
+    queryFn: () => unwrap(api.GET('/api/v1/alliances/{id}/health-trends', { params: { path: { id: allianceId } } })),
     enabled,
   });
 }
