@@ -104,19 +104,11 @@ export function refreshActionPlans(queryClient: QueryClient, allianceId: string)
   refreshGovernance(queryClient, allianceId);
 }
 
-type UntypedPost = (
-  path: string,
-  init: { params: { path: Record<string, string> }; body: unknown },
-) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-
 /** Turns a closed wave's result into an action item, followed up by a committee. */
 export function createActionPlan(allianceId: string, waveId: string, body: HealthActionPlanCreate): Promise<ActionItem> {
-  // Through an untyped view of the same client until the bundled contract lists this path (see
-  // HealthActionPlanCreate in ./types).
-  const client = api as unknown as { POST: UntypedPost };
   return unwrap(
-    client.POST('/api/v1/alliances/{id}/health-waves/{wave_id}/action-plans', { params: { path: { id: allianceId, wave_id: waveId } }, body }),
-  ) as Promise<ActionItem>;
+    api.POST('/api/v1/alliances/{id}/health-waves/{wave_id}/action-plans', { params: { path: { id: allianceId, wave_id: waveId } }, body }),
+  );
 }
 
 // ------------------------------------------------------------------ trends

@@ -27,23 +27,7 @@ export type HealthItemResult = Schemas['HealthItemResult'];
 export type HealthSignal = Schemas['HealthSignal'];
 export type HealthSignalKey = HealthSignal['key'];
 export type HealthActionPlan = Schemas['HealthActionPlan'];
-/**
- * The body of POST /alliances/{id}/health-waves/{wave_id}/action-plans, as docs/openapi/health.yaml
- * declares it (HealthActionPlanCreate). Written out here because the root document
- * (docs/openapi/openapi.yaml) does not list that path yet, so the bundle the types are generated
- * from has neither the path nor its body; once it does, this becomes `Schemas['HealthActionPlanCreate']`.
- */
-export interface HealthActionPlanCreate {
-  dimension_key: string;
-  item_key?: string | null;
-  title: string;
-  description?: string;
-  owner_user_id: string;
-  due_on: string;
-  committee_id: string;
-  visibility?: Schemas['Visibility'];
-  readers?: Schemas['ReadersInput'];
-}
+export type HealthActionPlanCreate = Schemas['HealthActionPlanCreate'];
 export type HealthTrends = Schemas['HealthTrends'];
 export type HealthTrendWave = HealthTrends['waves'][number];
 
