@@ -8,6 +8,7 @@ import type {
   HealthResults,
   HealthSheet,
   HealthSlice,
+  HealthTrends,
   HealthWave,
   MySurvey,
   QuestionBank,
@@ -239,6 +240,41 @@ export function makeResults(): HealthResults {
     parties: [slice(ME.organization.id, MERIDIAN, 68), slice(PARTNER_ID, PULSEWISE, 47)],
     dimensions: [governance, trust],
     evidence_period: { from: '2026-06-01', to: '2026-11-15' },
+  };
+}
+
+/**
+ * Two closed waves: spring (overall 58, trust 53, governance hidden) and autumn (overall 61, trust
+ * 65, governance 55, and communication, which spring did not ask about).
+ */
+export function makeTrends(spring = '01a1ffd0-0000-7000-9000-0000000e0002'): HealthTrends {
+  const parties = (meridian: number | null, pulsewise: number | null) => [slice(ME.organization.id, MERIDIAN, meridian), slice(PARTNER_ID, PULSEWISE, pulsewise)];
+  return {
+    waves: [
+      {
+        wave_id: spring,
+        title: 'Spring health check',
+        closed_on: '2026-04-10',
+        overall: slice('all', ALL, 58),
+        parties: parties(62, 50),
+        dimensions: [
+          { key: 'trust', name: 'Trust', overall: slice('all', ALL, 53.4), parties: parties(60, 45) },
+          { key: 'governance', name: 'Governance and decision making', overall: slice('all', ALL, null), parties: parties(null, null) },
+        ],
+      },
+      {
+        wave_id: PREVIOUS_WAVE_ID,
+        title: 'Autumn health check',
+        closed_on: '2026-11-15',
+        overall: slice('all', ALL, 61),
+        parties: parties(68, 47),
+        dimensions: [
+          { key: 'trust', name: 'Trust', overall: slice('all', ALL, 65), parties: parties(80, 40) },
+          { key: 'governance', name: 'Governance and decision making', overall: slice('all', ALL, 55), parties: parties(null, null) },
+          { key: 'communication', name: 'Communication', overall: slice('all', ALL, 70), parties: parties(72, 66) },
+        ],
+      },
+    ],
   };
 }
 

@@ -1,8 +1,20 @@
 // A chart and, one click away, the same numbers as a table: the results' charts and the trends.
-import { Group, Paper, SegmentedControl, Title } from '@mantine/core';
+import { Group, Paper, SegmentedControl, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 
-export function ChartCard({ title, chart, table, order = 3 }: { title: string; chart: ReactNode; table: ReactNode; order?: 3 | 4 }) {
+export function ChartCard({
+  title,
+  description,
+  chart,
+  table,
+  order = 3,
+}: {
+  title: string;
+  description?: string;
+  chart: ReactNode;
+  table: ReactNode;
+  order?: 2 | 3;
+}) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-label={title} h="100%">
@@ -21,6 +33,11 @@ export function ChartCard({ title, chart, table, order = 3 }: { title: string; c
           ]}
         />
       </Group>
+      {description && (
+        <Text size="xs" c="dimmed" mt={-4} mb="sm">
+          {description}
+        </Text>
+      )}
       {view === 'chart' ? chart : table}
     </Paper>
   );
