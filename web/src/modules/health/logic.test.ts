@@ -3,10 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
 import { DIMENSIONS, makeResults } from '../../test/health';
+import shippedBank from '../../../../db/health/default-bank.json';
 import { behindPlan, formatGap, formatScore, movementOf, responseRate, signalText } from './format';
-import type { HealthSignal } from './types';
+import { DEFAULT_BANK_DIMENSION_NAMES, defaultDimensionName } from './labels';
 import { gapRows, gapSummary } from './results';
 import { answersBody, answersFromDraft, itemErrors, NO_ANSWER_MESSAGE, unanswered } from './sheet';
+import type { HealthSignal } from './types';
 
 describe('a wave in words', () => {
   it('reads who has answered per party, never who', () => {
@@ -58,6 +60,14 @@ describe('a dimension’s movement and evidence in words', () => {
     expect(behindPlan(meetings(5))).toBe(false);
     expect(behindPlan(signal({ value: 12, expected: 10 }))).toBe(true);
     expect(behindPlan(signal({ value: 12, expected: null }))).toBe(false);
+  });
+});
+
+describe('the shipped bank’s dimension names', () => {
+  it('are the names db/health/default-bank.json gives, key by key', () => {
+    expect(DEFAULT_BANK_DIMENSION_NAMES).toEqual(Object.fromEntries(shippedBank.dimensions.map((d) => [d.key, d.name])));
+    expect(defaultDimensionName('trust')).toBe('Trust');
+    expect(defaultDimensionName('toString')).toBeNull();
   });
 });
 
