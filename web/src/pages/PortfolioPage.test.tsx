@@ -64,10 +64,11 @@ describe('PortfolioPage', () => {
     const headers = within(table).getAllByRole('columnheader');
     const column = headers.findIndex((h) => h.textContent?.startsWith('Health'));
     const healthOf = (name: string) => within(within(table).getByRole('row', { name: new RegExp(`^${name}`) })).getAllByRole('cell')[column]!;
-    expect(healthOf('Rising')).toHaveTextContent(/^728/);
+    expect(healthOf('Rising')).toHaveTextContent(/^72↑8/);
     expect(within(healthOf('Rising')).getByText('72, up 8 since the previous wave')).toHaveClass('visually-hidden');
     expect(healthOf('Falling')).toHaveTextContent('48, down 3 since the previous wave');
     expect(healthOf('First wave')).toHaveTextContent(/^6666$/);
+    expect(healthOf('Falling')).toHaveTextContent(/^48↓3/);
     expect(healthOf('Too few answers')).toHaveTextContent('—hidden in Autumn health check: too few people answered to show it');
     expect(healthOf('Never assessed')).toHaveTextContent('—no closed wave yet');
   });

@@ -128,7 +128,7 @@ const NOT_READ: Record<string, string> = {
   RecordedOccurrenceStatus: 'what a request records; the status reads through occurrence.status',
   'MilestoneHistoryEntry.kind': 'each kind is its own sentence in the milestone history',
   'IssueLevelEntry.reason': 'each reason is its own sentence in the issue history (issueStepTitle)',
-  'HealthSignal.key': 'each signal is its own sentence beside a dimension’s results (SIGNAL_WORDS in modules/health/labels.ts)',
+  'HealthSignal.key': 'each signal is its own sentence beside a dimension’s results (SIGNAL_WORDS in modules/health/resultLabels.ts)',
   'HealthSignal.unit': 'the signal’s sentence writes its unit with the figure ("12 days", "92 %")',
   'HealthSignal.better': 'not read: it decides whether a figure short of what was set out is marked "Behind plan"',
   'operations.listAlliances.parameters.query.archived': 'a filter of a request; the page words its choices',

@@ -3,7 +3,7 @@
 // results.
 import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { defaultDimensionName, FROM_HEALTH_ASSESSMENT } from '../health/labels';
+import { defaultDimensionName, FROM_HEALTH_ASSESSMENT } from '../health/resultLabels';
 import { healthTabPath } from '../health/links';
 import type { ActionItem, Committee } from './types';
 

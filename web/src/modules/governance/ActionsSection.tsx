@@ -24,7 +24,7 @@ import { ACTION_STATUS_LABELS, ACTION_STATUSES } from './labels';
 import { createAction, deleteAction, fetchAction, refreshGovernance, updateAction, useActions, useCommittees, type ActionFilters } from './queries';
 import type { ActionItem, ActionStatus } from './types';
 import { LinkifiedText } from '../../ui/LinkifiedText';
-import { useResults } from '../health/queries';
+import { useResults } from '../health/resultsQuery';
 import { committeeWords, FollowedUpBy, HealthOrigin } from './ActionOrigin';
 import { committeeOptions } from './committees';
 

@@ -15,7 +15,7 @@ import { readerOptions } from '../records/access';
 import { accessBody, maxLength, readersRule, requiredText } from '../records/forms';
 import { RecordFormFooter, submitRecord, useRecordSave, type StaleEdit } from '../records/recordForm';
 import type { FieldLabels } from '../records/stale';
-import { createActionPlan, refreshActionPlans } from './queries';
+import { createActionPlan, refreshActionPlans } from './actionPlans';
 import type { HealthActionPlanCreate, HealthDimensionResult, HealthWave } from './types';
 
 export interface PlanValues {

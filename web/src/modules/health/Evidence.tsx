@@ -2,8 +2,8 @@
 // each signal in words with its figure ("Meetings held: 3 of 4 the cadences call for"), what it
 // counts, and whether it is behind what the alliance set out to do.
 import { Badge, Stack, Text } from '@mantine/core';
-import { behindPlan, signalText } from './format';
-import { BEHIND_PLAN, SIGNAL_WORDS } from './labels';
+import { BEHIND_PLAN, SIGNAL_WORDS } from './resultLabels';
+import { behindPlan, signalText } from './signals';
 import type { HealthSignal } from './types';
 
 export function EvidenceList({ signals, dimensionName }: { signals: readonly HealthSignal[]; dimensionName: string }) {

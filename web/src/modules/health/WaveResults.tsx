@@ -19,10 +19,11 @@ import { HiddenScore } from './badges';
 import { ChartCard } from './ChartCard';
 import { EvidenceList } from './Evidence';
 import classes from './WaveResults.module.css';
-import { evidencePeriodText, formatGap, formatScore, gapThresholdOf, hiddenExplanation, movementOf, type Movement } from './format';
+import { formatGap, formatScore, gapThresholdOf, hiddenExplanation } from './format';
 import { agreementLabel, DONT_KNOW_LABEL, LEVEL_VALUES, AGREEMENT_VALUES, RESPONDENT_ROLE_LABELS } from './labels';
 import { useResults } from './queries';
 import { gapChartOption, gapRows, gapSummary, partiesHiddenEverywhere, partiesOf, radarOption, radarSummary, sliceOf, type GapRow } from './results';
+import { evidencePeriodText, movementOf, type Movement } from './signals';
 import type { HealthDimensionResult, HealthItemResult, HealthItemScale, HealthResults, HealthRespondentRole, HealthSlice, HealthWave } from './types';
 
 const YES_NO = wordsOf('answer');

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
 import { DIMENSIONS, makeResults } from '../../test/health';
 import shippedBank from '../../../../db/health/default-bank.json';
-import { behindPlan, formatGap, formatScore, movementOf, responseRate, signalText } from './format';
-import { DEFAULT_BANK_DIMENSION_NAMES, defaultDimensionName } from './labels';
+import { formatGap, formatScore, responseRate } from './format';
+import { DEFAULT_BANK_DIMENSION_NAMES, defaultDimensionName } from './resultLabels';
 import { gapRows, gapSummary } from './results';
 import { answersBody, answersFromDraft, itemErrors, NO_ANSWER_MESSAGE, unanswered } from './sheet';
+import { behindPlan, movementOf, signalText } from './signals';
 import type { HealthSignal } from './types';
 
 describe('a wave in words', () => {

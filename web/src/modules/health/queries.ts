@@ -1,15 +1,13 @@
 // The health-assessment API: question banks, an alliance's waves (the record kit's collection,
 // declared in records/collections.ts), closing a wave, my sheet of a wave (read, save half-way,
-// submit), a closed wave's results, the action plans made from them, and the trends across
-// waves. Every query of an alliance's health lives under `healthKey`, so one invalidation
+// submit), a closed wave's results (./resultsQuery.ts) and the trends across waves; the action
+// plans made from results are in ./actionPlans.ts. Every query of an alliance's health lives under `healthKey`, so one invalidation
 // refreshes them all; my surveys (the header's count) are refreshed with them.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '../../api/client';
-import { refreshGovernance } from '../governance/queries';
-import type { ActionItem } from '../governance/types';
 import { healthKey, healthWaves } from '../records/collections';
 import { mySurveysKey } from './mySurveys';
-import type { HealthActionPlanCreate, HealthAnswerInput, HealthSheet } from './types';
+import type { HealthAnswerInput, HealthSheet } from './types';
 
 /** After any change to a wave or an answer: the waves, their results, my surveys and the activity log. */
 export function refreshHealth(queryClient: QueryClient, allianceId: string): void {
@@ -84,32 +82,9 @@ export function submitSheet(allianceId: string, waveId: string, answers: HealthA
 
 // ------------------------------------------------------------------ results
 
-export function useResults(allianceId: string, waveId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: [...healthKey(allianceId), 'wave', waveId, 'results'],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/alliances/{id}/health-waves/{wave_id}/results', { params: { path: { id: allianceId, wave_id: waveId } } })),
-    enabled,
-  });
-}
-
-// ------------------------------------------------------------------ action plans
-
-/**
- * After an action plan is made: the results list it beside its dimension, and it is an action item
- * of the alliance's governance (the committee's actions, my actions).
- */
-export function refreshActionPlans(queryClient: QueryClient, allianceId: string): void {
-  refreshHealth(queryClient, allianceId);
-  refreshGovernance(queryClient, allianceId);
-}
-
-/** Turns a closed wave's result into an action item, followed up by a committee. */
-export function createActionPlan(allianceId: string, waveId: string, body: HealthActionPlanCreate): Promise<ActionItem> {
-  return unwrap(
-    api.POST('/api/v1/alliances/{id}/health-waves/{wave_id}/action-plans', { params: { path: { id: allianceId, wave_id: waveId } }, body }),
-  );
-}
+// A wave's results are read outside the Health tab too (an action plan's dimension, by name), so
+// their query is a module of its own that brings nothing else along.
+export { useResults } from './resultsQuery';
 
 // ------------------------------------------------------------------ trends
 

@@ -1,6 +1,5 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Tooltip, UnstyledButton, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconArrowDownRight, IconArrowRight, IconArrowUpRight, IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Alliance } from '../../api/types';
 import { StageBadge, TierBadge } from '../../ui/badges';
@@ -27,20 +26,19 @@ function Parties({ alliance }: { alliance: Alliance }) {
 /**
  * The health score and, beside it, an arrow for how it moved since the wave before. The arrow and
  * the figures are for the eye; the words ("72, up 8 since the previous wave") are for everyone.
+ * Arrows are characters, not icons: the portfolio's first load takes no icon it did not need.
  */
 export function HealthScore({ health }: { health: Alliance['health'] }) {
   const reading = readHealth(health);
-  const Arrow = reading.change === null ? null : reading.change > 0 ? IconArrowUpRight : reading.change < 0 ? IconArrowDownRight : IconArrowRight;
-  const color = reading.change === null || reading.change === 0 ? 'dimmed' : reading.change > 0 ? 'teal.9' : 'red.9';
+  const change = reading.change;
   return (
     <Group gap={4} wrap="nowrap" data-health={reading.words} title={health ? `From ${health.wave_title}` : undefined}>
       <Text span size="sm" fw={health?.score != null ? 600 : 400} c={health?.score != null ? undefined : 'dimmed'} aria-hidden>
         {reading.score}
       </Text>
-      {Arrow && reading.change !== null && (
-        <Text span size="xs" fw={600} c={color} aria-hidden style={{ whiteSpace: 'nowrap' }}>
-          <Arrow size={14} style={{ verticalAlign: -2 }} />
-          {reading.change === 0 ? '' : Math.abs(reading.change)}
+      {change !== null && (
+        <Text span size="xs" fw={600} c={change > 0 ? 'teal.9' : change < 0 ? 'red.9' : 'dimmed'} aria-hidden style={{ whiteSpace: 'nowrap' }}>
+          {change > 0 ? `↑${change}` : change < 0 ? `↓${-change}` : '→'}
         </Text>
       )}
       <span className="visually-hidden">{reading.words}</span>
@@ -51,7 +49,7 @@ export function HealthScore({ health }: { health: Alliance['health'] }) {
 /** The health column's header: a button that sorts by health, lowest first, then highest first. */
 function HealthHeader({ sort, onSortChange }: { sort: PortfolioSort; onSortChange?: (sort: PortfolioSort) => void }) {
   const direction = sort === 'health' ? 'ascending' : sort === '-health' ? 'descending' : undefined;
-  const Icon = direction === 'ascending' ? IconChevronUp : direction === 'descending' ? IconChevronDown : IconSelector;
+  const mark = direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕';
   const next = nextHealthSort(sort);
   return (
     <Table.Th scope="col" aria-sort={direction}>
@@ -59,7 +57,9 @@ function HealthHeader({ sort, onSortChange }: { sort: PortfolioSort; onSortChang
         <UnstyledButton onClick={() => onSortChange(next)} fz="sm" fw={700} style={{ display: 'inline-flex', alignItems: 'center', gap: 2, whiteSpace: 'nowrap' }}>
           Health{' '}
           <span className="visually-hidden">{next === 'health' ? 'score, sort lowest first' : 'score, sort highest first'}</span>
-          <Icon size={14} aria-hidden />
+          <span aria-hidden style={{ fontSize: 10, marginLeft: 2 }}>
+            {mark}
+          </span>
         </UnstyledButton>
       ) : (
         'Health'
