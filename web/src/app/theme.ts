@@ -16,6 +16,8 @@ export const theme = createTheme({
   components: {
     Badge: { defaultProps: { tt: 'none', fw: 600 } },
     Tooltip: { defaultProps: { openDelay: 300 } },
+    // Every dialog's × has a name a screen reader reads (Mantine's has none).
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     // Date fields show and read days in the reader's pattern, as lists show them. dayjs cannot
     // read a typed day by a pattern without a plugin; without `parseDay` the browser's parser
     // would take "05.11.2026" as 11 May.

@@ -71,7 +71,7 @@ export function PortfolioPage() {
             <AllianceCards alliances={items} />
           ) : (
             <Paper withBorder radius="md">
-              <AllianceTable alliances={items} />
+              <AllianceTable alliances={items} sort={filters.sort} onSortChange={(sort) => setFilters({ sort })} />
             </Paper>
           )}
           <LoadMore

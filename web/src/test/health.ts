@@ -1,12 +1,14 @@
 // Health-assessment records for tests: complete, valid against the contract, with only what a test
 // cares about passed in.
 import type {
+  HealthActionPlan,
   HealthDimension,
   HealthDimensionResult,
   HealthItemResult,
   HealthResults,
   HealthSheet,
   HealthSlice,
+  HealthTrends,
   HealthWave,
   MySurvey,
   QuestionBank,
@@ -144,9 +146,33 @@ function itemResult(key: string, text: string, scale: 'agreement' | 'level', sco
   };
 }
 
+export const PREVIOUS_WAVE_ID = '01a1ffd0-0000-7000-9000-0000000a0000';
+export const PREVIOUS_WAVE_TITLE = 'Health check, spring 2026';
+export const JSC_ID = '01a1ffd0-0000-7000-9000-00000000c001';
+
+export function makeActionPlan(overrides: Partial<HealthActionPlan> = {}): HealthActionPlan {
+  return {
+    id: nextId(),
+    title: 'Answer data requests within a week',
+    status: 'open',
+    due_on: '2027-01-31',
+    overdue: false,
+    owner_name: ME.user.name,
+    committee_id: JSC_ID,
+    committee_name: 'Joint Steering Committee',
+    wave_id: PREVIOUS_WAVE_ID,
+    wave_title: PREVIOUS_WAVE_TITLE,
+    item_key: null,
+    ...overrides,
+  };
+}
+
 /**
  * A closed wave's results: trust with a large, flagged gap (Meridian 80, Pulsewise 40) and five
- * comments; governance with Pulsewise hidden (too few people) and so no gap, and too few comments.
+ * comments, up 12 since the spring wave, with an overdue action plan from that wave and no
+ * evidence to measure; governance with Pulsewise hidden (too few people) and so no gap, and too
+ * few comments, down 5 since the spring wave, with the records' evidence: decisions waiting,
+ * none decided, meetings against the cadences, each party's on-time rate.
  */
 export function makeResults(): HealthResults {
   const trust: HealthDimensionResult = {
@@ -162,9 +188,18 @@ export function makeResults(): HealthResults {
       itemResult('trust.keeps_word', 'The other party does what it says it will do.', 'agreement', [3.8, 4, 3.5]),
     ],
     comments: ['Weekly calls help.', 'Slow answers on data requests.', 'Good faith on both sides.', 'We need a shared tracker.', 'The JSC works.'],
-    previous: null,
+    previous: { wave_id: PREVIOUS_WAVE_ID, title: PREVIOUS_WAVE_TITLE, closed_on: '2026-05-31', score: 53 },
     evidence: [],
-    action_plans: [],
+    action_plans: [
+      makeActionPlan({
+        title: 'Monthly review of open data requests',
+        status: 'in_progress',
+        due_on: '2026-10-01',
+        overdue: true,
+        owner_name: 'Dana Whitfield',
+        item_key: 'trust.keeps_word',
+      }),
+    ],
   };
   const governance: HealthDimensionResult = {
     key: 'governance',
@@ -179,8 +214,23 @@ export function makeResults(): HealthResults {
       itemResult('governance.escalation', 'How are disagreements escalated?', 'level', [null, null, null]),
     ],
     comments: null,
-    previous: null,
-    evidence: [],
+    previous: { wave_id: PREVIOUS_WAVE_ID, title: PREVIOUS_WAVE_TITLE, closed_on: '2026-05-31', score: 60.4 },
+    evidence: [
+      { key: 'decisions_waiting', value: 2, expected: null, unit: 'count', better: 'lower', by_party: null },
+      { key: 'decision_days', value: null, expected: null, unit: 'days', better: 'lower', by_party: null },
+      { key: 'meetings_held', value: 3, expected: 4, unit: 'count', better: 'higher', by_party: null },
+      {
+        key: 'on_time_rate',
+        value: 85,
+        expected: null,
+        unit: 'percent',
+        better: 'higher',
+        by_party: [
+          { party_id: ME.organization.id, party_name: MERIDIAN, value: 92 },
+          { party_id: PARTNER_ID, party_name: PULSEWISE, value: 71.4 },
+        ],
+      },
+    ],
     action_plans: [],
   };
   return {
@@ -189,7 +239,42 @@ export function makeResults(): HealthResults {
     overall: slice('all', ALL, 61),
     parties: [slice(ME.organization.id, MERIDIAN, 68), slice(PARTNER_ID, PULSEWISE, 47)],
     dimensions: [governance, trust],
-    evidence_period: { from: '2026-05-18', to: '2026-11-15' },
+    evidence_period: { from: '2026-06-01', to: '2026-11-15' },
+  };
+}
+
+/**
+ * Two closed waves: spring (overall 58, trust 53, governance hidden) and autumn (overall 61, trust
+ * 65, governance 55, and communication, which spring did not ask about).
+ */
+export function makeTrends(spring = '01a1ffd0-0000-7000-9000-0000000e0002'): HealthTrends {
+  const parties = (meridian: number | null, pulsewise: number | null) => [slice(ME.organization.id, MERIDIAN, meridian), slice(PARTNER_ID, PULSEWISE, pulsewise)];
+  return {
+    waves: [
+      {
+        wave_id: spring,
+        title: 'Spring health check',
+        closed_on: '2026-04-10',
+        overall: slice('all', ALL, 58),
+        parties: parties(62, 50),
+        dimensions: [
+          { key: 'trust', name: 'Trust', overall: slice('all', ALL, 53.4), parties: parties(60, 45) },
+          { key: 'governance', name: 'Governance and decision making', overall: slice('all', ALL, null), parties: parties(null, null) },
+        ],
+      },
+      {
+        wave_id: PREVIOUS_WAVE_ID,
+        title: 'Autumn health check',
+        closed_on: '2026-11-15',
+        overall: slice('all', ALL, 61),
+        parties: parties(68, 47),
+        dimensions: [
+          { key: 'trust', name: 'Trust', overall: slice('all', ALL, 65), parties: parties(80, 40) },
+          { key: 'governance', name: 'Governance and decision making', overall: slice('all', ALL, 55), parties: parties(null, null) },
+          { key: 'communication', name: 'Communication', overall: slice('all', ALL, 70), parties: parties(72, 66) },
+        ],
+      },
+    ],
   };
 }
 

@@ -38,7 +38,6 @@ export function makeAlliance(overrides: Partial<Alliance> = {}): Alliance {
   return {
     id: '01a1ffd0-bf36-7cee-b537-e15daeea8071',
     name: 'Meridian × Pulsewise adherence',
-    health: null,
     type: 'co_development',
     therapeutic_areas: ['cardiology'],
     territory: 'EU and US',
@@ -63,6 +62,7 @@ export function makeAlliance(overrides: Partial<Alliance> = {}): Alliance {
     priority_note: '',
     consent_required: false,
     open_proposals: 0,
+    health: null,
     version: 3,
     created_at: '2026-11-21T20:33:52.950Z',
     updated_at: '2026-11-21T20:33:52.952Z',

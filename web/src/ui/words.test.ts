@@ -133,8 +133,8 @@ const NOT_READ: Record<string, string> = {
   'operations.listAlliances.parameters.query.sort': 'a sort order of a request; the table words its headers',
   'operations.listAllianceProposals.parameters.query.status': 'a filter of a request; the page words its choices',
   'operations.listAllianceMeetings.parameters.query.when': 'a filter of a request; the page words its choices',
-  'HealthSignal.unit': 'how a signal\'s number is written (a count, days, a percentage), not a word of its own',
-  'HealthSignal.better': 'which way a signal is better: the page reads it to mark a value, never shows it',
+  'HealthSignal.unit': 'the signal’s sentence writes its unit with the figure ("12 days", "92 %")',
+  'HealthSignal.better': 'not read: it decides whether a figure short of what was set out is marked "Behind plan"',
 };
 
 // Groups that are not an enumeration of the API: record types, what an event did, field words,

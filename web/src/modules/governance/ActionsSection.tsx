@@ -1,5 +1,6 @@
-// Action items: who does what by when, from meetings and decisions or on their own. Overdue ones
-// stand out in red; the owner (or anyone who may change it) marks one done with one click.
+// Action items: who does what by when, from meetings and decisions, from a health result or on
+// their own, and the committee that follows each up. Overdue ones stand out in red; the owner (or
+// anyone who may change it) marks one done with one click.
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Switch, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
@@ -20,9 +21,12 @@ import { RecordFormFooter, submitRecord, useDeleteRecord, useRecordAction, useRe
 import { patchOf, useStaleEdit, type FieldLabels } from '../records/stale';
 import { ActionStatusBadge, OverdueBadge } from './badges';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from './labels';
-import { createAction, deleteAction, fetchAction, refreshGovernance, updateAction, useActions, type ActionFilters } from './queries';
+import { createAction, deleteAction, fetchAction, refreshGovernance, updateAction, useActions, useCommittees, type ActionFilters } from './queries';
 import type { ActionItem, ActionStatus } from './types';
 import { LinkifiedText } from '../../ui/LinkifiedText';
+import { useResults } from '../health/resultsQuery';
+import { committeeWords, FollowedUpBy, HealthOrigin } from './ActionOrigin';
+import { committeeOptions } from './committees';
 
 interface ActionValues {
   title: string;
@@ -30,6 +34,7 @@ interface ActionValues {
   owner_user_id: string | null;
   due_on: string | null;
   status: ActionStatus;
+  committee_id: string | null;
   visibility: Visibility;
   readers: string[];
 }
@@ -41,6 +46,7 @@ function actionToValues(a: ActionItem): ActionValues {
     owner_user_id: a.owner_user_id,
     due_on: a.due_on,
     status: a.status,
+    committee_id: a.committee_id,
     visibility: a.visibility,
     readers: [...a.readers],
   };
@@ -53,8 +59,19 @@ function actionBody(v: ActionValues) {
     owner_user_id: v.owner_user_id ?? '',
     due_on: v.due_on ?? '',
     status: v.status,
+    committee_id: v.committee_id,
     ...accessBody(v),
   };
+}
+
+/**
+ * For an action plan made from a health result: the dimension it answers, named by its wave's
+ * results (a bank of the organisation's own has names the shipped bank's words do not know).
+ */
+function HealthOriginDetail({ allianceId, health }: { allianceId: string; health: NonNullable<ActionItem['health']> }) {
+  const results = useResults(allianceId, health.wave_id, true);
+  const name = results.data?.dimensions.find((d) => d.key === health.dimension_key)?.name ?? null;
+  return <HealthOrigin allianceId={allianceId} health={health} dimensionName={name} />;
 }
 
 /** Every alliance member, named with their party: who may own an action. */
@@ -86,6 +103,7 @@ function ActionForm({
       owner_user_id: members.some((m) => m.user_id === user.id) ? user.id : null,
       due_on: null,
       status: 'open',
+      committee_id: null,
       visibility: 'alliance',
       readers: [],
     },
@@ -109,6 +127,8 @@ function ActionForm({
     onClose,
     refresh: refreshGovernance,
   });
+  const committees = useCommittees(alliance.id);
+  const committeeList = committees.data ?? [];
   const name = (id: string | null) => members.find((m) => m.user_id === id)?.name ?? '';
   const fields: FieldLabels<ActionValues> = {
     title: { label: 'Action' },
@@ -116,17 +136,27 @@ function ActionForm({
     owner_user_id: { label: 'Owner', show: name },
     due_on: { label: 'Due', show: (v) => formatDate(v) },
     status: { label: 'Status', show: (v) => ACTION_STATUS_LABELS[v] },
+    committee_id: { label: 'Committee', show: (v) => committeeWords(v, committeeList) ?? '' },
     visibility: { label: 'Who can read it' },
   };
   return (
     <form noValidate onSubmit={submitRecord(form, stale, save)}>
       <Stack gap="md">
+        {action?.health && <HealthOriginDetail allianceId={alliance.id} health={action.health} />}
         <TextInput label="Action" required placeholder="e.g. Send the revised budget to the JSC" data-autofocus {...form.getInputProps('title')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select label="Owner" required searchable data={ownerOptions(alliance, members)} {...form.getInputProps('owner_user_id')} />
           <DateInput label="Due" required {...form.getInputProps('due_on')} />
           <Select label="Status" required allowDeselect={false} data={options(ACTION_STATUSES, ACTION_STATUS_LABELS)} {...form.getInputProps('status')} />
         </SimpleGrid>
+        <Select
+          label="Committee"
+          description="The committee that follows the action up."
+          clearable
+          placeholder={committees.isPending ? 'Loading the committees…' : 'No committee'}
+          data={committeeOptions(committeeList)}
+          {...form.getInputProps('committee_id')}
+        />
         <Textarea label="Description" autosize minRows={2} maxRows={6} {...form.getInputProps('description')} />
         <AccessFields form={form} alliance={alliance} members={members} record={action} />
         <RecordFormFooter
@@ -212,7 +242,20 @@ export function DueCell({ action }: { action: Pick<ActionItem, 'due_on' | 'overd
   );
 }
 
-function ActionRow({ alliance, action, canChange, onEdit }: { alliance: Alliance; action: ActionItem; canChange: boolean; onEdit: () => void }) {
+function ActionRow({
+  alliance,
+  action,
+  committee,
+  canChange,
+  onEdit,
+}: {
+  alliance: Alliance;
+  action: ActionItem;
+  /** The committee that follows it up, in words. */
+  committee: string | null;
+  canChange: boolean;
+  onEdit: () => void;
+}) {
   const remove = useDeleteRecord(alliance.id, action.title, () => deleteAction(alliance.id, action.id), refreshGovernance);
   return (
     <Table.Tr data-action={action.title} data-overdue={action.overdue || undefined} bg={action.overdue ? 'var(--mantine-color-red-0)' : undefined}>
@@ -226,6 +269,8 @@ function ActionRow({ alliance, action, canChange, onEdit }: { alliance: Alliance
         {action.description && (
           <LinkifiedText size="xs" c="dimmed" lineClamp={2} text={action.description} />
         )}
+        <FollowedUpBy name={committee} />
+        {action.health && <HealthOrigin allianceId={alliance.id} health={action.health} />}
       </Table.Td>
       <Table.Td>
         <Text size="sm">{action.owner_name}</Text>
@@ -272,6 +317,8 @@ export function ActionsTable({
   minWidth?: number;
 }) {
   const { user } = useSession();
+  // The committees' names (the list Governance shows; no request when it is already loaded).
+  const committees = useCommittees(alliance.id);
   return (
     <Table.ScrollContainer minWidth={minWidth}>
       <Table verticalSpacing="sm" aria-label={label}>
@@ -286,7 +333,14 @@ export function ActionsTable({
         </Table.Thead>
         <Table.Tbody>
           {items.map((action) => (
-            <ActionRow key={action.id} alliance={alliance} action={action} canChange={canChangeAction(alliance, user.id, action)} onEdit={() => onEdit(action)} />
+            <ActionRow
+              key={action.id}
+              alliance={alliance}
+              action={action}
+              committee={committeeWords(action.committee_id, committees.data)}
+              canChange={canChangeAction(alliance, user.id, action)}
+              onEdit={() => onEdit(action)}
+            />
           ))}
         </Table.Tbody>
       </Table>

@@ -8,6 +8,7 @@ import { EmptyState, QueryView } from '../../ui/feedback';
 import { FilterSelect } from '../../ui/FilterSelect';
 import { options } from '../../ui/labels';
 import { RowActionsHeader } from '../../ui/RowMenu';
+import { HealthOrigin } from './ActionOrigin';
 import { ActionCount, DueCell, MarkDoneButton } from './ActionsSection';
 import { ActionStatusBadge } from './badges';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from './labels';
@@ -68,6 +69,7 @@ export function MyActions() {
                         {a.description && (
                           <LinkifiedText size="xs" c="dimmed" lineClamp={2} text={a.description} />
                         )}
+                        {a.health && <HealthOrigin allianceId={a.alliance_id} health={a.health} />}
                       </Table.Td>
                       <Table.Td>
                         <Anchor component={Link} to={`/alliances/${a.alliance_id}/governance?section=actions`} size="sm">

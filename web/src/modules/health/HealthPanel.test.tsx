@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeWave, MEMBERS, PARTNER_USER } from '../../test/health';
+import { makeTrends, makeWave, MEMBERS, PARTNER_USER } from '../../test/health';
 import { fakeApi, makeAlliance, renderPage } from '../../test/utils';
 import { formatDate } from '../../ui/format';
 import { AlliancePage } from '../../pages/AlliancePage';
 import { HealthPanel } from './HealthPanel';
+import { trendLines, trendOption } from './trends';
 
 const user = userEventLib.setup({ delay: null });
 
@@ -30,6 +31,7 @@ function server(extra: Parameters<typeof fakeApi>[0] = {}) {
   return fakeApi({
     [`GET ${base}/health-waves`]: { status: 200, body: { items: [answered, open, internal], next_cursor: null } },
     [`GET ${base}/members`]: { status: 200, body: { items: MEMBERS } },
+    [`GET ${base}/health-trends`]: { status: 200, body: makeTrends(answered.id) },
     ...extra,
   });
 }
@@ -130,5 +132,52 @@ describe('the Health tab', () => {
     expect(names.indexOf('Health')).toBe(names.indexOf('Agreements') + 1);
     expect(within(tabs).getByRole('tab', { name: 'Health' })).toHaveAttribute('aria-selected', 'true');
     expect(await screen.findByRole('table', { name: 'Health assessment waves' })).toBeInTheDocument();
+  });
+});
+
+describe('the trends on the Health tab', () => {
+  const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent?.trim());
+
+  it('draws the overall and each dimension’s score across the closed waves, with the same numbers as a table', async () => {
+    server();
+    renderPage(<HealthPanel alliance={alliance} />, { route: '/alliances/a/health' });
+    const card = await screen.findByRole('region', { name: 'Trends' });
+    expect(within(card).getByRole('heading', { level: 2, name: 'Trends' })).toBeInTheDocument();
+    expect(card).toHaveTextContent('A hidden score is a gap in its line, not a zero.');
+    expect(
+      within(card).getByRole('img', {
+        name: /^Scores across closed waves, 0 to 100, oldest first\. Overall score: Spring health check 58, Autumn health check 61\. Trust: Spring health check 53, Autumn health check 65\. Governance and decision making: Spring health check hidden, Autumn health check 55\. Communication: Spring health check not asked, Autumn health check 70\.$/,
+      }),
+    ).toBeInTheDocument();
+
+    await user.click(within(card).getByRole('radio', { name: 'Table' }));
+    const table = within(card).getByRole('table', { name: 'Scores across waves' });
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Dimension', `Spring health check${formatDate('2026-04-10')}`, `Autumn health check${formatDate('2026-11-15')}`]);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => [within(r).getByRole('rowheader').textContent, ...cells(r)])).toEqual([
+      ['Overall score', '58', '61'],
+      ['Trust', '53', '65'],
+      ['Governance and decision making', 'hidden', '55'],
+      ['Communication', 'not asked', '70'],
+    ]);
+    // The lines the chart draws: a hidden or missing score is a gap ('-'), never a zero.
+    const waves = makeTrends(answered.id).waves;
+    const series = trendOption(waves, trendLines(waves)).series;
+    expect(series.map((s) => [s.name, s.data])).toEqual([
+      ['Overall score', [58, 61]],
+      ['Trust', [53, 65]],
+      ['Governance and decision making', ['-', 55]],
+      ['Communication', ['-', 70]],
+    ]);
+    expect(series.every((s) => s.connectNulls === false)).toBe(true);
+  });
+
+  it('is not shown, nor asked for, while no wave has closed', async () => {
+    const seen = server({ [`GET ${base}/health-waves`]: { status: 200, body: { items: [open, internal], next_cursor: null } } });
+    renderPage(<HealthPanel alliance={alliance} />, { route: '/alliances/a/health' });
+    await screen.findByRole('table', { name: 'Health assessment waves' });
+    expect(screen.queryByRole('region', { name: 'Trends' })).toBeNull();
+    expect(seen.some((r) => r.path.endsWith('/health-trends'))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // The Health tab: the alliance's health-assessment waves, each with its days, where it stands, how
-// many of each party have answered and whether it waits for my answer; and, with `?wave=<id>` in
-// the address, the page of one wave with its results.
+// many of each party have answered and whether it waits for my answer, and once a wave has closed
+// the trends across the closed waves; with `?wave=<id>` in the address, the page of one wave with
+// its results.
 import { Anchor, Button, Group, Menu, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconHeartbeat, IconLock, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -15,6 +16,7 @@ import { PrivateWaveBadge, WaveStatusBadge } from './badges';
 import { responseRate, waveDays } from './format';
 import { waveSearch } from './links';
 import { MyAnswer } from './MyAnswer';
+import { TrendsSection } from './TrendsSection';
 import { useWaves } from './queries';
 import type { HealthWave } from './types';
 import { WaveForm } from './WaveForm';
@@ -98,31 +100,34 @@ function WavesSection({ alliance, members, membersReady }: { alliance: Alliance;
         }
       >
         {(list) => (
-          <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={780}>
-              <Table verticalSpacing="sm" aria-label="Health assessment waves">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Wave</Table.Th>
-                    <Table.Th scope="col">Days</Table.Th>
-                    <Table.Th scope="col">Status</Table.Th>
-                    <Table.Th scope="col">Answered</Table.Th>
-                    <Table.Th scope="col">You</Table.Th>
-                    <RowActionsHeader />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {/* The API lists them oldest first; the latest wave is the one people look for. */}
-                  {[...list].reverse().map((w) => (
-                    <WaveRow key={w.id} alliance={alliance} wave={w} onEdit={() => setEditing({ wave: w })} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
+          <>
+            <Paper withBorder radius="md">
+              <Table.ScrollContainer minWidth={780}>
+                <Table verticalSpacing="sm" aria-label="Health assessment waves">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Wave</Table.Th>
+                      <Table.Th scope="col">Days</Table.Th>
+                      <Table.Th scope="col">Status</Table.Th>
+                      <Table.Th scope="col">Answered</Table.Th>
+                      <Table.Th scope="col">You</Table.Th>
+                      <RowActionsHeader />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {/* The API lists them oldest first; the latest wave is the one people look for. */}
+                    {[...list].reverse().map((w) => (
+                      <WaveRow key={w.id} alliance={alliance} wave={w} onEdit={() => setEditing({ wave: w })} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+            {list.some((w) => w.status === 'closed') && <TrendsSection allianceId={alliance.id} />}
+          </>
         )}
       </QueryView>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.wave ? 'Edit wave' : 'New health-assessment wave'} size="xl" centered closeButtonProps={{ 'aria-label': 'Close' }}>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.wave ? 'Edit wave' : 'New health-assessment wave'} size="xl" centered>
         {editing && <WaveForm alliance={alliance} members={members} wave={editing.wave} onClose={() => setEditing(null)} />}
       </Modal>
     </Stack>

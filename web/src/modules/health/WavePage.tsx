@@ -135,8 +135,8 @@ function WaveView({ alliance, wave, members, membersReady, back }: { alliance: A
           </Alert>
         )}
       </Paper>
-      {wave.status === 'closed' ? <WaveResults alliance={alliance} wave={wave} /> : <ResultsPending wave={wave} />}
-      <Modal opened={editing} onClose={() => setEditing(false)} title="Edit wave" size="xl" centered closeButtonProps={{ 'aria-label': 'Close' }}>
+      {wave.status === 'closed' ? <WaveResults alliance={alliance} wave={wave} members={members} membersReady={membersReady} /> : <ResultsPending wave={wave} />}
+      <Modal opened={editing} onClose={() => setEditing(false)} title="Edit wave" size="xl" centered>
         {editing && <WaveForm alliance={alliance} members={members} wave={wave} onClose={() => setEditing(false)} />}
       </Modal>
     </Stack>

@@ -101,7 +101,7 @@ describe('the results of a closed wave', () => {
   it('opens a dimension to how people answered each question, its scores by role and its comments', async () => {
     server();
     render();
-    await screen.findByRole('region', { name: 'Questions and comments' });
+    await screen.findByRole('region', { name: 'Dimension by dimension' });
     await user.click(screen.getByText('Trust', { selector: 'summary *' }));
     const item = await screen.findByRole('table', { name: 'How people answered “We assume good intentions before drawing conclusions.”' });
     expect(within(item).getAllByRole('row').map((r) => r.textContent)).toEqual([
@@ -134,6 +134,96 @@ describe('the results of a closed wave', () => {
     expect(card).toHaveTextContent('Nothing to draw: every score is hidden, because too few people answered');
     expect(within(card).queryByRole('img')).toBeNull();
     expect(within(screen.getByRole('region', { name: 'Overall score' })).getAllByText('hidden')).toHaveLength(3);
+  });
+});
+
+describe('a dimension’s scores beside the evidence, how it moved, and its action plans', () => {
+  it('says once, near the top, over which days the evidence counts', async () => {
+    server();
+    render();
+    const overall = await screen.findByRole('region', { name: 'Overall score' });
+    expect(overall).toHaveTextContent(`Evidence from ${formatDate('2026-06-01')} to ${formatDate('2026-11-15')}`);
+    expect(screen.getAllByText(/^Evidence from/)).toHaveLength(1);
+  });
+
+  it('says how each dimension moved since the wave before, rounded, before it is opened', async () => {
+    server();
+    render();
+    await screen.findByRole('region', { name: 'Dimension by dimension' });
+    const summary = (name: string) => screen.getByText(name, { selector: 'summary *' }).closest('summary') as HTMLElement;
+    // 65 now, 53 then.
+    expect(summary('Trust')).toHaveTextContent('+12 since Health check, spring 2026');
+    expect(summary('Trust')).toHaveTextContent('1 action plan');
+    // 55 now, 60.4 then: the scores as they read, 55 and 60.
+    expect(summary('Governance and decision making')).toHaveTextContent('−5 since Health check, spring 2026');
+    expect(summary('Governance and decision making')).not.toHaveTextContent('action plan');
+  });
+
+  it('says nothing of a move when the wave before hid the dimension, or there was none', async () => {
+    const quiet = results.dimensions.map((d) => ({ ...d, previous: d.key === 'trust' ? null : { ...d.previous!, score: null } }));
+    server(closed, { [`GET ${base}/health-waves/${closed.id}/results`]: { status: 200, body: { ...results, wave: closed, dimensions: quiet } } });
+    render();
+    await screen.findByRole('region', { name: 'Dimension by dimension' });
+    expect(document.querySelector('[data-movement]')).toBeNull();
+    expect(screen.queryByText(/since Health check, spring 2026/)).toBeNull();
+  });
+
+  it('shows what the records say in words and units, “nothing to measure” for an empty period, and what is behind plan', async () => {
+    server();
+    render();
+    await screen.findByRole('region', { name: 'Dimension by dimension' });
+    await user.click(screen.getByText('Governance and decision making', { selector: 'summary *' }));
+    const section = await screen.findByRole('region', { name: 'Perception beside evidence for Governance and decision making' });
+    const evidence = within(section).getByRole('list', { name: 'Evidence for Governance and decision making' });
+    const lines = within(evidence)
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('p')?.textContent);
+    expect(lines).toEqual([
+      'Decisions waiting more than 30 days: 2',
+      'Days from proposal to decision: nothing to measure',
+      'Meetings held: 3 of 4 the cadences call forBehind plan',
+      'On-time rate: Meridian Therapeutics 92 %, Pulsewise Health 71 %',
+    ]);
+    expect(evidence).toHaveTextContent('Committee meetings of the period that were not cancelled, against what the committees’ cadences call for over the time each committee existed.');
+    // No key of the API reads as itself (in what is read: Mantine's responsive grid puts a style
+    // element, with generated class names, inside the section).
+    const read = section.cloneNode(true) as HTMLElement;
+    read.querySelectorAll('style').forEach((style) => style.remove());
+    expect(read.textContent).not.toMatch(/[a-z]+_[a-z]+/);
+    expect(section).toHaveTextContent('All parties: 55 · −5 since Health check, spring 2026');
+
+    await user.click(screen.getByText('Trust', { selector: 'summary *' }));
+    expect(await screen.findByRole('region', { name: 'Perception beside evidence for Trust' })).toHaveTextContent('The alliance’s records hold nothing to count for this dimension');
+  });
+
+  it('lists the action plans that answer a dimension, from this wave or an earlier one, in words', async () => {
+    server();
+    render();
+    await screen.findByRole('region', { name: 'Dimension by dimension' });
+    await user.click(screen.getByText('Trust', { selector: 'summary *' }));
+    const table = await screen.findByRole('table', { name: 'Action plans for Trust' });
+    const row = within(table).getByRole('row', { name: /Monthly review of open data requests/ });
+    expect(row).toHaveAttribute('data-overdue', 'true');
+    expect(cells(row)).toEqual([
+      'Monthly review of open data requestsFrom Health check, spring 2026Question 2.2: The other party does what it says it will do.',
+      'Dana Whitfield',
+      `${formatDate('2026-10-01')}Overdue`,
+      'In progress',
+      'Joint Steering Committee',
+    ]);
+    expect(screen.getByRole('link', { name: 'follow them up under Governance, Actions' })).toHaveAttribute('href', `/alliances/${alliance.id}/governance?section=actions`);
+
+    await user.click(screen.getByText('Governance and decision making', { selector: 'summary *' }));
+    expect(await screen.findByRole('region', { name: 'Action plans for Governance and decision making' })).toHaveTextContent('No action plan yet.');
+  });
+
+  it('offers no action plan to those who may not add action items', async () => {
+    server();
+    renderPage(<HealthPanel alliance={makeAlliance({ my_role: 'viewer' })} />, { route: `/alliances/a/health?wave=${closed.id}` });
+    await screen.findByRole('region', { name: 'Dimension by dimension' });
+    await user.click(screen.getByText('Trust', { selector: 'summary *' }));
+    await screen.findByRole('table', { name: 'Action plans for Trust' });
+    expect(screen.queryByRole('button', { name: /Create action plan/ })).toBeNull();
   });
 });
 

@@ -1,21 +1,29 @@
 // A closed wave's results, under the anonymity rule: the overall and each party's score; per
 // dimension each party's score (or "hidden", and why), the perception gap and whether it is
 // flagged; the gaps as bars, largest first, and the dimensions by party on a radar, each chart with
-// a table of the same numbers; and per dimension its questions with how people answered, its
-// scores by role and its comments when there are enough of them.
-import { Badge, Box, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconFlag } from '@tabler/icons-react';
+// a table of the same numbers; and per dimension how its score moved since the wave before, its
+// scores beside what the alliance's records show over the evidence period, the action plans made
+// from it (and, for those who may, a form to make one), its questions with how people answered,
+// its scores by role and its comments when there are enough of them.
+import { Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconArrowDownRight, IconArrowUpRight, IconFlag, IconPlus } from '@tabler/icons-react';
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import type { Alliance } from '../../api/types';
+import type { Alliance, Member } from '../../api/types';
 import { EChart } from '../../ui/EChart';
 import { QueryView } from '../../ui/feedback';
 import { wordsOf } from '../../ui/words';
+import { canWriteRecords } from '../records/access';
+import { ActionPlanModal, type PlanTarget } from './ActionPlanForm';
+import { ActionPlanTable } from './ActionPlans';
 import { HiddenScore } from './badges';
+import { ChartCard } from './ChartCard';
+import { EvidenceList } from './Evidence';
 import classes from './WaveResults.module.css';
 import { formatGap, formatScore, gapThresholdOf, hiddenExplanation } from './format';
 import { agreementLabel, DONT_KNOW_LABEL, LEVEL_VALUES, AGREEMENT_VALUES, RESPONDENT_ROLE_LABELS } from './labels';
 import { useResults } from './queries';
 import { gapChartOption, gapRows, gapSummary, partiesHiddenEverywhere, partiesOf, radarOption, radarSummary, sliceOf, type GapRow } from './results';
+import { evidencePeriodText, movementOf, type Movement } from './signals';
 import type { HealthDimensionResult, HealthItemResult, HealthItemScale, HealthResults, HealthRespondentRole, HealthSlice, HealthWave } from './types';
 
 const YES_NO = wordsOf('answer');
@@ -37,31 +45,6 @@ function FlagBadge() {
     <Badge color="red" variant="light" radius="sm" leftSection={<IconFlag size={12} aria-hidden />} style={{ flexShrink: 0 }}>
       Flagged
     </Badge>
-  );
-}
-
-/** A chart and, one click away, the same numbers as a table. */
-function ChartCard({ title, chart, table }: { title: string; chart: ReactNode; table: ReactNode }) {
-  const [view, setView] = useState<'chart' | 'table'>('chart');
-  return (
-    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-label={title} h="100%">
-      <Group justify="space-between" gap="sm" mb="sm">
-        <Title order={3} size="h5">
-          {title}
-        </Title>
-        <SegmentedControl
-          size="xs"
-          aria-label={`Show the ${title.toLowerCase()} as`}
-          value={view}
-          onChange={(v) => setView(v as 'chart' | 'table')}
-          data={[
-            { value: 'chart', label: 'Chart' },
-            { value: 'table', label: 'Table' },
-          ]}
-        />
-      </Group>
-      {view === 'chart' ? chart : table}
-    </Paper>
   );
 }
 
@@ -92,6 +75,10 @@ function OverallScores({ results, anonymity }: { results: HealthResults; anonymi
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt="sm">
         {results.scale}
+      </Text>
+      <Text size="xs" c="dimmed" data-evidence-period>
+        {evidencePeriodText(results.evidence_period)}: what the alliance’s records show over these days stands beside each dimension’s scores
+        below.
       </Text>
     </Paper>
   );
@@ -277,12 +264,40 @@ function Distribution({ item }: { item: HealthItemResult }) {
   );
 }
 
-function ItemResult({ item, number, parties, anonymity }: { item: HealthItemResult; number: string; parties: { key: string; name: string }[]; anonymity: Anonymity }) {
+/** Starting an action plan from a result: for those who may, null for the others. */
+type PlanFrom = ((target: PlanTarget) => void) | null;
+
+/** "Create action plan", named for what it answers ("… for Trust", "… for question 2.1"). */
+function CreatePlanButton({ onClick, target, variant = 'light' }: { onClick: () => void; target: string; variant?: 'light' | 'subtle' }) {
+  return (
+    <Button size="compact-sm" variant={variant} leftSection={<IconPlus size={14} aria-hidden />} onClick={onClick} style={{ flexShrink: 0 }}>
+      Create action plan{' '}
+      <span className="visually-hidden">for {target}</span>
+    </Button>
+  );
+}
+
+function ItemResult({
+  item,
+  number,
+  parties,
+  anonymity,
+  onPlan,
+}: {
+  item: HealthItemResult;
+  number: string;
+  parties: { key: string; name: string }[];
+  anonymity: Anonymity;
+  onPlan: (() => void) | null;
+}) {
   return (
     <Paper withBorder radius="sm" p="sm" data-item={item.text}>
-      <Text size="sm" fw={600}>
-        {number} {item.text}
-      </Text>
+      <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+        <Text size="sm" fw={600}>
+          {number} {item.text}
+        </Text>
+        {onPlan && <CreatePlanButton onClick={onPlan} target={`question ${number}`} variant="subtle" />}
+      </Group>
       <Text size="xs" c="dimmed" mb={6}>
         {item.scale === 'agreement' ? 'Scores from 1 (strongly disagree) to 5 (strongly agree).' : 'Scores from 0 to 100, the level of the practice.'}
       </Text>
@@ -310,10 +325,84 @@ function roleName(slice: HealthSlice): string {
   return RESPONDENT_ROLE_LABELS[slice.key as HealthRespondentRole] ?? slice.name;
 }
 
-function DimensionDetail({ dimension: d, index, results, anonymity, commentThreshold }: { dimension: HealthDimensionResult; index: number; results: HealthResults; anonymity: Anonymity; commentThreshold: number }) {
-  const parties = partiesOf(results);
+/** How a dimension moved since the wave before: an arrow for the eye, the words for everyone. */
+function MovementText({ movement, size = 'sm' }: { movement: Movement; size?: 'xs' | 'sm' }) {
+  const Arrow = movement.change > 0 ? IconArrowUpRight : movement.change < 0 ? IconArrowDownRight : null;
   return (
-    <Stack gap="sm">
+    <Text span size={size} fw={600} c={movement.change > 0 ? 'teal.9' : movement.change < 0 ? 'red.9' : 'dimmed'} style={{ whiteSpace: 'nowrap' }} data-movement>
+      {Arrow && <Arrow size={14} aria-hidden style={{ verticalAlign: -2, marginRight: 2 }} />}
+      {movement.text}
+    </Text>
+  );
+}
+
+/** What people answered for a dimension, beside what the alliance's records show over the period. */
+function PerceptionBesideEvidence({ dimension: d, results, anonymity }: { dimension: HealthDimensionResult; results: HealthResults; anonymity: Anonymity }) {
+  const movement = movementOf(d);
+  return (
+    <Box component="section" aria-label={`Perception beside evidence for ${d.name}`}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <div>
+          <Text size="sm" fw={600} mb={4}>
+            Perception
+          </Text>
+          <Text size="sm">
+            {d.overall.name}: <Score slice={d.overall} anonymity={anonymity} />
+            {movement && (
+              <>
+                {' · '}
+                <MovementText movement={movement} />
+              </>
+            )}
+          </Text>
+          {partiesOf(results).map((p) => (
+            <Text size="sm" key={p.key}>
+              {p.name}: <Score slice={sliceOf(d, p.key)} anonymity={anonymity} />
+            </Text>
+          ))}
+        </div>
+        <div>
+          <Text size="sm" fw={600} mb={4}>
+            Evidence
+          </Text>
+          <EvidenceList signals={d.evidence} dimensionName={d.name} />
+        </div>
+      </SimpleGrid>
+    </Box>
+  );
+}
+
+function DimensionDetail({
+  dimension: d,
+  index,
+  results,
+  anonymity,
+  commentThreshold,
+  allianceId,
+  onPlan,
+}: {
+  dimension: HealthDimensionResult;
+  index: number;
+  results: HealthResults;
+  anonymity: Anonymity;
+  commentThreshold: number;
+  allianceId: string;
+  onPlan: PlanFrom;
+}) {
+  const parties = partiesOf(results);
+  const number = index + 1;
+  return (
+    <Stack gap="md">
+      <PerceptionBesideEvidence dimension={d} results={results} anonymity={anonymity} />
+      <Box component="section" aria-label={`Action plans for ${d.name}`}>
+        <Group justify="space-between" gap="xs" mb={4}>
+          <Text size="sm" fw={600}>
+            Action plans
+          </Text>
+          {onPlan && <CreatePlanButton onClick={() => onPlan({ dimension: d, number, itemKey: null })} target={d.name} />}
+        </Group>
+        <ActionPlanTable allianceId={allianceId} waveId={results.wave.id} dimension={d} number={number} />
+      </Box>
       {d.roles.length > 0 && (
         <Text size="sm">
           <Text span fw={600}>
@@ -327,9 +416,18 @@ function DimensionDetail({ dimension: d, index, results, anonymity, commentThres
           ))}
         </Text>
       )}
-      {d.items.map((item, i) => (
-        <ItemResult key={item.key} item={item} number={`${index + 1}.${i + 1}`} parties={parties} anonymity={anonymity} />
-      ))}
+      <Stack gap="sm">
+        {d.items.map((item, i) => (
+          <ItemResult
+            key={item.key}
+            item={item}
+            number={`${number}.${i + 1}`}
+            parties={parties}
+            anonymity={anonymity}
+            onPlan={onPlan && (() => onPlan({ dimension: d, number, itemKey: item.key }))}
+          />
+        ))}
+      </Stack>
       <Box component="section" aria-label={`Comments on ${d.name}`}>
         <Text size="sm" fw={600} mb={4}>
           Comments
@@ -357,15 +455,26 @@ function DimensionDetail({ dimension: d, index, results, anonymity, commentThres
   );
 }
 
-/** A dimension that opens to its questions; what is inside is drawn only while it is open. */
+/**
+ * A dimension that opens to its detail; what is inside is drawn only while it is open. Closed, it
+ * says how the dimension moved, how many action plans answer it and whether its gap is flagged.
+ */
 function DimensionDisclosure({ dimension: d, children }: { dimension: HealthDimensionResult; children: ReactNode }) {
   const [open, setOpen] = useState(false);
+  const movement = movementOf(d);
+  const plans = d.action_plans.length;
   return (
     <details className={classes.dimension} onToggle={(event) => setOpen(event.currentTarget.open)} data-dimension={d.name}>
       <summary className={classes.summary}>
-        <Text span size="sm" fw={600} style={{ flex: 1 }}>
+        <Text span size="sm" fw={600} style={{ flex: 1, minWidth: 160 }}>
           {d.name}
         </Text>
+        {movement && <MovementText movement={movement} size="xs" />}
+        {plans > 0 && (
+          <Text span size="xs" c="dimmed">
+            {plans} {plans === 1 ? 'action plan' : 'action plans'}
+          </Text>
+        )}
         <Text span size="xs" c="dimmed">
           {d.items.length} {d.items.length === 1 ? 'question' : 'questions'}
         </Text>
@@ -376,7 +485,7 @@ function DimensionDisclosure({ dimension: d, children }: { dimension: HealthDime
   );
 }
 
-function ResultsBody({ results }: { results: HealthResults }) {
+function ResultsBody({ alliance, members, membersReady, results }: { alliance: Alliance; members: Member[]; membersReady: boolean; results: HealthResults }) {
   const wave = results.wave;
   const noteId = useId();
   const anonymity = { explanation: hiddenExplanation(wave.score_threshold), noteId };
@@ -387,6 +496,10 @@ function ResultsBody({ results }: { results: HealthResults }) {
   const anyGap = rows.some((r) => r.gap !== null);
   const hiddenEverywhere = partiesHiddenEverywhere(results);
   const anyScore = results.dimensions.some((d) => !d.overall.hidden || d.parties.some((p) => !p.hidden));
+  // Whoever may add the alliance's action items may turn a result into one (Governance → Actions),
+  // once the members who may own it are known.
+  const [planning, setPlanning] = useState<PlanTarget | null>(null);
+  const onPlan: PlanFrom = canWriteRecords(alliance) && membersReady ? setPlanning : null;
   return (
     <Stack gap="md">
       <OverallScores results={results} anonymity={anonymity} />
@@ -426,28 +539,38 @@ function ResultsBody({ results }: { results: HealthResults }) {
           table={<RadarTable results={results} anonymity={anonymity} />}
         />
       </SimpleGrid>
-      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="health-questions">
-        <Title order={3} size="h5" id="health-questions" mb={4}>
-          Questions and comments
+      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="health-dimensions">
+        <Title order={3} size="h5" id="health-dimensions" mb={4}>
+          Dimension by dimension
         </Title>
         <Text size="xs" c="dimmed" mb="sm">
-          Open a dimension for how people answered each of its questions, its scores by role, and its comments.
+          Open a dimension for its scores beside what the alliance’s records show, the action plans that answer it, how people answered each of its
+          questions, its scores by role, and its comments.
         </Text>
         {results.dimensions.map((d, i) => (
           <DimensionDisclosure key={d.key} dimension={d}>
-            <DimensionDetail dimension={d} index={i} results={results} anonymity={anonymity} commentThreshold={wave.comment_threshold} />
+            <DimensionDetail
+              dimension={d}
+              index={i}
+              results={results}
+              anonymity={anonymity}
+              commentThreshold={wave.comment_threshold}
+              allianceId={alliance.id}
+              onPlan={onPlan}
+            />
           </DimensionDisclosure>
         ))}
       </Paper>
+      <ActionPlanModal alliance={alliance} members={members} wave={wave} target={planning} onClose={() => setPlanning(null)} />
     </Stack>
   );
 }
 
-export function WaveResults({ alliance, wave }: { alliance: Alliance; wave: HealthWave }) {
+export function WaveResults({ alliance, wave, members, membersReady }: { alliance: Alliance; wave: HealthWave; members: Member[]; membersReady: boolean }) {
   const results = useResults(alliance.id, wave.id, wave.status === 'closed');
   return (
     <QueryView query={results} loaderLabel="Working out the results…">
-      {(data) => <ResultsBody results={data} />}
+      {(data) => <ResultsBody alliance={alliance} members={members} membersReady={membersReady} results={data} />}
     </QueryView>
   );
 }

@@ -46,3 +46,4 @@ export function hiddenExplanation(scoreThreshold: number): string {
     'or, when another group is hidden, showing it would let that group’s answers be worked out from the total.'
   );
 }
+

@@ -1,5 +1,6 @@
 // Orders and colours for the health-assessment API's values; their words come from docs/words.json,
-// which the server's exports read too.
+// which the server's exports read too. The words of the results that only the web app reads (the
+// evidence signals, the shipped bank's dimension names) are in ./resultLabels.ts.
 import { capitalise, wordsOf } from '../../ui/words';
 import type { HealthRespondentRole, HealthWaveStatus } from './types';
 
@@ -48,3 +49,4 @@ export function defaultRespondentRole(allianceRole: string): HealthRespondentRol
   if (allianceRole === 'member') return 'team_member';
   return 'other';
 }
+

@@ -3,9 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
 import { DIMENSIONS, makeResults } from '../../test/health';
+import shippedBank from '../../../../db/health/default-bank.json';
 import { formatGap, formatScore, responseRate } from './format';
+import { DEFAULT_BANK_DIMENSION_NAMES, defaultDimensionName } from './resultLabels';
 import { gapRows, gapSummary } from './results';
 import { answersBody, answersFromDraft, itemErrors, NO_ANSWER_MESSAGE, unanswered } from './sheet';
+import { behindPlan, movementOf, signalText } from './signals';
+import type { HealthSignal } from './types';
 
 describe('a wave in words', () => {
   it('reads who has answered per party, never who', () => {
@@ -23,6 +27,48 @@ describe('a wave in words', () => {
     expect(formatScore(null)).toBe('–');
     expect(formatGap(null)).toBe('–');
     expect(formatGap(1.25, 'agreement')).toBe('1.3');
+  });
+});
+
+describe('a dimension’s movement and evidence in words', () => {
+  const previous = { wave_id: 'w', title: 'Spring check', closed_on: '2026-05-31', score: 60.4 };
+  const overall = (score: number | null) => ({ key: 'all', name: 'All parties', hidden: score === null, score, answers: 6, dont_know: 0 });
+
+  it('reads a move as the difference of the two scores as they read, with a real minus sign', () => {
+    expect(movementOf({ overall: overall(72.6), previous })?.text).toBe('+13 since Spring check');
+    expect(movementOf({ overall: overall(55.2), previous })).toEqual({ change: -5, text: '−5 since Spring check' });
+    expect(movementOf({ overall: overall(59.6), previous })?.text).toBe('No change since Spring check');
+    expect(movementOf({ overall: overall(null), previous })).toBeNull();
+    expect(movementOf({ overall: overall(50), previous: { ...previous, score: null } })).toBeNull();
+    expect(movementOf({ overall: overall(50), previous: null })).toBeNull();
+  });
+
+  const signal = (s: Partial<HealthSignal>): HealthSignal => ({ key: 'slip_days', value: 1, expected: null, unit: 'days', better: 'lower', by_party: null, ...s });
+
+  it('writes each figure in its unit, and says when there was nothing to measure', () => {
+    expect(signalText(signal({ value: 1 }))).toEqual({ label: 'Days milestones slipped', figure: '1 day' });
+    expect(signalText(signal({ value: 12.4 })).figure).toBe('12 days');
+    expect(signalText(signal({ value: null })).figure).toBe('nothing to measure');
+    expect(signalText(signal({ key: 'kpis_red', unit: 'count', value: 0 }))).toEqual({ label: 'KPIs in the red', figure: '0' });
+    const rate = signal({ key: 'on_time_rate', unit: 'percent', better: 'higher', value: 80, by_party: [{ party_id: 'a', party_name: 'Meridian', value: 91.5 }, { party_id: 'b', party_name: 'Pulsewise', value: null }] });
+    expect(signalText(rate).figure).toBe('Meridian 92 %, Pulsewise: nothing to measure');
+  });
+
+  it('marks a figure behind what was set out only when worse, whichever way is better', () => {
+    const meetings = (value: number) => signal({ key: 'meetings_held', unit: 'count', better: 'higher', value, expected: 4 });
+    expect(signalText(meetings(3)).figure).toBe('3 of 4 the cadences call for');
+    expect(behindPlan(meetings(3))).toBe(true);
+    expect(behindPlan(meetings(5))).toBe(false);
+    expect(behindPlan(signal({ value: 12, expected: 10 }))).toBe(true);
+    expect(behindPlan(signal({ value: 12, expected: null }))).toBe(false);
+  });
+});
+
+describe('the shipped bank’s dimension names', () => {
+  it('are the names db/health/default-bank.json gives, key by key', () => {
+    expect(DEFAULT_BANK_DIMENSION_NAMES).toEqual(Object.fromEntries(shippedBank.dimensions.map((d) => [d.key, d.name])));
+    expect(defaultDimensionName('trust')).toBe('Trust');
+    expect(defaultDimensionName('toString')).toBeNull();
   });
 });
 

@@ -1,7 +1,8 @@
 // The health-assessment API: question banks, an alliance's waves (the record kit's collection,
 // declared in records/collections.ts), closing a wave, my sheet of a wave (read, save half-way,
-// submit) and a closed wave's results. Every query of an alliance's health lives under `healthKey`,
-// so one invalidation refreshes them all; my surveys (the header's count) are refreshed with them.
+// submit), a closed wave's results (./resultsQuery.ts) and the trends across waves; the action
+// plans made from results are in ./actionPlans.ts. Every query of an alliance's health lives under `healthKey`, so one invalidation
+// refreshes them all; my surveys (the header's count) are refreshed with them.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { healthKey, healthWaves } from '../records/collections';
@@ -81,11 +82,17 @@ export function submitSheet(allianceId: string, waveId: string, answers: HealthA
 
 // ------------------------------------------------------------------ results
 
-export function useResults(allianceId: string, waveId: string, enabled: boolean) {
+// A wave's results are read outside the Health tab too (an action plan's dimension, by name), so
+// their query is a module of its own that brings nothing else along.
+export { useResults } from './resultsQuery';
+
+// ------------------------------------------------------------------ trends
+
+/** The alliance's closed waves, oldest first, dimension by dimension. */
+export function useTrends(allianceId: string, enabled: boolean) {
   return useQuery({
-    queryKey: [...healthKey(allianceId), 'wave', waveId, 'results'],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/alliances/{id}/health-waves/{wave_id}/results', { params: { path: { id: allianceId, wave_id: waveId } } })),
+    queryKey: [...healthKey(allianceId), 'trends'],
+    queryFn: () => unwrap(api.GET('/api/v1/alliances/{id}/health-trends', { params: { path: { id: allianceId } } })),
     enabled,
   });
 }

@@ -24,5 +24,11 @@ export type HealthResults = Schemas['HealthResults'];
 export type HealthSlice = Schemas['HealthSlice'];
 export type HealthDimensionResult = Schemas['HealthDimensionResult'];
 export type HealthItemResult = Schemas['HealthItemResult'];
+export type HealthSignal = Schemas['HealthSignal'];
+export type HealthSignalKey = HealthSignal['key'];
+export type HealthActionPlan = Schemas['HealthActionPlan'];
+export type HealthActionPlanCreate = Schemas['HealthActionPlanCreate'];
+export type HealthTrends = Schemas['HealthTrends'];
+export type HealthTrendWave = HealthTrends['waves'][number];
 
 export type MySurvey = Schemas['MySurvey'];

@@ -1,10 +1,12 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Tooltip, useMantineTheme } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Tooltip, UnstyledButton, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
 import type { Alliance } from '../../api/types';
 import { StageBadge, TierBadge } from '../../ui/badges';
 import { formatDateTime } from '../../ui/format';
 import { ALLIANCE_ROLE_LABELS, ALLIANCE_TYPE_LABELS, PARTY_ROLE_LABELS, TIER_FIELD_LABEL, TIER_PRIVACY_HINT } from '../../ui/labels';
+import { nextHealthSort, type PortfolioSort } from './filters';
+import { readHealth } from './health';
 
 function Parties({ alliance }: { alliance: Alliance }) {
   return (
@@ -21,19 +23,74 @@ function Parties({ alliance }: { alliance: Alliance }) {
   );
 }
 
-export function AllianceTable({ alliances }: { alliances: Alliance[] }) {
+/**
+ * The health score and, beside it, an arrow for how it moved since the wave before. The arrow and
+ * the figures are for the eye; the words ("72, up 8 since the previous wave") are for everyone.
+ * Arrows are characters, not icons: the portfolio's first load takes no icon it did not need.
+ */
+export function HealthScore({ health }: { health: Alliance['health'] }) {
+  const reading = readHealth(health);
+  const change = reading.change;
+  return (
+    <Group gap={4} wrap="nowrap" data-health={reading.words} title={health ? `From ${health.wave_title}` : undefined}>
+      <Text span size="sm" fw={health?.score != null ? 600 : 400} c={health?.score != null ? undefined : 'dimmed'} aria-hidden>
+        {reading.score}
+      </Text>
+      {change !== null && (
+        <Text span size="xs" fw={600} c={change > 0 ? 'teal.9' : change < 0 ? 'red.9' : 'dimmed'} aria-hidden style={{ whiteSpace: 'nowrap' }}>
+          {change > 0 ? `↑${change}` : change < 0 ? `↓${-change}` : '→'}
+        </Text>
+      )}
+      <span className="visually-hidden">{reading.words}</span>
+    </Group>
+  );
+}
+
+/** The health column's header: a button that sorts by health, lowest first, then highest first. */
+function HealthHeader({ sort, onSortChange }: { sort: PortfolioSort; onSortChange?: (sort: PortfolioSort) => void }) {
+  const direction = sort === 'health' ? 'ascending' : sort === '-health' ? 'descending' : undefined;
+  const mark = direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕';
+  const next = nextHealthSort(sort);
+  return (
+    <Table.Th scope="col" aria-sort={direction}>
+      {onSortChange ? (
+        <UnstyledButton onClick={() => onSortChange(next)} fz="sm" fw={700} style={{ display: 'inline-flex', alignItems: 'center', gap: 2, whiteSpace: 'nowrap' }}>
+          Health{' '}
+          <span className="visually-hidden">{next === 'health' ? 'score, sort lowest first' : 'score, sort highest first'}</span>
+          <span aria-hidden style={{ fontSize: 10, marginLeft: 2 }}>
+            {mark}
+          </span>
+        </UnstyledButton>
+      ) : (
+        'Health'
+      )}
+    </Table.Th>
+  );
+}
+
+export function AllianceTable({
+  alliances,
+  sort = 'name',
+  onSortChange,
+}: {
+  alliances: Alliance[];
+  /** The list's order, for the sortable headers. */
+  sort?: PortfolioSort;
+  onSortChange?: (sort: PortfolioSort) => void;
+}) {
   // When the alliances were last updated shows on wide screens only. Narrower, the column is not
   // drawn at all rather than drawn and hidden: writing the first date and time in the reader's
   // locale loads the browser's locale data, one of the longest tasks of a phone's first load.
   const theme = useMantineTheme();
   const wide = useMediaQuery(`(min-width: ${theme.breakpoints.lg})`, false, { getInitialValueInEffect: false });
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={780}>
       <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover striped="even" aria-label="Alliances">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Alliance</Table.Th>
             <Table.Th scope="col">Stage</Table.Th>
+            <HealthHeader sort={sort} onSortChange={onSortChange} />
             <Table.Th scope="col">Type</Table.Th>
             <Table.Th scope="col">
               <Tooltip label={`Each party sets its own tier. ${TIER_PRIVACY_HINT}.`} withArrow multiline maw={240}>
@@ -64,6 +121,9 @@ export function AllianceTable({ alliances }: { alliances: Alliance[] }) {
               </Table.Td>
               <Table.Td miw={130}>
                 <StageBadge stage={alliance.stage} />
+              </Table.Td>
+              <Table.Td miw={80}>
+                <HealthScore health={alliance.health} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{ALLIANCE_TYPE_LABELS[alliance.type]}</Text>
@@ -106,6 +166,12 @@ export function AllianceCards({ alliances }: { alliances: Alliance[] }) {
               <Text size="xs" c="dimmed">
                 {ALLIANCE_TYPE_LABELS[alliance.type]}
               </Text>
+              <Group gap={4} wrap="nowrap">
+                <Text size="xs" c="dimmed">
+                  Health
+                </Text>
+                <HealthScore health={alliance.health} />
+              </Group>
               {alliance.archived && (
                 <Badge size="xs" color="gray" variant="filled">
                   Archived

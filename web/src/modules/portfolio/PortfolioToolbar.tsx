@@ -120,6 +120,8 @@ export function PortfolioToolbar({
               { value: '-name', label: 'Sort by name (Z–A)' },
               { value: '-updated_at', label: 'Recently updated first' },
               { value: 'updated_at', label: 'Least recently updated first' },
+              { value: 'health', label: 'Lowest health score first' },
+              { value: '-health', label: 'Highest health score first' },
             ]}
             value={filters.sort}
             onChange={(e) => onChange({ sort: e.currentTarget.value as PortfolioSort })}

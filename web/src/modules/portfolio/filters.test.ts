@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, DEFAULT_FILTERS, filtersToParams, parseFilters } from './filters';
+import { activeFilterCount, DEFAULT_FILTERS, filtersToParams, nextHealthSort, parseFilters } from './filters';
 
 describe('portfolio filters in the URL', () => {
   it('round-trips every filter', () => {
@@ -19,6 +19,15 @@ describe('portfolio filters in the URL', () => {
       'q=fibrosis&stage=execution&type=co_development&tier=1&party=01a1ffd0-bceb-7965-bd16-5256244f6038&archived=all&sort=-updated_at&view=cards',
     );
     expect(parseFilters(params)).toEqual(filters);
+  });
+
+  it('keeps a sort by health score, either way, and cycles it from the column header', () => {
+    expect(parseFilters(new URLSearchParams('sort=health')).sort).toBe('health');
+    expect(parseFilters(new URLSearchParams('sort=-health')).sort).toBe('-health');
+    expect(filtersToParams({ ...DEFAULT_FILTERS, sort: '-health' }).toString()).toBe('sort=-health');
+    expect(nextHealthSort('name')).toBe('health');
+    expect(nextHealthSort('health')).toBe('-health');
+    expect(nextHealthSort('-health')).toBe('health');
   });
 
   it('leaves defaults out of the URL', () => {

@@ -6,7 +6,8 @@ import { ALLIANCE_TYPES, STAGES, TIERS } from '../../ui/labels';
 
 export type PortfolioView = 'table' | 'cards';
 export type ArchivedFilter = 'false' | 'true' | 'all';
-export type PortfolioSort = 'name' | '-name' | 'updated_at' | '-updated_at';
+/** By name, by the last change, or by health score (`health`: lowest first; no score last either way). */
+export type PortfolioSort = 'name' | '-name' | 'updated_at' | '-updated_at' | 'health' | '-health';
 
 export interface PortfolioFilters {
   q: string;
@@ -30,7 +31,12 @@ export const DEFAULT_FILTERS: PortfolioFilters = {
   view: 'table',
 };
 
-const SORTS: PortfolioSort[] = ['name', '-name', 'updated_at', '-updated_at'];
+const SORTS: PortfolioSort[] = ['name', '-name', 'updated_at', '-updated_at', 'health', '-health'];
+
+/** The health column's header cycles lowest first, highest first, lowest first… */
+export function nextHealthSort(current: PortfolioSort): PortfolioSort {
+  return current === 'health' ? '-health' : 'health';
+}
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function oneOf<T>(value: string | null, allowed: readonly T[], parse: (s: string) => T): T | null {
