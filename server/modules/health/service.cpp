@@ -813,9 +813,12 @@ Result<std::vector<TrendPoint>> HealthService::Trends(const auth::Principal& act
   db::Session s(db_);
   db::ReadSnapshot snapshot(s);
   NS_ASSIGN_OR_RETURN(RecordContext c, EnterAlliance(s, actor, alliance_id));
+  // One line for the alliance: its alliance-wide waves, asked of every party. A party's private
+  // waves ask other people and are compared among themselves (a result's `previous`).
   std::vector<Wave> closed;
   for (auto& w : records::List(s, store::Waves(), alliance_id, {c.membership})) {
-    if (StatusOn(w, c.today) == "closed") closed.push_back(std::move(w));
+    if (w.visibility == "alliance" && StatusOn(w, c.today) == "closed")
+      closed.push_back(std::move(w));
   }
   std::sort(closed.begin(), closed.end(), [](const Wave& a, const Wave& b) {
     return std::pair(ClosedOn(a), a.id) < std::pair(ClosedOn(b), b.id);

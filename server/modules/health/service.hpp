@@ -235,8 +235,9 @@ class HealthService {
                                                                const std::string& wave_id,
                                                                ActionPlanInput input);
 
-  // The closed waves of the alliance the caller may read, oldest first, dimension by dimension
-  // (dimensions match by key across banks).
+  // The closed alliance-wide waves of the alliance, oldest first, dimension by dimension
+  // (dimensions match by key across banks). A party's private waves are left out: they ask other
+  // people, so their scores are no point on the alliance's line.
   Result<std::vector<TrendPoint>> Trends(const auth::Principal& actor,
                                          const std::string& alliance_id);
 
