@@ -66,7 +66,9 @@ export function gapChartOption(rows: readonly GapRow[], threshold: number) {
           symbol: 'none',
           silent: true,
           lineStyle: { type: 'dashed', color: '#868e96' },
-          label: { formatter: `Flagged from ${threshold}`, position: 'end', color: '#495057' },
+          // At the top: the axis is inverted (largest gap first), so the line's end is at the bottom,
+          // where its label would sit on the axis numbers.
+          label: { formatter: `Flagged from ${threshold}`, position: 'start', color: '#495057' },
           data: [{ xAxis: threshold }],
         },
       },
