@@ -80,9 +80,9 @@ describe('the answers the boot script asks for first', () => {
 
   it('leave out what needs reading first, and pages without a signed-in frame', async () => {
     // A filtered portfolio: the filters decide the request; the router asks once the app runs.
-    expect(firstAnswers('/alliances', '?stage=negotiation')).toEqual(['/api/v1/me/notifications?limit=20']);
+    expect(firstAnswers('/alliances', '?stage=negotiation')).toEqual(['/api/v1/me/notifications?limit=20', '/api/v1/me/surveys']);
     expect(firstAnswers('/login', '')).toEqual([]);
     expect(firstAnswers('/invitations/accept', '?token=x')).toEqual([]);
-    expect(firstAnswers('/alliances/new', '')).toEqual(['/api/v1/me/notifications?limit=20']);
+    expect(firstAnswers('/alliances/new', '')).toEqual(['/api/v1/me/notifications?limit=20', '/api/v1/me/surveys']);
   });
 });

@@ -61,7 +61,7 @@ const ALLIANCE = /^\/alliances\/([0-9A-Za-z-]+)(?:\/([^/]+))?$/;
 export function firstAnswers(pathname: string, search: string): string[] {
   const pages = firstPages(pathname);
   if (!pages.includes('SignedInLayout')) return [];
-  const answers = ['/api/v1/me/notifications?limit=20'];
+  const answers = ['/api/v1/me/notifications?limit=20', '/api/v1/me/surveys'];
   const path = pathname.replace(/\/+$/, '');
   if (pages.includes('PortfolioPage') && search === '') answers.push('/api/v1/alliances?archived=false&sort=name&limit=25');
   const alliance = pages.includes('AlliancePage') ? ALLIANCE.exec(path) : null;

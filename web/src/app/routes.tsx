@@ -5,6 +5,7 @@ import { Navigate } from 'react-router';
 import { allianceQuery } from '../modules/alliances/queries';
 import { proposalsQuery } from '../modules/alliances/proposals';
 import { meQuery } from '../modules/auth/session';
+import { mySurveysQuery } from '../modules/health/mySurveys';
 import { notificationsQuery } from '../modules/notifications/queries';
 import { planSummaryQuery } from '../modules/plans/queries';
 import { parseFilters } from '../modules/portfolio/filters';
@@ -56,7 +57,8 @@ export function makeRoutes(queryClient: QueryClient): RouteObject[] {
         { path: '/invitations/accept', ...page(() => import('../pages/AcceptInvitationPage'), 'AcceptInvitationPage') },
         {
           ...page(() => import('./SignedInLayout'), 'SignedInLayout'),
-          loader: prefetch(() => [queryClient.prefetchQuery(notificationsQuery)]),
+          // The header's bell and its Surveys count: drawn with the first page, not a moment after.
+          loader: prefetch(() => [queryClient.prefetchQuery(notificationsQuery), queryClient.prefetchQuery(mySurveysQuery)]),
           children: [
             { index: true, element: <Navigate to="/alliances" replace /> },
             {
