@@ -270,7 +270,7 @@ json::object ActionPlanJson(const ActionPlan& p, const std::string& today) {
           {"title", a.title},
           {"status", a.status},
           {"due_on", a.due_on},
-          {"overdue", governance::ActionJson(a, today).at("overdue")},
+          {"overdue", governance::IsOverdue(a.status, a.due_on, today)},
           {"owner_name", a.owner_name},
           {"committee_id", text(a.committee_id)},
           {"committee_name", text(p.committee_name)},

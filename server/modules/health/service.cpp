@@ -794,7 +794,7 @@ Result<Results> HealthService::ResultsOf(const auth::Principal& actor,
   }
 
   NS_ASSIGN_OR_RETURN(std::vector<Signal> evidence,
-                      Evidence(actor, alliance_id, out.evidence_period, c));
+                      Evidence(actor, alliance_id, out.evidence_period, c, committees.record));
   for (auto& d : out.by_dimension) {
     const std::string& key = d.dimension->key;
     if (const auto score = previous_scores.find(key); score != previous_scores.end()) {
@@ -838,9 +838,9 @@ Result<std::vector<TrendPoint>> HealthService::Trends(const auth::Principal& act
   return out;
 }
 
-Result<std::vector<Signal>> HealthService::Evidence(const auth::Principal& actor,
-                                                    const std::string& alliance_id,
-                                                    const Period& period, const RecordContext& c) {
+Result<std::vector<Signal>> HealthService::Evidence(
+    const auth::Principal& actor, const std::string& alliance_id, const Period& period,
+    const RecordContext& c, const std::vector<governance::CommitteeView>& committees) {
   Facts f;
   f.period = period;
   const auto day = [](const std::string& instant) { return instant.substr(0, 10); };
@@ -855,8 +855,7 @@ Result<std::vector<Signal>> HealthService::Evidence(const auth::Principal& actor
         {day(m.starts_at), m.status == "cancelled",
          m.minutes_final_at ? std::optional(day(*m.minutes_final_at)) : std::nullopt});
   }
-  NS_ASSIGN_OR_RETURN(auto committees, governance_.ListCommittees(actor, alliance_id));
-  for (const auto& v : committees.record) {
+  for (const auto& v : committees) {
     f.committees.push_back({v.committee.cadence, day(v.committee.created_at)});
   }
   NS_ASSIGN_OR_RETURN(auto issues, governance_.ListIssues(actor, alliance_id));

@@ -249,9 +249,11 @@ class HealthService {
   int64_t RunReminders(const std::string& today);
 
  private:
-  // What the alliance's records the caller may read say over the period (evidence.hpp).
+  // What the alliance's records the caller may read say over the period (evidence.hpp); the
+  // committees are the caller's, already listed for the results.
   Result<std::vector<Signal>> Evidence(const auth::Principal& actor, const std::string& alliance_id,
-                                       const Period& period, const RecordContext& c);
+                                       const Period& period, const RecordContext& c,
+                                       const std::vector<governance::CommitteeView>& committees);
 
   db::Database& db_;
   plans::PlansService& plans_;
